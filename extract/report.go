@@ -1,0 +1,201 @@
+// Package extract turns a Document into a Report: genre, unit, year, the
+// stated total and count, and the items with their amounts and spans. It
+// records what the report says; judging whether the numbers agree is validate's.
+package extract
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract/money"
+)
+
+// Version names the extractor's behaviour; stored reports made by another
+// version are refreshed by `jixiao reextract`.
+const Version = "1"
+
+// Genre is the kind of report.
+type Genre string
+
+const (
+	Narrative       Genre = "narrative"        // 绩效自评报告 in prose
+	ProjectTable    Genre = "project-table"    // 项目支出绩效自评表
+	DepartmentTable Genre = "department-table" // 部门整体支出绩效自评表
+)
+
+// Disbursement says how much of an item's budget was paid out.
+type Disbursement string
+
+const (
+	Full    Disbursement = "full"
+	Partial Disbursement = "partial"
+	None    Disbursement = "none" // 未拨付 / 未支出
+	Unknown Disbursement = "unknown"
+)
+
+// Dimensions of the item-by-item evaluation, in the order reports give them.
+var Dimensions = []string{"立项", "资金落实", "业务管理", "产出", "效益"}
+
+// Source identifies the file a report was read from.
+type Source struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Format string `json:"format"`
+}
+
+// Span is a byte range [start, end) in the Document's Text.
+type Span [2]int
+
+// Report is everything extracted from one document.
+type Report struct {
+	Source    Source   `json:"source"`
+	Unit      string   `json:"unit"`
+	Year      int      `json:"year"`
+	Title     string   `json:"title"`
+	Genre     Genre    `json:"genre"`
+	Stated    Stated   `json:"stated"`
+	Items     []Item   `json:"items"`
+	Extractor string   `json:"extractor"`
+	Keywords  []string `json:"keywords,omitempty"`
+
+	// Evaluations are the entries of the item-by-item evaluation section,
+	// linked or not to a listed item.
+	Evaluations []Evaluation `json:"evaluations,omitempty"`
+	// Claims are sentences claiming that everything was carried out.
+	Claims []Claim `json:"claims,omitempty"`
+	// Unparsed are figures that look like money but could not be read.
+	Unparsed []Unparsed `json:"unparsed,omitempty"`
+	// Sums are amounts stated in prose as the sum of listed parts
+	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
+	Sums []StatedSum `json:"sums,omitempty"`
+
+	// Table genres.
+	Project    *ProjectInfo     `json:"project,omitempty"`
+	Funds      []FundRow        `json:"funds,omitempty"`
+	Goals      *Goals           `json:"goals,omitempty"`
+	Indicators []Indicator      `json:"indicators,omitempty"`
+	TotalScore *decimal.Decimal `json:"total_score,omitempty"`
+
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Stated holds what the report says about itself as a whole.
+type Stated struct {
+	TotalWan *decimal.Decimal `json:"total_wan"`
+	Count    *int             `json:"count"`
+	Total    *money.Amount    `json:"total,omitempty"` // as written
+	Page     int              `json:"page,omitempty"`
+	Span     *Span            `json:"span,omitempty"`
+}
+
+// Item is one listed project (项目概况) of a narrative report.
+type Item struct {
+	Seq          int               `json:"seq"`
+	Name         string            `json:"name"`
+	BudgetWan    *decimal.Decimal  `json:"budget_wan"`
+	ActualWan    *decimal.Decimal  `json:"actual_wan"`
+	Budget       *money.Amount     `json:"budget,omitempty"` // as written
+	Actual       *money.Amount     `json:"actual,omitempty"` // as written
+	Disbursement Disbursement      `json:"disbursement"`
+	Subprojects  int               `json:"subprojects"` // 共计 N 个项目; 1 when not stated
+	Purpose      string            `json:"purpose"`
+	Evaluation   map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
+	Keywords     []string          `json:"keywords,omitempty"`
+	Page         int               `json:"page"`
+	Span         Span              `json:"span"`
+}
+
+// SetBudget records the budget as written and its value in 万元.
+func (it *Item) SetBudget(a money.Amount) {
+	it.Budget = &a
+	v := a.Wan
+	it.BudgetWan = &v
+}
+
+// SetActual records the amount disbursed as written and its value in 万元.
+func (it *Item) SetActual(a money.Amount) {
+	it.Actual = &a
+	v := a.Wan
+	it.ActualWan = &v
+}
+
+// Evaluation is one entry of the evaluation section (（一）南屯镇…项目：
+// 1、项目立项：… 5、项目效益：…).
+type Evaluation struct {
+	Seq        int               `json:"seq"`     // its own number, 0 when unnumbered
+	Heading    string            `json:"heading"` // the name as the section writes it
+	Dimensions map[string]string `json:"dimensions"`
+	Item       int               `json:"item"`       // seq of the linked listed item, 0 when none
+	Similarity float64           `json:"similarity"` // of the names, on jieba tokens (0..1)
+	Page       int               `json:"page"`
+	Span       Span              `json:"span"`
+}
+
+// Claim is a sentence that claims completion (全部按预算实施验收完毕).
+type Claim struct {
+	Text string `json:"text"`
+	Page int    `json:"page"`
+	Span Span   `json:"span"`
+}
+
+// Unparsed is a figure that looks like money but could not be read.
+type Unparsed struct {
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+	Item   int    `json:"item,omitempty"`
+	Page   int    `json:"page"`
+	Span   Span   `json:"span"`
+}
+
+// StatedSum is a total stated in prose next to the parts it should be the sum of.
+type StatedSum struct {
+	Label string         `json:"label"`
+	Total money.Amount   `json:"total"`
+	Parts []money.Amount `json:"parts"`
+	Page  int            `json:"page"`
+	Span  Span           `json:"span"`
+}
+
+// ProjectInfo is the head of a 项目支出绩效自评表.
+type ProjectInfo struct {
+	Name        string `json:"name"`
+	Department  string `json:"department"`  // 主管部门
+	Implementer string `json:"implementer"` // 实施单位
+	Responsible string `json:"responsible,omitempty"`
+}
+
+// FundRow is one row of the funds block of a table (年度资金总额, 其中：本年财政拨款 …).
+// Amounts are in 万元; Rate is in percent (86 for 86%).
+type FundRow struct {
+	Row         string           `json:"row"`
+	InitialWan  *decimal.Decimal `json:"initial_wan"`
+	BudgetWan   *decimal.Decimal `json:"budget_wan"`
+	ExecutedWan *decimal.Decimal `json:"executed_wan"`
+	Weight      *decimal.Decimal `json:"weight"`
+	Rate        *decimal.Decimal `json:"rate"`
+	Score       *decimal.Decimal `json:"score"`
+	// Decimals written for each figure (for the rounding tolerance), by key:
+	// "initial", "budget", "executed", "rate", "score".
+	Decimals map[string]int `json:"decimals,omitempty"`
+	Page     int            `json:"page"`
+	Span     Span           `json:"span"`
+}
+
+// Goals is the 年度总体目标 block: what was expected and what was done.
+type Goals struct {
+	Expected string `json:"expected"`
+	Actual   string `json:"actual"`
+}
+
+// Indicator is one 绩效指标 row.
+type Indicator struct {
+	Level1 string           `json:"level1"`
+	Level2 string           `json:"level2"`
+	Level3 string           `json:"level3"`
+	Target string           `json:"target"`
+	Actual string           `json:"actual"`
+	Weight *decimal.Decimal `json:"weight"`
+	Score  *decimal.Decimal `json:"score"`
+	Reason string           `json:"reason"`
+	Page   int              `json:"page"`
+	Span   Span             `json:"span"`
+}

@@ -1,0 +1,87 @@
+// Package ingest turns the bytes of a report file (text, Markdown, PDF, DOCX,
+// HTML) into a Document: decoded pages and one normalised, reflowed text that
+// the extractor reads. It knows nothing of what a 项目 is.
+package ingest
+
+import (
+	"sort"
+)
+
+// Format is the kind of file a Document was read from, sniffed from content.
+type Format string
+
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatPDF      Format = "pdf"
+	FormatDOCX     Format = "docx"
+	FormatHTML     Format = "html"
+	FormatDOC      Format = "doc" // legacy .doc/.wps, converted through soffice
+)
+
+// Page is the text of one page as decoded, before normalisation.
+// Formats without pages (text, DOCX, HTML) have one page, or split at form feeds.
+type Page struct {
+	N    int    `json:"n"`
+	Text string `json:"text"`
+}
+
+// Document is one file read and normalised.
+type Document struct {
+	Source   string   `json:"source"` // path as given
+	SHA256   string   `json:"sha256"` // of the file's bytes
+	Format   Format   `json:"format"`
+	Pages    []Page   `json:"pages"`
+	Text     string   `json:"text"`               // normalised, reflowed text of all pages
+	Warnings []string `json:"warnings,omitempty"` // things a reader should know (needs OCR, repaired file …)
+
+	// PageStarts[i] is the byte offset in Text where Pages[i] begins.
+	PageStarts []int `json:"page_starts"`
+	// anchors map offsets in Text back to offsets in Original().
+	anchors []anchor
+}
+
+// anchor says that Text[norm:] continues Original()[orig:] until the next anchor.
+type anchor struct{ norm, orig int }
+
+// PageAt gives the page number of a byte offset in Text (1 when unknown).
+func (d *Document) PageAt(off int) int {
+	if len(d.PageStarts) == 0 || len(d.Pages) == 0 {
+		return 1
+	}
+	i := sort.Search(len(d.PageStarts), func(i int) bool { return d.PageStarts[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return d.Pages[i].N
+}
+
+// Original is the decoded text before normalisation: the pages joined with
+// form feeds. Offsets in Text map into it with OriginalOffset.
+func (d *Document) Original() string {
+	n := 0
+	for _, p := range d.Pages {
+		n += len(p.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, p := range d.Pages {
+		if i > 0 {
+			b = append(b, '\f')
+		}
+		b = append(b, p.Text...)
+	}
+	return string(b)
+}
+
+// OriginalOffset maps a byte offset in Text to the offset in Original() it came from.
+func (d *Document) OriginalOffset(off int) int {
+	if len(d.anchors) == 0 {
+		return off
+	}
+	i := sort.Search(len(d.anchors), func(i int) bool { return d.anchors[i].norm > off }) - 1
+	if i < 0 {
+		return off
+	}
+	a := d.anchors[i]
+	return a.orig + (off - a.norm)
+}

@@ -1,0 +1,68 @@
+package ingest
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Sniff tells the format of a file from its first bytes; the extension is
+// never consulted (county sites publish .doc files that are HTML, and so on).
+func Sniff(data []byte) Format {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data, []byte("word/")) {
+			return FormatDOCX
+		}
+		return FormatDOCX // other OOXML/zip: the DOCX reader says what is wrong
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return FormatDOC
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return FormatDOC // soffice reads RTF as well
+	}
+	if isHTML(head) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+func isHTML(head []byte) bool {
+	h := bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
+	low := strings.ToLower(string(h[:min(len(h), 512)]))
+	for _, p := range []string{"<!doctype html", "<html", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!doctype html", "<head", "<meta", "<body", "<div", "<table", "<p>", "<p "} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return strings.Contains(low, "<html") && strings.Contains(low, "<body")
+}
+
+// looksLikeMarkdown reports whether a text uses Markdown headings or emphasis,
+// whose markup the normaliser then strips.
+func looksLikeMarkdown(text string) bool {
+	n := 0
+	for line := range strings.Lines(text) {
+		l := strings.TrimSpace(line)
+		if strings.HasPrefix(l, "#") && strings.Contains(l[:min(len(l), 7)], "# ") || strings.HasPrefix(l, "**") {
+			n++
+			if n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func splitFormFeeds(text string) []Page {
+	parts := strings.Split(text, "\f")
+	pages := make([]Page, len(parts))
+	for i, p := range parts {
+		pages[i] = Page{N: i + 1, Text: p}
+	}
+	return pages
+}

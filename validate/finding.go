@@ -1,0 +1,69 @@
+// Package validate checks a Report's arithmetic and consistency: one small
+// named rule each, returning Findings. It never parses text and never adjusts
+// a figure to make a report reconcile.
+package validate
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Finding is one thing a reviewer should look at.
+type Finding struct {
+	Rule     string           `json:"rule"`
+	Severity Severity         `json:"severity"`
+	Message  string           `json:"message"` // for people, in Chinese
+	Expected *decimal.Decimal `json:"expected,omitempty"`
+	Actual   *decimal.Decimal `json:"actual,omitempty"`
+	Diff     *decimal.Decimal `json:"diff,omitempty"` // actual − expected, signed
+	Items    []int            `json:"items,omitempty"`
+	Page     int              `json:"page,omitempty"`
+	Span     *extract.Span    `json:"span,omitempty"` // evidence in the document text
+}
+
+// A Rule checks one thing of a report.
+type Rule struct {
+	ID       string
+	Severity Severity // the usual severity; a rule may lower it (rounding → info)
+	Check    func(r *extract.Report) []Finding
+}
+
+var rules []Rule
+
+// register adds a rule to the catalogue; each rule file calls it from init.
+func register(r Rule) { rules = append(rules, r) }
+
+// Rules returns the catalogue, in registration order.
+func Rules() []Rule { return append([]Rule(nil), rules...) }
+
+// Report runs every rule over r and returns the findings, errors first.
+func Report(r *extract.Report) []Finding {
+	var out []Finding
+	for _, rule := range rules {
+		out = append(out, rule.Check(r)...)
+	}
+	sortFindings(out)
+	return out
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+func dec(d decimal.Decimal) *decimal.Decimal { return &d }
