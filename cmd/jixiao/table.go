@@ -1,0 +1,78 @@
+package main
+
+import (
+	"io"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// printTable writes a header and rows aligned in columns for a terminal,
+// counting East Asian wide characters as two cells (text/tabwriter counts
+// them as one and misaligns Chinese). Cells longer than maxCell are cut.
+func printTable(w io.Writer, header []string, rows [][]string) {
+	const maxCell = 48
+	all := append([][]string{header}, rows...)
+	widths := make([]int, len(header))
+	cells := make([][]string, len(all))
+	for i, row := range all {
+		cells[i] = make([]string, len(header))
+		for j := range header {
+			if j < len(row) {
+				cells[i][j] = truncate(strings.ReplaceAll(row[j], "\n", " "), maxCell)
+			}
+			widths[j] = max(widths[j], displayWidth(cells[i][j]))
+		}
+	}
+	var b strings.Builder
+	for i, row := range cells {
+		b.Reset()
+		for j, c := range row {
+			b.WriteString(c)
+			if j < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[j]-displayWidth(c)+2))
+			}
+		}
+		io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
+		if i == 0 {
+			b.Reset()
+			for j := range row {
+				b.WriteString(strings.Repeat("-", widths[j]))
+				if j < len(row)-1 {
+					b.WriteString("  ")
+				}
+			}
+			io.WriteString(w, b.String()+"\n")
+		}
+	}
+}
+
+// displayWidth is the number of terminal cells s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// truncate cuts s to at most n cells, marking the cut with "…".
+func truncate(s string, n int) string {
+	if displayWidth(s) <= n {
+		return s
+	}
+	w := 0
+	for i, r := range s {
+		rw := displayWidth(string(r))
+		if w+rw > n-1 {
+			return s[:i] + "…"
+		}
+		w += rw
+	}
+	return s
+}
