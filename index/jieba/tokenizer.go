@@ -1,0 +1,206 @@
+// Package jieba registers a Chinese word tokenizer and its analyzers in
+// bleve's registry, backed by the process-wide gojieba instance of
+// extract/segment. Importing the package is enough: every binary that opens
+// a jixiao index imports it through package index.
+package jieba
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/jixiao/jixiao/extract/segment"
+)
+
+// Tokenizer names in bleve's registry.
+const (
+	// SearchTokenizerName cuts in search mode: each word with its dictionary
+	// sub-words, the sub-words at the word's position and byte span, so a
+	// query for 驻村 matches 驻村工作队 and highlights the whole word.
+	SearchTokenizerName = "jieba_search"
+	// CutTokenizerName cuts in precise mode: each character in one token.
+	CutTokenizerName = "jieba_cut"
+)
+
+// Mode selects how text is cut.
+type Mode int
+
+const (
+	Cut    Mode = iota // precise mode, for queries
+	Search             // search mode, for indexing
+)
+
+// Tokenizer is a bleve tokenizer over gojieba. It drops punctuation and
+// space tokens. The dictionaries load on first use, not at registration.
+type Tokenizer struct {
+	mode Mode
+}
+
+// NewTokenizer returns a tokenizer cutting in the given mode.
+func NewTokenizer(mode Mode) *Tokenizer { return &Tokenizer{mode: mode} }
+
+// Tokenize cuts input into tokens with 1-based positions counted in words.
+// If the segmenter cannot load, it returns no tokens (index.Open loads it
+// first and reports the error).
+func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	seg, err := segment.Default()
+	if err != nil || len(input) == 0 {
+		return nil
+	}
+	text, orig := foldWidth(input)
+	var out analysis.TokenStream
+	if t.mode == Cut {
+		words := seg.Cut(text)
+		out = make(analysis.TokenStream, 0, len(words))
+		for _, w := range words {
+			if hasLetterOrDigit(w.Text) {
+				out = append(out, newToken(w.Text, w.Start, w.End, len(out)+1))
+			}
+		}
+	} else {
+		out = searchTokens(seg.CutForSearch(text))
+	}
+	if orig != nil {
+		for _, tk := range out {
+			tk.Start, tk.End = orig[tk.Start], orig[tk.End]
+		}
+	}
+	return out
+}
+
+// foldWidth turns full-width Latin letters, digits and the ideographic space
+// into their ASCII forms so that jieba sees ２０２３ as one number. It returns
+// the folded text and, when anything changed, the original byte offset of
+// every folded byte offset (len(text)+1 entries).
+func foldWidth(input []byte) (string, []int) {
+	if !hasFullWidth(input) {
+		return string(input), nil
+	}
+	var b []byte
+	orig := make([]int, 0, len(input)+1)
+	for i := 0; i < len(input); {
+		r, n := utf8.DecodeRune(input[i:])
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b = append(b, byte(r-0xFEE0))
+			orig = append(orig, i)
+		case r == 0x3000:
+			b = append(b, ' ')
+			orig = append(orig, i)
+		default:
+			b = append(b, input[i:i+n]...)
+			for k := range n {
+				orig = append(orig, i+k)
+			}
+		}
+		i += n
+	}
+	orig = append(orig, len(input))
+	return string(b), orig
+}
+
+func hasFullWidth(input []byte) bool {
+	for _, r := range string(input) {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			return true
+		}
+	}
+	return false
+}
+
+// searchTokens orders search-mode tokens word by word. Full words (tokens
+// inside no other token) partition the text and get consecutive positions;
+// each sub-word follows its full word with the same position and span.
+func searchTokens(toks []segment.Token) analysis.TokenStream {
+	kept := make([]segment.Token, 0, len(toks))
+	for _, tk := range toks {
+		if hasLetterOrDigit(tk.Text) {
+			kept = append(kept, tk)
+		}
+	}
+	// Longest first among tokens starting at the same byte: the full word
+	// comes before the sub-words it begins with.
+	slices.SortStableFunc(kept, func(a, b segment.Token) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	out := make(analysis.TokenStream, 0, len(kept))
+	pos, wordStart, wordEnd := 0, -1, -1
+	var seen map[string]bool
+	for _, tk := range kept {
+		if tk.Start >= wordEnd || tk.End > wordEnd {
+			pos++
+			wordStart, wordEnd = tk.Start, tk.End
+			seen = map[string]bool{tk.Text: true}
+			out = append(out, newToken(tk.Text, tk.Start, tk.End, pos))
+			continue
+		}
+		if seen[tk.Text] {
+			continue
+		}
+		seen[tk.Text] = true
+		out = append(out, newToken(tk.Text, wordStart, wordEnd, pos))
+	}
+	return out
+}
+
+func newToken(term string, start, end, pos int) *analysis.Token {
+	return &analysis.Token{
+		Term:     []byte(term),
+		Start:    start,
+		End:      end,
+		Position: pos,
+		Type:     tokenType(term),
+	}
+}
+
+// tokenType tells ideographic words from Latin letters and digits.
+func tokenType(term string) analysis.TokenType {
+	digits := true
+	for _, r := range term {
+		if unicode.Is(unicode.Han, r) {
+			return analysis.Ideographic
+		}
+		if !unicode.IsDigit(r) {
+			digits = false
+		}
+	}
+	if digits {
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
+
+// hasLetterOrDigit is false for punctuation and space tokens.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// SearchTokenizerConstructor builds the search-mode tokenizer for the registry.
+func SearchTokenizerConstructor(config map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+	return NewTokenizer(Search), nil
+}
+
+// CutTokenizerConstructor builds the precise-mode tokenizer for the registry.
+func CutTokenizerConstructor(config map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+	return NewTokenizer(Cut), nil
+}
+
+func init() {
+	if err := registry.RegisterTokenizer(SearchTokenizerName, SearchTokenizerConstructor); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenizer(CutTokenizerName, CutTokenizerConstructor); err != nil {
+		panic(err)
+	}
+}
