@@ -178,4 +178,3 @@ func newQueryAnalyzer(m mapping.IndexMapping, an analyzers) (queryAnalyzer, erro
 		return out
 	}, nil
 }
-
