@@ -1,0 +1,162 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract/segment"
+	"github.com/jixiao/jixiao/index/jieba"
+)
+
+// HistoryEntry is one year of a project: the item (or project report) of
+// that year whose name is most like the name asked for.
+type HistoryEntry struct {
+	Report     string           `json:"report"`
+	Unit       string           `json:"unit"`
+	Year       int              `json:"year"`
+	Seq        *int             `json:"seq,omitempty"`
+	Name       string           `json:"name"` // as written that year
+	BudgetWan  *decimal.Decimal `json:"budget_wan"`
+	ActualWan  *decimal.Decimal `json:"actual_wan"`
+	Similarity float64          `json:"similarity"`
+}
+
+// historyPage and historyMax bound the candidates read for one history.
+const (
+	historyPage = 1000
+	historyMax  = 20000
+)
+
+// History finds the same project across years: the items whose names share
+// words with name are compared with it on their name keys (nameKey: years,
+// unit prefixes and generic suffixes set aside), those naming the same
+// project (sameProject) are kept, and for each unit and year the most
+// similar one is returned, by unit then year. unit, when not empty, keeps
+// to that unit (exact name).
+func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry, error) {
+	seg, err := segment.Default()
+	if err != nil {
+		return nil, err
+	}
+	key := nameKey(seg, name, unit)
+	if len(key) == 0 {
+		return nil, errors.New("项目名称没有可比较的词 (name has no words to compare)")
+	}
+	q, err := ix.historyQuery(key, unit)
+	if err != nil {
+		return nil, err
+	}
+	type groupKey struct {
+		unit string
+		year int
+	}
+	best := map[groupKey][]HistoryEntry{}
+	keys := map[string][]string{} // name key of the query, by candidate unit
+	for from := 0; from < historyMax; from += historyPage {
+		req := bleve.NewSearchRequestOptions(q, historyPage, from, false)
+		req.Fields = []string{fieldReport, fieldUnitKW, fieldYearKW, fieldSeq, fieldName, fieldBudgetWan, fieldActualWan}
+		req.SortBy([]string{"-_score", fieldReport, fieldSeq})
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("项目历史 %q: %w", name, err)
+		}
+		for _, dm := range res.Hits {
+			h := hitOf(dm, HTML)
+			if h.Year == 0 {
+				continue
+			}
+			qk, ok := keys[h.Unit]
+			if !ok {
+				qk = nameKey(seg, name, firstNonEmpty(unit, h.Unit))
+				keys[h.Unit] = qk
+			}
+			sim, same := sameProject(qk, nameKey(seg, h.Name, h.Unit))
+			if !same {
+				continue
+			}
+			e := HistoryEntry{Report: h.Report, Unit: h.Unit, Year: h.Year, Seq: h.Seq, Name: h.Name,
+				BudgetWan: h.BudgetWan, ActualWan: h.ActualWan, Similarity: round3(sim)}
+			g := groupKey{h.Unit, h.Year}
+			switch cur := best[g]; {
+			case len(cur) == 0 || e.Similarity > cur[0].Similarity:
+				best[g] = []HistoryEntry{e}
+			case e.Similarity == cur[0].Similarity:
+				best[g] = append(cur, e) // equally like the name: show both
+			}
+		}
+		if len(res.Hits) < historyPage {
+			break
+		}
+	}
+	var out []HistoryEntry
+	for _, es := range best {
+		out = append(out, es...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Unit != b.Unit {
+			return a.Unit < b.Unit
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		if a.Report != b.Report {
+			return a.Report < b.Report
+		}
+		return seqOf(a.Seq) < seqOf(b.Seq)
+	})
+	return out, nil
+}
+
+// historyQuery finds candidates: documents whose name has any word or
+// sub-word of the key, or holds a key word of three or more characters as
+// a substring (耕地地力保护 in 耕地地力保护补贴).
+func (ix *Index) historyQuery(key []string, unit string) (query.Query, error) {
+	var any []query.Query
+	words := bleve.NewMatchQuery(strings.Join(key, " "))
+	words.SetField(fieldName)
+	words.Analyzer = jieba.IndexAnalyzerName
+	any = append(any, words)
+	if ix.an.exactField {
+		for _, w := range key {
+			if utf8.RuneCountInString(w) >= 3 {
+				p := bleve.NewMatchPhraseQuery(w)
+				p.SetField(fieldExact)
+				p.Analyzer = cjk.AnalyzerName
+				any = append(any, p)
+			}
+		}
+	}
+	var q query.Query = bleve.NewDisjunctionQuery(any...)
+	if unit != "" {
+		q = bleve.NewConjunctionQuery(q, filterTerm(fieldUnitKW, unit))
+	}
+	return q, nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func seqOf(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
