@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/index"
+)
+
+var cmdIndex = &cobra.Command{
+	Use:   "index",
+	Short: "检索索引维护 (search index maintenance)",
+}
+
+var cmdIndexRebuild = &cobra.Command{
+	Use:   "rebuild",
+	Short: "由语料库重建检索索引 (rebuild the search index from the corpus)",
+	Long: `丢弃检索索引，由语料库中的全部报告重建。新索引建好后才替换旧索引，
+中途失败时旧索引不变。`,
+	Args: cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runIndexRebuild(cmd.Context(), cmd.OutOrStdout())
+	},
+}
+
+func init() {
+	cmdIndex.AddCommand(cmdIndexRebuild)
+	cmdRoot.AddCommand(cmdIndex)
+}
+
+func runIndexRebuild(ctx context.Context, out io.Writer) error {
+	store, err := corpus.Open(globals.Corpus)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	each := func(ctx context.Context, put index.PutFunc) error {
+		return store.Each(ctx, func(sr *corpus.StoredReport) error {
+			return put(sr.ID, sr.Report, sr.Findings)
+		})
+	}
+	n, err := index.Rebuild(ctx, index.InCorpus(store.Dir()), index.DefaultTimeout, each)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已重建检索索引：%d 份报告 (index rebuilt: %d reports)\n", n, n)
+	return nil
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/extract/money"
+	"github.com/jixiao/jixiao/index"
+)
+
+// searchOptions are the flags of `jixiao search`.
+type searchOptions struct {
+	Year      int
+	Unit      string
+	MinBudget string
+	MaxBudget string
+	Rule      string
+	JSON      bool
+	Limit     int
+	From      int
+}
+
+var searchOpts searchOptions
+
+var cmdSearch = &cobra.Command{
+	Use:   "search QUERY",
+	Short: "检索项目和报告 (search items and reports)",
+	Long: `检索语料库中的项目和报告。空格分开的每个词都须出现（AND）；按词检索
+（驻村 可找到 驻村工作队），较长的词也按原文子串匹配。
+
+  jixiao search 驻村工作队
+  jixiao search 防火 --year 2023 --unit 南屯镇
+  jixiao search "" --min-budget 100 --json`,
+	Args: cobra.MaximumNArgs(1),
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runSearch(cmd.Context(), searchOpts, args, cmd.OutOrStdout())
+	},
+}
+
+func init() {
+	f := cmdSearch.Flags()
+	f.IntVar(&searchOpts.Year, "year", 0, "只看该年度 (year)")
+	f.StringVar(&searchOpts.Unit, "unit", "", "只看该单位，全名 (unit, exact name)")
+	f.StringVar(&searchOpts.MinBudget, "min-budget", "", "预算不少于，万元；可写 100、100万元、1,000,000元 (minimum budget)")
+	f.StringVar(&searchOpts.MaxBudget, "max-budget", "", "预算不多于，万元 (maximum budget)")
+	f.StringVar(&searchOpts.Rule, "rule", "", "只看有该规则发现的项目，如 underspent (findings of rule)")
+	f.BoolVar(&searchOpts.JSON, "json", false, "输出 JSON (for programs)")
+	f.IntVar(&searchOpts.Limit, "limit", 20, "最多显示条数 (hits per page)")
+	f.IntVar(&searchOpts.From, "from", 0, "跳过前若干条 (skip hits)")
+	cmdRoot.AddCommand(cmdSearch)
+}
+
+func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Writer) error {
+	q := index.Query{Year: opts.Year, Unit: opts.Unit, Rule: opts.Rule, Size: opts.Limit, From: opts.From}
+	if len(args) > 0 {
+		q.Text = args[0]
+	}
+	var err error
+	if q.MinBudget, err = budgetFlag("--min-budget", opts.MinBudget); err != nil {
+		return err
+	}
+	if q.MaxBudget, err = budgetFlag("--max-budget", opts.MaxBudget); err != nil {
+		return err
+	}
+	if opts.Limit <= 0 {
+		return &exitError{2, fmt.Errorf("--limit 须为正数 (must be positive): %d", opts.Limit)}
+	}
+	if !opts.JSON {
+		q.Marks = index.Brackets
+		q.FragmentRunes = 20 // fits a table cell
+	}
+	ix, err := openCorpusIndex()
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return encodeIndexJSON(out, res)
+	}
+	printSearch(out, res, q)
+	return nil
+}
+
+// budgetFlag reads an amount flag in 万元 (a bare number) or with its unit.
+func budgetFlag(name, s string) (*decimal.Decimal, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	a, err := money.Parse(s)
+	if err != nil {
+		return nil, &exitError{2, fmt.Errorf("%s %q: %w", name, s, err)}
+	}
+	if !a.Exact() {
+		return nil, &exitError{2, fmt.Errorf("%s %q: 须为确切金额 (must be an exact amount)", name, s)}
+	}
+	return &a.Wan, nil
+}
+
+// openCorpusIndex opens the index of the corpus named by --corpus, waiting a few
+// seconds for another jixiao process to let go of it.
+func openCorpusIndex() (*index.Index, error) {
+	if fi, err := os.Stat(globals.Corpus); err != nil || !fi.IsDir() {
+		return nil, &exitError{2, fmt.Errorf("语料库 %s 不存在 (no corpus; run jixiao ingest first)", globals.Corpus)}
+	}
+	ix, err := index.Open(index.InCorpus(globals.Corpus), index.DefaultTimeout)
+	if errors.Is(err, index.ErrInUse) {
+		return nil, fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)
+	}
+	return ix, err
+}
+
+func printSearch(out io.Writer, res *index.Result, q index.Query) {
+	if res.Total == 0 {
+		fmt.Fprintln(out, "没有找到 (no hits)")
+		return
+	}
+	rows := make([][]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		seq := "（报告）"
+		if h.Seq != nil {
+			seq = strconv.Itoa(*h.Seq)
+		}
+		rows = append(rows, []string{h.Unit, yearCell(h.Year), seq, h.Name,
+			wanCell(h.BudgetWan), wanCell(h.ActualWan), fragmentOf(h)})
+	}
+	printTable(out, []string{"单位", "年度", "序号", "项目", "预算(万元)", "实际(万元)", "摘录"}, rows)
+	last := q.From + len(res.Hits)
+	fmt.Fprintf(out, "\n共 %d 条，显示第 %d–%d 条 (hits)\n", res.Total, q.From+1, last)
+	if f := res.Facets; f != nil {
+		printFacet(out, "年度", f.Year)
+		printFacet(out, "单位", f.Unit)
+		printFacet(out, "规则", f.Rule)
+	}
+}
+
+// fragmentOf picks what to show of a hit: the first excerpt beyond the name
+// (the name has its own column), else the name's.
+func fragmentOf(h index.Hit) string {
+	for _, f := range h.Fragments {
+		if !strings.Contains(f, h.Name) {
+			return f
+		}
+	}
+	if len(h.Fragments) > 0 {
+		return h.Fragments[0]
+	}
+	return ""
+}
+
+func printFacet(out io.Writer, label string, counts []index.FacetCount) {
+	if len(counts) == 0 {
+		return
+	}
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = fmt.Sprintf("%s(%d)", c.Value, c.Count)
+	}
+	fmt.Fprintf(out, "%s：%s\n", label, strings.Join(parts, " "))
+}
+
+func wanCell(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return d.String()
+}
+
+func yearCell(y int) string {
+	if y == 0 {
+		return "—"
+	}
+	return strconv.Itoa(y)
+}
+
+// encodeIndexJSON writes v as one line of JSON, <mark> left as is.
+func encodeIndexJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// testCorpus makes a corpus directory whose index holds three items of the
+// reference report and one of an earlier year, and points --corpus at it.
+func testCorpus(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	ix, err := index.Open(index.InCorpus(dir), index.DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	item := func(seq int, name, budget, purpose string) extract.Item {
+		b := decimal.RequireFromString(budget)
+		return extract.Item{Seq: seq, Name: name, BudgetWan: &b, Purpose: purpose}
+	}
+	r2023 := &extract.Report{Unit: "南屯镇", Year: 2023, Genre: extract.Narrative, Items: []extract.Item{
+		item(1, "南屯镇 2023 年省级驻村工作队经费", "24", "用于解决脱贫驻村工作队的经费需求，为百姓服务，解决当地百姓问题，继续为当地百姓群众服务。"),
+		item(6, "南屯镇 2023 年县级工作队经费", "40", "用于解决脱贫驻村工作队的经费需求，为百姓服务，解决当地百姓问题，继续为当地百姓群众服务。"),
+		item(30, "南屯镇 2023 年耕地地力保护项目", "137.041641", "用于支付我镇粮食补贴资金，消除上访隐患。"),
+	}}
+	r2022 := &extract.Report{Unit: "南屯镇", Year: 2022, Genre: extract.Narrative, Items: []extract.Item{
+		item(3, "南屯镇2022年度省级驻村工作队经费项目", "20", "用于驻村工作队。"),
+	}}
+	if err := ix.Put("r2023", r2023, []validate.Finding{{Rule: "underspent", Items: []int{30}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put("r2022", r2022, nil); err != nil {
+		t.Fatal(err)
+	}
+	old := globals.Corpus
+	globals.Corpus = dir
+	t.Cleanup(func() { globals.Corpus = old })
+}
+
+func TestRunSearch(t *testing.T) {
+	testCorpus(t)
+	var out bytes.Buffer
+	if err := runSearch(context.Background(), searchOptions{JSON: true, Limit: 20}, []string{"耕地地力保护"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"total":1,"hits":[{"report":"r2023","unit":"南屯镇","year":2023,"seq":30,"name":"南屯镇 2023 年耕地地力保护项目",` +
+		`"budget_wan":"137.041641","actual_wan":null,"fragments":["南屯镇 2023 年<mark>耕地地力保护</mark>项目"]}],` +
+		`"facets":{"year":[{"value":"2023","count":1}],"unit":[{"value":"南屯镇","count":1}],"rule":[{"value":"underspent","count":1}]}}` + "\n"
+	if out.String() != want {
+		t.Errorf("search --json\n got %s\nwant %s", out.String(), want)
+	}
+
+	out.Reset()
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, Year: 2023}, []string{"驻村"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"南屯镇 2023 年省级驻村工作队经费", "【驻村工作队】", "共 2 条", "年度：2023(2)"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("search table lacks %q:\n%s", s, out.String())
+		}
+	}
+
+	out.Reset()
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "1,000,000元"}, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "137.041641") || !strings.Contains(out.String(), "共 1 条") {
+		t.Errorf("--min-budget 1,000,000元:\n%s", out.String())
+	}
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "约3万元"}, nil, &out); err == nil {
+		t.Error("--min-budget 约3万元: no error")
+	}
+}
+
+func TestRunHistory(t *testing.T) {
+	testCorpus(t)
+	var out bytes.Buffer
+	if err := runHistory(context.Background(), historyOptions{Unit: "南屯镇", JSON: true}, []string{"省级驻村工作队经费"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"name":"省级驻村工作队经费","unit":"南屯镇","history":[` +
+		`{"report":"r2022","unit":"南屯镇","year":2022,"seq":3,"name":"南屯镇2022年度省级驻村工作队经费项目","budget_wan":"20","actual_wan":null,"similarity":1},` +
+		`{"report":"r2023","unit":"南屯镇","year":2023,"seq":1,"name":"南屯镇 2023 年省级驻村工作队经费","budget_wan":"24","actual_wan":null,"similarity":1}]}` + "\n"
+	if out.String() != want {
+		t.Errorf("history --json\n got %s\nwant %s", out.String(), want)
+	}
+}
+
+func TestSearchNoCorpus(t *testing.T) {
+	old := globals.Corpus
+	globals.Corpus = t.TempDir() + "/missing"
+	defer func() { globals.Corpus = old }()
+	err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "不存在") {
+		t.Errorf("search without a corpus: %v", err)
+	}
+}
