@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	yearRE      = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	yearRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	unitSuffixRE = regexp.MustCompile(`^[\p{Han}（）()]{2,30}?(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)`)
 	unitInTextRE = regexp.MustCompile(`[\p{Han}]{2,12}?(?:街道办事处|镇|乡|街道)`)
 )

@@ -8,11 +8,11 @@ import (
 
 // Numbering styles of list and heading markers.
 const (
-	styleArabic      = "1."   // 1. 1． 1)
-	styleArabicComma = "1、"   // 1、
+	styleArabic      = "1."  // 1. 1． 1)
+	styleArabicComma = "1、"  // 1、
 	styleParenHan    = "（一）" // （一） (一)
-	styleHan         = "一、"   // 一、
-	styleParenArabic = "（1）"  // （1） (1)
+	styleHan         = "一、"  // 一、
+	styleParenArabic = "（1）" // （1） (1)
 )
 
 // marker is a list or heading number at the start of a line.

@@ -279,7 +279,9 @@ func startsBlock(s string) bool {
 	return strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附表")
 }
 
-func isChineseNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十百零〇", r) }
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇", r)
+}
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
