@@ -23,9 +23,18 @@ func linkEvaluations(seg *segment.Segmenter, r *Report) {
 	if len(r.Evaluations) == 0 || len(r.Items) == 0 {
 		return
 	}
+	// the unit's own name (东城街道) is in most names and says nothing
+	unit := bag(seg.Words(r.Unit))
+	words := func(name string) map[string]int {
+		b := bag(seg.Words(name))
+		for w := range unit {
+			delete(b, w)
+		}
+		return b
+	}
 	itemWords := make([]map[string]int, len(r.Items))
 	for i, it := range r.Items {
-		itemWords[i] = bag(seg.Words(it.Name))
+		itemWords[i] = words(it.Name)
 	}
 	type pair struct {
 		e, i  int
@@ -34,7 +43,7 @@ func linkEvaluations(seg *segment.Segmenter, r *Report) {
 	}
 	var pairs []pair
 	for e, ev := range r.Evaluations {
-		ew := bag(seg.Words(ev.Heading))
+		ew := words(ev.Heading)
 		for i, it := range r.Items {
 			sim := dice(ew, itemWords[i])
 			seqMatch := ev.Seq != 0 && ev.Seq == it.Seq
