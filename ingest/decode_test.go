@@ -8,8 +8,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-
-
 func TestDecodeText(t *testing.T) {
 	const text = "南屯镇 2023 年部门年度绩效自评工作报告：预算金额 ９.８１ 万元"
 	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
