@@ -9,13 +9,12 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 )
 
-// Fragment shape: at most maxFragments per hit, each about fragmentRunes
-// characters with up to contextRunes before the first match. A name is
-// shown whole.
+// Fragment shape: at most maxFragments per hit, each about FragmentRunes
+// characters (Query.FragmentRunes) with a quarter of that before the first
+// match. A name that fits is shown whole.
 const (
 	maxFragments  = 3
-	fragmentRunes = 60
-	contextRunes  = 15
+	FragmentRunes = 60
 )
 
 // span is a byte range [start, end) of a text.
@@ -74,14 +73,17 @@ func mergeSpans(ss []span) []span {
 
 // fragments renders the matched ranges of the texts as short excerpts with
 // the matches marked, texts in order, at most maxFragments in all.
-func fragments(texts []string, ranges [][]span, marks Marks) []string {
+func fragments(texts []string, ranges [][]span, marks Marks, size int) []string {
+	if size <= 0 {
+		size = FragmentRunes
+	}
 	out := []string{}
 	for i, text := range texts {
 		if len(ranges[i]) == 0 {
 			continue
 		}
-		whole := sourceFields[i] == fieldName && utf8.RuneCountInString(text) <= fragmentRunes
-		for _, f := range excerpts(text, ranges[i], whole) {
+		whole := sourceFields[i] == fieldName && utf8.RuneCountInString(text) <= size
+		for _, f := range excerpts(text, ranges[i], whole, size) {
 			if len(out) == maxFragments {
 				return out
 			}
@@ -98,9 +100,9 @@ type excerpt struct {
 }
 
 // excerpts cuts windows around the ranges: each starts a little before its
-// first match (not before the line it is on) and ends about fragmentRunes
+// first match (not before the line it is on) and ends about size runes
 // later (not past the end of that line), holding every match that fits.
-func excerpts(text string, ranges []span, whole bool) []excerpt {
+func excerpts(text string, ranges []span, whole bool, size int) []excerpt {
 	if whole {
 		return []excerpt{{0, len(text), ranges}}
 	}
@@ -108,12 +110,12 @@ func excerpts(text string, ranges []span, whole bool) []excerpt {
 	for i := 0; i < len(ranges) && len(out) < maxFragments; {
 		first := ranges[i]
 		lineStart := strings.LastIndexByte(text[:first.start], '\n') + 1
-		start := max(backRunes(text, first.start, contextRunes), lineStart)
+		start := max(backRunes(text, first.start, size/4), lineStart)
 		lineEnd := len(text)
 		if n := strings.IndexByte(text[first.end:], '\n'); n >= 0 {
 			lineEnd = first.end + n
 		}
-		end := min(max(forwardRunes(text, start, fragmentRunes), first.end), lineEnd)
+		end := min(max(forwardRunes(text, start, size), first.end), lineEnd)
 		ex := excerpt{start: start, end: end}
 		for i < len(ranges) && ranges[i].start < end {
 			r := ranges[i]

@@ -70,7 +70,7 @@ func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry
 			return nil, fmt.Errorf("项目历史 %q: %w", name, err)
 		}
 		for _, dm := range res.Hits {
-			h := hitOf(dm, HTML)
+			h := hitOf(dm, HTML, 0)
 			if h.Year == 0 {
 				continue
 			}

@@ -29,7 +29,8 @@ type Query struct {
 	Size int // hits per page; 0 means 10
 	From int // hits to skip
 
-	Marks Marks // how fragments mark what matched
+	Marks         Marks // how fragments mark what matched
+	FragmentRunes int   // length of a fragment in characters; 0 means FragmentRunes
 }
 
 // Marks selects how fragments show the matched words.

@@ -83,7 +83,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, dm := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(dm, q.Marks))
+		out.Hits = append(out.Hits, hitOf(dm, q.Marks, q.FragmentRunes))
 	}
 	out.Facets = &Facets{
 		Year: facetCounts(res.Facets["year"]),
@@ -94,7 +94,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 }
 
 // hitOf reads a hit from the stored fields of a match.
-func hitOf(dm *search.DocumentMatch, marks Marks) Hit {
+func hitOf(dm *search.DocumentMatch, marks Marks, fragmentRunes int) Hit {
 	str := func(f string) string {
 		s, _ := dm.Fields[f].(string)
 		return s
@@ -126,7 +126,7 @@ func hitOf(dm *search.DocumentMatch, marks Marks) Hit {
 	for i, f := range sourceFields {
 		texts[i] = str(f)
 	}
-	h.Fragments = fragments(texts, matchedRanges(dm, texts), marks)
+	h.Fragments = fragments(texts, matchedRanges(dm, texts), marks, fragmentRunes)
 	return h
 }
 
