@@ -66,10 +66,6 @@ func open(dir string, timeout time.Duration, an analyzers) (*Index, error) {
 		b, err = bleve.NewUsing(dir, newMapping(an), scorch.Name, bleve.Config.DefaultKVStore, config)
 		if errors.Is(err, bleve.ErrorIndexPathExists) { // another process created it meanwhile
 			b, err = bleve.OpenUsing(dir, config)
-		} else if err == nil {
-			if err = b.SetInternal(layoutKey, []byte(layoutVersion+"/"+an.index)); err != nil {
-				b.Close()
-			}
 		}
 	}
 	if errors.Is(err, bolt.ErrTimeout) {
@@ -83,7 +79,16 @@ func open(dir string, timeout time.Duration, an analyzers) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("打开检索索引 %s: %w", dir, err)
 	}
-	if string(layout) != layoutVersion+"/"+an.index {
+	want := layoutVersion + "/" + an.index
+	if layout == nil {
+		// A new index (ours, or one another process has just created)
+		// takes our layout; a filled one without a layout is not ours.
+		if n, derr := b.DocCount(); derr == nil && n == 0 {
+			layout = []byte(want)
+			err = b.SetInternal(layoutKey, layout)
+		}
+	}
+	if err != nil || string(layout) != want {
 		b.Close()
 		return nil, fmt.Errorf("%s: %w", dir, ErrOutdated)
 	}
