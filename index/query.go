@@ -43,12 +43,9 @@ const (
 	Brackets
 )
 
-// Boosts of the two ways a term matches. An exact substring found only by
-// bigrams scores below the same words found by jieba, so that word matches
-// come first.
-const (
-	exactBoost = 0.5
-)
+// exactBoost weighs a term found only as an exact substring (bigrams) below
+// the same term found as jieba words, so that word matches come first.
+const exactBoost = 0.5
 
 // bleveQuery builds the engine query: the AND of the terms and the filters.
 func (ix *Index) bleveQuery(q Query) (query.Query, error) {
