@@ -3,14 +3,16 @@ package index
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/extract"
@@ -211,7 +213,7 @@ func BenchmarkJiebaVsCJK(b *testing.B) {
 		}
 		var m measured
 		m.docsPerSec = float64(items+len(reports)) / time.Since(start).Seconds()
-		m.bytes = float64(dirSize(b, dir))
+		m.bytes = compactedSize(b, dir, an)
 		ix, err := open(dir, DefaultTimeout, an)
 		if err != nil {
 			b.Fatal(err)
@@ -241,11 +243,12 @@ func BenchmarkJiebaVsCJK(b *testing.B) {
 	// The jieba index without its bigram field, for what that field costs.
 	wordsOnly := func() float64 {
 		dir := filepath.Join(b.TempDir(), "words")
-		ix := buildCompared(b, dir, analyzers{index: jiebaAnalyzers.index, query: jiebaAnalyzers.query}, ids, reports)
+		words := analyzers{index: jiebaAnalyzers.index, query: jiebaAnalyzers.query}
+		ix := buildCompared(b, dir, words, ids, reports)
 		if err := ix.Close(); err != nil {
 			b.Fatal(err)
 		}
-		return float64(dirSize(b, dir))
+		return compactedSize(b, dir, words)
 	}
 	for b.Loop() {
 		j := measure(jiebaAnalyzers)
@@ -269,20 +272,37 @@ func BenchmarkJiebaVsCJK(b *testing.B) {
 	}
 }
 
-func dirSize(t testing.TB, dir string) int64 {
-	var n int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		fi, err := d.Info()
-		if err == nil {
-			n += fi.Size()
-		}
-		return err
-	})
+// compactedSize merges the index into one segment and returns the size of
+// that segment: the files on disk vary from run to run with how far merging
+// got and which old snapshots scorch still keeps.
+func compactedSize(t testing.TB, dir string, an analyzers) float64 {
+	ix, err := open(dir, DefaultTimeout, an)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		t.Fatalf("index is %T, not scorch", adv)
+	}
+	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Segment files are named by epoch, zero-padded: the last is the merge.
+	zaps, err := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if err != nil || len(zaps) == 0 {
+		t.Fatalf("no segment in %s: %v", dir, err)
+	}
+	slices.Sort(zaps)
+	fi, err := os.Stat(zaps[len(zaps)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(fi.Size())
 }
