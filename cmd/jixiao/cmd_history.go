@@ -64,6 +64,7 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 	}
 	if len(es) == 0 {
 		fmt.Fprintln(out, "没有找到 (no such project)")
+		hintEmptyIndex(out, ix)
 		return nil
 	}
 	rows := make([][]string, 0, len(es))

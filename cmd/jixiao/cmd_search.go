@@ -91,7 +91,17 @@ func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Wr
 		return encodeIndexJSON(out, res)
 	}
 	printSearch(out, res, q)
+	if res.Total == 0 {
+		hintEmptyIndex(out, ix)
+	}
 	return nil
+}
+
+// hintEmptyIndex says how to fill an index that holds nothing at all.
+func hintEmptyIndex(out io.Writer, ix *index.Index) {
+	if n, err := ix.Count(); err == nil && n == 0 {
+		fmt.Fprintln(out, "检索索引是空的：先运行 jixiao ingest，或由语料库重建：jixiao index rebuild (index is empty)")
+	}
 }
 
 // budgetFlag reads an amount flag in 万元 (a bare number) or with its unit.

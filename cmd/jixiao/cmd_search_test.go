@@ -95,6 +95,19 @@ func TestRunHistory(t *testing.T) {
 	}
 }
 
+func TestSearchEmptyIndex(t *testing.T) {
+	old := globals.Corpus
+	globals.Corpus = t.TempDir()
+	defer func() { globals.Corpus = old }()
+	var out bytes.Buffer
+	if err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "没有找到") || !strings.Contains(out.String(), "jixiao index rebuild") {
+		t.Errorf("search of an empty index:\n%s", out.String())
+	}
+}
+
 func TestSearchNoCorpus(t *testing.T) {
 	old := globals.Corpus
 	globals.Corpus = t.TempDir() + "/missing"
