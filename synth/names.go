@@ -1,0 +1,223 @@
+package synth
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// NormalizeName is the normalisation under which Truth names (items,
+// evaluation headings, titles) equal the text of the report: every white
+// space (ASCII space, tab, U+3000, no-break space) is removed and full-width
+// ASCII (Ａ, ９, ．) is folded to ASCII. The generator puts spaces into names only
+// between a Han character and an ASCII letter or digit (南屯镇 2023 年), and
+// never writes full-width digits inside names, so an extractor that strips
+// those spaces recovers the truth exactly.
+func NormalizeName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\n' || r == '\r':
+		case r >= '！' && r <= '～' && isFoldable(r):
+			b.WriteRune(r - '！' + '!')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isFoldable limits folding to full-width digits, letters and the point:
+// full-width punctuation such as （ ） ： ， is the ordinary Chinese form.
+func isFoldable(r rune) bool {
+	return (r >= '０' && r <= '９') || (r >= 'Ａ' && r <= 'Ｚ') || (r >= 'ａ' && r <= 'ｚ') || r == '．'
+}
+
+// spacing is how a report spaces Chinese against digits and Latin letters.
+type spacing float64 // share of Han/ASCII boundaries that get a space
+
+// apply inserts spaces between Han characters and ASCII letters or digits,
+// at the given share of boundaries: 南屯镇2023年 → 南屯镇 2023 年.
+func (sp spacing) apply(r rng, s string) string {
+	if sp <= 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	var prev rune
+	for i, c := range s {
+		if i > 0 && boundary(prev, c) && (sp >= 1 || r.chance(float64(sp))) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+		prev = c
+	}
+	return b.String()
+}
+
+func boundary(a, b rune) bool {
+	return unicode.Is(unicode.Han, a) && isASCIIAlnum(b) || isASCIIAlnum(a) && unicode.Is(unicode.Han, b)
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// nameFor writes an entry's name for a report year: placeholders filled, the
+// optional 项目 suffix and 年/年度 varying a little from year to year.
+func nameFor(u *unit, e *entry, year int, r rng) string {
+	p := e.proj.name
+	suffix := e.suffix
+	if r.chance(0.15) {
+		suffix = !suffix
+	}
+	nianDu := e.nianDu
+	if r.chance(0.1) {
+		nianDu = !nianDu
+	}
+	y := year + e.yearOffset
+	yearText := strconv.Itoa(y) + "年"
+	if nianDu {
+		yearText += "度"
+	}
+	county := ""
+	if e.county {
+		county = u.county
+	}
+	repl := strings.NewReplacer(
+		"{u}", u.prefix,
+		"{c}", county,
+		"{y}年", yearText,
+		"{y1}", strconv.Itoa(y-1),
+		"{y}", strconv.Itoa(y),
+		"{lvl}", e.lvl,
+		"{v}", e.village,
+		"{hw}", e.highway,
+		"{m}", strconv.Itoa(e.months),
+		"{n}", strconv.Itoa(e.villages),
+		"{self}", u.self,
+	)
+	name := repl.Replace(p)
+	if strings.HasSuffix(name, "[项目]") {
+		name = strings.TrimSuffix(name, "[项目]")
+		if suffix {
+			name += "项目"
+		}
+	}
+	return name
+}
+
+// fillText fills the placeholders of a phrase (purpose, output, effect).
+func fillText(u *unit, e *entry, year int, s string) string {
+	village := e.village
+	if village == "" {
+		village = "村"
+	}
+	return strings.NewReplacer(
+		"{self}", u.self,
+		"{v}", village,
+		"{y}", strconv.Itoa(year),
+		"{whole}", u.whole,
+	).Replace(s)
+}
+
+// evalVariant rewords a listed name the way evaluation headings do in real
+// reports: 项目 added or dropped, 关于…的请示, the year dropped, 专项 added,
+// 年 written 年度. The result is kept only when its nearest listed name is
+// still its own, so the truth of which entry evaluates which item is never
+// ambiguous.
+func evalVariant(r rng, name string, year int, others []string) string {
+	v := name
+	for n := r.weighted(40, 45, 15); n > 0; n-- {
+		switch r.IntN(6) {
+		case 0:
+			if strings.HasSuffix(v, "项目") {
+				v = strings.TrimSuffix(v, "项目")
+			} else {
+				v += "项目"
+			}
+		case 1:
+			if strings.Contains(v, "关于") && !strings.HasSuffix(v, "请示") {
+				v += "的请示"
+			} else if !strings.HasSuffix(v, "项目") {
+				v += "项目"
+			}
+		case 2:
+			for _, y := range []string{strconv.Itoa(year) + "年度", strconv.Itoa(year) + "年"} {
+				if strings.Contains(v, y) {
+					v = strings.Replace(v, y, "", 1)
+					break
+				}
+			}
+		case 3:
+			if i := strings.LastIndex(v, "经费"); i > 0 && !strings.Contains(v, "专项") {
+				v = v[:i] + "专项" + v[i:]
+			}
+		case 4:
+			for y := year - 3; y <= year; y++ {
+				s := strconv.Itoa(y) + "年"
+				if strings.Contains(v, s) && !strings.Contains(v, s+"度") {
+					v = strings.Replace(v, s, s+"度", 1)
+					break
+				}
+			}
+		case 5:
+			if strings.HasSuffix(v, "资金") && !strings.HasSuffix(v, "补助资金") {
+				v = strings.TrimSuffix(v, "资金") + "项目"
+			}
+		}
+	}
+	if v == "" || !nearestIsOwn(v, name, others) {
+		return name
+	}
+	return v
+}
+
+// nearestIsOwn reports whether v is clearly nearer to own than to any of others
+// by character-bigram Dice similarity.
+func nearestIsOwn(v, own string, others []string) bool {
+	mine := dice(v, own)
+	for _, o := range others {
+		if o == own {
+			continue
+		}
+		if dice(v, o) >= mine-0.1 {
+			return false
+		}
+	}
+	return true
+}
+
+// dice is the Dice coefficient of the character bigrams of a and b.
+func dice(a, b string) float64 {
+	ba, bb := bigrams(a), bigrams(b)
+	if len(ba) == 0 || len(bb) == 0 {
+		if a == b {
+			return 1
+		}
+		return 0
+	}
+	common := 0
+	for g, n := range ba {
+		common += min(n, bb[g])
+	}
+	return 2 * float64(common) / float64(sum(ba)+sum(bb))
+}
+
+func bigrams(s string) map[[2]rune]int {
+	rs := []rune(s)
+	m := make(map[[2]rune]int, len(rs))
+	for i := 0; i+1 < len(rs); i++ {
+		m[[2]rune{rs[i], rs[i+1]}]++
+	}
+	return m
+}
+
+func sum(m map[[2]rune]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
