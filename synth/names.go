@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -81,24 +82,36 @@ func nameFor(u *unit, e *entry, year int, r rng) string {
 	if nianDu {
 		yearText += "度"
 	}
-	county := ""
-	if e.county {
-		county = u.county
-	}
-	repl := strings.NewReplacer(
-		"{u}", u.prefix,
-		"{c}", county,
-		"{y}年", yearText,
-		"{y1}", strconv.Itoa(y-1),
-		"{y}", strconv.Itoa(y),
-		"{lvl}", e.lvl,
-		"{v}", e.village,
-		"{hw}", e.highway,
-		"{m}", strconv.Itoa(e.months),
-		"{n}", strconv.Itoa(e.villages),
-		"{self}", u.self,
-	)
-	name := repl.Replace(p)
+	name := expand(p, func(key string) string {
+		switch key {
+		case "u":
+			return u.prefix
+		case "c":
+			if e.county {
+				return u.county
+			}
+			return ""
+		case "y年":
+			return yearText
+		case "y1":
+			return strconv.Itoa(y - 1)
+		case "y":
+			return strconv.Itoa(y)
+		case "lvl":
+			return e.lvl
+		case "v":
+			return e.village
+		case "hw":
+			return e.highway
+		case "m":
+			return strconv.Itoa(e.months)
+		case "n":
+			return strconv.Itoa(e.villages)
+		case "self":
+			return u.self
+		}
+		return "{" + key + "}"
+	})
 	if strings.HasSuffix(name, "[项目]") {
 		name = strings.TrimSuffix(name, "[项目]")
 		if suffix {
@@ -110,16 +123,56 @@ func nameFor(u *unit, e *entry, year int, r rng) string {
 
 // fillText fills the placeholders of a phrase (purpose, output, effect).
 func fillText(u *unit, e *entry, year int, s string) string {
-	village := e.village
-	if village == "" {
-		village = "村"
+	return expand(s, func(key string) string {
+		switch key {
+		case "self":
+			return u.self
+		case "v":
+			if e.village == "" {
+				return "村"
+			}
+			return e.village
+		case "y":
+			return strconv.Itoa(year)
+		case "whole":
+			return u.whole
+		}
+		return "{" + key + "}"
+	})
+}
+
+// expand replaces each {key} of a pattern by lookup(key); "{y}年" is offered
+// to lookup as the key "y年" first, so a year can be written 2023年度.
+func expand(p string, lookup func(key string) string) string {
+	if strings.IndexByte(p, '{') < 0 {
+		return p
 	}
-	return strings.NewReplacer(
-		"{self}", u.self,
-		"{v}", village,
-		"{y}", strconv.Itoa(year),
-		"{whole}", u.whole,
-	).Replace(s)
+	var b strings.Builder
+	b.Grow(len(p) + 16)
+	for {
+		i := strings.IndexByte(p, '{')
+		if i < 0 {
+			b.WriteString(p)
+			return b.String()
+		}
+		j := strings.IndexByte(p[i:], '}')
+		if j < 0 {
+			b.WriteString(p)
+			return b.String()
+		}
+		b.WriteString(p[:i])
+		key := p[i+1 : i+j]
+		rest := p[i+j+1:]
+		if key == "y" && strings.HasPrefix(rest, "年") {
+			if v := lookup("y年"); v != "{y年}" {
+				b.WriteString(v)
+				p = rest[len("年"):]
+				continue
+			}
+		}
+		b.WriteString(lookup(key))
+		p = rest
+	}
 }
 
 // evalVariant rewords a listed name the way evaluation headings do in real
@@ -127,7 +180,7 @@ func fillText(u *unit, e *entry, year int, s string) string {
 // 年 written 年度. The result is kept only when its nearest listed name is
 // still its own, so the truth of which entry evaluates which item is never
 // ambiguous.
-func evalVariant(r rng, name string, year int, others []string) string {
+func evalVariant(r rng, name string, year int, listed *nameSet) string {
 	v := name
 	for n := r.weighted(40, 45, 15); n > 0; n-- {
 		switch r.IntN(6) {
@@ -168,21 +221,33 @@ func evalVariant(r rng, name string, year int, others []string) string {
 			}
 		}
 	}
-	if v == "" || !nearestIsOwn(v, name, others) {
+	if v == name || v == "" || !listed.nearestIs(v, name) {
 		return name
 	}
 	return v
 }
 
-// nearestIsOwn reports whether v is clearly nearer to own than to any of others
-// by character-bigram Dice similarity.
-func nearestIsOwn(v, own string, others []string) bool {
-	mine := dice(v, own)
-	for _, o := range others {
-		if o == own {
-			continue
-		}
-		if dice(v, o) >= mine-0.1 {
+// nameSet holds the listed names of a report with their bigrams.
+type nameSet struct {
+	names []string
+	grams [][]uint64
+}
+
+func newNameSet(names []string) *nameSet {
+	s := &nameSet{names: names, grams: make([][]uint64, len(names))}
+	for i, n := range names {
+		s.grams[i] = bigrams(n)
+	}
+	return s
+}
+
+// nearestIs reports whether v is clearly nearer to own than to any other
+// listed name by character-bigram Dice similarity (by a margin of 0.1).
+func (s *nameSet) nearestIs(v, own string) bool {
+	bv := bigrams(v)
+	mine := diceOf(bv, bigrams(own))
+	for i, o := range s.names {
+		if o != own && diceOf(bv, s.grams[i]) >= mine-0.1 {
 			return false
 		}
 	}
@@ -190,34 +255,38 @@ func nearestIsOwn(v, own string, others []string) bool {
 }
 
 // dice is the Dice coefficient of the character bigrams of a and b.
-func dice(a, b string) float64 {
-	ba, bb := bigrams(a), bigrams(b)
-	if len(ba) == 0 || len(bb) == 0 {
-		if a == b {
-			return 1
-		}
+func dice(a, b string) float64 { return diceOf(bigrams(a), bigrams(b)) }
+
+func diceOf(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	common := 0
-	for g, n := range ba {
-		common += min(n, bb[g])
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
 	}
-	return 2 * float64(common) / float64(sum(ba)+sum(bb))
+	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-func bigrams(s string) map[[2]rune]int {
-	rs := []rune(s)
-	m := make(map[[2]rune]int, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		m[[2]rune{rs[i], rs[i+1]}]++
+// bigrams returns the character bigrams of s, sorted.
+func bigrams(s string) []uint64 {
+	var out []uint64
+	var prev rune = -1
+	for _, r := range s {
+		if prev >= 0 {
+			out = append(out, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
 	}
-	return m
-}
-
-func sum(m map[[2]rune]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
+	slices.Sort(out)
+	return out
 }

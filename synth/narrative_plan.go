@@ -276,6 +276,7 @@ func (nr *narrative) planEvaluations(r rng, rules map[string]bool) {
 	for i, it := range nr.items {
 		names[i] = it.name
 	}
+	listed := newNameSet(names)
 	skip := map[int]bool{}
 	var extra *evalEntry
 	if rules["unmatched-item"] {
@@ -318,7 +319,7 @@ func (nr *narrative) planEvaluations(r rng, rules map[string]bool) {
 			continue
 		}
 		it := &nr.items[i]
-		ev := evalEntry{item: i, heading: evalVariant(r, it.name, nr.year, names), dims: [5]bool{true, true, true, true, true}}
+		ev := evalEntry{item: i, heading: evalVariant(r, it.name, nr.year, listed), dims: [5]bool{true, true, true, true, true}}
 		ev.output = fillText(nr.u, it.e, nr.year, it.e.proj.output)
 		ev.effect = fillText(nr.u, it.e, nr.year, it.e.proj.effect)
 		it.eval = len(nr.evals)

@@ -90,6 +90,7 @@ func writeNarrative(nr *narrative, r rng) (*document, Truth) {
 	s := newNarrativeStyle(r)
 	u, y := nr.u, nr.year
 	ys := strconv.Itoa(y)
+	count := strconv.Itoa(nr.count)
 	doc := &document{}
 	add := func(b block) { doc.blocks = append(doc.blocks, b) }
 	para := func(text string) block {
@@ -101,7 +102,23 @@ func writeNarrative(nr *narrative, r rng) (*document, Truth) {
 		add(block{kind: kindHeading, text: s.sp.apply(r, text), level: level, bold: true})
 	}
 	fill := func(t string) string {
-		return strings.NewReplacer("{y}", ys, "{self}", u.self, "{whole}", u.whole, "{unit}", u.name).Replace(t)
+		return expand(t, func(key string) string {
+			switch key {
+			case "y":
+				return ys
+			case "self":
+				return u.self
+			case "whole":
+				return u.whole
+			case "unit":
+				return u.name
+			case "n":
+				return count
+			case "x":
+				return nr.stated.text
+			}
+			return "{" + key + "}"
+		})
 	}
 
 	if r.chance(0.1) {
@@ -124,7 +141,6 @@ func writeNarrative(nr *narrative, r rng) (*document, Truth) {
 	add(block{kind: kindTitle, text: shownTitle, level: s.titleLevel, bold: true, center: true})
 	add(para(fill(pick(r, introTexts))))
 
-	count := strconv.Itoa(nr.count)
 	organise := fill(pick(r, organiseTexts))
 	if nr.claim {
 		organise += "，" + count + "个专项工作中，" + pick(r, []string{"全部按预算实施验收完毕", "全部按预算实施完毕并验收合格", "均已全部按预算实施完毕"}) + "。"
@@ -137,7 +153,6 @@ func writeNarrative(nr *narrative, r rng) (*document, Truth) {
 		"{y}年度{self}涉及专项资金项目共{n}个、资金总额{x}，具体情况如下：",
 		"本年度共实施项目{n}个，下达资金总额{x}，项目概况如下：",
 	}))
-	overview = strings.NewReplacer("{n}", count, "{x}", nr.stated.text).Replace(overview)
 
 	if s.sections == 0 {
 		heading("一、绩效自评工作开展情况", s.secLevel)

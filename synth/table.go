@@ -125,7 +125,7 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 	writtenRate := rate
 	if rules["rate-mismatch"] {
 		exact := decimal.NewFromInt(E * 100).Div(decimal.NewFromInt(B))
-		want := decimal.NewFromInt(W).Mul(exact).Round(0)
+		want := decimal.NewFromInt(W).Mul(exact).Div(decimal.NewFromInt(100)).Round(0)
 		for _, d := range r.Perm(18) {
 			delta := int64(d%9+1) * (1 - 2*int64(d/9)) // ±1 … ±9 points
 			cand := rate.Add(decimal.NewFromInt(delta))

@@ -301,10 +301,11 @@ func checkNarrative(t *testing.T, tr Truth, lines []string) {
 	}
 	evaluated := 0
 	var unevaluated []int
-	listed := make([]string, len(tr.Items))
+	listedNames := make([]string, len(tr.Items))
 	for i, it := range tr.Items {
-		listed[i] = it.Name
+		listedNames[i] = it.Name
 	}
+	listed := newNameSet(listedNames)
 	for _, it := range tr.Items {
 		if it.Evaluation == "" {
 			unevaluated = append(unevaluated, it.Seq)
@@ -319,7 +320,7 @@ func checkNarrative(t *testing.T, tr Truth, lines []string) {
 		if !slices.Equal(e.dims, it.Dimensions) {
 			t.Errorf("item %d: dimensions written %v, truth %v", it.Seq, e.dims, it.Dimensions)
 		}
-		if !nearestIsOwn(it.Evaluation, it.Name, listed) && it.Evaluation != it.Name {
+		if it.Evaluation != it.Name && !listed.nearestIs(it.Evaluation, it.Name) {
 			t.Errorf("item %d: heading %q is not clearly nearest its own name %q", it.Seq, it.Evaluation, it.Name)
 		}
 	}
