@@ -161,6 +161,9 @@ func fillCatalogue(u *unit, r rng) {
 		u.size = r.between(6, 38)
 	}
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	// a core of projects that recur nearly every year, and a few occasional ones
+	pool = pool[:min(len(pool), u.size*5/4+3)]
+	core := u.size * 3 / 4
 	villages := map[string]bool{}
 	add := func(p *project) *entry {
 		e := entry{proj: p, suffix: r.chance(0.6), nianDu: r.chance(0.15), county: r.chance(0.4), from: p.from, to: p.to}
@@ -180,8 +183,12 @@ func fillCatalogue(u *unit, r rng) {
 		e.months = pick(r, []int{6, 8, 10, 12})
 		e.villages = r.between(8, 300)
 		e.fixed = r.chance(0.35)
-		e.prob = 0.55 + 0.45*r.Float64()
-		if r.chance(0.2) { // a project of a few years only
+		if len(u.entries) < core {
+			e.prob = 0.85 + 0.15*r.Float64()
+		} else {
+			e.prob = 0.2 + 0.4*r.Float64()
+		}
+		if r.chance(0.1) { // a project of a few years only
 			start := r.between(2015, 2024)
 			e.from, e.to = max(e.from, start), start+r.between(1, 4)
 			if p.to != 0 {
