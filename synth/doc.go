@@ -61,12 +61,13 @@
 // actual-exceeds-budget 4%, claim-contradicted 4%, rounding 2%; table:
 // underspent 19%, rate-mismatch 13%, score-mismatch 10%,
 // composition-mismatch 11%). Each plant is recorded with the rule id of
-// DESIGN.md's catalogue:
+// DESIGN.md's catalogue and the severity validate should give it (the
+// catalogue's; a rounding difference is total-mismatch at info):
 //   - total-mismatch: |stated − Σ budgets| exceeds twice the sum of the
 //     half-ulps of the stated total and of every budget, half-ulps by the
 //     decimals written (Plant.Stated, Plant.Computed);
-//   - rounding (info): the stated total is Σ budgets rounded to 0.01 万元,
-//     0 < |difference| < 0.005;
+//   - rounding (total-mismatch, severity info): the stated total is Σ budgets
+//     rounded to 0.01 万元, 0 < |difference| < 0.005;
 //   - count-mismatch: the stated count differs from Σ Subprojects by 1–6;
 //   - underspent / actual-exceeds-budget: 0 < actual < budget, or actual >
 //     budget, by more than 2 × the two half-ulps (Plant.Items);

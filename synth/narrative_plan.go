@@ -221,8 +221,27 @@ func planNarrative(u *unit, year int, opt Options, r rng) *narrative {
 	nr.planEvaluations(r, rules)
 	nr.planCount(r, rules)
 	nr.planTotal(r, rules)
-	sort.SliceStable(nr.planted, func(a, b int) bool { return ruleOrder(nr.planted[a].Rule) < ruleOrder(nr.planted[b].Rule) })
+	sortPlants(nr.planted)
 	return nr
+}
+
+// severities are those of DESIGN.md's rule catalogue; a rounding difference
+// of the total is total-mismatch lowered to info, as validate reports it.
+var severities = map[string]string{
+	"total-mismatch": "error", "count-mismatch": "error", "actual-exceeds-budget": "error",
+	"underspent": "info", "not-disbursed": "warning", "claim-contradicted": "warning",
+	"missing-dimension": "warning", "unmatched-item": "warning",
+	"rate-mismatch": "error", "score-mismatch": "error", "composition-mismatch": "error",
+}
+
+// sortPlants orders plants by the catalogue and fills in their severity.
+func sortPlants(ps []Plant) {
+	for i := range ps {
+		if ps[i].Severity == "" {
+			ps[i].Severity = severities[ps[i].Rule]
+		}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ruleOrder(ps[a].Rule) < ruleOrder(ps[b].Rule) })
 }
 
 func ruleOrder(id string) int {
@@ -436,7 +455,7 @@ func (nr *narrative) planTotal(r rng, rules map[string]bool) {
 				text += " "
 			}
 			nr.stated = written{fen: rounded, text: text + "万元", decimals: 2}
-			nr.planted = append(nr.planted, Plant{Rule: "rounding", Stated: wanString(rounded), Computed: wanString(sum)})
+			nr.planted = append(nr.planted, Plant{Rule: "total-mismatch", Severity: "info", Stated: wanString(rounded), Computed: wanString(sum)})
 			return
 		}
 	}

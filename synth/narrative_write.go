@@ -193,7 +193,11 @@ func writeNarrative(nr *narrative, r rng) (*document, Truth) {
 			markup = r.IntN(5)
 			bullets = r.chance(0.3)
 		}
-		head := s.evalMark(r, k+1) + s.sp.apply(r, ev.heading)
+		mark, heading := s.evalMark(r, k+1), s.sp.apply(r, ev.heading)
+		if strings.HasSuffix(mark, ".") && heading[0] >= '0' && heading[0] <= '9' {
+			mark += " " // 1. 2017年…, never 1.2017年…
+		}
+		head := mark + heading
 		if r.chance(0.85) {
 			head += s.colon
 		}

@@ -223,6 +223,7 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 		total = total.Add(d)
 	}
 	t.totalScore = total.StringFixed(sd)
+	sortPlants(t.planted)
 	return t
 }
 

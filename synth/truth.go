@@ -96,13 +96,16 @@ type TruthIndicator struct {
 }
 
 // Plant is one inconsistency put into a report on purpose. Rule is a rule id
-// of DESIGN.md's catalogue (or "rounding"). Items are the seqs of the listed
-// items involved. Stated is the figure the report writes and Computed what its
-// parts give (for total-mismatch: stated total and the sum of the items).
-// Detail says where, for plants that are not about listed items (the heading
-// of an evaluation entry with no listed item; the row of a table).
+// of DESIGN.md's catalogue and Severity the severity validate should give it
+// (the catalogue's, except a rounding difference of the total:
+// total-mismatch at info). Items are the seqs of the listed items involved.
+// Stated is the figure the report writes and Computed what its parts give
+// (for total-mismatch: the stated total and the sum of the items). Detail
+// says where, for plants that are not about listed items (the heading of an
+// evaluation entry with no listed item; the row or column of a table).
 type Plant struct {
 	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
 	Items    []int  `json:"items,omitempty"`
 	Stated   string `json:"stated,omitempty"`
 	Computed string `json:"computed,omitempty"`
