@@ -1,7 +1,7 @@
 package synth
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,14 +56,36 @@ func Generate(dir string, n int, opt Options) ([]Truth, error) {
 			return nil, err
 		}
 	}
-	var buf bytes.Buffer
-	if err := encodeTruth(&buf, truths); err != nil {
+	if err := writeTruthFile(filepath.Join(dir, "truth.jsonl"), truths); err != nil {
 		return nil, fmt.Errorf("synth: truth: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "truth.jsonl"), buf.Bytes(), 0o644); err != nil {
-		return nil, fmt.Errorf("synth: %w", err)
-	}
 	return truths, nil
+}
+
+// writeTruthFile writes truth.jsonl through a temporary file, so a reader
+// never sees half of it.
+func writeTruthFile(path string, truths []Truth) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".truth-*.jsonl")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // after the rename this fails harmlessly
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := encodeTruth(w, truths); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
 
 // render makes report i: its truth and the bytes of its file.
