@@ -58,7 +58,8 @@ func newAmountStyle(r rng) amountStyle {
 	return s
 }
 
-// write renders fen as a report would; inYuan forces the unit when set.
+// write renders fen as a report would; unit (unitWan, unitYuan) forces the
+// unit, unitAny lets the style choose.
 func (s amountStyle) write(r rng, fen int64, unit int) written {
 	yuan := r.chance(s.yuanShare)
 	switch unit {

@@ -52,11 +52,15 @@ type narrative struct {
 	style   amountStyle
 }
 
-// narrativeRules are the rules planted in narrative reports, with weights.
-var narrativeRules = []struct {
+// ruleWeight is a rule that can be planted and how often, relatively.
+type ruleWeight struct {
 	id     string
 	weight float64
-}{
+}
+
+// narrativeRules are the rules planted in narrative reports ("rounding" is
+// planted as total-mismatch at severity info).
+var narrativeRules = []ruleWeight{
 	{"total-mismatch", 18},
 	{"count-mismatch", 14},
 	{"actual-exceeds-budget", 8},
@@ -69,10 +73,7 @@ var narrativeRules = []struct {
 }
 
 // chooseRules picks 1–3 distinct rules; the result says nothing when plant is false.
-func chooseRules(r rng, rules []struct {
-	id     string
-	weight float64
-}, plant bool) map[string]bool {
+func chooseRules(r rng, rules []ruleWeight, plant bool) map[string]bool {
 	chosen := map[string]bool{}
 	if !plant {
 		return chosen

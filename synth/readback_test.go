@@ -8,8 +8,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,7 +35,7 @@ func decodeLines(t testing.TB, format string, data []byte) []string {
 			t.Fatalf("decode %s: %v", format, err)
 		}
 		want := map[string][]string{"md": {"UTF-8"}, "txt": {"UTF-8", "UTF-8 (BOM)"}, "gb18030": {"GB18030"}, "utf16": {"UTF-16LE"}}[format]
-		if !contains(want, enc) {
+		if !slices.Contains(want, enc) {
 			t.Fatalf("%s file decoded as %s", format, enc)
 		}
 		text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -50,15 +50,6 @@ func decodeLines(t testing.TB, format string, data []byte) []string {
 	}
 	t.Fatalf("unknown format %q", format)
 	return nil
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // htmlLines reads the article body (div.TRS_Editor) of a page.
@@ -240,8 +231,4 @@ func cellsOf(line string) ([]string, bool) {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts, true
-}
-
-func describe(tr Truth) string {
-	return fmt.Sprintf("%s (%s, %s, planted %v)", tr.File, tr.Genre, tr.Format, tr.Planted)
 }

@@ -8,10 +8,7 @@ import (
 )
 
 // tableRules are the rules planted in project-table reports, with weights.
-var tableRules = []struct {
-	id     string
-	weight float64
-}{
+var tableRules = []ruleWeight{
 	{"underspent", 40},
 	{"rate-mismatch", 20},
 	{"score-mismatch", 20},
