@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -55,11 +57,7 @@ func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry
 	if err != nil {
 		return nil, err
 	}
-	type groupKey struct {
-		unit string
-		year int
-	}
-	best := map[groupKey][]HistoryEntry{}
+	var cands []HistoryEntry
 	keys := map[string][]string{} // name key of the query, by candidate unit
 	for from := 0; from < historyMax; from += historyPage {
 		req := bleve.NewSearchRequestOptions(q, historyPage, from, false)
@@ -79,22 +77,28 @@ func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry
 				qk = nameKey(seg, name, firstNonEmpty(unit, h.Unit))
 				keys[h.Unit] = qk
 			}
-			sim, same := sameProject(qk, nameKey(seg, h.Name, h.Unit))
-			if !same {
-				continue
-			}
-			e := HistoryEntry{Report: h.Report, Unit: h.Unit, Year: h.Year, Seq: h.Seq, Name: h.Name,
-				BudgetWan: h.BudgetWan, ActualWan: h.ActualWan, Similarity: round3(sim)}
-			g := groupKey{h.Unit, h.Year}
-			switch cur := best[g]; {
-			case len(cur) == 0 || e.Similarity > cur[0].Similarity:
-				best[g] = []HistoryEntry{e}
-			case e.Similarity == cur[0].Similarity:
-				best[g] = append(cur, e) // equally like the name: show both
+			if sim, same := sameProject(qk, nameKey(seg, h.Name, h.Unit)); same {
+				cands = append(cands, HistoryEntry{Report: h.Report, Unit: h.Unit, Year: h.Year, Seq: h.Seq, Name: h.Name,
+					BudgetWan: h.BudgetWan, ActualWan: h.ActualWan, Similarity: round3(sim)})
 			}
 		}
 		if len(res.Hits) < historyPage {
 			break
+		}
+	}
+	cands = sameYearOffset(cands, name)
+	type groupKey struct {
+		unit string
+		year int
+	}
+	best := map[groupKey][]HistoryEntry{}
+	for _, e := range cands {
+		g := groupKey{e.Unit, e.Year}
+		switch cur := best[g]; {
+		case len(cur) == 0 || e.Similarity > cur[0].Similarity:
+			best[g] = []HistoryEntry{e}
+		case e.Similarity == cur[0].Similarity:
+			best[g] = append(cur, e) // equally like the name: show both
 		}
 	}
 	var out []HistoryEntry
@@ -116,6 +120,47 @@ func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry
 	})
 	return out, nil
 }
+
+// sameYearOffset keeps, when the name asked for is written as such in some
+// report, the candidates whose own year stands as far from their report's
+// year: a report of 2023 may list both 关于提前下达2023年下派选调生… and
+// 关于提前下达2022年下派选调生… (this year's money and last year's), two
+// projects whose names differ only by the year that similarity sets aside.
+// Names without a year are kept.
+func sameYearOffset(cands []HistoryEntry, name string) []HistoryEntry {
+	written := strings.Join(strings.Fields(name), "")
+	offset, found := 0, false
+	for _, e := range cands {
+		if y, ok := yearInName(e.Name); ok && strings.Join(strings.Fields(e.Name), "") == written {
+			if found && y-e.Year != offset {
+				return cands // written alike with different offsets: no rule
+			}
+			offset, found = y-e.Year, true
+		}
+	}
+	if !found {
+		return cands
+	}
+	out := cands[:0]
+	for _, e := range cands {
+		if y, ok := yearInName(e.Name); !ok || y-e.Year == offset {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// yearInName finds the first year (1990–2099) written in a name.
+func yearInName(name string) (int, bool) {
+	m := yearPattern.FindStringSubmatch(name)
+	if m == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[1])
+	return y, err == nil
+}
+
+var yearPattern = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
 
 // historyQuery finds candidates: documents whose name has any word or
 // sub-word of the key, or holds a key word of three or more characters as

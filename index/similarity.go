@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,22 +76,38 @@ func nameKey(seg *segment.Segmenter, name, unit string) []string {
 	return words
 }
 
-// unitNames are the forms of a unit's name that may start an item name:
-// the name, and its place part (南屯镇 of 南屯镇人民政府).
+// unitNames are the forms of a unit's name that may start an item name,
+// longest first: the name, without 人民政府 or 办事处, without its county
+// (城关街道 of 灵寿县城关街道办事处), and its place (南屯镇 of 南屯镇人民政府).
 func unitNames(unit string) []string {
 	unit = strings.TrimSpace(unit)
 	if unit == "" {
 		return nil
 	}
 	out := []string{unit}
-	for i, r := range unit {
-		if strings.ContainsRune("县镇乡", r) && i > 0 {
-			if place := unit[:i+utf8.RuneLen(r)]; place != unit {
-				out = append(out, place)
-			}
+	add := func(s string) {
+		if utf8.RuneCountInString(s) >= 2 && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	short := unit
+	for _, suffix := range []string{"人民政府", "办事处", "政府"} {
+		short = strings.TrimSuffix(short, suffix)
+	}
+	add(short)
+	if i := strings.IndexAny(short, "县区市"); i >= 0 {
+		if _, w := utf8.DecodeRuneInString(short[i:]); i+w < len(short) {
+			short = short[i+w:]
+			add(short)
+		}
+	}
+	for _, place := range []string{"街道", "镇", "乡"} {
+		if i := strings.Index(short, place); i > 0 {
+			add(short[:i+len(place)])
 			break
 		}
 	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
 	return out
 }
 
@@ -103,7 +120,8 @@ func isPlace(w, unit string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(w)
-	return utf8.RuneCountInString(w) >= 2 && strings.ContainsRune("县镇乡区市", r) && !strings.HasSuffix(w, "城市")
+	return utf8.RuneCountInString(w) >= 2 && strings.ContainsRune("县镇乡区市", r) && !strings.HasSuffix(w, "城市") ||
+		strings.HasSuffix(w, "街道") && utf8.RuneCountInString(w) > 2
 }
 
 func isNumber(w string) bool {
@@ -120,18 +138,14 @@ func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(
 // nameMatch compares two name keys. The similarity, 0 to 1, is a Dice
 // coefficient over characters: a word of one name counts as matched by its
 // length when the other has it, and by the shorter length when one word
-// contains the other (村党组织 and 党组织). replaced is true when both names
-// have an unmatched word of two or more characters: a word was replaced, not
-// added or dropped (省级 / 市级, 张石 / 荣乌 高速, 养老保险 / 绩效补贴), which
-// marks different projects however much else they share.
+// contains the other (村党组织 and 党组织; see wordsMatch). replaced tells whether a word of
+// one name stands where the other has a different word (see replacedWord).
 func nameMatch(a, b []string) (similarity float64, replaced bool) {
 	total := runes(a) + runes(b)
 	if total == 0 {
 		return 0, false
 	}
-	ma, lostA := matched(a, b)
-	mb, lostB := matched(b, a)
-	return float64(ma+mb) / float64(total), lostA && lostB
+	return float64(matched(a, b)+matched(b, a)) / float64(total), replacedWord(a, b)
 }
 
 // sameProject decides whether two name keys name the same project.
@@ -140,25 +154,74 @@ func sameProject(a, b []string) (float64, bool) {
 	return sim, sim >= SameProject && !replaced
 }
 
-// matched is how many characters of a's words b covers, and whether a word
-// of two or more characters of a is not covered at all.
-func matched(a, b []string) (n int, lost bool) {
+// replacedWord aligns the words of two names in order (a longest common
+// subsequence, words matching when equal or one inside the other) and
+// reports whether some gap of the alignment has words on both sides: a word
+// was replaced, not added or dropped. That marks different projects however
+// much else the names share: 省级 / 市级 驻村工作队, 张石 / 荣乌 高速, 林 / 罗
+// 各庄村, 养老保险 / 绩效补贴. Wording variants only add or drop words (村 /
+// 村级 党组织, 中央财政 / 中央, 工作 中 中央).
+func replacedWord(a, b []string) bool {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if wordsMatch(a[i], b[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	gapA, gapB := 0, 0
+	for i, j := 0, 0; i < n || j < m; {
+		switch {
+		case i < n && j < m && wordsMatch(a[i], b[j]) && lcs[i][j] == lcs[i+1][j+1]+1:
+			if gapA > 0 && gapB > 0 {
+				return true
+			}
+			gapA, gapB = 0, 0
+			i++
+			j++
+		case j == m || i < n && lcs[i+1][j] >= lcs[i][j+1]:
+			gapA++
+			i++
+		default:
+			gapB++
+			j++
+		}
+	}
+	return gapA > 0 && gapB > 0
+}
+
+// wordsMatch tells whether two words count as the same: equal, or one of
+// two or more characters inside the other (党组织 in 村党组织; not 村 in 冯台村).
+func wordsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
+		a, b = b, a
+	}
+	return utf8.RuneCountInString(a) >= 2 && strings.Contains(b, a)
+}
+
+// matched is how many characters of a's words b covers.
+func matched(a, b []string) int {
+	n := 0
 	for _, wa := range a {
 		best := 0
 		for _, wb := range b {
-			switch {
-			case wa == wb:
-				best = utf8.RuneCountInString(wa)
-			case strings.Contains(wb, wa) || strings.Contains(wa, wb):
+			if wordsMatch(wa, wb) {
 				best = max(best, min(utf8.RuneCountInString(wa), utf8.RuneCountInString(wb)))
 			}
 		}
 		n += best
-		if best == 0 && utf8.RuneCountInString(wa) >= 2 {
-			lost = true
-		}
 	}
-	return n, lost
+	return n
 }
 
 func runes(ws []string) int {
