@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/extract"
@@ -185,124 +181,4 @@ func TestJiebaPrecisionAgainstCJK(t *testing.T) {
 			t.Errorf("%s: cjk P@10 %.1f, trap %v", q, c.p10, traps[q])
 		}
 	}
-}
-
-// BenchmarkJiebaVsCJK indexes the same synthetic corpus (20 units × 5 years
-// × 30 items) with jieba and with bleve's cjk bigrams and reports, as
-// jieba/cjk ratios measured in the same run: indexing speed, index size on
-// disk, mean precision of the top ten over benchQueries, and search latency
-// p50/p99 (the full Search: query, highlights, facets).
-//
-//	go test -run '^$' -bench JiebaVsCJK -benchtime 1x ./index/
-func BenchmarkJiebaVsCJK(b *testing.B) {
-	ids, reports, template := syntheticCorpus(5, 30, 1)
-	items := 0
-	for _, r := range reports {
-		items += len(r.Items)
-	}
-	type measured struct {
-		docsPerSec, bytes, p10, precision, recall float64
-		p50, p99                                  time.Duration
-	}
-	measure := func(an analyzers) measured {
-		dir := filepath.Join(b.TempDir(), an.index)
-		start := time.Now()
-		ix := buildCompared(b, dir, an, ids, reports)
-		if err := ix.Close(); err != nil { // persists everything
-			b.Fatal(err)
-		}
-		var m measured
-		m.docsPerSec = float64(items+len(reports)) / time.Since(start).Seconds()
-		m.bytes = compactedSize(b, dir, an)
-		ix, err := open(dir, DefaultTimeout, an)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer ix.Close()
-		for _, q := range benchQueries {
-			qm := measureQuery(b, ix, q, template)
-			n := float64(len(benchQueries))
-			m.p10 += qm.p10 / n
-			m.precision += qm.precision / n
-			m.recall += qm.recall / n
-		}
-		var lat []time.Duration
-		for range 20 {
-			for _, q := range benchQueries {
-				t0 := time.Now()
-				if _, err := ix.Search(context.Background(), Query{Text: q, Size: 10}); err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(t0))
-			}
-		}
-		slices.Sort(lat)
-		m.p50, m.p99 = lat[len(lat)/2], lat[len(lat)*99/100]
-		return m
-	}
-	// The jieba index without its bigram field, for what that field costs.
-	wordsOnly := func() float64 {
-		dir := filepath.Join(b.TempDir(), "words")
-		words := analyzers{index: jiebaAnalyzers.index, query: jiebaAnalyzers.query}
-		ix := buildCompared(b, dir, words, ids, reports)
-		if err := ix.Close(); err != nil {
-			b.Fatal(err)
-		}
-		return compactedSize(b, dir, words)
-	}
-	for b.Loop() {
-		j := measure(jiebaAnalyzers)
-		c := measure(cjkAnalyzers)
-		b.ReportMetric(wordsOnly()/c.bytes, "words-only-size-ratio")
-		b.ReportMetric(j.docsPerSec, "jieba-docs/s")
-		b.ReportMetric(c.docsPerSec, "cjk-docs/s")
-		b.ReportMetric(j.docsPerSec/c.docsPerSec, "speed-ratio")
-		b.ReportMetric(j.bytes/1e6, "jieba-MB")
-		b.ReportMetric(c.bytes/1e6, "cjk-MB")
-		b.ReportMetric(j.bytes/c.bytes, "size-ratio")
-		b.ReportMetric(j.p10, "jieba-P@10")
-		b.ReportMetric(c.p10, "cjk-P@10")
-		b.ReportMetric(j.p10/c.p10, "P@10-ratio")
-		b.ReportMetric(j.precision/c.precision, "precision-ratio")
-		b.ReportMetric(j.recall/c.recall, "recall-ratio")
-		b.ReportMetric(float64(j.p50.Microseconds()), "jieba-p50-µs")
-		b.ReportMetric(float64(c.p50.Microseconds()), "cjk-p50-µs")
-		b.ReportMetric(float64(j.p50)/float64(c.p50), "p50-ratio")
-		b.ReportMetric(float64(j.p99)/float64(c.p99), "p99-ratio")
-	}
-}
-
-// compactedSize merges the index into one segment and returns the size of
-// that segment: the files on disk vary from run to run with how far merging
-// got and which old snapshots scorch still keeps.
-func compactedSize(t testing.TB, dir string, an analyzers) float64 {
-	ix, err := open(dir, DefaultTimeout, an)
-	if err != nil {
-		t.Fatal(err)
-	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		t.Fatalf("index is %T, not scorch", adv)
-	}
-	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		t.Fatal(err)
-	}
-	// Segment files are named by epoch, zero-padded: the last is the merge.
-	zaps, err := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
-	if err != nil || len(zaps) == 0 {
-		t.Fatalf("no segment in %s: %v", dir, err)
-	}
-	slices.Sort(zaps)
-	fi, err := os.Stat(zaps[len(zaps)-1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return float64(fi.Size())
 }
