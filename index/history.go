@@ -41,9 +41,10 @@ const (
 // History finds the same project across years: the items whose names share
 // words with name are compared with it on their name keys (nameKey: years,
 // unit prefixes and generic suffixes set aside), those naming the same
-// project (sameProject) are kept, and for each unit and year the most
-// similar one is returned, by unit then year. unit, when not empty, keeps
-// to that unit (exact name).
+// project (sameProject) and, when name is written as such somewhere, with
+// the same year offset (sameYearOffset) are kept, and for each unit and year
+// the most similar one is returned (all of them on a tie), by unit then
+// year. unit, when not empty, keeps to that unit (exact name).
 func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry, error) {
 	seg, err := segment.Default()
 	if err != nil {
@@ -53,10 +54,7 @@ func (ix *Index) History(ctx context.Context, name, unit string) ([]HistoryEntry
 	if len(key) == 0 {
 		return nil, errors.New("项目名称没有可比较的词 (name has no words to compare)")
 	}
-	q, err := ix.historyQuery(key, unit)
-	if err != nil {
-		return nil, err
-	}
+	q := ix.historyQuery(key, unit)
 	var cands []HistoryEntry
 	keys := map[string][]string{} // name key of the query, by candidate unit
 	for from := 0; from < historyMax; from += historyPage {
@@ -165,7 +163,7 @@ var yearPattern = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
 // historyQuery finds candidates: documents whose name has any word or
 // sub-word of the key, or holds a key word of three or more characters as
 // a substring (耕地地力保护 in 耕地地力保护补贴).
-func (ix *Index) historyQuery(key []string, unit string) (query.Query, error) {
+func (ix *Index) historyQuery(key []string, unit string) query.Query {
 	var any []query.Query
 	words := bleve.NewMatchQuery(strings.Join(key, " "))
 	words.SetField(fieldName)
@@ -185,7 +183,7 @@ func (ix *Index) historyQuery(key []string, unit string) (query.Query, error) {
 	if unit != "" {
 		q = bleve.NewConjunctionQuery(q, filterTerm(fieldUnitKW, unit))
 	}
-	return q, nil
+	return q
 }
 
 func firstNonEmpty(ss ...string) string {
