@@ -12,10 +12,11 @@ import (
 
 // SameProject is the least name similarity at which two items of a unit in
 // different years are taken for the same project, provided that no word of
-// one name was replaced by another word in the other (see nameMatch). Wording
+// one name was replaced by another word in the other (replacedWord). Wording
 // variants (村党组织 / 村级党组织, with or without 项目, 2021年 / 2022 年度)
 // score 0.76 and up; a short name inside a longer one (防火 / 森林防火,
-// 防火 / 防火员防火期工资) stays at or below 0.67. See TestNameSimilarity.
+// 防火 / 防火员防火期工资) stays at or below 0.67. See TestNameSimilarity, and
+// TestHistorySynthetic for the rule on the synthetic reports' truth.
 const SameProject = 0.7
 
 // genericSuffixes end many project names without telling projects apart;
