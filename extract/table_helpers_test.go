@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/ingest"
+)
+
+// loadTableSample reads a sample under testdata/tables without the notes at
+// its top ("# source:", "# note:", "# eval note:"), which are ours, not the
+// document's.
+func loadTableSample(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "tables", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stripNotes(string(b))
+}
+
+func stripNotes(s string) string {
+	for strings.HasPrefix(s, "# ") {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return ""
+		}
+		s = s[i+1:]
+	}
+	return s
+}
+
+// extractText runs the whole extractor over text as a one-page text document.
+func extractText(t testing.TB, name, text string) *Report {
+	t.Helper()
+	doc := ingest.Assemble(name, "", ingest.FormatText, []ingest.Page{{N: 1, Text: text}}, nil)
+	r, err := Extract(doc)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return r
+}
+
+func dumpJSON(v any) string {
+	b, _ := json.MarshalIndent(v, "", "  ")
+	return string(b)
+}
+
+func TestDumpSamples(t *testing.T) {
+	if os.Getenv("DUMP") == "" {
+		t.Skip("set DUMP=1 to print the sample reports")
+	}
+	for _, n := range strings.Split(os.Getenv("DUMP"), ",") {
+		r := extractText(t, n, loadTableSample(t, n))
+		t.Logf("%s\n%s", n, dumpJSON(r))
+	}
+}
