@@ -382,9 +382,13 @@ func (p *tableParser) goals() {
 	i := anchor + 1
 	headerRow := p.c[anchor].row
 	seen := false
+	offset := 0 // cells before the first sub-header on its row (merged cells in pipe rows)
 	for i < len(p.c) {
 		c := p.c[i]
 		if !c.empty() && goalsSubHeader.MatchString(stripNumbering(c.key)) {
+			if !seen {
+				offset = p.posInRow(i)
+			}
 			seen, headerRow = true, c.row
 			i++
 			continue
@@ -400,8 +404,14 @@ func (p *tableParser) goals() {
 	}
 	row := p.c[i].row
 	if p.cs.rows && row != headerRow {
-		for i > 0 && p.c[i-1].row == row {
-			i-- // an empty first value on the values row
+		// the values row: keep its empty cells, but for the merged ones before the sub-headers' column
+		first := i
+		for first > 0 && p.c[first-1].row == row {
+			first--
+		}
+		i = first
+		for k := 0; k < offset && i < len(p.c) && p.c[i].row == row && p.c[i].empty(); k++ {
+			i++
 		}
 	}
 	stop := func(c cell) bool {
@@ -428,6 +438,15 @@ func (p *tableParser) goals() {
 	g.Span = Span{p.c[anchor].start, end}
 	g.Page = p.page(p.c[anchor].start)
 	p.r.Goals = g
+}
+
+// posInRow is the position of cell i among the cells of its row.
+func (p *tableParser) posInRow(i int) int {
+	n := 0
+	for j := i - 1; j >= 0 && p.c[j].row == p.c[i].row; j-- {
+		n++
+	}
+	return n
 }
 
 var numbering = regexp.MustCompile(`^(\d+[.、]|[一二三四五六七八九十]+、)`)

@@ -322,13 +322,16 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 func splitGluedLabel(text string, start, end int) [][2]int {
 	s := text[start:end]
 	i := strings.IndexAny(s, "0123456789")
+	if j := strings.IndexAny(s, "-—－/"); j > 0 && (i < 0 || j < i) && placeholderRun.MatchString(s[j:]) {
+		i = j // 其他资金-- : a label and its empty cells
+	}
 	if i <= 0 {
 		return [][2]int{{start, end}}
 	}
 	if _, ok := fundRowLevel(cellKey(s[:i])); !ok {
 		return [][2]int{{start, end}}
 	}
-	if !gluedRun.MatchString(s[i:]) && !figurePattern.MatchString(s[i:]) {
+	if !gluedRun.MatchString(s[i:]) && !figurePattern.MatchString(s[i:]) && !placeholderRun.MatchString(s[i:]) {
 		return [][2]int{{start, end}}
 	}
 	return [][2]int{{start, start + i}, {start + i, end}}

@@ -24,6 +24,8 @@ var (
 	gluedRun = regexp.MustCompile(`^[\d.%％]*\d[\d.%％]*$`)
 	// placeholder marks an empty cell: /, -, —.
 	placeholder = regexp.MustCompile(`^(/|／|\\|-|－|—|——|--|－－|―|无)$`)
+	// placeholderRun is several placeholders written together: --, //.
+	placeholderRun = regexp.MustCompile(`^[-—－/／―]+$`)
 	// valueLike is what a flattened run holds besides words: figures with a
 	// short unit (29.5亩, ≥11.376万元, 192只), operators, placeholders.
 	valueLike = regexp.MustCompile(`^([≥≤><=＞＜≈]|约)?[-+]?\d[\d.,]*(%|％|‰)?[\p{Han}A-Za-z/²³]{0,4}$|^[=≥≤><＞＜≈%％‰]$|^[\d.,%％]+$`)
@@ -173,7 +175,9 @@ func (rd fundReading) plausibility() float64 {
 	W, hasW := rd[colWeight]
 	R, hasR := rd[colRate]
 	S, hasS := rd[colScore]
-	if hasR && hasB && hasE && B.value.IsPositive() {
+	// only a rate written as a percentage vouches for a reading: a bare
+	// number in the rate column agrees with too many splits of a run
+	if hasR && R.percent && hasB && hasE && B.value.IsPositive() {
 		comp := E.value.Div(B.value).Mul(hundred)
 		tol := halfUnit(R.decimals).Add(hundred.Mul(halfUnit(E.decimals).Div(B.value).Add(E.value.Mul(halfUnit(B.decimals)).Div(B.value.Mul(B.value)))))
 		if comp.Sub(R.value).Abs().LessThanOrEqual(tol) {
@@ -183,29 +187,32 @@ func (rd fundReading) plausibility() float64 {
 		}
 	}
 	if hasR && !R.percent {
-		s--
+		s -= 2
 	}
 	if hasR && R.value.GreaterThan(decimal.NewFromInt(1000)) {
 		s -= 5
 	}
 	if hasW {
-		if W.value.Equal(W.value.Truncate(0)) {
+		if hasS && W.value.Equal(W.value.Truncate(0)) {
 			s++
 		}
 		if W.value.GreaterThan(hundred) {
 			s -= 4
 		}
+		if W.decimals > 1 {
+			s -= 2 // weights are whole points, or halves
+		}
 	}
-	if hasS && S.value.GreaterThan(hundred) {
+	if hasS && (S.value.GreaterThan(hundred) || S.decimals > 2) {
 		s -= 4
 	}
 	if hasW && hasS {
 		if S.value.LessThanOrEqual(W.value) {
-			s += 2
+			s++
 		} else {
 			s -= 4
 		}
-		if hasR {
+		if hasR && R.percent {
 			r := decimal.Min(R.value, hundred)
 			exp := W.value.Mul(r).Div(hundred)
 			if exp.Sub(S.value).Abs().LessThanOrEqual(unit(S.decimals)) {
@@ -327,7 +334,8 @@ func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
 			continue
 		}
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
-			sc := rd.plausibility() - 0.5*float64(gaps)
+			// fewer, longer figures and no skipped columns are likelier
+			sc := rd.plausibility() - 0.5*float64(gaps) - 0.6*float64(len(rd))
 			if best == nil || sc > bestScore {
 				best, bestScore = rd, sc
 			}

@@ -58,3 +58,22 @@ func TestDumpSamples(t *testing.T) {
 		t.Logf("%s\n%s", n, dumpJSON(r))
 	}
 }
+
+func textOf(t testing.TB, sample string, sp Span) string {
+	t.Helper()
+	s := loadTableSample(t, sample)
+	doc := ingest.Assemble(sample, "", ingest.FormatText, []ingest.Page{{N: 1, Text: s}}, nil)
+	if sp[0] < 0 || sp[1] > len(doc.Text) || sp[0] > sp[1] {
+		t.Fatalf("span %v outside text of %d bytes", sp, len(doc.Text))
+	}
+	return doc.Text[sp[0]:sp[1]]
+}
+
+func containsAll(s string, subs ...string) bool {
+	for _, x := range subs {
+		if !strings.Contains(s, x) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,56 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// sum-mismatch: a total stated in prose against the parts listed with it
+// (…12.08万元;…18.8万元;…;共计40.83万元, or 共完成预算资金89.97万元，其中：
+// 30万元…；30万元…；29.99万元…). It is its own rule rather than part of
+// composition-mismatch because its figures come from sentences, not from
+// table rows: a reviewer weighs them differently. Approximate amounts and
+// ranges are not checked. Equal is right; within half a unit of each
+// figure's last written decimal is rounding (info); anything else an error.
+func init() {
+	register(Rule{ID: "sum-mismatch", Severity: Error, Check: checkSums})
+}
+
+func checkSums(r *extract.Report) []Finding {
+	var out []Finding
+	for _, s := range r.Sums {
+		if !s.Total.Exact() || len(s.Parts) < 2 {
+			continue
+		}
+		sum, tol := decimal.Zero, s.Total.HalfUlp()
+		var terms []string
+		exact := true
+		for _, p := range s.Parts {
+			if !p.Exact() {
+				exact = false
+				break
+			}
+			sum = sum.Add(p.Wan)
+			tol = tol.Add(p.HalfUlp())
+			terms = append(terms, strings.TrimSpace(p.Raw))
+		}
+		if !exact || sum.Equal(s.Total.Wan) {
+			continue
+		}
+		diff := s.Total.Wan.Sub(sum)
+		sev, note := Error, ""
+		if diff.Abs().LessThanOrEqual(tol) {
+			sev, note = Info, "，差异在四舍五入范围内 (rounding)"
+		}
+		out = append(out, Finding{Rule: "sum-mismatch", Severity: sev,
+			Message: fmt.Sprintf("「%s」%s，而所列各项 %s 之和为 %s 万元，相差 %s 万元%s (sum-mismatch)",
+				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), diff.String(), note),
+			Expected: dec(sum), Actual: dec(s.Total.Wan), Diff: dec(diff),
+			Page: s.Page, Span: spanOf(s.Span)})
+	}
+	return out
+}

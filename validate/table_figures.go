@@ -1,0 +1,44 @@
+package validate
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+// Rounding of the figures a table writes: a figure written with d decimals
+// may hide up to half a unit of its last decimal.
+
+var hundredPct = decimal.NewFromInt(100)
+
+// halfAtDecimals is half a unit of the last of d decimals (0.5 for 86, 0.005 for 100.00).
+func halfAtDecimals(d int) decimal.Decimal { return decimal.New(5, int32(-(d + 1))) }
+
+// unitAtDecimals is one unit of the last of d decimals (1 for 9, 0.01 for 8.62).
+func unitAtDecimals(d int) decimal.Decimal { return decimal.New(1, int32(-d)) }
+
+// fig formats a figure for a message, with at least the decimals it was written with.
+func fig(v decimal.Decimal, d int) string {
+	if v.Exponent() < 0 && int(-v.Exponent()) > d {
+		return v.String()
+	}
+	return v.StringFixed(int32(d))
+}
+
+// spanOf turns a report span into the evidence of a finding.
+func spanOf(s extract.Span) *extract.Span {
+	if s == (extract.Span{}) {
+		return nil
+	}
+	return &s
+}
+
+// fundTotalRow is the 年度资金总额 row of a table: the first level-0 row.
+func fundTotalRow(r *extract.Report) *extract.FundRow {
+	for i := range r.Funds {
+		if r.Funds[i].Level == 0 {
+			return &r.Funds[i]
+		}
+	}
+	return nil
+}
