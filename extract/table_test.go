@@ -15,8 +15,8 @@ func decStr(d *decimal.Decimal) string {
 }
 
 type fundWant struct {
-	row                                              string
-	level                                            int
+	row                                            string
+	level                                          int
 	initial, budget, executed, weight, rate, score string
 }
 
