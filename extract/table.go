@@ -381,19 +381,16 @@ func (p *tableParser) goals() {
 	}
 	i := anchor + 1
 	headerRow := p.c[anchor].row
-	seen := false
-	offset := 0 // cells before the first sub-header on its row (merged cells in pipe rows)
+	var subPos []int // positions in their row of the sub-headers (预期目标, 实际完成情况)
 	for i < len(p.c) {
 		c := p.c[i]
 		if !c.empty() && goalsSubHeader.MatchString(stripNumbering(c.key)) {
-			if !seen {
-				offset = p.posInRow(i)
-			}
-			seen, headerRow = true, c.row
+			subPos = append(subPos, p.posInRow(i))
+			headerRow = c.row
 			i++
 			continue
 		}
-		if c.empty() && (p.cs.rows || !seen) {
+		if c.empty() && (p.cs.rows || len(subPos) == 0) {
 			i++
 			continue
 		}
@@ -402,23 +399,44 @@ func (p *tableParser) goals() {
 	if i >= len(p.c) {
 		return
 	}
-	row := p.c[i].row
-	if p.cs.rows && row != headerRow {
-		// the values row: keep its empty cells, but for the merged ones before the sub-headers' column
-		first := i
-		for first > 0 && p.c[first-1].row == row {
-			first--
-		}
-		i = first
-		for k := 0; k < offset && i < len(p.c) && p.c[i].row == row && p.c[i].empty(); k++ {
-			i++
-		}
-	}
 	stop := func(c cell) bool {
 		_, fund := fundRowLevel(c.key)
 		return fund || isSectionLabel(c.key) || isLevel1(c.key) || strings.Contains(c.key, "一级指标") || isFundsAnchor(c.key)
 	}
-	vals, _ := p.take(i, 2, row, stop)
+	var vals []cell
+	if !p.cs.rows {
+		// one cell per line: the two cells that follow, empty or not
+		vals, _ = p.take(i, 2, p.c[i].row, stop)
+	} else {
+		// a row: its non-empty cells in order; a single one goes by its column
+		row := p.c[i].row
+		first := i
+		if row != headerRow {
+			for first > 0 && p.c[first-1].row == row {
+				first--
+			}
+		}
+		var filled []cell
+		var pos []int
+		for j := first; j < len(p.c) && p.c[j].row == row; j++ {
+			if stop(p.c[j]) {
+				break
+			}
+			if !p.c[j].empty() {
+				filled = append(filled, p.c[j])
+				pos = append(pos, j-first)
+			}
+		}
+		switch {
+		case len(filled) >= 2:
+			vals = filled[:2]
+		case len(filled) == 1:
+			vals = []cell{filled[0], {}}
+			if len(subPos) >= 2 && row != headerRow && 2*pos[0] > subPos[0]+subPos[1] {
+				vals = []cell{{}, filled[0]}
+			}
+		}
+	}
 	g := &Goals{}
 	end := p.c[anchor].end
 	for k, v := range vals {

@@ -70,26 +70,33 @@ func readFigure(c cell) (figure, valueKind) {
 	return figure{}, vText
 }
 
-// maxSplits bounds the readings of one glued run.
-const maxSplits = 2048
+// maxSplits bounds the readings of one glued run; maxFigureLen is the
+// longest figure a split may produce (10 integer digits, point, 6 decimals, %).
+const (
+	maxSplits    = 2048
+	maxFigureLen = 18
+)
 
 // splitGlued lists the ways a run of figures written without separators can
 // be read as a sequence of figures: 43.243.237.24 → 43.2 | 43.2 | 37.24, …
 // A number never starts with a point or with 0 followed by a digit; a % sign
 // ends the number before it.
-func splitGlued(c cell) [][]figure {
+func splitGlued(c cell, maxPieces int) [][]figure {
 	s := strings.ReplaceAll(strings.TrimSpace(c.text), "％", "%")
 	base := c.start
 	var out [][]figure
 	var cur []figure
 	var walk func(i int)
 	walk = func(i int) {
-		if len(out) >= maxSplits || len(cur) > 12 {
+		if len(out) >= maxSplits || len(cur) > maxPieces {
 			return
 		}
 		if i == len(s) {
 			out = append(out, append([]figure(nil), cur...))
 			return
+		}
+		if len(cur) == maxPieces || len(s)-i > (maxPieces-len(cur))*maxFigureLen {
+			return // the rest cannot be covered by the pieces left
 		}
 		if s[i] < '0' || s[i] > '9' {
 			return
@@ -178,9 +185,9 @@ func (rd fundReading) plausibility() float64 {
 	// only a rate written as a percentage vouches for a reading: a bare
 	// number in the rate column agrees with too many splits of a run
 	if hasR && R.percent && hasB && hasE && B.value.IsPositive() {
+		// the rate's own rounding only: coarse amounts would excuse any split
 		comp := E.value.Div(B.value).Mul(hundred)
-		tol := halfUnit(R.decimals).Add(hundred.Mul(halfUnit(E.decimals).Div(B.value).Add(E.value.Mul(halfUnit(B.decimals)).Div(B.value.Mul(B.value)))))
-		if comp.Sub(R.value).Abs().LessThanOrEqual(tol) {
+		if comp.Sub(R.value).Abs().LessThanOrEqual(halfUnit(R.decimals)) {
 			s += 10
 		} else {
 			s -= 3
@@ -192,10 +199,10 @@ func (rd fundReading) plausibility() float64 {
 	if hasR && R.value.GreaterThan(decimal.NewFromInt(1000)) {
 		s -= 5
 	}
+	if hasR && R.decimals > 2 {
+		s -= 3
+	}
 	if hasW {
-		if hasS && W.value.Equal(W.value.Truncate(0)) {
-			s++
-		}
 		if W.value.GreaterThan(hundred) {
 			s -= 4
 		}
@@ -207,16 +214,18 @@ func (rd fundReading) plausibility() float64 {
 		s -= 4
 	}
 	if hasW && hasS {
-		if S.value.LessThanOrEqual(W.value) {
-			s++
-		} else {
+		if S.value.GreaterThan(W.value) {
 			s -= 4
 		}
 		if hasR && R.percent {
-			r := decimal.Min(R.value, hundred)
-			exp := W.value.Mul(r).Div(hundred)
-			if exp.Sub(S.value).Abs().LessThanOrEqual(unit(S.decimals)) {
+			exp := W.value.Mul(decimal.Min(R.value, hundred)).Div(hundred)
+			switch d := exp.Sub(S.value).Abs(); {
+			case S.value.Equal(exp.Round(int32(S.decimals))) || S.value.Equal(exp.Round(0)):
 				s += 4
+			case d.LessThanOrEqual(unit(S.decimals)):
+				s--
+			default:
+				s -= 4
 			}
 		}
 	}
@@ -231,8 +240,11 @@ func (rd fundReading) plausibility() float64 {
 		}
 	}
 	for _, c := range []column{colInitial, colBudget, colExecuted} {
-		if f, ok := rd[c]; ok && f.decimals > 4 {
-			s--
+		if f, ok := rd[c]; ok && f.decimals > 2 {
+			s-- // 万元 are written to the 百元 (2 decimals), seldom finer
+			if f.decimals > 4 {
+				s--
+			}
 		}
 	}
 	return s
@@ -310,7 +322,7 @@ func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
 				seqs[i] = append(seqs[i], it.fig)
 			}
 		case vGlued:
-			splits := splitGlued(it.c)
+			splits := splitGlued(it.c, len(numeric))
 			if len(splits) == 0 {
 				continue
 			}
@@ -335,7 +347,7 @@ func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
 		}
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
 			// fewer, longer figures and no skipped columns are likelier
-			sc := rd.plausibility() - 0.5*float64(gaps) - 0.6*float64(len(rd))
+			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
 			if best == nil || sc > bestScore {
 				best, bestScore = rd, sc
 			}

@@ -280,7 +280,13 @@ var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合�
 func (p *tableParser) total(i int, valueCols []column) {
 	c := p.c[i]
 	stop := func(x cell) bool { return isLabelKey(x.key) || isIndicatorStop(x) }
-	vals, _ := p.take(i+1, 3, c.row, stop)
+	j := i + 1
+	if p.cs.rows {
+		for j < len(p.c) && p.c[j].row == c.row && p.c[j].empty() {
+			j++ // the label's merged columns
+		}
+	}
+	vals, _ := p.take(j, 3, c.row, stop)
 	var cols []column
 	for _, col := range valueCols {
 		if col == colWeight || col == colScore {

@@ -21,8 +21,8 @@ import (
 //     plain number in the same unit (or all are head counts: 只, 头, 个 …).
 //
 // Equal sums are right; a difference within the rounding of the figures as
-// written (half a unit of each one's last decimal) is rounding (info);
-// anything else is an error.
+// written (half a unit of the finest decimal written, per figure: see
+// sumTolerance) is rounding (info); anything else is an error.
 func init() {
 	register(Rule{ID: "composition-mismatch", Severity: Error, Check: checkComposition})
 }
@@ -75,7 +75,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 		return Finding{}, false
 	}
 	sum := decimal.Zero
-	tol := halfAtDecimals(total.Decimals[key])
+	decs := []int{total.Decimals[key]}
 	var terms []string
 	n := 0
 	for _, p := range parts {
@@ -85,7 +85,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 		}
 		n++
 		sum = sum.Add(*v)
-		tol = tol.Add(halfAtDecimals(p.Decimals[key]))
+		decs = append(decs, p.Decimals[key])
 		terms = append(terms, p.Row+" "+fig(*v, p.Decimals[key]))
 	}
 	if n == 0 || sum.Equal(*t) {
@@ -93,7 +93,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 	}
 	diff := t.Sub(sum)
 	sev, note := Error, ""
-	if diff.Abs().LessThanOrEqual(tol) {
+	if diff.Abs().LessThanOrEqual(sumTolerance(decs...)) {
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
@@ -162,7 +162,7 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 	if !ok {
 		return Finding{}, false
 	}
-	sum, tol := decimal.Zero, halfAtDecimals(total.d)
+	sum, decs := decimal.Zero, []int{total.d}
 	var terms []string
 	for _, p := range parts {
 		q, ok := readQuantity(get(p))
@@ -170,7 +170,7 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 			return Finding{}, false
 		}
 		sum = sum.Add(q.v)
-		tol = tol.Add(halfAtDecimals(q.d))
+		decs = append(decs, q.d)
 		terms = append(terms, strings.TrimSpace(get(p)))
 	}
 	if sum.Equal(total.v) {
@@ -178,7 +178,7 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 	}
 	diff := total.v.Sub(sum)
 	sev, note := Error, ""
-	if diff.Abs().LessThanOrEqual(tol) {
+	if diff.Abs().LessThanOrEqual(sumTolerance(decs...)) {
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,

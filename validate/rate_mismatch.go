@@ -8,8 +8,9 @@ import (
 
 // rate-mismatch: a table's 执行率 against 执行数 ÷ 预算数. A rate that is the
 // quotient rounded to the decimals written (86% for 37.24 ÷ 43.2 = 86.2%)
-// is right; one that only the rounding of the amounts themselves can explain
-// is rounding (info); anything else is an error.
+// is right; one within half a unit of its last decimal plus what the rounding
+// of the amounts can move the quotient by is rounding (info); anything else is
+// an error. A rate of 100% for more than the budget spent is info (capped).
 func init() {
 	register(Rule{ID: "rate-mismatch", Severity: Error, Check: checkRates})
 }
@@ -34,8 +35,10 @@ func checkRates(r *extract.Report) []Finding {
 				Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 			continue
 		}
-		// what the rounding of 执行数 and 预算数 can move the quotient by, plus the rate's own rounding
-		tol := halfAtDecimals(dr).Add(hundredPct.Mul(halfAtDecimals(de).Div(b).Add(e.Mul(halfAtDecimals(db)).Div(b.Mul(b)))))
+		// what the rounding of 执行数 and 预算数 (at the finer of their
+		// precisions, as for sums) can move the quotient by, plus the rate's own
+		h := halfAtDecimals(max(db, de))
+		tol := halfAtDecimals(dr).Add(hundredPct.Mul(h.Div(b).Add(e.Mul(h).Div(b.Mul(b)))))
 		expected := comp.Round(int32(dr + 2))
 		diff := rate.Sub(expected)
 		sev, note := Error, ""

@@ -14,8 +14,9 @@ import (
 // 30万元…；30万元…；29.99万元…). It is its own rule rather than part of
 // composition-mismatch because its figures come from sentences, not from
 // table rows: a reviewer weighs them differently. Approximate amounts and
-// ranges are not checked. Equal is right; within half a unit of each
-// figure's last written decimal is rounding (info); anything else an error.
+// ranges are not checked. Equal is right; within half a unit of the finest
+// decimal written, per figure (30万元 beside 29.99万元 means 30.00), is
+// rounding (info); anything else an error.
 func init() {
 	register(Rule{ID: "sum-mismatch", Severity: Error, Check: checkSums})
 }
@@ -26,7 +27,7 @@ func checkSums(r *extract.Report) []Finding {
 		if !s.Total.Exact() || len(s.Parts) < 2 {
 			continue
 		}
-		sum, tol := decimal.Zero, s.Total.HalfUlp()
+		sum, finest := decimal.Zero, s.Total.HalfUlp()
 		var terms []string
 		exact := true
 		for _, p := range s.Parts {
@@ -35,7 +36,7 @@ func checkSums(r *extract.Report) []Finding {
 				break
 			}
 			sum = sum.Add(p.Wan)
-			tol = tol.Add(p.HalfUlp())
+			finest = decimal.Min(finest, p.HalfUlp())
 			terms = append(terms, strings.TrimSpace(p.Raw))
 		}
 		if !exact || sum.Equal(s.Total.Wan) {
@@ -43,6 +44,7 @@ func checkSums(r *extract.Report) []Finding {
 		}
 		diff := s.Total.Wan.Sub(sum)
 		sev, note := Error, ""
+		tol := finest.Mul(decimal.NewFromInt(int64(len(s.Parts) + 1)))
 		if diff.Abs().LessThanOrEqual(tol) {
 			sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 		}

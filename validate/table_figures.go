@@ -17,6 +17,18 @@ func halfAtDecimals(d int) decimal.Decimal { return decimal.New(5, int32(-(d + 1
 // unitAtDecimals is one unit of the last of d decimals (1 for 9, 0.01 for 8.62).
 func unitAtDecimals(d int) decimal.Decimal { return decimal.New(1, int32(-d)) }
 
+// sumTolerance is what rounding can explain in a sum of figures written with
+// the given decimals (the total among them). The figures of one sum are taken
+// at the finest precision any of them is written with: in 30万元 + 30万元 +
+// 29.99万元 the 30 means 30.00, not anything from 29.5 to 30.5.
+func sumTolerance(decimals ...int) decimal.Decimal {
+	finest := 0
+	for _, d := range decimals {
+		finest = max(finest, d)
+	}
+	return halfAtDecimals(finest).Mul(decimal.NewFromInt(int64(len(decimals))))
+}
+
 // fig formats a figure for a message, with at least the decimals it was written with.
 func fig(v decimal.Decimal, d int) string {
 	if v.Exponent() < 0 && int(-v.Exponent()) > d {
