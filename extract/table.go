@@ -79,12 +79,13 @@ type tableParser struct {
 	c      []cell
 	r      *Report
 	yuan   bool // the funds block is in 元, not 万元
+	budget int  // readings of glued figures still to be weighed (searchBudget)
 }
 
 // readTable fills r from the text of a table.
 func readTable(text string, pageAt func(int) int, r *Report) {
 	cs := tokenize(text)
-	p := &tableParser{text: text, pageAt: pageAt, cs: cs, c: cs.cells, r: r}
+	p := &tableParser{text: text, pageAt: pageAt, cs: cs, c: cs.cells, r: r, budget: searchBudget}
 	p.head()
 	p.funds()
 	p.goals()
@@ -298,7 +299,7 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched := readFundFigures(vals, cols)
+		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
 		row := FundRow{Row: fundRowName(c.text), Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
 		end := c.end
 		for _, v := range vals {

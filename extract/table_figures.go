@@ -71,10 +71,15 @@ func readFigure(c cell) (figure, valueKind) {
 }
 
 // maxSplits bounds the readings of one glued run; maxFigureLen is the
-// longest figure a split may produce (10 integer digits, point, 6 decimals, %).
+// longest figure a split may produce (10 integer digits, point, 6 decimals, %);
+// maxGluedLen is the longest run searched at all (six such figures are far
+// shorter); searchBudget bounds the readings weighed for one document, so
+// that no input can make the search run long.
 const (
 	maxSplits    = 2048
 	maxFigureLen = 18
+	maxGluedLen  = 64
+	searchBudget = 200000
 )
 
 // splitGlued lists the ways a run of figures written without separators can
@@ -86,9 +91,11 @@ func splitGlued(c cell, maxPieces int) [][]figure {
 	base := c.start
 	var out [][]figure
 	var cur []figure
+	steps := 0
 	var walk func(i int)
 	walk = func(i int) {
-		if len(out) >= maxSplits || len(cur) > maxPieces {
+		steps++
+		if len(out) >= maxSplits || len(cur) > maxPieces || steps > 8*maxSplits {
 			return
 		}
 		if i == len(s) {
@@ -256,7 +263,7 @@ func (rd fundReading) plausibility() float64 {
 // were dropped, is read in the way its figures agree best (see plausibility).
 // It returns the figures by column, the reason text, and whether the
 // reading had to be searched for.
-func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
+func readFundFigures(values []cell, cols []column, budget *int) (fundReading, string, bool) {
 	numeric := make([]column, 0, len(cols))
 	hasReason := false
 	for _, c := range cols {
@@ -322,6 +329,9 @@ func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
 				seqs[i] = append(seqs[i], it.fig)
 			}
 		case vGlued:
+			if len(it.c.text) > maxGluedLen || *budget <= 0 {
+				continue
+			}
 			splits := splitGlued(it.c, len(numeric))
 			if len(splits) == 0 {
 				continue
@@ -345,7 +355,11 @@ func readFundFigures(values []cell, cols []column) (fundReading, string, bool) {
 		if len(seq) > len(numeric) {
 			continue
 		}
+		if *budget <= 0 {
+			break
+		}
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
+			*budget--
 			// fewer, longer figures and no skipped columns are likelier
 			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
 			if best == nil || sc > bestScore {

@@ -23,6 +23,10 @@ var (
 	notSum     = regexp.MustCompile(`^(以上|上述)?共(同|享|建|治|有的|性)`)
 )
 
+// maxSentence is the longest sentence searched for a stated sum (bytes):
+// longer runs without a full stop are not prose.
+const maxSentence = 4000
+
 func isSentenceEnd(r rune) bool {
 	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' || r == '|' || r == '\t'
 }
@@ -39,7 +43,7 @@ func findSums(text string, start, end int, pageAt func(int) int) []StatedSum {
 	for i := start; i <= end; {
 		r, w := utf8.DecodeRuneInString(text[i:end])
 		if i == end || isSentenceEnd(r) {
-			if i-s > 0 {
+			if i-s > 0 && i-s <= maxSentence {
 				out = append(out, sentenceSums(text, s, i, pageAt)...)
 			}
 			if i == end {
