@@ -504,12 +504,16 @@ func (p *tableParser) tasks() {
 		if stop(c) {
 			break
 		}
-		vals, next := p.take(i+1, 1, c.row, stop)
+		n := 1
+		if p.cs.rows {
+			n = len(p.c) // the rest of the row: a content cell a PDF split in two
+		}
+		vals, next := p.take(i+1, n, c.row, stop)
 		t := Task{Name: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
-		if len(vals) > 0 {
-			t.Content = vals[0].text
-			if !vals[0].empty() {
-				t.Span[1] = vals[0].end
+		for _, v := range vals {
+			if !v.empty() {
+				t.Content += v.text
+				t.Span[1] = v.end
 			}
 		}
 		p.r.Department.Tasks = append(p.r.Department.Tasks, t)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -226,7 +227,33 @@ func newCell(text string, start, end, row int) cell {
 	if strings.ContainsAny(t, "\n\r") {
 		t = joinLines(t)
 	}
+	t = tightenSpacing(t)
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
+}
+
+// tightenSpacing drops a single space set between Chinese and a figure or
+// Latin letters (村道 3 条 → 村道3条): typesetting, not content, and PDF text
+// layers add it where the document has none.
+func tightenSpacing(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i > 0 && i+1 < len(s) && s[i+1] != ' ' && s[i-1] != ' ' {
+			p, _ := utf8.DecodeLastRuneInString(s[:i])
+			n, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.Is(unicode.Han, p) && isFigureRune(n) || isFigureRune(p) && unicode.Is(unicode.Han, n) {
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isFigureRune(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '%'
 }
 
 // joinLines joins the lines of a multi-line cell: Chinese text is broken
@@ -285,6 +312,12 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 		}
 		i = j
 	}
+	// A line with wide gaps has its cells between the gaps: a piece that
+	// reads as prose (clause punctuation) is one cell, even with figures in it.
+	wide := false
+	for _, h := range hard[min(1, len(hard)):] {
+		wide = wide || h
+	}
 	var out []cell
 	curStart, curEnd := -1, -1
 	curLabel := false
@@ -294,12 +327,30 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 		}
 		curStart, curEnd, curLabel = -1, -1, false
 	}
-	for k, t := range toks {
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if wide && (k == 0 || hard[k]) {
+			e := k + 1
+			for e < len(toks) && !hard[e] {
+				e++
+			}
+			if piece := text[t.start:toks[e-1].end]; isProse(piece) {
+				flush()
+				out = append(out, newCell(text, t.start, toks[e-1].end, row))
+				k = e - 1
+				continue
+			}
+		}
 		s := text[t.start:t.end]
 		switch {
 		case isValueLike(s):
 			flush()
-			out = append(out, newCell(text, t.start, t.end, row))
+			end := t.end
+			if k+1 < len(toks) && !hard[k+1] && isBareNumber(s) && measureWords[text[toks[k+1].start:toks[k+1].end]] {
+				end = toks[k+1].end // 3 公里: a figure and its unit, spaced apart
+				k++
+			}
+			out = append(out, newCell(text, t.start, end, row))
 		case isLabelKey(cellKey(s)):
 			flush()
 			curStart, curEnd, curLabel = t.start, t.end, true
@@ -315,6 +366,40 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 	}
 	flush()
 	return out
+}
+
+// isProse reports whether a piece of a line reads as a sentence rather than
+// as a run of cells: it has clause punctuation, no two figures side by side
+// (43.2 37.24 are cells), and is not a fund row label.
+func isProse(s string) bool {
+	if !strings.ContainsAny(s, "，。；、！？,;") {
+		return false
+	}
+	if _, fund := fundRowLevel(cellKey(s)); fund {
+		return false
+	}
+	prev := false
+	for _, f := range strings.Fields(s) {
+		v := isValueLike(f)
+		if v && prev {
+			return false
+		}
+		prev = v
+	}
+	return true
+}
+
+var bareNumber = regexp.MustCompile(`^\d+(\.\d+)?$`)
+
+func isBareNumber(s string) bool { return bareNumber.MatchString(s) }
+
+// measureWords are units that a PDF's text may set apart from their figure.
+var measureWords = map[string]bool{
+	"公里": true, "千米": true, "米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
+	"人": true, "人次": true, "万人": true, "户": true, "个": true, "项": true, "次": true, "条": true, "座": true,
+	"所": true, "家": true, "间": true, "处": true, "只": true, "头": true, "台": true, "套": true, "辆": true,
+	"吨": true, "万元": true, "元": true, "天": true, "日": true, "个月": true, "月": true, "年": true, "小时": true,
+	"km": true, "m": true, "㎡": true,
 }
 
 // splitGluedLabel splits a fund row label written against its figures

@@ -68,6 +68,15 @@ func clauseStart(text string, from, i int) int {
 	return from
 }
 
+// wideGap separates the cells of a flattened row.
+var wideGap = regexp.MustCompile(`\s{2,}|\t`)
+
+// lastCellOf keeps of a label what follows the last wide gap: the cell it is in.
+func lastCellOf(s string) string {
+	parts := wideGap.Split(s, -1)
+	return strings.TrimSpace(parts[len(parts)-1])
+}
+
 func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 	var ms []money.Match
 	for _, m := range money.Find(text[s:e]) {
@@ -119,7 +128,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 		if len(parts) < 2 || !oneEach(parts) {
 			continue
 		}
-		out = append(out, StatedSum{Label: lead, Total: m.Amount, Parts: amounts(parts),
+		out = append(out, StatedSum{Label: lastCellOf(lead), Total: m.Amount, Parts: amounts(parts),
 			Page: page(parts[0].Start), Span: Span{parts[0].Start, m.End}})
 	}
 	// total, then 其中: parts
@@ -157,7 +166,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 			continue
 		}
 		t := ms[ti]
-		label := strings.TrimSpace(text[clauseStart(text, s, t.Start):t.Start])
+		label := lastCellOf(strings.TrimSpace(text[clauseStart(text, s, t.Start):t.Start]))
 		out = append(out, StatedSum{Label: label, Total: t.Amount, Parts: amounts(parts),
 			Page: page(t.Start), Span: Span{t.Start, parts[len(parts)-1].End}})
 	}
