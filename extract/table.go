@@ -121,6 +121,8 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 }
 
 var (
+	// titleYear is the year written after the template's name: (2023年度).
+	titleYear   = regexp.MustCompile(`\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$`)
 	yearOfTable = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
 	yearInTitle = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 )
@@ -148,8 +150,12 @@ func (p *tableParser) head() {
 			}
 		}
 	}
+	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
+		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
+		r.Title = strings.TrimSpace(r.Title[:m[0]])
+	}
 	for i, c := range p.c {
-		if i > 120 {
+		if i > 120 || r.Year != 0 {
 			break
 		}
 		if m := yearOfTable.FindStringSubmatch(c.text); m != nil {
@@ -300,7 +306,7 @@ func (p *tableParser) funds() {
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
 		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
-		row := FundRow{Row: fundRowName(c.text), Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
+		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
 		end := c.end
 		for _, v := range vals {
 			if !v.empty() {

@@ -280,13 +280,21 @@ var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合�
 func (p *tableParser) total(i int, valueCols []column) {
 	c := p.c[i]
 	stop := func(x cell) bool { return isLabelKey(x.key) || isIndicatorStop(x) }
-	j := i + 1
+	n := 3 // one cell per line: 合计 | 100 | 95
 	if p.cs.rows {
-		for j < len(p.c) && p.c[j].row == c.row && p.c[j].empty() {
-			j++ // the label's merged columns
-		}
+		n = len(p.c) // a row: its figures wherever the merged label leaves them
 	}
-	vals, _ := p.take(j, 3, c.row, stop)
+	vals, _ := p.take(i+1, n, c.row, stop)
+	if p.cs.rows {
+		var kept []cell
+		for _, v := range vals {
+			if !v.empty() {
+				v.flat = true // positions within the row say nothing here
+				kept = append(kept, v)
+			}
+		}
+		vals = kept
+	}
 	var cols []column
 	for _, col := range valueCols {
 		if col == colWeight || col == colScore {

@@ -64,7 +64,7 @@ func TestTableLangfang(t *testing.T) {
 	}
 	checkFunds(t, r.Funds, []fundWant{
 		{"年度资金总额", 0, "43.2", "43.2", "37.24", "10", "86", "9"},
-		{"当年财政拨款", 1, "43.2", "43.2", "37.24", "", "", ""},
+		{"其中:当年财政拨款", 1, "43.2", "43.2", "37.24", "", "", ""},
 		{"上年结转资金", 1, "", "", "", "", "", ""},
 		{"其他资金", 1, "", "", "", "", "", ""},
 	})
@@ -114,8 +114,8 @@ func TestTableXiaoxian(t *testing.T) {
 		t.Errorf("project: %+v", r.Project)
 	}
 	checkFunds(t, r.Funds, []fundWant{
-		{"年度资金总额", 0, "", "9.48", "9.48", "10", "100", "10"},
-		{"本年财政拨款", 1, "", "9.48", "9.48", "10", "100", "10"},
+		{"年度资金总额:", 0, "", "9.48", "9.48", "10", "100", "10"},
+		{"其中:本年财政拨款", 1, "", "9.48", "9.48", "10", "100", "10"},
 		{"其他资金", 1, "", "", "", "", "", ""},
 	})
 	goal := "落实39户特色种养业奖补政策,增加脱贫户家庭收入"
@@ -147,7 +147,7 @@ var xiaoxianIndicators = []indWant{
 
 func TestTableQingshen(t *testing.T) {
 	r := extractText(t, "qingshen.txt", loadTableSample(t, "qingshen_fgj_2023_xiangmu_table.txt"))
-	if r.Genre != ProjectTable || r.Year != 2023 || r.Unit != "青神县发展和改革局" || r.Title != "部门预算项目支出绩效自评表(2023年度)" {
+	if r.Genre != ProjectTable || r.Year != 2023 || r.Unit != "青神县发展和改革局" || r.Title != "部门预算项目支出绩效自评表" {
 		t.Errorf("head: genre %q year %d unit %q title %q", r.Genre, r.Year, r.Unit, r.Title)
 	}
 	if r.Project == nil || *r.Project != (ProjectInfo{Name: "51000021R000000019951-工资性支出", Department: "青神县发展和改革局本级",
@@ -156,7 +156,7 @@ func TestTableQingshen(t *testing.T) {
 	}
 	checkFunds(t, r.Funds, []fundWant{
 		{"总额", 0, "238.93", "251.89", "251.89", "10", "100", ""},
-		{"财政资金", 1, "238.93", "251.89", "251.89", "", "100", ""},
+		{"其中:财政资金", 1, "238.93", "251.89", "251.89", "", "100", ""},
 		{"财政专户管理资金", 1, "0", "0", "0", "", "0", ""},
 		{"单位资金", 1, "0", "0", "0", "", "0", ""},
 		{"其他资金", 1, "", "", "", "", "", ""},

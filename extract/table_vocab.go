@@ -91,11 +91,17 @@ func fieldPrefix(text string) (field, value string, ok bool) {
 			continue
 		}
 		if f, ok := fieldOf(cellKey(t[:i])); ok {
-			return f, strings.TrimSpace(t[i+len(sep):]), true
+			v := strings.TrimSpace(t[i+len(sep):])
+			if loc := wideSpace.FindStringIndex(v); loc != nil {
+				v = v[:loc[0]] // 项目负责人：王宁　　财务负责人：赵敏
+			}
+			return f, v, true
 		}
 	}
 	return "", "", false
 }
+
+var wideSpace = regexp.MustCompile(`\s{2,}|\x{3000}|\t`)
 
 // Section labels end the block before them.
 var sectionLabel = regexp.MustCompile(`^(\d+[.、])?(年度总体目标|总体目标|项目年度目标|年度目标|项目基本情况|项目年度目标完成情况|项目实施内容及过程概述|` +
@@ -141,18 +147,6 @@ func fundRowLevel(key string) (int, bool) {
 		return 2, true
 	}
 	return 0, false
-}
-
-// fundRowName is the row label without 其中: and colons, as written otherwise.
-func fundRowName(text string) string {
-	t := strings.TrimSpace(text)
-	for _, p := range []string{"其中:", "其中：", "其中"} {
-		if strings.HasPrefix(t, p) {
-			t = strings.TrimSpace(t[len(p):])
-			break
-		}
-	}
-	return strings.TrimSpace(strings.TrimRight(t, ":："))
 }
 
 // Indicator levels. 成本指标 is a level-1 indicator in the 2021 templates

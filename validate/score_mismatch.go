@@ -13,11 +13,15 @@ import (
 //
 // 得分 = 分值 × 执行率 (capped at 100%), computed from the rate as written.
 // The tables round the score to the integer or to the decimals written, so
-// such a score is right; one that floors or ceils instead (8 for 8.62), or
-// that the rounding of the rate can explain, is rounding (info); anything
-// further is an error. The totals are exact sums: a total that is the sum
-// rounded to its own decimals is right; the rounding of scores written with
-// decimals gives rounding (info); anything else is an error.
+// such a score is right (9 for 10 × 86% = 8.6); one within what the rounding
+// of the score and of the rate as written can explain (half a unit of the
+// score's last decimal, plus 分值 × half a unit of the rate's) is rounding
+// (info); anything further is an error (8 for 8.6).
+//
+// The totals: scores are assigned, not measured, so whole-point scores are
+// exact and their sum must be the total; a total that is the sum rounded to
+// its own decimals is right; scores written with decimals may be rounded
+// (half a unit each: info); anything else is an error.
 func init() {
 	register(Rule{ID: "score-mismatch", Severity: Error, Check: checkScores})
 }
@@ -69,10 +73,10 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 	if expected.Exponent() < -6 {
 		expected = expected.Round(6)
 	}
-	tol := unitAtDecimals(ds).Add(w.Mul(halfAtDecimals(dr)).Div(hundredPct))
+	tol := halfAtDecimals(ds).Add(w.Mul(halfAtDecimals(dr)).Div(hundredPct))
 	diff := s.Sub(expected)
 	sev, note := Error, ""
-	if diff.Abs().LessThan(tol) {
+	if diff.Abs().LessThanOrEqual(tol) {
 		sev, note = Info, "，差异在取整范围内 (rounding)"
 	}
 	return Finding{Rule: "score-mismatch", Severity: sev,
@@ -140,7 +144,10 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 	}
 	diff := total.Sub(sum)
 	sev, note := Error, ""
-	if fine > dt && diff.Abs().LessThan(unitAtDecimals(dt)) || diff.Abs().LessThanOrEqual(tol) {
+	if fine > dt {
+		tol = tol.Add(halfAtDecimals(dt)) // the total rounds a finer sum
+	}
+	if diff.Abs().LessThanOrEqual(tol) {
 		sev, note = Info, "，差异在取整范围内 (rounding)"
 	}
 	what := "分值（权重）"

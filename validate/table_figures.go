@@ -14,9 +14,6 @@ var hundredPct = decimal.NewFromInt(100)
 // halfAtDecimals is half a unit of the last of d decimals (0.5 for 86, 0.005 for 100.00).
 func halfAtDecimals(d int) decimal.Decimal { return decimal.New(5, int32(-(d + 1))) }
 
-// unitAtDecimals is one unit of the last of d decimals (1 for 9, 0.01 for 8.62).
-func unitAtDecimals(d int) decimal.Decimal { return decimal.New(1, int32(-d)) }
-
 // sumTolerance is what rounding can explain in a sum of figures written with
 // the given decimals (the total among them). The figures of one sum are taken
 // at the finest precision any of them is written with: in 30万元 + 30万元 +

@@ -115,10 +115,11 @@ func TestScoreTotals(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ total, want string }{
-		{"97.1", ""},    // 9 + 48.5 + 39.6, the sub-row aside
-		{"97", ""},      // the sum rounded to the total's decimals
-		{"98", "info"},  // ceiled
-		{"95", "error"}, // 2.1 off
+		{"97.1", ""},      // 9 + 48.5 + 39.6, the sub-row aside
+		{"97", ""},        // the sum rounded to the total's decimals
+		{"97.15", "info"}, // within the rounding of 48.5 and 39.6
+		{"98", "error"},   // ceiled: 0.9 off
+		{"95", "error"},   // 2.1 off
 		{"97.3", "error"},
 	} {
 		var got []string
