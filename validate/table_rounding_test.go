@@ -78,14 +78,15 @@ func TestScoreRule(t *testing.T) {
 		w, rate, score string
 		want           string
 	}{
-		{"10", "86", "9", ""},      // 8.6 rounded to the integer (langfang)
-		{"10", "86", "8.6", ""},    // to the decimals written
-		{"10", "86", "9.00", ""},   // to the integer, written with decimals
-		{"10", "86", "8", "info"},  // floored: rounding
-		{"10", "86", "7", "error"}, // 1.6 off
-		{"10", "100", "10", ""},    // xiaoxian
-		{"10", "120", "10", ""},    // over 100% counts as 100%
-		{"10", "95", "7", "error"}, // the bad fixture
+		{"10", "86", "9", ""},        // 8.6 rounded to the integer (langfang)
+		{"10", "86", "8.6", ""},      // to the decimals written
+		{"10", "86", "9.00", ""},     // to the integer, written with decimals
+		{"10", "86", "8", "error"},   // floored: 0.6 off, more than rounding explains
+		{"20", "86", "17.3", "info"}, // 17.2: 0.1 off, within 0.05 + 20 × 0.5%
+		{"10", "86", "7", "error"},   // 1.6 off
+		{"10", "100", "10", ""},      // xiaoxian
+		{"10", "120", "10", ""},      // over 100% counts as 100%
+		{"10", "95", "7", "error"},   // the bad fixture
 	} {
 		r := &extract.Report{Funds: []extract.FundRow{fundRow("43.2", "37.24", tc.w, tc.rate, tc.score)}}
 		fs := checkScores(r)
