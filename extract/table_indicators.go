@@ -91,7 +91,7 @@ func (p *tableParser) indicators() {
 			i++
 			continue
 		}
-		vals, next := p.take(i+1, len(valueCols), c.row, startsIndicatorRow)
+		vals, next := p.indicatorValues(i+1, valueCols, c.row)
 		if ind, ok := p.indicator(c, vals, valueCols); ok {
 			ind.Level1, ind.Level2 = level1, level2
 			if strings.HasPrefix(c.key, "其中") && parent > 0 {
@@ -106,6 +106,55 @@ func (p *tableParser) indicators() {
 	if i < len(p.c) && totalLabel.MatchString(p.c[i].key) {
 		p.total(i, valueCols)
 	}
+}
+
+// indicatorValues takes the value cells of the indicator row whose name
+// precedes position i. One cell per line, the empty cells may be gone (the
+// normaliser drops blank lines), so a row also ends where the next one
+// plainly begins: a name followed by a full row of values.
+func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
+	if p.cs.rows {
+		return p.take(i, len(cols), row, startsIndicatorRow)
+	}
+	var out []cell
+	for len(out) < len(cols) && i < len(p.c) {
+		c := p.c[i]
+		if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && p.rowStartsAt(i, cols)) {
+			break
+		}
+		out = append(out, c)
+		i++
+	}
+	return out, i
+}
+
+// rowStartsAt reports whether cell j reads as the name of a new indicator
+// row: a short text followed by values that fit the columns up to the last
+// figure column, the weight a figure.
+func (p *tableParser) rowStartsAt(j int, cols []column) bool {
+	c := p.c[j]
+	if isValueLike(c.text) || strings.ContainsAny(c.text, "，。；！？,;") || utf8.RuneCountInString(c.key) > 40 {
+		return false
+	}
+	last := -1
+	for k, col := range cols {
+		if col == colWeight || col == colScore {
+			last = k
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for k := 0; k <= last; k++ {
+		if j+1+k >= len(p.c) {
+			return false
+		}
+		v := p.c[j+1+k]
+		if v.empty() || startsIndicatorRow(v) || !fitsColumn(cols[k], v) {
+			return false
+		}
+	}
+	return true
 }
 
 // nextIsLevel2 reports whether the next non-empty cell after i is a level-2 label.
@@ -382,7 +431,7 @@ func (p *tableParser) item() {
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))
 		}
-		it.Disbursement = disbursement(total.BudgetWan, total.ExecutedWan)
+		it.Disbursement = tableDisbursement(total.BudgetWan, total.ExecutedWan)
 	}
 	r.Items = append(r.Items, it)
 }
@@ -396,7 +445,7 @@ func (p *tableParser) amount(wan decimal.Decimal, decimals int, raw string) mone
 	return money.Amount{Wan: wan, Raw: raw, Unit: money.Wan, Decimals: decimals}
 }
 
-func disbursement(budget, executed *decimal.Decimal) Disbursement {
+func tableDisbursement(budget, executed *decimal.Decimal) Disbursement {
 	if budget == nil || executed == nil || !budget.IsPositive() {
 		return Unknown
 	}

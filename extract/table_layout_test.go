@@ -111,7 +111,7 @@ func (m tableModel) flattened(allTabs bool) string {
 }
 
 // glued: flattened, with the figures of the fund rows written without any
-// separator, against their label (年度资金总额43.243.237.241086%9).
+// separator (年度资金总额\t43.243.237.241086%9).
 func (m tableModel) glued() string {
 	var b strings.Builder
 	for _, l := range m.before {
@@ -124,8 +124,8 @@ func (m tableModel) glued() string {
 				cells = append(cells, c)
 			}
 		}
-		if m.funds[i] {
-			b.WriteString(strings.Join(cells, "") + "\n")
+		if m.funds[i] && len(cells) > 0 {
+			b.WriteString(cells[0] + "\t" + strings.Join(cells[1:], "") + "\n")
 			continue
 		}
 		b.WriteString(strings.Join(cells, "\t") + "\n")

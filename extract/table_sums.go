@@ -56,8 +56,8 @@ func findSums(text string, start, end int, pageAt func(int) int) []StatedSum {
 	return out
 }
 
-// clauseStart is where the clause holding position i begins.
-func clauseStart(text string, from, i int) int {
+// sumClauseStart is where the clause holding position i begins.
+func sumClauseStart(text string, from, i int) int {
 	for j := i; j > from; {
 		r, w := utf8.DecodeLastRuneInString(text[from:j])
 		if isClauseEnd(r) {
@@ -99,7 +99,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 	// oneEach reports whether every match lies in a clause of its own.
 	oneEach := func(parts []money.Match) bool {
 		for k := 1; k < len(parts); k++ {
-			if clauseStart(text, s, parts[k].Start) < parts[k-1].End {
+			if sumClauseStart(text, s, parts[k].Start) < parts[k-1].End {
 				return false
 			}
 		}
@@ -115,7 +115,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 	var out []StatedSum
 	from := 0
 	for k, m := range ms {
-		cs := clauseStart(text, s, m.Start)
+		cs := sumClauseStart(text, s, m.Start)
 		lead := strings.TrimSpace(text[cs:m.Start])
 		if !sumKeyword.MatchString(lead) || notSum.MatchString(lead) {
 			continue
@@ -153,7 +153,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 			if m.Start < q {
 				continue
 			}
-			lead := strings.TrimSpace(text[clauseStart(text, s, m.Start):m.Start])
+			lead := strings.TrimSpace(text[sumClauseStart(text, s, m.Start):m.Start])
 			if sumKeyword.MatchString(lead) && !notSum.MatchString(lead) {
 				break
 			}
@@ -166,7 +166,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 			continue
 		}
 		t := ms[ti]
-		label := lastCellOf(strings.TrimSpace(text[clauseStart(text, s, t.Start):t.Start]))
+		label := lastCellOf(strings.TrimSpace(text[sumClauseStart(text, s, t.Start):t.Start]))
 		out = append(out, StatedSum{Label: label, Total: t.Amount, Parts: amounts(parts),
 			Page: page(t.Start), Span: Span{t.Start, parts[len(parts)-1].End}})
 	}

@@ -243,7 +243,48 @@ func joinable(prev, next *line, cells bool) bool {
 }
 
 func isTableRow(s string) bool {
-	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t')
+	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t') || figureRun(s)
+}
+
+// figureRun reports whether a line holds two figures in a row set apart by
+// spaces (年度资金总额 43.2 43.2 37.24 10 86% 9, 其中桃树 1.5亩 1.5亩): a
+// table row whose cells a text file or a PDF separated with spaces only.
+// Prose sets a figure against its words, never against another figure.
+func figureRun(s string) bool {
+	run := 0
+	for _, f := range strings.Fields(s) {
+		if !isFigureToken(f) {
+			run = 0
+			continue
+		}
+		if run++; run >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isFigureToken: 43.2, 86%, 1,030, 29.5亩, ≥90% (a figure with at most a short unit).
+func isFigureToken(f string) bool {
+	f = strings.TrimLeft(f, "≥≤<>=")
+	digits, units := 0, 0
+	for i, r := range f {
+		switch {
+		case r >= '0' && r <= '9':
+			if units > 0 {
+				return false
+			}
+			digits++
+		case (r == '.' || r == ',') && digits > 0 && units == 0:
+		case r == '%' && digits > 0:
+			units++
+		case i > 0 && digits > 0 && isHan(r):
+			units++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && units <= 2
 }
 
 // startsBlock reports whether a line begins with a list or heading marker:

@@ -80,6 +80,11 @@ func TestTableBadFindings(t *testing.T) {
 	}
 	doc := ingest.Assemble("bad", "", ingest.FormatText, []ingest.Page{{N: 1, Text: readMade(t, "bad_project.txt")}}, nil)
 	for _, f := range Report(r) {
+		switch f.Rule {
+		case "rate-mismatch", "score-mismatch", "composition-mismatch", "sum-mismatch":
+		default:
+			continue
+		}
 		if f.Span == nil || f.Page != 1 {
 			t.Errorf("%s: no evidence (page %d, span %v)", f.Rule, f.Page, f.Span)
 			continue

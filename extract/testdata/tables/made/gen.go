@@ -33,7 +33,7 @@ func gen(name string) error {
 	base := strings.TrimSuffix(name, ".cells")
 	var txt, page strings.Builder
 	page.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + base + "</title>\n" +
-		"<style>@page{size:29.7cm 21cm;margin:1cm} table{width:100%;border-collapse:collapse;font-size:8pt} "+
+		"<style>@page{size:29.7cm 21cm;margin:1cm} table{width:100%;border-collapse:collapse;font-size:8pt} " +
 		"td{border:1px solid #000;padding:2px}</style></head><body>\n")
 	var rows [][]string
 	flush := func() {
