@@ -452,7 +452,7 @@ func mergeLevelLabels(cells []cell) []cell {
 	out := cells[:0]
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if i+1 < len(cells) && cells[i+1].key == "指标" && !strings.HasSuffix(c.key, "指标") && (isLevel1(c.key) || isLevel2(c.key)) {
+		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标")) {
 			c.text += cells[i+1].text
 			c.key = cellKey(c.text)
 			c.end = cells[i+1].end

@@ -162,32 +162,14 @@ var (
 )
 
 // levelName is the canonical form of an indicator level label: the key
-// without weight note, with the 指标 suffix ("经济效益" → "经济效益指标").
-// A label cut by a wrapped cell in a PDF (服务对象满意度指 | 标) is taken
-// for the one label it begins, when at least four characters are left.
+// without its weight note. A label cut by a wrapped cell in a PDF just before
+// its last character (服务对象满意度指 | 标) is taken for the label; cut
+// anywhere else it cannot be told from an indicator named like its level
+// (服务对象满意度), and is not.
 func levelName(key string) string {
 	k := scoreNote.ReplaceAllString(key, "")
-	if !strings.HasSuffix(k, "指标") {
-		if level1Names[k+"指标"] || level2Names[k+"指标"] {
-			return k + "指标"
-		}
-		if utf8.RuneCountInString(k) >= 4 {
-			found := ""
-			for _, names := range []map[string]bool{level1Names, level2Names} {
-				for n := range names {
-					if strings.HasPrefix(n, k) && n != found {
-						if found != "" {
-							return k + "指标"
-						}
-						found = n
-					}
-				}
-			}
-			if found != "" {
-				return found
-			}
-		}
-		k += "指标"
+	if strings.HasSuffix(k, "指") && (level1Names[k+"标"] || level2Names[k+"标"]) {
+		return k + "标"
 	}
 	return k
 }

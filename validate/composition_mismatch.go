@@ -86,7 +86,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 		n++
 		sum = sum.Add(*v)
 		decs = append(decs, p.Decimals[key])
-		terms = append(terms, p.Row+" "+fig(*v, p.Decimals[key]))
+		terms = append(terms, rowName(p)+" "+fig(*v, p.Decimals[key]))
 	}
 	if n == 0 || sum.Equal(*t) {
 		return Finding{}, false
@@ -98,7 +98,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s的%s写作 %s 万元，而其组成 %s 之和为 %s 万元，相差 %s 万元%s (composition-mismatch)",
-			total.Row, name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), diff.String(), note),
+			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), diff.String(), note),
 		Expected: dec(sum), Actual: dec(*t), Diff: dec(diff),
 		Items: []int{1}, Page: total.Page, Span: spanOf(total.Span)}, true
 }

@@ -30,14 +30,15 @@ func checkRates(r *extract.Report) []Finding {
 		if rate.Equal(hundredPct) && comp.GreaterThan(hundredPct) {
 			out = append(out, Finding{Rule: "rate-mismatch", Severity: Info,
 				Message: fmt.Sprintf("%s：执行率写作 %s，执行数 %s ÷ 预算数 %s = %s%%，超过 100%% 按 100%% 计 (rate-mismatch)",
-					f.Row, written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(comp.Round(int32(dr+2)), dr+2)),
+					rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(comp.Round(int32(dr+2)), dr+2)),
 				Expected: dec(comp.Round(int32(dr + 2))), Actual: dec(rate), Diff: dec(rate.Sub(comp.Round(int32(dr + 2)))),
 				Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 			continue
 		}
 		// what the rounding of 执行数 and 预算数 (at the finer of their
-		// precisions, as for sums) can move the quotient by, plus the rate's own
-		h := halfAtDecimals(max(db, de))
+		// precisions, and at least amountDecimals, as for sums) can move the
+		// quotient by, plus the rate's own
+		h := halfAtDecimals(max(db, de, amountDecimals))
 		tol := halfAtDecimals(dr).Add(hundredPct.Mul(h.Div(b).Add(e.Mul(h).Div(b.Mul(b)))))
 		expected := comp.Round(int32(dr + 2))
 		diff := rate.Sub(expected)
@@ -47,7 +48,7 @@ func checkRates(r *extract.Report) []Finding {
 		}
 		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
 			Message: fmt.Sprintf("%s：执行率写作 %s，而执行数 %s ÷ 预算数 %s = %s%%，相差 %s 个百分点%s (rate-mismatch)",
-				f.Row, written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(expected, dr+2), diff.String(), note),
+				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(expected, dr+2), diff.String(), note),
 			Expected: dec(expected), Actual: dec(rate), Diff: dec(diff),
 			Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 	}

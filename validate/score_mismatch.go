@@ -81,7 +81,7 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 	}
 	return Finding{Rule: "score-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s：得分写作 %s，而分值 %s × 执行率 %s = %s%s (score-mismatch)",
-			f.Row, fig(s, ds), w.String(), rateText, expected.String(), note),
+			rowName(f), fig(s, ds), w.String(), rateText, expected.String(), note),
 		Expected: dec(expected), Actual: dec(s), Diff: dec(diff),
 		Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)}, true
 }

@@ -15,8 +15,9 @@ import (
 // composition-mismatch because its figures come from sentences, not from
 // table rows: a reviewer weighs them differently. Approximate amounts and
 // ranges are not checked. Equal is right; within half a unit of the finest
-// decimal written, per figure (30万元 beside 29.99万元 means 30.00), is
-// rounding (info); anything else an error.
+// decimal written, per figure, is rounding (info), with amounts taken at
+// 0.01万元 at least (30万元 beside 29.99万元 means 30.00; see sumTolerance);
+// anything else an error.
 func init() {
 	register(Rule{ID: "sum-mismatch", Severity: Error, Check: checkSums})
 }
@@ -44,6 +45,8 @@ func checkSums(r *extract.Report) []Finding {
 		}
 		diff := s.Total.Wan.Sub(sum)
 		sev, note := Error, ""
+		// at the finest precision written, and at least 0.01万元 (amountDecimals)
+		finest = decimal.Min(finest, halfAtDecimals(amountDecimals))
 		tol := finest.Mul(decimal.NewFromInt(int64(len(s.Parts) + 1)))
 		if diff.Abs().LessThanOrEqual(tol) {
 			sev, note = Info, "，差异在四舍五入范围内 (rounding)"

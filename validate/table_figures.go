@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/extract"
@@ -14,17 +16,27 @@ var hundredPct = decimal.NewFromInt(100)
 // halfAtDecimals is half a unit of the last of d decimals (0.5 for 86, 0.005 for 100.00).
 func halfAtDecimals(d int) decimal.Decimal { return decimal.New(5, int32(-(d + 1))) }
 
+// amountDecimals is the precision amounts in 万元 are kept to: 0.01万元
+// (百元). An amount written with fewer decimals is exact at that precision
+// (9 means 9.00): budgets are counted, and only their conversion to 万元 is
+// rounded.
+const amountDecimals = 2
+
 // sumTolerance is what rounding can explain in a sum of figures written with
 // the given decimals (the total among them). The figures of one sum are taken
-// at the finest precision any of them is written with: in 30万元 + 30万元 +
-// 29.99万元 the 30 means 30.00, not anything from 29.5 to 30.5.
+// at the finest precision any of them is written with, and at least
+// amountDecimals: in 30万元 + 30万元 + 29.99万元 the 30 means 30.00, not
+// anything from 29.5 to 30.5.
 func sumTolerance(decimals ...int) decimal.Decimal {
-	finest := 0
+	finest := amountDecimals
 	for _, d := range decimals {
 		finest = max(finest, d)
 	}
 	return halfAtDecimals(finest).Mul(decimal.NewFromInt(int64(len(decimals))))
 }
+
+// rowName is a fund row's label for a message, without its colon.
+func rowName(f extract.FundRow) string { return strings.TrimRight(f.Row, ":： ") }
 
 // fig formats a figure for a message, with at least the decimals it was written with.
 func fig(v decimal.Decimal, d int) string {

@@ -55,7 +55,8 @@ func TestRateRule(t *testing.T) {
 		{"43.2", "37.24", "86.2", ""},      // with one
 		{"43.2", "37.24", "86.20", ""},     // with two
 		{"43.2", "37.24", "87", "error"},   // 0.8 points off
-		{"43", "37", "86.5", "info"},       // 86.05%: 0.45 off, within what 43 and 37 rounded can move
+		{"43", "37", "86.5", "error"},      // 86.05%: 43 and 37 are 43.00 and 37.00, 0.45 is no rounding
+		{"43.2", "37.24", "86.21", "info"}, // 86.2037%: 0.0063 off, within what 0.005万元 on each amount moves it
 		{"43.2", "37.24", "95", "error"},   // the brief's example
 		{"100", "105", "100", "info"},      // capped at 100%
 		{"0.00", "0.00", "0.00", ""},       // nothing budgeted: not computable
