@@ -20,6 +20,7 @@ type cell struct {
 	start, end int    // span in the document text
 	row        int    // index of the line (row) it came from
 	flat       bool   // split out of a flattened run: empty neighbours were not written
+	piped      bool   // from a pipe row
 }
 
 func (c cell) empty() bool { return c.key == "" }
@@ -172,7 +173,9 @@ func splitPipes(text string, l lineSpan, markdown bool, row int) []cell {
 		if isTableRule(s) {
 			continue
 		}
-		out = append(out, newCell(text, p.start, p.end, row))
+		c := newCell(text, p.start, p.end, row)
+		c.piped = true
+		out = append(out, c)
 	}
 	if len(out) > 0 && allRules(text, parts) {
 		return nil

@@ -91,6 +91,17 @@ func (p *tableParser) indicators() {
 			i++
 			continue
 		}
+		if n := len(p.r.Indicators); n > 0 && p.continuesCell(i, p.r.Indicators[n-1]) {
+			last := &p.r.Indicators[n-1]
+			if last.Reason != "" {
+				last.Reason += c.text
+			} else {
+				last.Level3 += c.text
+			}
+			last.Span[1] = max(last.Span[1], c.end)
+			i++
+			continue
+		}
 		vals, next := p.indicatorValues(i+1, valueCols, c.row)
 		if ind, ok := p.indicator(c, vals, valueCols); ok {
 			ind.Level1, ind.Level2 = level1, level2
@@ -155,6 +166,23 @@ func (p *tableParser) rowStartsAt(j int, cols []column) bool {
 		}
 	}
 	return true
+}
+
+// continuesCell reports whether cell i is the tail of a cell of the row
+// before that a PDF wrapped onto a line of its own (…已安排2023年补 | 建): in
+// a flattened layout, the only cell of its line, a few characters of text,
+// right after that row.
+func (p *tableParser) continuesCell(i int, prev Indicator) bool {
+	c := p.c[i]
+	if !p.cs.rows || c.piped || c.flat || utf8.RuneCountInString(c.key) > 4 || isValueLike(c.text) ||
+		isLabelKey(c.key) || rowStartMarker.MatchString(c.key) || c.start < prev.Span[1] {
+		return false
+	}
+	if i+1 < len(p.c) && p.c[i+1].row == c.row {
+		return false
+	}
+	between := p.text[prev.Span[1]:c.start]
+	return strings.Count(between, "\n") == 1 && strings.TrimSpace(between) == ""
 }
 
 // nextIsLevel2 reports whether the next non-empty cell after i is a level-2 label.
