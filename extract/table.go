@@ -476,7 +476,12 @@ func (p *tableParser) posInRow(i int) int {
 
 var numbering = regexp.MustCompile(`^(\d+[.、]|[一二三四五六七八九十]+、)`)
 
-func stripNumbering(key string) string { return numbering.ReplaceAllString(key, "") }
+func stripNumbering(key string) string {
+	if key == "" || !(key[0] >= '0' && key[0] <= '9' || strings.ContainsAny(key[:min(len(key), 30)], "一二三四五六七八九十")) {
+		return key
+	}
+	return numbering.ReplaceAllString(key, "")
+}
 
 // tasks reads 年度主要任务 of a department table: task name and content.
 func (p *tableParser) tasks() {

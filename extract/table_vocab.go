@@ -35,9 +35,17 @@ func cellKey(s string) string {
 // scoreNote is a weight written into a label: 产出指标(50分), 绩效指标（90分）.
 var scoreNote = regexp.MustCompile(`\(\d+(\.\d+)?分\)`)
 
+// withoutScoreNote removes 产出指标(50分)'s note (cheaply when there is none).
+func withoutScoreNote(key string) string {
+	if !strings.Contains(key, "分)") {
+		return key
+	}
+	return scoreNote.ReplaceAllString(key, "")
+}
+
 // bareLabel strips the weight note, a 其中: prefix and list numbering from a key.
 func bareLabel(key string) string {
-	key = scoreNote.ReplaceAllString(key, "")
+	key = withoutScoreNote(key)
 	key = strings.TrimPrefix(key, "其中:")
 	key = strings.TrimPrefix(key, "其中")
 	return strings.TrimRight(key, ":")
@@ -110,7 +118,7 @@ var sectionLabel = regexp.MustCompile(`^(\d+[.、])?(年度总体目标|总体�
 	`年度部门整体支出预算.*|部门整体支出预算.*|说明|备注|注)$`)
 
 func isSectionLabel(key string) bool {
-	key = scoreNote.ReplaceAllString(key, "")
+	key = withoutScoreNote(key)
 	if sectionLabel.MatchString(key) {
 		return true
 	}
@@ -167,7 +175,7 @@ var (
 // anywhere else it cannot be told from an indicator named like its level
 // (服务对象满意度), and is not.
 func levelName(key string) string {
-	k := scoreNote.ReplaceAllString(key, "")
+	k := withoutScoreNote(key)
 	if strings.HasSuffix(k, "指") && (level1Names[k+"标"] || level2Names[k+"标"]) {
 		return k + "标"
 	}
@@ -235,6 +243,9 @@ var taskHeaderWords = []headerWord{
 var headerNoise = regexp.MustCompile(`\((万元|元|A|B|B/A|%)\)|\(\d+分\)|万元|年度预算数|项目资金|资金情况|预算执行情况|绩效指标|` +
 	`年度部门整体支出预算|部门整体支出预算|年度`)
 
+// headerNoiseAt matches headerNoise only where scanHeader stands.
+var headerNoiseAt = regexp.MustCompile(`^(?:` + headerNoise.String() + `)`)
+
 // scanHeader reads the column names in the concatenated keys of header
 // cells, in order. It reports how much of the text the names and the
 // known noise cover, so that callers can tell a header from other text.
@@ -253,7 +264,7 @@ func scanHeader(s string, words []headerWord) (cols []column, covered int) {
 		if matched {
 			continue
 		}
-		if loc := headerNoise.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 && loc[1] > 0 {
+		if loc := headerNoiseAt.FindStringIndex(s[i:]); loc != nil && loc[1] > 0 {
 			i += loc[1]
 			covered += loc[1]
 			continue

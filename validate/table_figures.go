@@ -35,8 +35,14 @@ func sumTolerance(decimals ...int) decimal.Decimal {
 	return halfAtDecimals(finest).Mul(decimal.NewFromInt(int64(len(decimals))))
 }
 
-// rowName is a fund row's label for a message, without its colon.
-func rowName(f extract.FundRow) string { return strings.TrimRight(f.Row, ":： ") }
+// rowName is a fund row's label for a message, without 其中: and colons.
+func rowName(f extract.FundRow) string {
+	n := strings.TrimSpace(f.Row)
+	for _, p := range []string{"其中:", "其中："} {
+		n = strings.TrimPrefix(n, p)
+	}
+	return strings.TrimRight(n, ":： ")
+}
 
 // fig formats a figure for a message, with at least the decimals it was written with.
 func fig(v decimal.Decimal, d int) string {
