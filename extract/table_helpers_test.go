@@ -49,16 +49,6 @@ func dumpJSON(v any) string {
 	return string(b)
 }
 
-func TestDumpSamples(t *testing.T) {
-	if os.Getenv("DUMP") == "" {
-		t.Skip("set DUMP=1 to print the sample reports")
-	}
-	for _, n := range strings.Split(os.Getenv("DUMP"), ",") {
-		r := extractText(t, n, loadTableSample(t, n))
-		t.Logf("%s\n%s", n, dumpJSON(r))
-	}
-}
-
 func textOf(t testing.TB, sample string, sp Span) string {
 	t.Helper()
 	s := loadTableSample(t, sample)

@@ -20,7 +20,8 @@ import (
 //     1.5亩 + 5亩 + 20亩 + 3亩), target and actual, when every value is a
 //     plain number in the same unit (or all are head counts: 只, 头, 个 …).
 //
-// Equal sums are right; a difference within the rounding of the figures as
+// Expected is the total as written, Actual the sum of its parts, Diff
+// Actual − Expected. Equal sums are right; a difference within the rounding of the figures as
 // written (half a unit of the finest decimal written, per figure: see
 // sumTolerance) is rounding (info); anything else is an error.
 func init() {
@@ -91,15 +92,15 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 	if n == 0 || sum.Equal(*t) {
 		return Finding{}, false
 	}
-	diff := t.Sub(sum)
+	diff := sum.Sub(*t)
 	sev, note := Error, ""
 	if diff.Abs().LessThanOrEqual(sumTolerance(decs...)) {
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s的%s写作 %s 万元，而其组成 %s 之和为 %s 万元，相差 %s 万元%s (composition-mismatch)",
-			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), diff.String(), note),
-		Expected: dec(sum), Actual: dec(*t), Diff: dec(diff),
+			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), t.Sub(sum).String(), note),
+		Expected: dec(*t), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: total.Page, Span: spanOf(total.Span)}, true
 }
 
@@ -176,14 +177,14 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 	if sum.Equal(total.v) {
 		return Finding{}, false
 	}
-	diff := total.v.Sub(sum)
+	diff := sum.Sub(total.v)
 	sev, note := Error, ""
 	if diff.Abs().LessThanOrEqual(sumTolerance(decs...)) {
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("指标「%s」的%s写作 %s，而其中各项 %s 之和为 %s%s，相差 %s%s (composition-mismatch)",
-			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.unit, diff.String(), note),
-		Expected: dec(sum), Actual: dec(total.v), Diff: dec(diff),
+			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.unit, total.v.Sub(sum).String(), note),
+		Expected: dec(total.v), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: parent.Page, Span: spanOf(parent.Span)}, true
 }

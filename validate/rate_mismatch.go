@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jixiao/jixiao/extract"
 )
 
@@ -11,6 +13,9 @@ import (
 // is right; one within half a unit of its last decimal plus what the rounding
 // of the amounts can move the quotient by is rounding (info); anything else is
 // an error. A rate of 100% for more than the budget spent is info (capped).
+// Expected is the rate as written, Actual the quotient, Diff their difference
+// (Actual − Expected), as for every table rule: what the table states, and
+// what its own figures give.
 func init() {
 	register(Rule{ID: "rate-mismatch", Severity: Error, Check: checkRates})
 }
@@ -31,7 +36,7 @@ func checkRates(r *extract.Report) []Finding {
 			out = append(out, Finding{Rule: "rate-mismatch", Severity: Info,
 				Message: fmt.Sprintf("%s：执行率写作 %s，执行数 %s ÷ 预算数 %s = %s%%，超过 100%% 按 100%% 计 (rate-mismatch)",
 					rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(comp.Round(int32(dr+2)), dr+2)),
-				Expected: dec(comp.Round(int32(dr + 2))), Actual: dec(rate), Diff: dec(rate.Sub(comp.Round(int32(dr + 2)))),
+				Expected: dec(rate), Actual: dec(computedRate(comp, dr)), Diff: dec(computedRate(comp, dr).Sub(rate)),
 				Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 			continue
 		}
@@ -40,19 +45,25 @@ func checkRates(r *extract.Report) []Finding {
 		// quotient by, plus the rate's own
 		h := halfAtDecimals(max(db, de, amountDecimals))
 		tol := halfAtDecimals(dr).Add(hundredPct.Mul(h.Div(b).Add(e.Mul(h).Div(b.Mul(b)))))
-		expected := comp.Round(int32(dr + 2))
-		diff := rate.Sub(expected)
+		computed := computedRate(comp, dr)
+		diff := computed.Sub(rate)
 		sev, note := Error, ""
 		if rate.Sub(comp).Abs().LessThanOrEqual(tol) {
 			sev, note = Info, "，差异在金额四舍五入范围内 (rounding)"
 		}
 		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
 			Message: fmt.Sprintf("%s：执行率写作 %s，而执行数 %s ÷ 预算数 %s = %s%%，相差 %s 个百分点%s (rate-mismatch)",
-				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(expected, dr+2), diff.String(), note),
-			Expected: dec(expected), Actual: dec(rate), Diff: dec(diff),
+				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(computed, dr+2), rate.Sub(computed).String(), note),
+			Expected: dec(rate), Actual: dec(computed), Diff: dec(diff),
 			Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 	}
 	return out
+}
+
+// computedRate is 执行数 ÷ 预算数 in percent, to two decimals more than the
+// rate is written with, and at least four.
+func computedRate(comp decimal.Decimal, dr int) decimal.Decimal {
+	return comp.Round(int32(max(dr+2, 4)))
 }
 
 // written is a fund row's figure as the table wrote it.

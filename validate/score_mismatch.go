@@ -74,7 +74,7 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 		expected = expected.Round(6)
 	}
 	tol := halfAtDecimals(ds).Add(w.Mul(halfAtDecimals(dr)).Div(hundredPct))
-	diff := s.Sub(expected)
+	diff := expected.Sub(s)
 	sev, note := Error, ""
 	if diff.Abs().LessThanOrEqual(tol) {
 		sev, note = Info, "，差异在取整范围内 (rounding)"
@@ -82,7 +82,7 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 	return Finding{Rule: "score-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s：得分写作 %s，而分值 %s × 执行率 %s = %s%s (score-mismatch)",
 			rowName(f), fig(s, ds), w.String(), rateText, expected.String(), note),
-		Expected: dec(expected), Actual: dec(s), Diff: dec(diff),
+		Expected: dec(s), Actual: dec(expected), Diff: dec(diff),
 		Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)}, true
 }
 
@@ -142,7 +142,7 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 	if total.Equal(sum.Round(int32(dt))) {
 		return Finding{}, false
 	}
-	diff := total.Sub(sum)
+	diff := sum.Sub(*total)
 	sev, note := Error, ""
 	if fine > dt {
 		tol = tol.Add(halfAtDecimals(dt)) // the total rounds a finer sum
@@ -156,7 +156,7 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 	}
 	return Finding{Rule: "score-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s行的%s写作 %s，而%s%d 项指标之和为 %s，相差 %s%s (score-mismatch)",
-			tr.Label, what, fig(*total, dt), budget, indicators, sum.String(), diff.String(), note),
-		Expected: dec(sum), Actual: dec(*total), Diff: dec(diff),
+			tr.Label, what, fig(*total, dt), budget, indicators, sum.String(), total.Sub(sum).String(), note),
+		Expected: dec(*total), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: tr.Page, Span: spanOf(tr.Span)}, true
 }

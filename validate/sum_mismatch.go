@@ -14,7 +14,8 @@ import (
 // 30万元…；30万元…；29.99万元…). It is its own rule rather than part of
 // composition-mismatch because its figures come from sentences, not from
 // table rows: a reviewer weighs them differently. Approximate amounts and
-// ranges are not checked. Equal is right; within half a unit of the finest
+// ranges are not checked. Expected is the stated total, Actual the sum of the
+// parts, Diff Actual − Expected. Equal is right; within half a unit of the finest
 // decimal written, per figure, is rounding (info), with amounts taken at
 // 0.01万元 at least (30万元 beside 29.99万元 means 30.00; see sumTolerance);
 // anything else an error.
@@ -43,7 +44,7 @@ func checkSums(r *extract.Report) []Finding {
 		if !exact || sum.Equal(s.Total.Wan) {
 			continue
 		}
-		diff := s.Total.Wan.Sub(sum)
+		diff := sum.Sub(s.Total.Wan)
 		sev, note := Error, ""
 		// at the finest precision written, and at least 0.01万元 (amountDecimals)
 		finest = decimal.Min(finest, halfAtDecimals(amountDecimals))
@@ -53,8 +54,8 @@ func checkSums(r *extract.Report) []Finding {
 		}
 		out = append(out, Finding{Rule: "sum-mismatch", Severity: sev,
 			Message: fmt.Sprintf("「%s」%s，而所列各项 %s 之和为 %s 万元，相差 %s 万元%s (sum-mismatch)",
-				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), diff.String(), note),
-			Expected: dec(sum), Actual: dec(s.Total.Wan), Diff: dec(diff),
+				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), s.Total.Wan.Sub(sum).String(), note),
+			Expected: dec(s.Total.Wan), Actual: dec(sum), Diff: dec(diff),
 			Page: s.Page, Span: spanOf(s.Span)})
 	}
 	return out

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -167,6 +168,27 @@ func TestCompositionRule(t *testing.T) {
 		if got != tc.want || len(fs) > 1 {
 			t.Errorf("%s against %v: %v, want %q", tc.total, tc.parts, fs, tc.want)
 		}
+	}
+}
+
+func TestCompositionLevels(t *testing.T) {
+	row := func(name string, level int, b string) extract.FundRow {
+		return extract.FundRow{Row: name, Level: level, BudgetWan: d(b), Decimals: decimalsOf("budget", b)}
+	}
+	r := &extract.Report{Funds: []extract.FundRow{
+		row("年度资金总额", 0, "1350.5"),
+		row("基本支出", 1, "420.5"),
+		row("其中:人员经费", 2, "310.5"),
+		row("公用经费", 2, "100"), // 310.5 + 100 = 410.5, not 420.5
+		row("项目支出", 1, "930"),
+	}}
+	var got []string
+	for _, f := range checkComposition(r) {
+		got = append(got, fmt.Sprintf("%s %s %s %s", f.Severity, f.Expected, f.Actual, f.Diff))
+	}
+	// the total against 基本支出 + 项目支出 holds; 基本支出 against its two rows does not
+	if want := []string{"error 420.5 410.5 -10"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
 
