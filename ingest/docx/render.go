@@ -1,0 +1,163 @@
+package docx
+
+import (
+	"strings"
+	"unicode"
+)
+
+// output renders blocks as text: each paragraph one line (more when it has
+// line breaks), each table row one "| cell | cell |" line, a blank line
+// between blocks.
+type output struct {
+	b strings.Builder
+}
+
+func (o *output) len() int { return o.b.Len() }
+
+func (o *output) String() string { return o.b.String() }
+
+// lines writes one block of lines, dropping empty ones.
+func (o *output) lines(ls []string) {
+	first := true
+	for _, l := range ls {
+		if l == "" {
+			continue
+		}
+		if first {
+			if o.b.Len() > 0 {
+				o.b.WriteString("\n")
+			}
+			first = false
+		}
+		o.b.WriteString(l)
+		o.b.WriteString("\n")
+	}
+}
+
+func (o *output) block(b block) {
+	switch b := b.(type) {
+	case *paragraph:
+		var ls []string
+		for l := range strings.SplitSeq(b.text, "\n") {
+			ls = append(ls, cleanLine(l))
+		}
+		o.lines(ls)
+		for _, f := range b.floats {
+			o.block(f)
+		}
+	case *table:
+		if b.isLayout() {
+			// A table of one column is page layout, not data: its
+			// cells' contents are read as ordinary blocks.
+			for _, r := range b.rows {
+				for _, c := range r.cells {
+					for _, cb := range c.blocks {
+						o.block(cb)
+					}
+				}
+			}
+			return
+		}
+		var ls []string
+		for _, r := range b.rows {
+			ls = append(ls, r.line())
+		}
+		o.lines(ls)
+	}
+}
+
+// isLayout reports whether no row has more than one cell with content.
+func (t *table) isLayout() bool {
+	for _, r := range t.rows {
+		n := 0
+		for _, c := range r.cells {
+			if !c.merged {
+				n++
+			}
+		}
+		if n > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// line renders a row; a cell spanning n grid columns is written once and
+// followed by n-1 empty cells, a merge continuation is empty. A row without
+// any text gives "".
+func (r row) line() string {
+	var cells []string
+	any := false
+	for _, c := range r.cells {
+		text := ""
+		if !c.merged {
+			text = cellText(c.blocks)
+		}
+		if text != "" {
+			any = true
+		}
+		cells = append(cells, text)
+		for i := 1; i < c.span; i++ {
+			cells = append(cells, "")
+		}
+	}
+	if !any {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("|")
+	for _, c := range cells {
+		b.WriteString(" ")
+		b.WriteString(c)
+		b.WriteString(" |")
+	}
+	return b.String()
+}
+
+// cellText flattens a cell's blocks into one line: paragraphs joined with a
+// space, a nested table's cells and rows too.
+func cellText(blocks []block) string {
+	var parts []string
+	var walk func(bs []block)
+	walk = func(bs []block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *paragraph:
+				if t := cleanLine(b.text); t != "" {
+					parts = append(parts, t)
+				}
+				walk(b.floats)
+			case *table:
+				for _, r := range b.rows {
+					for _, c := range r.cells {
+						if !c.merged {
+							walk(c.blocks)
+						}
+					}
+				}
+			}
+		}
+	}
+	walk(blocks)
+	s := strings.Join(parts, " ")
+	s = strings.ReplaceAll(s, "\t", " ")
+	s = strings.ReplaceAll(s, "|", "¦") // a pipe would split the cell
+	return s
+}
+
+// cleanLine trims a line and normalises its white space: no-break and other
+// odd spaces become plain spaces; inside a table cell line breaks and tabs
+// become spaces as well (cleanLine is applied per line outside tables, where
+// "\n" has already been split on).
+func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00a0', '\u2007', '\u202f', '\n', '\r', '\v', '\f':
+			return ' '
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
