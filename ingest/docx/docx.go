@@ -84,7 +84,7 @@ func readPart[T any](p *pkg, name string, parse func(io.Reader) (*T, error)) (*T
 
 // document reads the main part and renders its body.
 func (w *walker) document(main string) (string, error) {
-	rc, err := w.pkg.open(main, MaxDocumentXML)
+	rc, err := w.pkg.open(main, maxDocumentXML)
 	if err != nil {
 		return "", err
 	}

@@ -19,6 +19,12 @@ const (
 	MaxTextBytes   = 64 << 20   // bytes of extracted text
 )
 
+// Variables of the limits that tests lower.
+var (
+	maxTokens      = MaxXMLTokens
+	maxDocumentXML = int64(MaxDocumentXML)
+)
+
 // ErrLimit is wrapped by every error that reports an exceeded bound.
 var ErrLimit = errors.New("超出限制 (limit exceeded)")
 
@@ -90,8 +96,8 @@ func (t *tokenLimiter) Token() (xml.Token, error) {
 		return nil, err
 	}
 	t.n++
-	if t.n > MaxXMLTokens {
-		return nil, &LimitError{What: t.name + " XML 标记数", Limit: MaxXMLTokens}
+	if t.n > maxTokens {
+		return nil, &LimitError{What: t.name + " XML 标记数", Limit: int64(maxTokens)}
 	}
 	switch tok.(type) {
 	case xml.StartElement:

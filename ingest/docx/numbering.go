@@ -144,14 +144,21 @@ func (x xmlLevel) level() *level {
 	}
 	// A w14 custom format comes with a plain fallback: prefer the plain
 	// format unless only the custom one is given.
-	fmts := append(append(append([]xmlFmt{}, x.NumFmt...), x.FallFmt...), x.AltFmt...)
+	// A w14 custom format (Choice) comes with a plain fallback: the custom
+	// one is used when it is the zero-padded kind we render, else the plain.
+	fmts := append(append(append([]xmlFmt{}, x.AltFmt...), x.NumFmt...), x.FallFmt...)
 	for _, f := range fmts {
-		if f.Val != "" && f.Val != "custom" {
-			l.format = f.Val
+		if f.Val == "custom" && paddedFormat(f.Format) > 0 {
+			l.format, l.custom = "custom", f.Format
 			break
 		}
-		if f.Val == "custom" && l.custom == "" {
-			l.format, l.custom = "custom", f.Format
+	}
+	if l.custom == "" {
+		for _, f := range fmts {
+			if f.Val != "" && f.Val != "custom" {
+				l.format = f.Val
+				break
+			}
 		}
 	}
 	if x.LvlText != nil {
@@ -247,6 +254,14 @@ func (n *numbering) next(numID string, ilvl int) string {
 	cur := lvl(ilvl)
 	if cur == nil {
 		return ""
+	}
+	// Word (and LibreOffice) count an unused higher level as used at its
+	// start value: a list that begins at level 2 shows 1.1, and the next
+	// level-1 item is 2.
+	for k := range ilvl {
+		if l := lvl(k); l != nil && !an.started[k] {
+			an.value[k], an.started[k] = l.start, true
+		}
 	}
 	if an.started[ilvl] {
 		an.value[ilvl]++

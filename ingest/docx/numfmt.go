@@ -215,14 +215,19 @@ func ordinalSuffix(n int) string {
 // customFormat handles Word 2010's w14 custom formats of the zero-padded kind
 // ("001, 002, 003, ..."); anything else renders as decimal.
 func customFormat(n int, format string) string {
+	s := strconv.Itoa(n)
+	if w := paddedFormat(format); len(s) < w && n >= 0 {
+		s = strings.Repeat("0", w-len(s)) + s
+	}
+	return s
+}
+
+// paddedFormat gives the width of a zero-padded custom format, 0 for others.
+func paddedFormat(format string) int {
 	first, _, _ := strings.Cut(format, ",")
 	first = strings.TrimSpace(first)
 	if first != "" && strings.Trim(first, "0123456789") == "" && len(first) <= 9 {
-		s := strconv.Itoa(n)
-		if len(s) < len(first) && n >= 0 {
-			s = strings.Repeat("0", len(first)-len(s)) + s
-		}
-		return s
+		return len(first)
 	}
-	return strconv.Itoa(n)
+	return 0
 }

@@ -6,7 +6,8 @@
 //	go run ./ingest/html/testdata/mkfixtures
 //
 // The DOCX and .doc fixtures are made from nantun-2023.html with soffice
-// (see ingest/docx/testdata/README.md).
+// (see ingest/docx/testdata/README.md); xiangmu-table-gbk.html, a
+// 项目支出绩效自评表 with merged cells, is converted to DOCX the same way.
 package main
 
 import (
@@ -165,6 +166,46 @@ function changeSize(s) { document.getElementById("zoom").style.fontSize = s + "p
 </html>
 `
 
+// table is a 项目支出绩效自评表 as county sites publish it: merged cells
+// (rowspan, colspan) everywhere, the figures of the published langfang
+// report, indicator weights completed so that they add up.
+const table = `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="gbk">
+<title>办公宿舍楼、食堂及餐厅暖通改造经费绩效自评表</title>
+</head>
+<body>
+<div class="nav"><a href="/">首页</a> <a href="/xxgk/">信息公开</a></div>
+<div class="article">
+<p align="center"><b>项目支出绩效自评表</b></p>
+<p align="center">（2019年度）</p>
+<table border="1" cellspacing="0" cellpadding="0">
+<tr><td>项目名称</td><td colspan="8">办公宿舍楼、食堂及餐厅暖通改造经费</td></tr>
+<tr><td>主管部门</td><td colspan="3">廊坊市发改委</td><td>实施单位</td><td colspan="4">廊坊市食品工程学校</td></tr>
+<tr><td rowspan="5">项目资金<br>（万元）</td><td colspan="2">&nbsp;</td><td>年初<br>预算数</td><td>全年<br>预算数</td><td>全年<br>执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>
+<tr><td colspan="2">年度资金总额</td><td>43.2</td><td>43.2</td><td>37.24</td><td>10</td><td>86%</td><td>9</td></tr>
+<tr><td colspan="2">其中：当年财政拨款</td><td>43.2</td><td>43.2</td><td>37.24</td><td>—</td><td>&nbsp;</td><td>—</td></tr>
+<tr><td colspan="2">上年结转资金</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td><td>—</td><td>&nbsp;</td><td>—</td></tr>
+<tr><td colspan="2">其他资金</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td><td>—</td><td>&nbsp;</td><td>—</td></tr>
+<tr><td rowspan="2">年度总体目标</td><td colspan="4">预期目标</td><td colspan="4">实际完成情况</td></tr>
+<tr><td colspan="4">完成办公宿舍楼、食堂及餐厅暖通改造</td><td colspan="4">已完工，剩余3%尾款未付</td></tr>
+<tr><td rowspan="8">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度<br>指标值</td><td>实际<br>完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>
+<tr><td rowspan="4">产出指标</td><td>数量指标</td><td>指标1：工程资金金额</td><td>43.2</td><td>37.24</td><td>20</td><td>18</td><td>已完工，剩余3%尾款未付，且最高限价低于预算金额。提高预算准确度。</td></tr>
+<tr><td>质量指标</td><td>指标1：工程完工率</td><td>100%</td><td>100%</td><td>10</td><td>10</td><td>&nbsp;</td></tr>
+<tr><td>时效指标</td><td>指标1：项目完成及时率</td><td>100%</td><td>100%</td><td>10</td><td>10</td><td>&nbsp;</td></tr>
+<tr><td>成本指标</td><td>指标1：成本控制率</td><td>100%</td><td>100%</td><td>10</td><td>10</td><td>&nbsp;</td></tr>
+<tr><td rowspan="2">效益指标</td><td>社会效益指标</td><td>指标1：学校发展能力</td><td>100%</td><td>100%</td><td>15</td><td>15</td><td>&nbsp;</td></tr>
+<tr><td>可持续影响指标</td><td>指标1：长期使用性</td><td>100%</td><td>100%</td><td>10</td><td>10</td><td>&nbsp;</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>指标1：学生满意度</td><td>100%</td><td>100%</td><td>15</td><td>15</td><td>&nbsp;</td></tr>
+<tr><td colspan="6">总分</td><td>100</td><td>97</td><td>&nbsp;</td></tr>
+</table>
+</div>
+<div class="footer">版权所有：廊坊市食品工程学校</div>
+</body>
+</html>
+`
+
 func main() {
 	md, err := os.ReadFile(dir + "nantun-2023.md")
 	if err != nil {
@@ -179,6 +220,13 @@ func main() {
 		log.Fatal("GBK cannot encode the page: ", err)
 	}
 	if err := os.WriteFile(dir+"portal-gbk.html", []byte(gbk), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	gbk, err = simplifiedchinese.GBK.NewEncoder().String(table)
+	if err != nil {
+		log.Fatal("GBK cannot encode the table: ", err)
+	}
+	if err := os.WriteFile(dir+"xiangmu-table-gbk.html", []byte(gbk), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
