@@ -58,11 +58,22 @@ func (o *output) block(b block) {
 			}
 			return
 		}
-		var ls []string
+		first := true
 		for _, r := range b.rows {
-			ls = append(ls, r.line())
+			l := r.line()
+			if l == "" {
+				continue
+			}
+			if first && o.b.Len() > 0 {
+				o.b.WriteString("\n")
+			}
+			first = false
+			o.b.WriteString(l)
+			o.b.WriteString("\n")
+			if o.b.Len() > MaxTextBytes {
+				return // the caller reports the limit
+			}
 		}
-		o.lines(ls)
 	}
 }
 

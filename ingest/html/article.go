@@ -239,19 +239,41 @@ func (p *page) containers() ([]*html.Node, string) {
 	n := p.body()
 	for {
 		var top *html.Node
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && !p.s(c).removed && (top == nil || p.nonLink(c) > p.nonLink(top)) {
+		for _, c := range p.kids(n) {
+			if top == nil || p.weight(c) > p.weight(top) {
 				top = c
 			}
 		}
-		if top == nil || p.nonLink(top)*10 < p.nonLink(n)*7 {
+		if top == nil || p.weight(top)*10 < p.weight(n)*7 {
 			return []*html.Node{n}, "density"
+		}
+		if top.DataAtom == atom.Table && !p.isLayout(p.rows(top)) {
+			return []*html.Node{n}, "density" // a data table is part of the article, not its container
 		}
 		n = top
 	}
 }
 
-func (p *page) nonLink(n *html.Node) int { s := p.s(n); return s.text - s.link }
+// kids are the blocks the article search descends into: element children,
+// and for a table its cells.
+func (p *page) kids(n *html.Node) []*html.Node {
+	var out []*html.Node
+	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+		for _, tr := range p.rows(n) {
+			out = append(out, p.cells(tr)...)
+		}
+		return out
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !p.s(c).removed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// weight is text with link text counted a quarter.
+func (p *page) weight(n *html.Node) int { s := p.s(n); return 4*s.text - 3*s.link }
 
 func (p *page) body() *html.Node {
 	var body *html.Node

@@ -39,7 +39,8 @@ func Extract(data []byte) (string, []string, error) {
 	text, _, warnings := decode(data)
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return "", warnings, fmt.Errorf("HTML 无法解析: %w", err)
+		// The parser refuses more than 512 open elements.
+		return "", warnings, fmt.Errorf("%w: HTML 无法解析（嵌套过深？）: %v", ErrLimit, err)
 	}
 	p := newPage(doc)
 	if p.deep {

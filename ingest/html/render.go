@@ -33,6 +33,7 @@ type renderer struct {
 	space   bool // white space seen since the last character
 	newline bool // … and it contained a line break
 	pre     int
+	pending int // bytes of table rows not yet written
 	err     error
 }
 
@@ -64,6 +65,7 @@ func (r *renderer) blockBreak() {
 		r.out.WriteString("\n")
 	}
 	r.lines = r.lines[:0]
+	r.pending = 0
 	if r.out.Len() > MaxTextBytes && r.err == nil {
 		r.err = fmt.Errorf("%w: 提取的文字超过 %d 字节", ErrLimit, MaxTextBytes)
 	}
@@ -266,12 +268,12 @@ func hasAttr(n *html.Node, key string) (string, bool) {
 }
 
 // rows returns the tr elements of a table, not those of nested tables.
-func (r *renderer) rows(t *html.Node) []*html.Node {
+func (p *page) rows(t *html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || r.p.s(c).removed || depth > 4 {
+			if c.Type != html.ElementNode || p.s(c).removed || depth > 4 {
 				continue
 			}
 			switch c.DataAtom {
@@ -286,10 +288,10 @@ func (r *renderer) rows(t *html.Node) []*html.Node {
 	return out
 }
 
-func (r *renderer) cells(tr *html.Node) []*html.Node {
+func (p *page) cells(tr *html.Node) []*html.Node {
 	var out []*html.Node
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && !r.p.s(c).removed {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && !p.s(c).removed {
 			out = append(out, c)
 		}
 	}
@@ -299,15 +301,15 @@ func (r *renderer) cells(tr *html.Node) []*html.Node {
 // table renders a data table as rows; a layout table (one column, or
 // tables nested in its cells) as the blocks of its cells.
 func (r *renderer) table(t *html.Node, depth int) {
-	rows := r.rows(t)
+	rows := r.p.rows(t)
 	for c := t.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
 			r.block(c)
 		}
 	}
-	if r.isLayout(rows) {
+	if r.p.isLayout(rows) {
 		for _, tr := range rows {
-			for _, td := range r.cells(tr) {
+			for _, td := range r.p.cells(tr) {
 				r.blockBreak()
 				r.children(td, depth+2)
 				r.blockBreak()
@@ -328,7 +330,7 @@ func (r *renderer) table(t *html.Node, depth int) {
 				col++
 			}
 		}
-		for _, td := range r.cells(tr) {
+		for _, td := range r.p.cells(tr) {
 			fill()
 			line = append(line, r.cellText(td, depth))
 			span := clamp(attrOf(td, "colspan"), 1, 100)
@@ -388,6 +390,10 @@ func (r *renderer) row(cells []string) {
 	}
 	r.lineBreak()
 	r.lines = append(r.lines, b.String())
+	r.pending += b.Len()
+	if r.out.Len()+r.pending > MaxTextBytes && r.err == nil {
+		r.err = fmt.Errorf("%w: 提取的文字超过 %d 字节", ErrLimit, MaxTextBytes)
+	}
 }
 
 // cellText flattens a cell into one line: its lines joined with a space.
@@ -402,12 +408,12 @@ func (r *renderer) cellText(td *html.Node, depth int) string {
 	return strings.ReplaceAll(text, "|", "¦")
 }
 
-func (r *renderer) isLayout(rows []*html.Node) bool {
+func (p *page) isLayout(rows []*html.Node) bool {
 	for _, tr := range rows {
 		n := 0
-		for _, td := range r.cells(tr) {
+		for _, td := range p.cells(tr) {
 			nested := false
-			r.p.walk(td, 0, func(c *html.Node) bool {
+			p.walk(td, 0, func(c *html.Node) bool {
 				if c != td && c.Type == html.ElementNode && c.DataAtom == atom.Table {
 					nested = true
 				}
@@ -416,7 +422,7 @@ func (r *renderer) isLayout(rows []*html.Node) bool {
 			if nested {
 				return true
 			}
-			if r.p.s(td).text > 0 {
+			if p.s(td).text > 0 {
 				n++
 			}
 		}

@@ -50,19 +50,39 @@ func ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	return Default.ToDOCX(ctx, data)
 }
 
-var (
-	oleMagic             = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	encryptedPackageName = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
-)
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// inputName names the file handed to soffice by what the bytes are.
+// utf16 gives the UTF-16LE bytes of an OLE stream name as its directory stores it.
+func utf16(name string) []byte {
+	b := make([]byte, 0, 2*len(name))
+	for _, c := range []byte(name) {
+		b = append(b, c, 0)
+	}
+	return b
+}
+
+var encryptedPackageName = utf16("EncryptedPackage")
+
+// inputName names the file handed to soffice by what the bytes are. An OLE
+// file is only handed over when it holds a word-processor stream: soffice
+// reads anything else as plain text and would "convert" garbage.
 func inputName(data []byte) (string, error) {
+	has := func(name string) bool { return bytes.Contains(data, utf16(name)) }
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
-		if bytes.Contains(data, encryptedPackageName) {
+		switch {
+		case has("EncryptedPackage"):
 			return "", ErrEncrypted
+		case has("WordDocument"):
+			return "input.doc", nil // Word 97–2003 and WPS; soffice tells them apart by content
+		case has("MatOST") || has("CONTENTS"):
+			return "input.wps", nil // Microsoft Works
+		case has("Workbook") || has("Book"):
+			return "", fmt.Errorf("%w: 这是 Excel 工作簿 (.xls)", ErrNotLegacy)
+		case has("PowerPoint Document"):
+			return "", fmt.Errorf("%w: 这是 PowerPoint 演示文稿 (.ppt)", ErrNotLegacy)
 		}
-		return "input.doc", nil // soffice tells .doc and .wps apart by content
+		return "", fmt.Errorf("%w: OLE 文件中找不到 Word 文档（文件可能不完整或已损坏）", ErrNotLegacy)
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return "input.rtf", nil
 	}
