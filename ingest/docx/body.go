@@ -42,8 +42,35 @@ type paragraph struct {
 	floats []block // contents of text boxes anchored in the paragraph
 }
 
-type table struct{ rows []row }
+// table holds its rows as text as soon as they are read, so that a huge
+// table costs about its text in memory: each row's cell texts, and while no
+// row has more than one cell (a layout table, read as blocks) also the
+// rendering of its cells' blocks.
+type table struct {
+	layout []string   // while a layout table: each row's blocks rendered
+	cells  [][]string // each row's cell texts, spans expanded
+	data   bool       // some row has more than one cell
+}
 
+func (t *table) add(r row) {
+	if !t.data && r.filled() > 1 {
+		t.data, t.layout = true, nil
+	}
+	if !t.data {
+		var o output
+		for _, c := range r.cells {
+			if !c.merged {
+				for _, b := range c.blocks {
+					o.block(b)
+				}
+			}
+		}
+		t.layout = append(t.layout, o.String())
+	}
+	t.cells = append(t.cells, r.texts())
+}
+
+// row and cell are a table row as read, before it is turned into text.
 type row struct{ cells []cell }
 
 type cell struct {
@@ -516,7 +543,7 @@ func (w *walker) table() (*table, error) {
 				return err
 			}
 			if keep {
-				t.rows = append(t.rows, r)
+				t.add(r)
 			}
 			return nil
 		case "sdt":

@@ -46,21 +46,23 @@ func (o *output) block(b block) {
 			o.block(f)
 		}
 	case *table:
-		if b.isLayout() {
-			// A table of one column is page layout, not data: its
+		if !b.data {
+			// No row with more than one cell: page layout, not data. The
 			// cells' contents are read as ordinary blocks.
-			for _, r := range b.rows {
-				for _, c := range r.cells {
-					for _, cb := range c.blocks {
-						o.block(cb)
-					}
+			for _, chunk := range b.layout {
+				if chunk == "" {
+					continue
 				}
+				if o.b.Len() > 0 {
+					o.b.WriteString("\n")
+				}
+				o.b.WriteString(chunk)
 			}
 			return
 		}
 		first := true
-		for _, r := range b.rows {
-			l := r.line()
+		for _, cells := range b.cells {
+			l := rowLine(cells)
 			if l == "" {
 				continue
 			}
@@ -77,39 +79,40 @@ func (o *output) block(b block) {
 	}
 }
 
-// isLayout reports whether no row has more than one cell with content.
-func (t *table) isLayout() bool {
-	for _, r := range t.rows {
-		n := 0
-		for _, c := range r.cells {
-			if !c.merged {
-				n++
-			}
-		}
-		if n > 1 {
-			return false
+// filled counts the cells that are not merge continuations.
+func (r row) filled() int {
+	n := 0
+	for _, c := range r.cells {
+		if !c.merged {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
-// line renders a row; a cell spanning n grid columns is written once and
-// followed by n-1 empty cells, a merge continuation is empty. A row without
-// any text gives "".
-func (r row) line() string {
+// texts gives a row's cell texts: a cell spanning n grid columns is
+// followed by n-1 empty cells, a merge continuation is empty.
+func (r row) texts() []string {
 	var cells []string
-	any := false
 	for _, c := range r.cells {
 		text := ""
 		if !c.merged {
 			text = cellText(c.blocks)
 		}
-		if text != "" {
-			any = true
-		}
 		cells = append(cells, text)
 		for i := 1; i < c.span; i++ {
 			cells = append(cells, "")
+		}
+	}
+	return cells
+}
+
+// rowLine renders a row as "| a | b |"; a row without any text gives "".
+func rowLine(cells []string) string {
+	any := false
+	for _, c := range cells {
+		if c != "" {
+			any = true
 		}
 	}
 	if !any {
@@ -139,10 +142,10 @@ func cellText(blocks []block) string {
 				}
 				walk(b.floats)
 			case *table:
-				for _, r := range b.rows {
-					for _, c := range r.cells {
-						if !c.merged {
-							walk(c.blocks)
+				for _, cells := range b.cells {
+					for _, c := range cells {
+						if c != "" {
+							parts = append(parts, c)
 						}
 					}
 				}

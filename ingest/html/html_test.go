@@ -225,6 +225,15 @@ var articleCases = []struct {
 		`<tr><td rowspan="2">防火经费</td><td>预算</td><td>9</td></tr><tr><td>实际</td><td>5</td></tr><tr><td>a|b</td><td></td><td></td></tr></table><p>结尾。</p></td></tr></table>`,
 	want: "报告正文。\n\n| 项目 | 金额（万元） |  |\n| 防火经费 | 预算 | 9 |\n|  | 实际 | 5 |\n| a¦b |  |  |\n\n结尾。\n",
 }, {
+	name: "a page Word saved as HTML: list numbers are text in conditional comments",
+	page: `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->` +
+		`<style>p.MsoNormal{margin:0}</style></head><body lang=ZH-CN><div class=WordSection1 style='layout-grid:15.6pt'>` +
+		`<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>南屯镇2023年部门年度绩效自评工作报告<span lang=EN-US><o:p></o:p></span></span></b></p>` +
+		`<p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>7.` +
+		`<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span>南屯镇宋家庄村联建鸡场基础设施配套项目：预算金额</span>` +
+		`<span lang=EN-US>103.064</span><span>万元</span><span lang=EN-US><o:p></o:p></span></p><p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p></div></body></html>`,
+	want: "南屯镇2023年部门年度绩效自评工作报告\n\n7. 南屯镇宋家庄村联建鸡场基础设施配套项目：预算金额103.064万元\n",
+}, {
 	name: "a page of links says so",
 	page: `<html><body><ul><li><a href="/1">南屯镇2023年部门年度绩效自评工作报告</a></li><li><a href="/2">南屯镇2022年部门年度绩效自评工作报告</a></li></ul></body></html>`,
 	want: "南屯镇2023年部门年度绩效自评工作报告\n\n南屯镇2022年部门年度绩效自评工作报告\n",
