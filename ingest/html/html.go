@@ -17,10 +17,10 @@ import (
 
 // Bounds on one page.
 const (
-	MaxHTMLBytes = 16 << 20  // bytes of the page
-	MaxTags      = 200_000   // start tags of the page (a long Word-exported report has ~50k)
-	MaxDepth     = 256       // element nesting walked; deeper content is dropped with a warning
-	MaxTextBytes = 32 << 20  // bytes of extracted text
+	MaxHTMLBytes = 16 << 20 // bytes of the page
+	MaxTags      = 200_000  // start tags of the page (a long Word-exported report has ~50k)
+	MaxDepth     = 256      // element nesting walked; deeper content is dropped with a warning
+	MaxTextBytes = 32 << 20 // bytes of extracted text
 )
 
 // ErrLimit is wrapped by errors that report an exceeded bound.
