@@ -262,6 +262,11 @@ func (w *walker) paragraph() (*paragraph, error) {
 		return nil, err
 	}
 	w.label(pb)
+	// A field's instructions never run past its paragraph: a field still
+	// without its result here is malformed and must not hide what follows.
+	for n := len(w.fields); n > 0 && !w.fields[n-1].separated; n-- {
+		w.fields = w.fields[:n-1]
+	}
 	return &paragraph{text: pb.b.String(), floats: pb.floats}, nil
 }
 

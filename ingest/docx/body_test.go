@@ -69,6 +69,10 @@ var bodyCases = []struct {
 		`<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>正文</w:t></w:r></w:p>`,
 	want: "第3页\n\n正文\n",
 }, {
+	name: "a field left open without its result hides nothing after its paragraph",
+	body: `<w:p><w:r><w:t>前</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>` + p("", "后文"),
+	want: "前\n\n后文\n",
+}, {
 	name: "a text box is read once (not its fallback copy), after its paragraph",
 	body: `<w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>` +
 		`<wps:wsp><wps:txbx><w:txbxContent>` + p("", "文本框内容") + tbl(tr("", tc("", p("", "框内表")), tc("", p("", "1")))) + `</w:txbxContent></wps:txbx></wps:wsp>` +

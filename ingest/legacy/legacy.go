@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -38,8 +39,29 @@ const MaxOutput = 256 << 20
 
 // Converter runs soffice. The zero value searches the usual places.
 type Converter struct {
-	Binary  string        // soffice to run: a path or a name on PATH; "" searches ($JIXIAO_SOFFICE, PATH, install folders)
-	Timeout time.Duration // of one conversion; 0 means DefaultTimeout
+	Binary   string        // soffice to run: a path or a name on PATH; "" searches ($JIXIAO_SOFFICE, PATH, install folders)
+	Timeout  time.Duration // of one conversion; 0 means DefaultTimeout
+	Parallel int           // conversions at once (each soffice takes hundreds of MB); 0 means half the CPUs, at least 1
+
+	once  sync.Once
+	slots chan struct{}
+}
+
+// acquire waits for a free conversion slot.
+func (c *Converter) acquire(ctx context.Context) (func(), error) {
+	c.once.Do(func() {
+		n := c.Parallel
+		if n <= 0 {
+			n = max(1, runtime.NumCPU()/2)
+		}
+		c.slots = make(chan struct{}, n)
+	})
+	select {
+	case c.slots <- struct{}{}:
+		return func() { <-c.slots }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("等待 soffice 时已取消: %w", ctx.Err())
+	}
 }
 
 // Default is the converter ToDOCX uses.
@@ -135,6 +157,11 @@ func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	release, err := c.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	dir, err := os.MkdirTemp("", "jixiao-soffice-")
 	if err != nil {
 		return nil, fmt.Errorf("无法创建临时目录: %w", err)

@@ -166,7 +166,7 @@ mkdir -p "$out"
 base=$(basename "$last"); base="${base%.*}"
 cp "`+fixture+`" "$out/$base.docx"
 `)
-	c := &Converter{Binary: bin}
+	c := &Converter{Binary: bin, Parallel: 3}
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Add(1)
@@ -292,4 +292,26 @@ func alive(pid int) bool {
 	}
 	i := strings.LastIndexByte(string(stat), ')')
 	return i < 0 || i+2 >= len(stat) || stat[i+2] != 'Z'
+}
+
+// Conversions beyond Parallel wait for a slot, and stop waiting when their
+// context ends.
+func TestConverterSlots(t *testing.T) {
+	c := &Converter{Binary: fakeSoffice(t, "sleep 2\n"), Parallel: 1}
+	doc := readFile(t, "nantun-2023.doc")
+	first := make(chan error)
+	go func() {
+		_, err := c.ToDOCX(context.Background(), doc)
+		first <- err
+	}()
+	time.Sleep(200 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err := c.ToDOCX(ctx, doc)
+	if err == nil || !strings.Contains(err.Error(), "等待 soffice") {
+		t.Errorf("second conversion: %v", err)
+	}
+	if err := <-first; err == nil || !strings.Contains(err.Error(), "未能转换") {
+		t.Errorf("first conversion: %v", err)
+	}
 }
