@@ -297,7 +297,7 @@ func alive(pid int) bool {
 // Conversions beyond Parallel wait for a slot, and stop waiting when their
 // context ends.
 func TestConverterSlots(t *testing.T) {
-	c := &Converter{Binary: fakeSoffice(t, "sleep 2\n"), Parallel: 1}
+	c := &Converter{Binary: fakeSoffice(t, "sleep 1\n"), Parallel: 1}
 	doc := readFile(t, "nantun-2023.doc")
 	first := make(chan error)
 	go func() {
