@@ -60,6 +60,7 @@ type stats struct {
 	strong       bool // has an article container's name
 	strongInside bool // a descendant has one
 	hasH1        bool
+	own          int // a text node's visible runes
 	order        int // document order
 }
 
@@ -103,6 +104,9 @@ func (p *page) mark(n *html.Node, depth int) {
 		s.removed = true
 		return
 	}
+	if n.Type == html.TextNode {
+		s.own = visibleRunes(n.Data)
+	}
 	if n.Type == html.ElementNode {
 		if dropped[n.DataAtom] || isHidden(n) {
 			s.removed = true
@@ -124,7 +128,7 @@ func (p *page) measure(n *html.Node, depth int, inLink bool) (text, link int, h1
 	}
 	switch n.Type {
 	case html.TextNode:
-		k := visibleRunes(n.Data)
+		k := s.own
 		if inLink {
 			return k, k, false, false
 		}
