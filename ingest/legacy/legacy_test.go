@@ -153,10 +153,9 @@ func TestConverterArguments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := filepath.Join(t.TempDir(), "args")
+	logs := t.TempDir()
 	bin := fakeSoffice(t, `
-for a in "$@"; do echo "$a" >> "`+log+`"; done
-echo --- >> "`+log+`"
+for a in "$@"; do echo "$a" >> "`+logs+`/$$"; done
 out=""; prev=""
 for a in "$@"; do
   if [ "$prev" = "--outdir" ]; then out="$a"; fi
@@ -183,17 +182,20 @@ cp "`+fixture+`" "$out/$base.docx"
 		}()
 	}
 	wg.Wait()
-	b, err := os.ReadFile(log)
+	entries, err := os.ReadDir(logs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs := strings.Split(strings.TrimSuffix(string(b), "---\n"), "---\n")
-	if len(runs) != 3 {
-		t.Fatalf("%d runs", len(runs))
+	if len(entries) != 3 {
+		t.Fatalf("%d runs", len(entries))
 	}
 	profiles := map[string]bool{}
-	for _, run := range runs {
-		args := strings.Fields(run)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(logs, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 		if !strings.HasPrefix(args[0], "-env:UserInstallation=file:///") {
 			t.Errorf("first argument %q", args[0])
 		}
