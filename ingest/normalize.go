@@ -260,14 +260,14 @@ func endsLikeName(s string) bool {
 	return false
 }
 
+// isTableRow: a pipe row, a tab-separated run, a line with a gap of three
+// spaces or more inside (a table laid out with spaces, as pdftotext -layout
+// saves a PDF; lines are trimmed, so the gap is between cells), or a run of
+// figures set apart by spaces.
 func isTableRow(s string) bool {
 	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t') ||
 		strings.Contains(s, "   ") || figureRun(s)
 }
-
-// A line with a gap of three spaces or more inside is a row of a table laid
-// out with spaces (a PDF's text saved by pdftotext -layout). (Lines are
-// trimmed, so the gap is between cells.)
 
 // figureRun reports whether a line holds two figures in a row set apart by
 // spaces (年度资金总额 43.2 43.2 37.24 10 86% 9, 其中桃树 1.5亩 1.5亩): a
