@@ -307,7 +307,7 @@ func isFigureToken(f string) bool {
 			return false
 		}
 	}
-	return digits > 0 && units <= 2
+	return digits > 0 && units <= 2 && !strings.HasSuffix(f, ".") && !strings.HasSuffix(f, ",") // 1. is a list number
 }
 
 // startsBlock reports whether a line begins with a list or heading marker:
