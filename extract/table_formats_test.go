@@ -15,10 +15,11 @@ import (
 )
 
 // The hand-made tables of testdata/tables/made exist as the pipe rows a
-// reader gives (.txt), as DOCX and PDF made by LibreOffice from the same
-// source (make_formats.sh), and as the text layout of that PDF (.pdf.txt,
-// pdftotext -layout: cells apart by runs of spaces, figures set off from
-// their units). Every form must give the records and the findings of the .txt.
+// reader gives (.txt), as an HTML page with merged cells (rowspan, colspan),
+// as DOCX and PDF made by LibreOffice from that page (make_formats.sh), and as
+// the text layout of that PDF (.pdf.txt, pdftotext -layout: cells apart by
+// runs of spaces, figures set off from their units). Every form must give
+// the records and the findings of the .txt. The PDF waits for its reader.
 
 var madeTables = []string{"good_project", "bad_project", "department"}
 
@@ -86,7 +87,7 @@ func TestMadeTablesInEveryForm(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantRecords, wantFindings := records(t, ref), findings(ref)
-		for _, form := range []string{".pdf.txt", ".docx", ".pdf"} {
+		for _, form := range []string{".pdf.txt", ".html", ".docx", ".pdf"} {
 			t.Run(name+form, func(t *testing.T) {
 				r, err := readMade(t, name+form)
 				if err != nil {
