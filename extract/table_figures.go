@@ -162,10 +162,7 @@ func isDigits(s string) bool {
 	return true
 }
 
-var (
-	hundred = decimal.NewFromInt(100)
-	half    = decimal.New(5, -1)
-)
+var hundred = decimal.NewFromInt(100)
 
 // halfUnit is half a unit of the last decimal written: the most that
 // rounding to that many decimals can hide.

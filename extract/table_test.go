@@ -189,3 +189,17 @@ func TestNarrativeIsNotATable(t *testing.T) {
 		t.Errorf("fupin narrative read as %q", g)
 	}
 }
+
+func TestTableInYuan(t *testing.T) {
+	text := "项目支出绩效自评表\n(2021年度)\n| 项目名称 | 示范项目 |\n| 实施单位 | 示范镇人民政府 |\n" +
+		"| 项目资金(元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n" +
+		"| 年度资金总额 | 432000 | 432000 | 372400.50 | 10 | 86% | 9 |\n"
+	r := extractText(t, "yuan.txt", text)
+	checkFunds(t, r.Funds, []fundWant{{"年度资金总额", 0, "43.2", "43.2", "37.24005", "10", "86", "9"}})
+	if d := r.Funds[0].Decimals["executed"]; d != 6 {
+		t.Errorf("decimals of 372400.50 元 in 万元: %d, want 6", d)
+	}
+	if it := r.Items[0]; it.Budget.Unit != "元" || it.Budget.Raw != "432000" || it.Budget.Decimals != 0 || decStr(it.BudgetWan) != "43.2" {
+		t.Errorf("item budget %+v", it.Budget)
+	}
+}
