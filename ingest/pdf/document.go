@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
+	"unicode"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -12,9 +14,10 @@ import (
 // A document is an opened PDF: ledongthuc's object parser over the bytes,
 // and our caches.
 type document struct {
-	data  []byte
-	r     *lpdf.Reader
-	fonts map[string]*font
+	data      []byte
+	r         *lpdf.Reader
+	fonts     map[string]*font // inline font dictionaries, by their text
+	fontsByID map[int]*font    // font objects, by object number
 }
 
 // openDocument parses the cross-reference structure. ledongthuc panics on
@@ -22,14 +25,14 @@ type document struct {
 func openDocument(data []byte) (d *document, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			d, err = nil, fmt.Errorf("%w: %v", ErrDamaged, x)
+			d, err = nil, fmt.Errorf("%w: %s", ErrDamaged, cleanDetail(fmt.Sprint(x)))
 		}
 	}()
 	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, fmt.Errorf("%w: %s", ErrDamaged, cleanDetail(err.Error()))
 	}
-	return &document{data: data, r: r, fonts: map[string]*font{}}, nil
+	return &document{data: data, r: r, fonts: map[string]*font{}, fontsByID: map[int]*font{}}, nil
 }
 
 // font returns the font of a font dictionary, loaded once per font object.
@@ -66,7 +69,7 @@ var errNoPages = errors.New("找不到页面 (no pages)")
 func (d *document) pages() (pages []pageRef, warnings []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			err = fmt.Errorf("%w: 页面树 (page tree): %v", ErrDamaged, x)
+			err = fmt.Errorf("%w: 页面树 (page tree): %s", ErrDamaged, cleanDetail(fmt.Sprint(x)))
 		}
 	}()
 	type item struct {
@@ -130,6 +133,9 @@ func (d *document) pages() (pages []pageRef, warnings []string, err error) {
 		}
 	}
 	if len(pages) == 0 {
+		if len(warnings) > 0 {
+			return nil, warnings, fmt.Errorf("%w: %w; %s", ErrDamaged, errNoPages, strings.Join(warnings, "; "))
+		}
 		return nil, warnings, fmt.Errorf("%w: %w", ErrDamaged, errNoPages)
 	}
 	return pages, warnings, nil
@@ -153,7 +159,7 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 	in := newInterp(d, identity)
 	defer func() {
 		if x := recover(); x != nil {
-			warnings = append(in.errs, fmt.Sprintf("页面无法完整读取 (page damaged): %v", x))
+			warnings = append(in.errs, "页面无法完整读取 (page damaged): "+cleanDetail(fmt.Sprint(x)))
 			if debugPanics {
 				warnings = append(warnings, string(debug.Stack()))
 			}
@@ -194,3 +200,22 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 
 // debugPanics adds stack traces to page warnings (for development).
 var debugPanics = false
+
+// cleanDetail makes a parser message fit for people: no binary garbage
+// copied from the file, and not too long.
+func cleanDetail(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n >= 160 {
+			b.WriteString("…")
+			break
+		}
+		if r == unicode.ReplacementChar || !unicode.IsPrint(r) {
+			r = '?'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -41,14 +42,26 @@ func extractInProcess(ctx context.Context, data []byte, password string) (res Re
 		norm = dec
 	}
 
-	best := readAttempt(ctx, norm)
+	if bytes.Contains(norm, []byte("/Extends")) { // see checkStructure
+		norm = bytes.ReplaceAll(norm, []byte("/Extends"), []byte("/Extendz"))
+	}
+	var best *attempt
+	if err := checkStructure(norm); err != nil {
+		best = &attempt{err: fmt.Errorf("%w: %w: %v", ErrDamaged, errHostileStructure, err)}
+	} else {
+		best = readAttempt(ctx, norm)
+	}
+	// The reason given when nothing works is that of the rebuild, which
+	// looked at every byte.
+	var repairErr error
 	if best.needsRetry() && ctx.Err() == nil {
 		if rebuilt, n, rerr := rebuildXref(norm); rerr == nil {
 			r := readAttempt(ctx, rebuilt)
 			r.notes = append(r.notes, fmt.Sprintf("交叉引用表已重建，找到 %d 个对象 (xref rebuilt)", n))
 			best = better(best, r)
-		} else if best.err == nil {
-			best.err = rerr
+			repairErr = r.err
+		} else {
+			repairErr = rerr
 		}
 	}
 	if best.needsRetry() && ctx.Err() == nil {
@@ -62,7 +75,15 @@ func extractInProcess(ctx context.Context, data []byte, password string) (res Re
 		return Result{}, fmt.Errorf("%w: %v", ErrTimeout, ctx.Err())
 	}
 	if best.err != nil && best.runes == 0 {
-		return Result{}, best.err
+		err := best.err
+		if repairErr != nil {
+			err = repairErr
+		}
+		if errors.Is(err, ErrDamaged) && !bytes.Contains(norm, []byte("%%EOF")) {
+			return Result{}, fmt.Errorf("%w: 文件不完整，可能被截断 (truncated file); %s", ErrDamaged,
+				strings.TrimPrefix(err.Error(), ErrDamaged.Error()+": "))
+		}
+		return Result{}, err
 	}
 	return best.result(notes)
 }
@@ -75,7 +96,7 @@ type attempt struct {
 	runes    int // letters and digits read
 	warnings []string
 	notes    []string
-	fonts    map[string]*font
+	doc      *document
 	err      error
 }
 
@@ -96,7 +117,7 @@ func readAttempt(ctx context.Context, data []byte) *attempt {
 		a.err = err
 		return a
 	}
-	a.fonts = doc.fonts
+	a.doc = doc
 	pages, warnings, err := doc.pages()
 	a.warnings = append(a.warnings, warnings...)
 	if err != nil {
@@ -147,13 +168,18 @@ func (a *attempt) result(notes []string) (Result, error) {
 	if len(noText) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，可能是扫描页，需要 OCR (pages without text, needs OCR)", joinInts(noText)))
 	}
-	var keys []string
-	for k := range a.fonts {
-		keys = append(keys, k)
+	var fonts []*font
+	if a.doc != nil {
+		for _, f := range a.doc.fonts {
+			fonts = append(fonts, f)
+		}
+		for _, f := range a.doc.fontsByID {
+			fonts = append(fonts, f)
+		}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if f := a.fonts[k]; f.unmapped > 0 {
+	sort.SliceStable(fonts, func(i, j int) bool { return fonts[i].baseFont < fonts[j].baseFont })
+	for _, f := range fonts {
+		if f.unmapped > 0 {
 			name := f.baseFont
 			if name == "" {
 				name = "?"

@@ -52,8 +52,10 @@ const (
 
 // resources is a resource dictionary with its fonts looked up once.
 type resources struct {
-	v     lpdf.Value
-	fonts map[string]*font
+	v        lpdf.Value
+	fonts    map[string]*font
+	fontDict lpdf.Value
+	fontRefs map[string]int // font name → object number, when indirect
 }
 
 type interp struct {
@@ -422,13 +424,46 @@ func (in *interp) font(res *resources, name string) *font {
 	if f, ok := res.fonts[name]; ok {
 		return f
 	}
-	v := res.v.Key("Font").Key(name)
+	if res.fontRefs == nil {
+		res.fontDict = res.v.Key("Font")
+		res.fontRefs = objectRefs(res.fontDict)
+	}
+	id, isRef := res.fontRefs[name]
+	if f, ok := in.doc.fontsByID[id]; isRef && ok {
+		res.fonts[name] = f
+		return f
+	}
+	v := res.fontDict.Key(name)
 	var f *font
 	if v.Kind() == lpdf.Dict {
-		f = in.doc.font(v)
+		if isRef {
+			f = in.doc.loadFont(v)
+			in.doc.fontsByID[id] = f
+		} else {
+			f = in.doc.font(v)
+		}
 	}
 	res.fonts[name] = f
 	return f
+}
+
+// objectRefs lists the entries of a dictionary that are references, with
+// their object numbers. ledongthuc resolves references without saying so;
+// the dictionary's own text form still shows them ("/F1 12 0 R").
+func objectRefs(d lpdf.Value) map[string]int {
+	refs := map[string]int{}
+	if d.Kind() != lpdf.Dict {
+		return refs
+	}
+	l := &lexer{data: []byte(d.String())}
+	tok, _ := l.next()
+	m, _ := tok.(map[string]any)
+	for k, v := range m {
+		if f, ok := v.(float64); ok && f > 0 && f < maxXrefEntries {
+			refs[k] = int(f)
+		}
+	}
+	return refs
 }
 
 // xobject draws a form (recursively, to a bounded depth) or counts an image.

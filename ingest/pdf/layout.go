@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,11 +64,14 @@ func layoutLines(glyphs []glyph) []line {
 			wide:  isWide(g.text),
 		})
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].y != ps[j].y {
-			return ps[i].y < ps[j].y
+	slices.SortFunc(ps, func(a, b placed) int {
+		if c := cmp.Compare(a.y, b.y); c != 0 {
+			return c
 		}
-		return ps[i].x < ps[j].x
+		if c := cmp.Compare(a.x, b.x); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
 	})
 	var lines []line
 	var cur []placed
@@ -138,7 +143,12 @@ func isWideRune(r rune) bool {
 // buildLine orders the glyphs of one line and joins them with the gaps
 // their positions say.
 func buildLine(ps []placed) (line, bool) {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].x < ps[j].x })
+	slices.SortFunc(ps, func(a, b placed) int {
+		if c := cmp.Compare(a.x, b.x); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
 	var b strings.Builder
 	var l line
 	var prev *placed

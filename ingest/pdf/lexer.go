@@ -24,6 +24,8 @@ const maxNesting = 64
 type lexer struct {
 	data []byte
 	pos  int
+	// unterminated is set when a hex string runs to the end of the data.
+	unterminated bool
 }
 
 func isWhite(c byte) bool {
@@ -256,6 +258,9 @@ func (l *lexer) hexString() pdfString {
 			b = append(b, byte(hi<<4|v))
 			hi = -1
 		}
+	}
+	if l.pos >= len(l.data) && (len(l.data) == 0 || l.data[len(l.data)-1] != '>') {
+		l.unterminated = true
 	}
 	if hi >= 0 {
 		b = append(b, byte(hi<<4))

@@ -20,7 +20,7 @@ func normalize(data []byte) ([]byte, []string, error) {
 	head := data[:min(len(data), 64<<10)]
 	start := bytes.Index(head, []byte("%PDF-"))
 	if start < 0 {
-		return nil, nil, ErrNotPDF
+		return nil, nil, fmt.Errorf("%w: 找不到 %%PDF- 文件头 (no %%PDF- header)", ErrNotPDF)
 	}
 	out := data[start:]
 	if start > 0 {
@@ -64,6 +64,7 @@ type scannedObject struct {
 	isPage  bool
 	catalog bool
 	xrefDic map[string]any // trailer entries of a cross-reference stream
+	text    []byte         // body of an object taken out of an object stream
 }
 
 var (
@@ -115,7 +116,7 @@ func rebuildXref(data []byte) ([]byte, int, error) {
 				}
 				order++
 				objs[c.id] = &scannedObject{id: c.id, offset: -1, stream: id, index: k, order: order,
-					isPage: c.isPage, catalog: c.catalog}
+					isPage: c.isPage, catalog: c.catalog, text: c.text}
 			}
 		}
 	}
@@ -158,6 +159,23 @@ func rebuildXref(data []byte) ([]byte, int, error) {
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		out.WriteByte('\n')
 	}
+	// Objects of object streams are written out as plain objects: the parser
+	// then never reads an object stream (it re-inflates one per lookup, and
+	// some damage inside one makes it loop).
+	flat := make([]int, 0)
+	for id, o := range objs {
+		if o.offset < 0 {
+			flat = append(flat, id)
+		}
+	}
+	sort.Ints(flat)
+	for _, id := range flat {
+		o := objs[id]
+		o.offset, o.gen = out.Len(), 0
+		fmt.Fprintf(&out, "%d 0 obj\n", id)
+		out.Write(o.text)
+		out.WriteString("\nendobj\n")
+	}
 	xrefOff := out.Len()
 	table := make([]byte, 0, (xrefID+1)*7)
 	for id := 0; id <= xrefID; id++ {
@@ -167,17 +185,14 @@ func rebuildXref(data []byte) ([]byte, int, error) {
 			table = append(table, 1, byte(xrefOff>>24), byte(xrefOff>>16), byte(xrefOff>>8), byte(xrefOff), 0, 0)
 		case o == nil:
 			table = append(table, 0, 0, 0, 0, 0, 0xff, 0xff)
-		case o.offset >= 0:
+		default:
 			table = append(table, 1, byte(o.offset>>24), byte(o.offset>>16), byte(o.offset>>8), byte(o.offset),
 				byte(o.gen>>8), byte(o.gen))
-		default:
-			table = append(table, 2, byte(o.stream>>24), byte(o.stream>>16), byte(o.stream>>8), byte(o.stream),
-				byte(o.index>>8), byte(o.index))
 		}
 	}
 	ref := func(id int) string {
 		gen := 0
-		if o := objs[id]; o != nil && o.offset >= 0 {
+		if o := objs[id]; o != nil {
 			gen = o.gen
 		}
 		return fmt.Sprintf("%d %d R", id, gen)
@@ -247,7 +262,7 @@ func objectHeader(data []byte, kw int) (id, gen, start int, ok bool) {
 	}
 	skipBack()
 	n, ok2 := digitsBack()
-	if !ok2 || i > 0 && !isWhite(data[i-1]) && !isDelimiter(data[i-1]) || g > 65535 || n > 1<<24 {
+	if !ok2 || i > 0 && !isWhite(data[i-1]) && !isDelimiter(data[i-1]) || g > 65535 || n >= maxXrefEntries {
 		return 0, 0, 0, false
 	}
 	return n, g, i, true
@@ -311,6 +326,7 @@ func refID(d map[string]any, key string) int {
 type memberObject struct {
 	id              int
 	isPage, catalog bool
+	text            []byte
 }
 
 // objectStreamMembers lists the objects inside an object stream body.
@@ -361,11 +377,11 @@ func objectStreamMembers(body []byte) []memberObject {
 			e = int(first) + pairs[k+1].off
 		}
 		if s > len(dec) || e > len(dec) || s > e {
-			out = append(out, memberObject{id: p.id})
+			out = append(out, memberObject{id: p.id, text: []byte("null")})
 			continue
 		}
 		obj := dec[s:e]
-		out = append(out, memberObject{id: p.id, isPage: pageType.Match(obj), catalog: catalogType.Match(obj)})
+		out = append(out, memberObject{id: p.id, isPage: pageType.Match(obj), catalog: catalogType.Match(obj), text: obj})
 	}
 	return out
 }
