@@ -42,10 +42,12 @@ func edgeLines(n int) []int {
 	return out
 }
 
-// dropRunning drops lines near the top or bottom whose text (digits aside)
-// and position repeat on at least half of the pages with text (three or
-// more). The first occurrence stays: a title repeated on every page (one
-// form per page) still names the document once.
+// dropRunning drops lines near the top or bottom that repeat at the same
+// place on at least half of the pages with text (three or more): the same
+// text, or — for the first and last line — the same text but for a number
+// that counts with the pages ("报告 第 3 页"). The first occurrence of a
+// repeated text stays: a title repeated on every page (one form per page)
+// still names the document once.
 func dropRunning(pages [][]line) int {
 	withText := 0
 	for _, ls := range pages {
@@ -58,36 +60,77 @@ func dropRunning(pages [][]line) int {
 	}
 	type slot struct {
 		page, line int
-		key        string
-		y          float64
+		exact, norm string
+		nums        []string
+		y           float64
+		edge        bool // first or last line
 	}
-	byKey := map[string][]slot{}
 	var slots []slot
+	byNorm := map[string][]int{}
 	for pi, ls := range pages {
 		for _, li := range edgeLines(len(ls)) {
-			key := digitRun.ReplaceAllString(strings.Join(strings.Fields(ls[li].text), ""), "#")
-			s := slot{pi, li, key, ls[li].y}
+			exact := strings.Join(strings.Fields(ls[li].text), "")
+			s := slot{page: pi, line: li, exact: exact, y: ls[li].y, edge: li == 0 || li == len(ls)-1,
+				norm: digitRun.ReplaceAllString(exact, "#"), nums: digitRun.FindAllString(exact, -1)}
+			byNorm[s.norm] = append(byNorm[s.norm], len(slots))
 			slots = append(slots, s)
-			byKey[key] = append(byKey[key], s)
 		}
 	}
+	need := max(2, int(math.Ceil(furnitureShare*float64(withText))))
 	drop := map[[2]int]bool{}
 	for _, s := range slots {
-		pagesAt := map[int]bool{}
-		first := -1
-		for _, o := range byKey[s.key] {
-			if math.Abs(o.y-s.y) <= furnitureYTol {
-				pagesAt[o.page] = true
-				if first < 0 || o.page < first {
-					first = o.page
+		var same, sameNorm []slot
+		for _, k := range byNorm[s.norm] {
+			o := slots[k]
+			if math.Abs(o.y-s.y) > furnitureYTol {
+				continue
+			}
+			sameNorm = append(sameNorm, o)
+			if o.exact == s.exact {
+				same = append(same, o)
+			}
+		}
+		switch {
+		case distinctPages(len(same), func(i int) int { return same[i].page }) >= need:
+			first := same[0].page
+			for _, o := range same {
+				first = min(first, o.page)
+			}
+			if s.page != first {
+				drop[[2]int{s.page, s.line}] = true
+			}
+		case s.edge && distinctPages(len(sameNorm), func(i int) int { return sameNorm[i].page }) >= need:
+			// Some number of the line must count with the pages.
+			for k := range s.nums {
+				counts := true
+				for _, o := range sameNorm {
+					if len(o.nums) != len(s.nums) {
+						counts = false
+						break
+					}
+					a, _ := strconv.Atoi(o.nums[k])
+					b, _ := strconv.Atoi(s.nums[k])
+					if a-o.page != b-s.page {
+						counts = false
+						break
+					}
+				}
+				if counts {
+					drop[[2]int{s.page, s.line}] = true
+					break
 				}
 			}
 		}
-		if len(pagesAt) >= 2 && float64(len(pagesAt)) >= furnitureShare*float64(withText) && s.page != first {
-			drop[[2]int{s.page, s.line}] = true
-		}
 	}
 	return removeLines(pages, drop)
+}
+
+func distinctPages(n int, page func(int) int) int {
+	seen := map[int]bool{}
+	for i := range n {
+		seen[page(i)] = true
+	}
+	return len(seen)
 }
 
 // dropPageNumbers drops a first or last line that is a page number:

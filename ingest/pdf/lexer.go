@@ -128,8 +128,15 @@ func (l *lexer) object(depth int) (any, bool) {
 func (l *lexer) array(depth int) []any {
 	arr := []any{}
 	for {
+		at := l.pos
 		v, ok := l.object(depth)
 		if !ok {
+			return arr
+		}
+		if _, isOp := v.(operator); isOp {
+			// An operator cannot be inside an array: the array was never
+			// closed. The operator is read again after it.
+			l.pos = at
 			return arr
 		}
 		if c, isCloser := v.(closer); isCloser {

@@ -191,8 +191,8 @@ func gb1Text(cid uint32) string {
 		return string(rune(0x1f + cid))
 	case cid == 7716:
 		return " "
-	case cid >= 814 && cid <= 907: // half-width forms of row AA
-		return string(rune(0x21 + cid - 814))
+	case cid >= 814 && cid <= 907: // half-width forms of row A3 (poppler reads them as row A3)
+		return gbDecode(0xa3, byte(0xa1+cid-814))
 	case cid >= 940 && cid < 4695:
 		row, col := (cid-940)/94, (cid-940)%94
 		if row == 0xd7-0xb0 && col > 0xf9-0xa1 {
