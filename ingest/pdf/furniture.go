@@ -59,7 +59,7 @@ func dropRunning(pages [][]line) int {
 		return 0
 	}
 	type slot struct {
-		page, line int
+		page, line  int
 		exact, norm string
 		nums        []string
 		y           float64
