@@ -39,6 +39,7 @@ func looksEncrypted(data []byte) bool {
 func decrypt(data []byte, password string) (out []byte, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			out, err = nil, fmt.Errorf("%w: 解密失败 (decryption failed): %v", ErrDamaged, x)
 		}
 	}()
@@ -64,6 +65,7 @@ func decrypt(data []byte, password string) (out []byte, err error) {
 func rewrite(data []byte, password string) (out []byte, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			out, err = nil, fmt.Errorf("pdfcpu: %v", x)
 		}
 	}()

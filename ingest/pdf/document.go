@@ -25,6 +25,7 @@ type document struct {
 func openDocument(data []byte) (d *document, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			d, err = nil, fmt.Errorf("%w: %s", ErrDamaged, cleanDetail(fmt.Sprint(x)))
 		}
 	}()
@@ -69,6 +70,7 @@ var errNoPages = errors.New("找不到页面 (no pages)")
 func (d *document) pages() (pages []pageRef, warnings []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			err = fmt.Errorf("%w: 页面树 (page tree): %s", ErrDamaged, cleanDetail(fmt.Sprint(x)))
 		}
 	}()
@@ -159,6 +161,7 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 	in := newInterp(d, identity)
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			warnings = append(in.errs, "页面无法完整读取 (page damaged): "+cleanDetail(fmt.Sprint(x)))
 			if debugPanics {
 				warnings = append(warnings, string(debug.Stack()))
@@ -200,6 +203,16 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 
 // debugPanics adds stack traces to page warnings (for development).
 var debugPanics = false
+
+// panicHook, when set (by tests and fuzzing), sees every panic the package
+// recovers from, with the stack where it happened.
+var panicHook func(x any, stack []byte)
+
+func notePanic(x any) {
+	if panicHook != nil {
+		panicHook(x, debug.Stack())
+	}
+}
 
 // cleanDetail makes a parser message fit for people: no binary garbage
 // copied from the file, and not too long.

@@ -16,6 +16,7 @@ import (
 func extractInProcess(ctx context.Context, data []byte, password string) (res Result, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			notePanic(x)
 			res, err = Result{}, fmt.Errorf("%w: %v", ErrDamaged, x)
 		}
 	}()
