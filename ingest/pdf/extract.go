@@ -66,7 +66,7 @@ func extractInProcess(ctx context.Context, data []byte, password string) (res Re
 		}
 	}
 	if best.needsRetry() && ctx.Err() == nil {
-		if rewritten, rerr := rewrite(norm, password); rerr == nil {
+		if rewritten, rerr := rewrite(ctx, norm, password); rerr == nil {
 			r := readAttempt(ctx, rewritten)
 			r.notes = append(r.notes, "文件已由 pdfcpu 重写 (rewritten by pdfcpu)")
 			best = better(best, r)
