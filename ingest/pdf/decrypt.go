@@ -97,4 +97,3 @@ func decrypt(data []byte, password string) ([]byte, error) {
 func rewrite(ctx context.Context, data []byte, password string) ([]byte, error) {
 	return runPDFCPU(ctx, data, password, model.OPTIMIZE)
 }
-

@@ -20,9 +20,6 @@ func extractInProcess(ctx context.Context, data []byte, password string) (res Re
 			res, err = Result{}, fmt.Errorf("%w: %v", ErrDamaged, x)
 		}
 	}()
-	if len(data) == 0 {
-		return Result{}, fmt.Errorf("%w: 空文件 (empty file)", ErrNotPDF)
-	}
 	norm, notes, err := normalize(data)
 	if err != nil {
 		return Result{}, err

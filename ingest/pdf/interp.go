@@ -72,6 +72,7 @@ type interp struct {
 	forms  map[string][]byte
 	depth  int
 	stop   bool
+	noFont bool
 	errs   []string
 }
 
@@ -352,22 +353,18 @@ func textString(b []byte) string {
 	return string(r)
 }
 
-var fallbackFont = func() *font {
-	f := &font{kind: simpleFont, emScale: 1, dw: 1, missW: 0.5, cache: map[uint32]string{}}
-	for i := range 256 {
-		if r := winAnsiEncoding[i]; r != 0 {
-			f.enc[i] = string(r)
-		}
-	}
-	return f
-}()
-
 // show places the glyphs of a string.
 func (in *interp) show(s []byte) {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
-		f = fallbackFont
+		// No font (or one the resources lack): the codes cannot be read, and
+		// guessing an encoding would make garbage.
+		if !in.noFont {
+			in.noFont = true
+			in.warn("文字没有可用的字体，已跳过 (text without a font skipped)")
+		}
+		return
 	}
 	in.codes = f.codes(s, in.codes)
 	for _, c := range in.codes {

@@ -52,7 +52,7 @@ func TestTextLayer(t *testing.T) {
 		{"fake bold drawn twice", "BT /F2 10 Tf 72 700 Td " + h("南") + " Tj ET BT /F2 10 Tf 72.3 700 Td " + h("南") + " Tj ET", "南"},
 		{"bad operands are skipped", "BT /F2 10 Tf 72 700 Td 1 " + h("南") + " Tj (x) Td /Y Tf [1 2 Tm " + h("屯") + " Tj ET", "南屯"},
 		{"inline image", "BT /F2 10 Tf 72 700 Td " + h("南") + " Tj ET BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff EI\x01 EI BT /F2 10 Tf 82 700 Td " + h("屯") + " Tj ET", "南屯"},
-		{"no font selected", "BT 72 700 Td (abc) Tj ET", "abc"},
+		{"no font selected", "BT 72 700 Td (abc) Tj /F9 10 Tf (def) Tj /F1 10 Tf (ghi) Tj ET", "ghi"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

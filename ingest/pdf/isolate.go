@@ -115,20 +115,29 @@ func watchParent(ppid int) {
 
 // extractIsolated runs the extraction in a child process.
 func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, error) {
+	// What is plainly not a PDF needs no child.
+	if err := sniff(data); err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return Result{}, fmt.Errorf("%w: 找不到可执行文件 (no executable): %v", ErrCrashed, err)
-	}
-	var req bytes.Buffer
-	if err := gob.NewEncoder(&req).Encode(childRequest{Data: data, Password: opt.Password,
-		MemoryLimit: opt.MemoryLimit, Timeout: opt.Timeout}); err != nil {
-		return Result{}, err
 	}
 	tctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(tctx, exe)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
-	cmd.Stdin = &req
+	// The request is streamed to the child (no second copy of the file).
+	pr, pw := io.Pipe()
+	go func() {
+		pw.CloseWithError(gob.NewEncoder(pw).Encode(childRequest{Data: data, Password: opt.Password,
+			MemoryLimit: opt.MemoryLimit, Timeout: opt.Timeout}))
+	}()
+	defer pr.Close()
+	cmd.Stdin = pr
 	var stdout bytes.Buffer
 	stderr := &tailBuffer{max: 4096}
 	cmd.Stdout = &stdout

@@ -16,12 +16,11 @@ import (
 // BOM, mail headers) is cut, a 2.x version is read as 1.7 (2.0 adds nothing
 // text extraction needs), and anything after the last "%%EOF" is cut.
 func normalize(data []byte) ([]byte, []string, error) {
-	var notes []string
-	head := data[:min(len(data), 64<<10)]
-	start := bytes.Index(head, []byte("%PDF-"))
-	if start < 0 {
-		return nil, nil, fmt.Errorf("%w: 找不到 %%PDF- 文件头 (no %%PDF- header)", ErrNotPDF)
+	if err := sniff(data); err != nil {
+		return nil, nil, err
 	}
+	var notes []string
+	start := bytes.Index(data[:min(len(data), headerWindow)], []byte("%PDF-"))
 	out := data[start:]
 	if start > 0 {
 		notes = append(notes, fmt.Sprintf("已忽略 %%PDF- 之前的 %d 个字节 (bytes before header)", start))
@@ -48,6 +47,20 @@ func normalize(data []byte) ([]byte, []string, error) {
 		}
 	}
 	return out, notes, nil
+}
+
+// headerWindow is how far into a file "%PDF-" is looked for.
+const headerWindow = 64 << 10
+
+// sniff says whether data can be a PDF at all.
+func sniff(data []byte) error {
+	if len(data) == 0 {
+		return fmt.Errorf("%w: 空文件 (empty file)", ErrNotPDF)
+	}
+	if !bytes.Contains(data[:min(len(data), headerWindow)], []byte("%PDF-")) {
+		return fmt.Errorf("%w: 找不到 %%PDF- 文件头 (no %%PDF- header)", ErrNotPDF)
+	}
+	return nil
 }
 
 // rebuiltPagesKey is the trailer entry of a rebuilt file that lists the page
