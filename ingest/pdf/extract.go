@@ -152,9 +152,10 @@ func readAttempt(ctx context.Context, data []byte) *attempt {
 func (a *attempt) result(notes []string) (Result, error) {
 	res := Result{Warnings: append(append(notes, a.notes...), a.warnings...)}
 	dropFurniture(a.lines)
+	pitch := linePitch(a.lines)
 	var noText []int
 	for i, ls := range a.lines {
-		text := renderLines(ls)
+		text := renderLines(ls, pitch)
 		res.Pages = append(res.Pages, text)
 		if strings.TrimSpace(text) == "" && a.images[i] > 0 {
 			noText = append(noText, i+1)

@@ -120,7 +120,7 @@ func TestPrintedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Type3 fonts, one glyph per text operator, ActualText spans.
-	if !strings.Contains(res.Pages[0], "（一）基本经验及主要做法\n为做好专项实施的跟踪检查工作。") {
+	if !strings.Contains(res.Pages[0], "（一）基本经验及主要做法\n\n为做好专项实施的跟踪检查工作。") {
 		t.Errorf("Chromium page 1:\n%s", res.Pages[0])
 	}
 }

@@ -97,3 +97,24 @@ func TestLayoutOrientation(t *testing.T) {
 		t.Errorf("lines = %q", got)
 	}
 }
+
+// TestParagraphs: double-spaced lines with a little more space between
+// paragraphs (LibreOffice from DOCX) and a page of one-line paragraphs
+// (Chromium) both get their blank lines from the document's line pitch.
+func TestParagraphs(t *testing.T) {
+	pageA := linesOf("第一段第一行", 100.0, "第一段第二行", 134.5, "第二段", 176.0, "第三段第一行", 217.5, "第三段第二行", 252.0)
+	pageB := linesOf("一", 100.0, "二", 140.0, "三", 180.0)
+	pages := [][]line{pageA, pageB}
+	for i := range pages {
+		for j := range pages[i] {
+			pages[i][j].size = 16
+		}
+	}
+	pitch := linePitch(pages)
+	if got, want := renderLines(pageA, pitch), "第一段第一行\n第一段第二行\n\n第二段\n\n第三段第一行\n第三段第二行"; got != want {
+		t.Errorf("page A = %q, want %q", got, want)
+	}
+	if got, want := renderLines(pageB, pitch), "一\n\n二\n\n三"; got != want {
+		t.Errorf("page B = %q, want %q", got, want)
+	}
+}

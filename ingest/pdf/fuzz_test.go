@@ -38,7 +38,7 @@ func FuzzContent(f *testing.F) {
 		in.gs.size = 10
 		in.run(content, nil)
 		lines := layoutLines(in.glyphs)
-		out := renderLines(lines)
+		out := renderLines(lines, linePitch([][]line{lines}))
 		if strings.ContainsRune(out, '\x00') {
 			t.Errorf("NUL in output %q", out)
 		}

@@ -209,12 +209,13 @@ func buildLine(ps []placed) (line, bool) {
 }
 
 // renderLines joins lines with "\n" and puts a blank line where the vertical
-// gap is clearly larger than the page's usual line spacing.
-func renderLines(lines []line) string {
+// gap is clearly larger than the usual line pitch (a multiple of the font
+// size, measured over the whole document: on a page of one-line paragraphs
+// the paragraph spacing would otherwise pass for the line pitch).
+func renderLines(lines []line, pitch float64) string {
 	if len(lines) == 0 {
 		return ""
 	}
-	pitch := usualPitch(lines)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -228,26 +229,42 @@ func renderLines(lines []line) string {
 	return b.String()
 }
 
-// usualPitch is the median distance between consecutive baselines, as a
-// multiple of the font size.
-func usualPitch(lines []line) float64 {
-	var ratios []float64
-	for i := 1; i < len(lines); i++ {
-		d := lines[i].y - lines[i-1].y
-		em := math.Max(lines[i].size, lines[i-1].size)
-		if em > 0 && d > 0.8*em && d < 3*em {
-			ratios = append(ratios, d/em)
+// linePitch is the smallest distance between consecutive baselines, as a
+// multiple of the font size, that is common in the document (at least a
+// sixth of the gaps); 1.5 when there is nothing to measure.
+func linePitch(pages [][]line) float64 {
+	counts := map[int]int{}
+	total := 0
+	for _, lines := range pages {
+		for i := 1; i < len(lines); i++ {
+			d := lines[i].y - lines[i-1].y
+			em := math.Max(lines[i].size, lines[i-1].size)
+			if em > 0 && d > 0.8*em && d < 3*em {
+				counts[int(math.Round(d/em*20))]++ // buckets of 0.05 em
+				total++
+			}
 		}
 	}
-	if len(ratios) == 0 {
+	if total == 0 {
 		return 1.5
 	}
-	sort.Float64s(ratios)
-	return ratios[len(ratios)/2]
+	keys := make([]int, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for _, k := range keys {
+		// A bucket and its neighbours, so that jitter does not split a pitch.
+		n := counts[k-1] + counts[k] + counts[k+1]
+		if 6*n >= total {
+			return float64(k+1) / 20 // the upper edge of the bucket
+		}
+	}
+	return float64(keys[len(keys)/2]) / 20
 }
 
 func paragraphBreak(a, b line, pitch float64) bool {
 	em := math.Max(a.size, b.size)
 	d := b.y - a.y
-	return em > 0 && d > (pitch+0.6)*em
+	return em > 0 && d > (pitch+0.3)*em
 }
