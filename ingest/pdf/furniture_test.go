@@ -103,7 +103,7 @@ func TestLayoutOrientation(t *testing.T) {
 // (Chromium) both get their blank lines from the document's line pitch.
 func TestParagraphs(t *testing.T) {
 	pageA := linesOf("第一段第一行", 100.0, "第一段第二行", 134.5, "第二段", 176.0, "第三段第一行", 217.5, "第三段第二行", 252.0)
-	pageB := linesOf("一", 100.0, "二", 140.0, "三", 180.0)
+	pageB := linesOf("一", 100.0, "二", 144.0, "三", 188.0)
 	pages := [][]line{pageA, pageB}
 	for i := range pages {
 		for j := range pages[i] {
