@@ -163,9 +163,6 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 		if x := recover(); x != nil {
 			notePanic(x)
 			warnings = append(in.errs, "页面无法完整读取 (page damaged): "+cleanDetail(fmt.Sprint(x)))
-			if debugPanics {
-				warnings = append(warnings, string(debug.Stack()))
-			}
 			glyphs, images = in.glyphs, in.images
 		}
 	}()
@@ -200,9 +197,6 @@ func (d *document) pageContent(p pageRef) (glyphs []glyph, images int, warnings 
 	in.run(data, res)
 	return in.glyphs, in.images, in.errs
 }
-
-// debugPanics adds stack traces to page warnings (for development).
-var debugPanics = false
 
 // panicHook, when set (by tests and fuzzing), sees every panic the package
 // recovers from, with the stack where it happened.

@@ -61,9 +61,6 @@ func (d *document) loadFont(v lpdf.Value) *font {
 		if data, _ := d.streamBytes(tu); len(data) > 0 {
 			f.toUni = parseCMap(data)
 		}
-	} else if tu.Kind() == lpdf.Name {
-		// A predefined Unicode CMap named as ToUnicode (rare); handled below
-		// by the encoding when it is a Uni* CMap.
 	}
 	switch v.Key("Subtype").Name() {
 	case "Type0":

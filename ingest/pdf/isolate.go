@@ -169,23 +169,20 @@ func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, err
 	}()
 	err = cmd.Wait()
 	close(done)
-	switch {
-	case ctx.Err() != nil:
-		return Result{}, ctx.Err()
-	case errors.Is(tctx.Err(), context.DeadlineExceeded):
-		return Result{}, fmt.Errorf("%w: 超过 %s (exceeded %s)", ErrTimeout, opt.Timeout, opt.Timeout)
-	case overLimit.Load():
-		return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
-	}
 	if err != nil {
+		// The child did not finish: say why.
 		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			switch ee.ExitCode() {
-			case exitMemory:
-				return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
-			case exitDeadline:
-				return Result{}, fmt.Errorf("%w: 超过 %s", ErrTimeout, opt.Timeout)
-			}
+		switch {
+		case ctx.Err() != nil:
+			return Result{}, ctx.Err()
+		case errors.Is(tctx.Err(), context.DeadlineExceeded):
+			return Result{}, fmt.Errorf("%w: 超过 %s (exceeded %s)", ErrTimeout, opt.Timeout, opt.Timeout)
+		case overLimit.Load():
+			return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
+		case errors.As(err, &ee) && ee.ExitCode() == exitMemory:
+			return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
+		case errors.As(err, &ee) && ee.ExitCode() == exitDeadline:
+			return Result{}, fmt.Errorf("%w: 超过 %s", ErrTimeout, opt.Timeout)
 		}
 		return Result{}, fmt.Errorf("%w: %v: %s", ErrCrashed, err, stderr.lastLine())
 	}

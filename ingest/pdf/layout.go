@@ -28,7 +28,6 @@ type line struct {
 	y      float64 // baseline, growing down the page
 	x0, x1 float64
 	size   float64
-	tabs   bool
 }
 
 // placed is a glyph in the reading frame: x to the right, y down.
@@ -173,7 +172,6 @@ func buildLine(ps []placed) (line, bool) {
 			switch {
 			case gap > tabGap*em:
 				b.WriteByte('\t')
-				l.tabs = true
 			case spaceSeen && gap > -0.5*em:
 				b.WriteByte(' ')
 			case prev.wide && p.wide && gap > cjkGap*em:
