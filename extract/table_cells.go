@@ -308,7 +308,13 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			}
 			j += w2
 		}
-		for _, t := range splitGluedLabel(text, i, j) {
+		pieces := splitGluedLabel(text, i, j)
+		if len(pieces) == 1 {
+			if h := splitGluedHeader(text, i, j); h != nil {
+				pieces = h
+			}
+		}
+		for _, t := range pieces {
 			toks = append(toks, tok{t[0], t[1]})
 			hard = append(hard, gap)
 			gap = false
@@ -339,7 +345,14 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			}
 			if piece := text[t.start:toks[e-1].end]; isProse(piece) {
 				flush()
-				out = append(out, newCell(text, t.start, toks[e-1].end, row))
+				from := t.start
+				if e-k >= 2 && isValueLike(text[t.start:t.end]) && isProse(text[toks[k+1].start:toks[e-1].end]) {
+					// 19 部分农户外出务工，…: a score and the reason after it, a PDF
+					// having set them only a word gap apart
+					out = append(out, newCell(text, t.start, t.end, row))
+					from = toks[k+1].start
+				}
+				out = append(out, newCell(text, from, toks[e-1].end, row))
 				k = e - 1
 				continue
 			}
@@ -423,6 +436,66 @@ func splitGluedLabel(text string, start, end int) [][2]int {
 		return [][2]int{{start, end}}
 	}
 	return [][2]int{{start, start + i}, {start + i, end}}
+}
+
+// splitGluedHeader splits header words that a PDF set without a gap
+// between their cells (年度总体目标预期目标, 全年执行数分值, 执行率得分) into
+// the words: the split into the fewest fixed words of the tables. It gives
+// nil when the token is a word itself or no such split exists.
+func splitGluedHeader(text string, start, end int) [][2]int {
+	s := text[start:end]
+	if strings.ContainsAny(s, "0123456789") || isLabelKey(cellKey(s)) {
+		return nil
+	}
+	var bounds []int
+	for i := range s {
+		bounds = append(bounds, i)
+	}
+	bounds = append(bounds, len(s))
+	if n := len(bounds) - 1; n < 4 || n > 40 {
+		return nil
+	}
+	const unreachable = 1 << 30
+	best := make([]int, len(bounds))
+	prev := make([]int, len(bounds))
+	for i := 1; i < len(bounds); i++ {
+		best[i] = unreachable
+		for j := 0; j < i; j++ {
+			if best[j] == unreachable || best[j]+1 >= best[i] {
+				continue
+			}
+			if isLabelKey(cellKey(s[bounds[j]:bounds[i]])) {
+				best[i], prev[i] = best[j]+1, j
+			}
+		}
+	}
+	// all fixed words; or at least two of them, or an indicator level, and
+	// then free text (满意度指标服务对象满意度指标群众满意度, 服务对象满意度指标农户满意度)
+	last := len(bounds) - 1
+	cut := last
+	if best[last] == unreachable || best[last] < 2 {
+		cut = -1
+		for i := last - 2; i > 0; i-- {
+			if best[i] == unreachable {
+				continue
+			}
+			if k := cellKey(s[:bounds[i]]); best[i] >= 2 || isLevel1(k) || isLevel2(k) {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			return nil
+		}
+	}
+	var out [][2]int
+	for i := cut; i > 0; i = prev[i] {
+		out = append([][2]int{{start + bounds[prev[i]], start + bounds[i]}}, out...)
+	}
+	if cut < last {
+		out = append(out, [2]int{start + bounds[cut], end})
+	}
+	return out
 }
 
 // isLabelKey reports whether a key is one of the tables' fixed words.

@@ -10,7 +10,9 @@ import (
 // markup stripped, and prose lines that layout or a page break split rejoined
 // (see joinable). Every byte of Text maps back to Original() through anchors.
 func normalize(d *Document) {
-	lines := splitLines(d)
+	// Markdown printed to PDF or saved as text keeps its markup: strip it too.
+	markdown := d.Format == FormatMarkdown || d.Format != FormatHTML && d.Format != FormatDOCX && looksLikeMarkdown(d.Original())
+	lines := splitLines(d, markdown)
 	cells := cellLayout(lines)
 	var w mappedWriter
 	d.PageStarts = make([]int, len(d.Pages))
@@ -67,8 +69,7 @@ type line struct {
 	hard    bool // a heading: never joined to what follows
 }
 
-func splitLines(d *Document) []line {
-	markdown := d.Format == FormatMarkdown
+func splitLines(d *Document, markdown bool) []line {
 	var out []line
 	base := 0
 	for pi, p := range d.Pages {
@@ -223,8 +224,10 @@ func joinable(prev, next *line, cells bool) bool {
 	if strings.HasSuffix(p, "报告") && utf8.RuneCountInString(p) <= 40 {
 		return false // a title
 	}
-	if r, _ := utf8.DecodeLastRuneInString(n); (r == '：' || r == ':') && utf8.RuneCountInString(n) <= 12 {
-		return false // a salutation (县财政局：) or a short heading
+	if r, _ := utf8.DecodeLastRuneInString(n); (r == '：' || r == ':') && utf8.RuneCountInString(n) <= 12 && !strings.ContainsAny(n, "，、") {
+		// a salutation (县财政局：) or a short heading, unless it is the tail of
+		// a heading the layout wrapped (…中央财政补助资 / 金：)
+		return startsBlock(p) && utf8.RuneCountInString(n) <= 6 && utf8.RuneCountInString(p) >= 16 && isHan(last)
 	}
 	if !(isHan(last) || strings.ContainsRune("，、（“‘《", last) || isAlnum(last)) {
 		return false
