@@ -55,12 +55,12 @@ type Failure struct {
 
 // Summary counts the outcomes of Ingest or Reextract.
 type Summary struct {
-	Files       int       `json:"files"`       // files (or reports) looked at
-	Stored      int       `json:"stored"`      // new reports (Reextract: reports re-extracted)
-	Duplicates  int       `json:"duplicates"`  // files whose bytes were already stored from another path
-	Skipped     int       `json:"skipped"`     // already in
-	Failed      int       `json:"failed"`      // failures, listed in Failures
-	Indexed     int       `json:"indexed"`     // reports put into the search index (catch-up included)
+	Files       int       `json:"files"`      // files (or reports) looked at
+	Stored      int       `json:"stored"`     // new reports (Reextract: reports re-extracted)
+	Duplicates  int       `json:"duplicates"` // files whose bytes were already stored from another path
+	Skipped     int       `json:"skipped"`    // already in
+	Failed      int       `json:"failed"`     // failures, listed in Failures
+	Indexed     int       `json:"indexed"`    // reports put into the search index (catch-up included)
 	IndexErrors int       `json:"index_errors"`
 	IndexError  string    `json:"index_error,omitempty"` // the first index error
 	Failures    []Failure `json:"failures"`
