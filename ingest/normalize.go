@@ -1,14 +1,327 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// normalize is a placeholder: pages joined by newlines.
+// normalize builds d.Text from d.Pages: characters folded (foldRune), Markdown
+// markup stripped, and prose lines that layout or a page break split rejoined
+// (see joinable). Every byte of Text maps back to Original() through anchors.
 func normalize(d *Document) {
-	var b strings.Builder
-	for _, p := range d.Pages {
-		d.PageStarts = append(d.PageStarts, b.Len())
-		b.WriteString(p.Text)
-		b.WriteString("\n")
+	lines := splitLines(d)
+	cells := cellLayout(lines)
+	var w mappedWriter
+	d.PageStarts = make([]int, len(d.Pages))
+	pageSeen := make([]bool, len(d.Pages))
+	var prev *line
+	blankPending := false
+	for i := range lines {
+		l := &lines[i]
+		if l.text == "" {
+			blankPending = prev != nil
+			continue
+		}
+		if prev != nil {
+			switch {
+			case joinable(prev, l, cells):
+				if endsLatin(prev.text) && startsLatin(l.text) {
+					w.writeSynthetic(" ")
+				}
+			case blankPending:
+				w.writeSynthetic("\n\n")
+			default:
+				w.writeSynthetic("\n")
+			}
+		}
+		if !pageSeen[l.page] {
+			pageSeen[l.page] = true
+			d.PageStarts[l.page] = w.len()
+		}
+		w.writeMapped(l.text, l.offsets)
+		prev, blankPending = l, false
 	}
-	d.Text = b.String()
+	if w.len() > 0 {
+		w.writeSynthetic("\n")
+	}
+	// pages with no text start where the next text does
+	next := w.len()
+	for i := len(d.Pages) - 1; i >= 0; i-- {
+		if !pageSeen[i] {
+			d.PageStarts[i] = next
+		} else {
+			next = d.PageStarts[i]
+		}
+	}
+	d.Text = w.b.String()
+	d.anchors = w.anchors
+}
+
+// line is one normalised line of a page; offsets[i] is the original offset
+// of text[i] (len(offsets) == len(text)).
+type line struct {
+	text    string
+	offsets []int
+	page    int
+	hard    bool // a heading: never joined to what follows
+}
+
+func splitLines(d *Document) []line {
+	markdown := d.Format == FormatMarkdown
+	var out []line
+	base := 0
+	for pi, p := range d.Pages {
+		start := 0
+		for start <= len(p.Text) {
+			end := strings.IndexByte(p.Text[start:], '\n')
+			if end < 0 {
+				end = len(p.Text)
+			} else {
+				end += start
+			}
+			out = append(out, normalizeLine(p.Text[start:end], base+start, pi, markdown))
+			start = end + 1
+		}
+		base += len(p.Text) + 1 // the form feed between pages
+	}
+	return out
+}
+
+// normalizeLine folds the characters of one raw line and strips Markdown.
+func normalizeLine(raw string, origin, page int, markdown bool) line {
+	l := line{page: page}
+	var b strings.Builder
+	offs := make([]int, 0, len(raw))
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		if f, ok := foldRune(r); ok {
+			if f != "" {
+				b.WriteString(f)
+				for range len(f) {
+					offs = append(offs, origin+i)
+				}
+			}
+		} else {
+			b.WriteString(raw[i : i+size])
+			for k := range size {
+				offs = append(offs, origin+i+k)
+			}
+		}
+		i += size
+	}
+	text := b.String()
+	if markdown {
+		text, offs, l.hard = stripMarkdown(text, offs)
+	}
+	// trim spaces at both ends
+	lo, hi := 0, len(text)
+	for lo < hi && (text[lo] == ' ' || text[lo] == '\t') {
+		lo++
+	}
+	for hi > lo && (text[hi-1] == ' ' || text[hi-1] == '\t') {
+		hi--
+	}
+	l.text, l.offsets = text[lo:hi], offs[lo:hi]
+	return l
+}
+
+// foldRune maps one character to its normal form: full-width digits and Latin
+// to ASCII, odd spaces to a space, Kangxi and supplement radicals to the
+// ordinary ideographs, invisible characters to nothing. Chinese punctuation
+// (，。：；（）“”、) is kept. ok is false when r stays as it is.
+func foldRune(r rune) (string, bool) {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return string(r - 0xFEE0), true
+	case r == '．' || r == '％' || r == '＋' || r == '－' || r == '／' || r == '＝' || r == '＜' || r == '＞' || r == '＠' || r == '＆' || r == '＃':
+		return string(r - 0xFEE0), true
+	case r == '\u3000' || r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u202f' || r == '\u205f':
+		return " ", true
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad' || r == '\r':
+		return "", true
+	case r == '\x00' || r == '\f' || r == '\v':
+		return " ", true
+	case r >= 0x2E80 && r <= 0x2FDF:
+		if m, ok := radicals[r]; ok {
+			return string(m), true
+		}
+	}
+	return "", false
+}
+
+// stripMarkdown removes heading marks, list bullets, blockquote marks and
+// emphasis; headings are reported as hard lines.
+func stripMarkdown(text string, offs []int) (string, []int, bool) {
+	hard := false
+	cut := func(n int) { text, offs = text[n:], offs[n:] }
+	t := strings.TrimLeft(text, " ")
+	cut(len(text) - len(t))
+	if n := len(text) - len(strings.TrimLeft(text, "#")); n > 0 && n <= 6 && (len(text) == n || text[n] == ' ') {
+		cut(n)
+		hard = true
+	}
+	for _, p := range []string{"> ", "- ", "* ", "+ "} {
+		if strings.HasPrefix(strings.TrimLeft(text, " "), p) {
+			cut(len(text) - len(strings.TrimLeft(text, " ")) + len(p))
+			break
+		}
+	}
+	if strings.Contains(text, "**") || strings.Contains(text, "__") {
+		trimmed := strings.TrimSpace(text)
+		if strings.HasPrefix(trimmed, "**") && strings.HasSuffix(trimmed, "**") && len(trimmed) > 4 {
+			hard = true // a bold line is a heading
+		}
+		var b strings.Builder
+		var o []int
+		for i := 0; i < len(text); i++ {
+			if i+1 < len(text) && (text[i:i+2] == "**" || text[i:i+2] == "__") {
+				i++
+				continue
+			}
+			b.WriteByte(text[i])
+			o = append(o, offs[i])
+		}
+		text, offs = b.String(), o
+	}
+	return text, offs, hard
+}
+
+// cellLayout reports whether a document is a table written one cell per
+// line (most lines short, without sentence punctuation): such lines are never
+// joined.
+func cellLayout(lines []line) bool {
+	total, short := 0, 0
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
+		total++
+		if utf8.RuneCountInString(l.text) <= 10 && !strings.ContainsAny(l.text, "，。；") {
+			short++
+		}
+	}
+	return total >= 10 && short*2 >= total
+}
+
+// joinable decides whether next continues prev: prev is a wrapped line of
+// prose (long enough, not ending a sentence or heading) and next does not
+// start a new item, heading or table row.
+func joinable(prev, next *line, cells bool) bool {
+	if cells || prev.hard {
+		return false
+	}
+	p, n := prev.text, next.text
+	if isTableRow(p) || isTableRow(n) || startsBlock(n) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	first, _ := utf8.DecodeRuneInString(n)
+	if strings.ContainsRune("。！？；!?;：:", last) {
+		return false
+	}
+	if !(isHan(last) || strings.ContainsRune("，、（“‘《", last) || isAlnum(last)) {
+		return false
+	}
+	if !(isHan(first) || strings.ContainsRune("，。、；：）”’》%", first) || isAlnum(first)) {
+		return false
+	}
+	runes := utf8.RuneCountInString(p)
+	if strings.ContainsRune("，、", last) {
+		return runes >= 6
+	}
+	if startsBlock(p) && !strings.ContainsAny(p, "，。；") && runes <= 30 {
+		return false // a numbered heading such as （三）项目概况
+	}
+	return runes >= 12
+}
+
+func isTableRow(s string) bool {
+	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t')
+}
+
+// startsBlock reports whether a line begins with a list or heading marker:
+// 1. 1、 (一) （一） 一、 第一章 ① 附件.
+func startsBlock(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '0' && r <= '9':
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i > 3 {
+			return false
+		}
+		rest := s[i:]
+		return strings.HasPrefix(rest, ".") && !(len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') ||
+			strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "）")
+	case r == '（' || r == '(':
+		rest := s[size:]
+		j := strings.IndexAny(rest, "）)")
+		if j <= 0 || j > 12 {
+			return false
+		}
+		for _, c := range rest[:j] {
+			if !isChineseNumeral(c) && !(c >= '0' && c <= '9') {
+				return false
+			}
+		}
+		return true
+	case isChineseNumeral(r):
+		i := strings.IndexFunc(s, func(c rune) bool { return !isChineseNumeral(c) })
+		return i > 0 && i <= 9 && (strings.HasPrefix(s[i:], "、") || strings.HasPrefix(s[i:], "．") || strings.HasPrefix(s[i:], "."))
+	case r == '第':
+		return strings.IndexAny(s, "章节条部") > 0 && strings.IndexAny(s, "章节条部") <= 15
+	case r >= '①' && r <= '⑳':
+		return true
+	}
+	return strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附表")
+}
+
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇", r)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isAlnum(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+func endsLatin(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r < 0x80 && unicode.IsLetter(r)
+}
+
+func startsLatin(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < 0x80 && unicode.IsLetter(r)
+}
+
+// mappedWriter accumulates Text and the anchors that map it to the original.
+type mappedWriter struct {
+	b       strings.Builder
+	anchors []anchor
+}
+
+func (w *mappedWriter) len() int { return w.b.Len() }
+
+// writeMapped appends text whose bytes came from the original offsets given.
+func (w *mappedWriter) writeMapped(text string, offs []int) {
+	for i := 0; i < len(text); i++ {
+		n := w.b.Len() + i
+		if k := len(w.anchors); k == 0 || w.anchors[k-1].orig+(n-w.anchors[k-1].norm) != offs[i] {
+			w.anchors = append(w.anchors, anchor{norm: n, orig: offs[i]})
+		}
+	}
+	w.b.WriteString(text)
+}
+
+// writeSynthetic appends text that has no origin (joins, line breaks); it
+// maps to the original position of what precedes it.
+func (w *mappedWriter) writeSynthetic(text string) {
+	if k := len(w.anchors); k > 0 {
+		last := w.anchors[k-1]
+		w.anchors = append(w.anchors, anchor{norm: w.b.Len(), orig: last.orig + (w.b.Len() - last.norm)})
+	}
+	w.b.WriteString(text)
 }

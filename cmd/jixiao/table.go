@@ -11,7 +11,15 @@ import (
 // counting East Asian wide characters as two cells (text/tabwriter counts
 // them as one and misaligns Chinese). Cells longer than maxCell are cut.
 func printTable(w io.Writer, header []string, rows [][]string) {
-	const maxCell = 48
+	printTableMax(w, header, rows, 48)
+}
+
+// printTableWide is printTable with room for long messages in the last column.
+func printTableWide(w io.Writer, header []string, rows [][]string) {
+	printTableMax(w, header, rows, 160)
+}
+
+func printTableMax(w io.Writer, header []string, rows [][]string, maxCell int) {
 	all := append([][]string{header}, rows...)
 	widths := make([]int, len(header))
 	cells := make([][]string, len(all))

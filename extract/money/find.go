@@ -62,8 +62,12 @@ func skipFigure(text string, i int) int {
 // scanAt reads the longest amount starting at i, with an optional 约 before it.
 func scanAt(text string, i int) (Match, bool) {
 	start := i
+	k := i
+	for k > 0 && text[k-1] == ' ' {
+		k-- // 约 3 万元
+	}
 	for _, p := range approxPrefixes {
-		if j := i - len(p); j >= 0 && text[j:i] == p {
+		if j := k - len(p); j >= 0 && text[j:k] == p {
 			start = j
 			break
 		}

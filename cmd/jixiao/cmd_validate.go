@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+var validateOpts readOptions
+
+var cmdValidate = &cobra.Command{
+	Use:   "validate FILE...",
+	Short: "核对报告的数字是否相符 (check that the figures add up)",
+	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
+
+退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
+	Args: cobra.MinimumNArgs(1),
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+	},
+}
+
+func init() {
+	validateOpts.register(cmdValidate)
+	cmdRoot.AddCommand(cmdValidate)
+}
+
+// validateOutput is the JSON of one file: its source and findings.
+type validateOutput struct {
+	Source   extract.Source     `json:"source"`
+	Findings []validate.Finding `json:"findings"`
+}
+
+func runValidate(ctx context.Context, opts readOptions, files []string, stdout, stderr io.Writer) error {
+	preloadSegmenter()
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	failed, withErrors := 0, 0
+	for i, path := range files {
+		_, rep, err := readReport(ctx, path, opts.ingest())
+		if err != nil {
+			failed++
+			fmt.Fprintln(stderr, "jixiao:", err)
+			continue
+		}
+		fs := validate.Report(rep)
+		if validate.HasErrors(fs) {
+			withErrors++
+		}
+		if opts.JSON {
+			if fs == nil {
+				fs = []validate.Finding{}
+			}
+			if err := enc.Encode(validateOutput{Source: rep.Source, Findings: fs}); err != nil {
+				return err
+			}
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "%s（%s %s，%d 项）\n", path, orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
+		printFindings(stdout, fs)
+	}
+	if err := badInput(failed, len(files)); err != nil {
+		return err
+	}
+	if withErrors > 0 {
+		return &exitError{code: 1}
+	}
+	return nil
+}

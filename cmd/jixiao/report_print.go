@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+var disbursementNames = map[extract.Disbursement]string{
+	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
+}
+
+// printReport writes a report's header and its items as a table.
+func printReport(w io.Writer, r *extract.Report) {
+	fmt.Fprintf(w, "文件：%s（%s）\n", r.Source.Path, r.Source.Format)
+	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.Genre)
+	stated := "所述："
+	if r.Stated.Count != nil {
+		stated += fmt.Sprintf("项目 %d 个　", *r.Stated.Count)
+	}
+	if r.Stated.TotalWan != nil {
+		stated += "总额 " + r.Stated.TotalWan.String() + " 万元"
+	}
+	fmt.Fprintln(w, strings.TrimSpace(stated))
+	if len(r.Items) == 0 {
+		fmt.Fprintln(w, "（没有识别出项目）")
+		return
+	}
+	var rows [][]string
+	var budget, actual decimal.Decimal
+	subs := 0
+	for _, it := range r.Items {
+		rows = append(rows, []string{strconv.Itoa(it.Seq), it.Name, amountText(it.BudgetWan), amountText(it.ActualWan),
+			disbursementNames[it.Disbursement], strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), strconv.Itoa(it.Page)})
+		if it.BudgetWan != nil {
+			budget = budget.Add(*it.BudgetWan)
+		}
+		if it.ActualWan != nil {
+			actual = actual.Add(*it.ActualWan)
+		}
+		subs += max(1, it.Subprojects)
+	}
+	rows = append(rows, []string{"合计", fmt.Sprintf("%d 项", len(r.Items)), budget.String(), actual.String(), "", strconv.Itoa(subs), "", ""})
+	fmt.Fprintln(w)
+	printTable(w, []string{"序号", "项目", "预算(万元)", "实际(万元)", "拨付", "子项目", "评价", "页"}, rows)
+}
+
+// evaluationText lists which of the five dimensions an item's evaluation has.
+func evaluationText(it extract.Item) string {
+	if len(it.Evaluation) == 0 {
+		return "—"
+	}
+	var have []string
+	for _, d := range extract.Dimensions {
+		if strings.TrimSpace(it.Evaluation[d]) != "" {
+			have = append(have, d)
+		}
+	}
+	if len(have) == len(extract.Dimensions) {
+		return "齐全"
+	}
+	return "仅" + strings.Join(have, "、")
+}
+
+var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
+
+// printFindings writes findings as a table, errors first.
+func printFindings(w io.Writer, fs []validate.Finding) {
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "没有发现问题。")
+		return
+	}
+	counts := map[validate.Severity]int{}
+	var rows [][]string
+	for _, f := range fs {
+		counts[f.Severity]++
+		rows = append(rows, []string{severityNames[f.Severity], f.Rule, seqText(f.Items), strconv.Itoa(f.Page), f.Message})
+	}
+	fmt.Fprintf(w, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
+	printTableWide(w, []string{"级别", "规则", "项目", "页", "说明"}, rows)
+}
+
+func seqText(seqs []int) string {
+	s := make([]string, len(seqs))
+	for i, n := range seqs {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
+}
+
+func amountText(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return d.String()
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return "—"
+	}
+	return strconv.Itoa(y)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	yearRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	unitSuffixRE = regexp.MustCompile(`^[\p{Han}（）()]{2,30}?(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)`)
+	unitInTextRE = regexp.MustCompile(`[\p{Han}]{2,12}?(?:街道办事处|镇|乡|街道)`)
+)
+
+// readHeader finds the title, unit and year of a narrative report.
+func readHeader(lines []textLine, r *Report) {
+	r.Title = findTitle(lines)
+	title := cleanText(r.Title)
+	if m := yearRE.FindStringSubmatch(title); m != nil {
+		r.Year, _ = strconv.Atoi(m[1])
+		if unit := strings.TrimSpace(title[:strings.Index(title, m[0])]); unit != "" {
+			r.Unit = trimUnit(unit)
+		}
+	}
+	if r.Unit == "" {
+		if m := unitSuffixRE.FindString(title); m != "" && !strings.Contains(m, "绩效") {
+			r.Unit = m
+		}
+	}
+	if r.Year == 0 {
+		for _, l := range lines[:min(len(lines), 40)] {
+			if m := yearRE.FindStringSubmatch(cleanText(l.text)); m != nil {
+				r.Year, _ = strconv.Atoi(m[1])
+				break
+			}
+		}
+	}
+}
+
+// trimUnit drops what follows a unit name in a title (关于, 部门, 年度).
+func trimUnit(s string) string {
+	for _, cut := range []string{"关于", "部门", "年度", "绩效"} {
+		if i := strings.Index(s, cut); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.Trim(s, " 　:：")
+}
+
+// findTitle takes the first short line near the top that names a report.
+func findTitle(lines []textLine) string {
+	n := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		n++
+		if n > 12 {
+			break
+		}
+		if utf8.RuneCountInString(t) > 60 {
+			// a title joined to the first paragraph: cut after 报告
+			if i := strings.Index(t, "报告"); i > 0 && utf8.RuneCountInString(t[:i]) <= 50 {
+				return cleanText(t[:i+len("报告")])
+			}
+			continue
+		}
+		if strings.Contains(t, "报告") || strings.Contains(t, "自评") || strings.HasSuffix(t, "绩效评价") {
+			return cleanText(t)
+		}
+	}
+	return ""
+}
+
+// unitFromItems guesses the unit from the prefix most item names share
+// (南屯镇… in every item of the reference report).
+func unitFromItems(items []Item) string {
+	counts := map[string]int{}
+	for _, it := range items {
+		if m := unitInTextRE.FindString(it.Name); m != "" && strings.HasPrefix(it.Name, m) {
+			counts[m]++
+		}
+	}
+	best, n := "", 0
+	for u, c := range counts {
+		if c > n || c == n && u < best {
+			best, n = u, c
+		}
+	}
+	if n*2 >= len(items) && n > 0 {
+		return best
+	}
+	return ""
+}

@@ -1,0 +1,37 @@
+package validate
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+func init() {
+	register(Rule{ID: "count-mismatch", Severity: Error, Check: CountMismatch})
+}
+
+// CountMismatch checks the listed items, each counting its 共计 N 个
+// sub-projects, against the stated number of projects.
+func CountMismatch(r *extract.Report) []Finding {
+	if r.Stated.Count == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
+		return nil
+	}
+	n := 0
+	for _, it := range r.Items {
+		n += max(1, it.Subprojects)
+	}
+	stated := *r.Stated.Count
+	if n == stated {
+		return nil
+	}
+	diff := n - stated
+	return []Finding{{
+		Rule: "count-mismatch", Severity: Error,
+		Message: fmt.Sprintf("列出 %d 项（含子项目共 %d 个），报告所述项目数 %d 个，差 %+d 个",
+			len(r.Items), n, stated, diff),
+		Expected: dec(decimal.NewFromInt(int64(stated))), Actual: dec(decimal.NewFromInt(int64(n))),
+		Diff: dec(decimal.NewFromInt(int64(diff))), Page: r.Stated.Page, Span: r.Stated.Span,
+	}}
+}

@@ -1,0 +1,119 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/ingest"
+)
+
+// The narrative fixtures live with the extractor.
+const fixtures = "../extract/testdata/"
+
+func findingsOf(t *testing.T, file string) []Finding {
+	t.Helper()
+	doc, err := ingest.ReadFile(context.Background(), fixtures+file, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := extract.Extract(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Report(r)
+}
+
+// summary renders findings as "severity rule items" lines, sorted.
+func summary(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s %s %v", f.Severity, f.Rule, f.Items))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestReferenceFindings(t *testing.T) {
+	fs := findingsOf(t, "nantun-2023.md")
+	want := []string{
+		"error total-mismatch []",
+		"info underspent [15]",
+		"info underspent [16]",
+		"info underspent [21]",
+		"info underspent [24]",
+		"info underspent [25]",
+		"info underspent [2]",
+		"warning claim-contradicted [17 18 2 15 16 21 24 25]",
+		"warning missing-dimension [17]",
+		"warning missing-dimension [18]",
+		"warning not-disbursed [17]",
+		"warning not-disbursed [18]",
+	}
+	if got := summary(fs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	tm := fs[0]
+	if tm.Rule != "total-mismatch" || tm.Expected.String() != "937.131003" || tm.Actual.String() != "905.534931" || tm.Diff.String() != "-31.596072" {
+		t.Errorf("total-mismatch = %+v", tm)
+	}
+	for _, s := range []string{"905.534931", "937.131003", "-31.596072"} {
+		if !strings.Contains(tm.Message, s) {
+			t.Errorf("message %q lacks %s", tm.Message, s)
+		}
+	}
+	if !HasErrors(fs) {
+		t.Error("HasErrors = false")
+	}
+	for _, f := range fs {
+		if f.Rule == "missing-dimension" && !strings.Contains(f.Message, "产出、效益") {
+			t.Errorf("missing-dimension message %q does not name 产出、效益", f.Message)
+		}
+	}
+}
+
+func TestVariantFindings(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"qiaotou-2022.gb18030.txt", []string{"info underspent [3]"}},
+		{"hexi-2021.md", []string{
+			"info total-mismatch []", // 86.52 against 86.5: rounding of 86.5, 15, 5
+			"info underspent [2]",
+			"warning claim-contradicted [4 2]",
+			"warning missing-dimension [4]",
+			"warning not-disbursed [4]",
+		}},
+		{"dongcheng-2024.utf16.txt", []string{
+			"error actual-exceeds-budget [1]",
+			"error count-mismatch []",
+			"info underspent [2]",
+			"warning total-mismatch []", // 约 40 万元: the sum is not exact
+			"warning unmatched-item [2]",
+			"warning unmatched-item []",
+		}},
+	}
+	for _, tt := range tests {
+		got := summary(findingsOf(t, tt.file))
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s findings:\n%s\nwant:\n%s", tt.file, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestRoundingDifference(t *testing.T) {
+	fs := findingsOf(t, "hexi-2021.md")
+	for _, f := range fs {
+		if f.Rule == "total-mismatch" {
+			if f.Diff.String() != "0.02" || f.Expected.String() != "86.5" || f.Actual.String() != "86.52" || !strings.Contains(f.Message, "rounding") {
+				t.Errorf("rounding finding = %+v", f)
+			}
+			return
+		}
+	}
+	t.Fatal("no total-mismatch finding")
+}

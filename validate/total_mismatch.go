@@ -1,0 +1,56 @@
+package validate
+
+import (
+	"fmt"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/extract/money"
+)
+
+func init() {
+	register(Rule{ID: "total-mismatch", Severity: Error, Check: TotalMismatch})
+}
+
+// TotalMismatch checks the items' budgets against the stated total. A
+// difference within what rounding of the figures as written explains is info.
+func TotalMismatch(r *extract.Report) []Finding {
+	if r.Stated.Total == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
+		return nil
+	}
+	amounts := []*money.Amount{}
+	var missing []int
+	for _, it := range r.Items {
+		if it.Budget == nil {
+			missing = append(missing, it.Seq)
+			continue
+		}
+		amounts = append(amounts, it.Budget)
+	}
+	total, tol, inexact := sum(amounts)
+	stated := *r.Stated.Total
+	tol = tol.Add(stated.HalfUlp())
+	diff, equal, rounding := compare(stated.Wan, total, tol)
+	if equal && len(missing) == 0 {
+		return nil
+	}
+	f := Finding{Rule: "total-mismatch", Severity: Error, Expected: dec(stated.Wan), Actual: dec(total), Diff: dec(diff),
+		Page: r.Stated.Page, Span: r.Stated.Span}
+	detail := fmt.Sprintf("%d 项预算合计 %s，报告所述总额 %s，差额 %s 万元", len(amounts), wan(total), wan(stated.Wan), signed(diff))
+	switch {
+	case len(missing) > 0:
+		f.Severity = Warning
+		f.Items = missing
+		f.Message = fmt.Sprintf("无法核对总额：第 %s 项没有可读的预算金额；其余%s", seqList(missing), detail)
+	case equal:
+		return nil
+	case rounding:
+		f.Severity = Info
+		f.Message = fmt.Sprintf("舍入差 (rounding)：%s，在书写精度可解释的范围（±%s 万元）内", detail, tol)
+	case inexact || !stated.Exact():
+		f.Severity = Warning
+		f.Message = "预算合计与总额不符（含约数或区间金额）：" + detail
+	default:
+		f.Message = "预算合计与总额不符：" + detail
+	}
+	return []Finding{f}
+}

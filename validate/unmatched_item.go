@@ -1,0 +1,39 @@
+package validate
+
+import (
+	"fmt"
+
+	"github.com/jixiao/jixiao/extract"
+)
+
+func init() {
+	register(Rule{ID: "unmatched-item", Severity: Warning, Check: UnmatchedItem})
+}
+
+// UnmatchedItem flags evaluation entries with no listed item and listed
+// items with no evaluation entry, when the report has both sections.
+func UnmatchedItem(r *extract.Report) []Finding {
+	if len(r.Evaluations) == 0 || len(r.Items) == 0 {
+		return nil
+	}
+	linked := map[int]bool{}
+	var out []Finding
+	for _, ev := range r.Evaluations {
+		if ev.Item != 0 {
+			linked[ev.Item] = true
+			continue
+		}
+		span := ev.Span
+		out = append(out, Finding{Rule: "unmatched-item", Severity: Warning, Page: ev.Page, Span: &span,
+			Message: fmt.Sprintf("评价部分的「%s」在项目概况中找不到对应项目", ev.Heading)})
+	}
+	for _, it := range r.Items {
+		if linked[it.Seq] {
+			continue
+		}
+		span := it.Span
+		out = append(out, Finding{Rule: "unmatched-item", Severity: Warning, Items: []int{it.Seq}, Page: it.Page, Span: &span,
+			Message: fmt.Sprintf("%s在评价部分没有对应的评价", itemLabel(it))})
+	}
+	return out
+}
