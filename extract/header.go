@@ -24,10 +24,14 @@ func readHeader(lines []textLine, r *Report) {
 		}
 	}
 	if r.Unit == "" {
-		if m := unitSuffixRE.FindString(title); m != "" && !strings.Contains(m, "绩效") {
+		if m := unitSuffixRE.FindString(title); m != "" && !strings.Contains(m, "绩效") && !strings.HasPrefix(m, "关于") {
 			r.Unit = m
 		}
 	}
+	if r.Unit == "" {
+		r.Unit = unitAboveTitle(lines, r.Title)
+	}
+	r.Unit = strings.TrimSuffix(r.Unit, "人民政府")
 	if r.Year == 0 {
 		for _, l := range lines[:min(len(lines), 40)] {
 			if m := yearRE.FindStringSubmatch(cleanText(l.text)); m != nil {
@@ -38,8 +42,31 @@ func readHeader(lines []textLine, r *Report) {
 	}
 }
 
+// unitAboveTitle takes a line naming a unit just above the title
+// (柳庄乡人民政府 / 关于2019年度…的报告).
+func unitAboveTitle(lines []textLine, title string) string {
+	prev := ""
+	for _, l := range lines[:min(len(lines), 12)] {
+		t := cleanText(l.text)
+		if t == "" {
+			continue
+		}
+		if t == title || strings.HasPrefix(t, title) {
+			if m := unitSuffixRE.FindString(prev); m != "" && m == prev {
+				return m
+			}
+			return ""
+		}
+		prev = t
+	}
+	return ""
+}
+
 // trimUnit drops what follows a unit name in a title (关于, 部门, 年度).
 func trimUnit(s string) string {
+	if strings.HasPrefix(s, "关于") {
+		return ""
+	}
 	for _, cut := range []string{"关于", "部门", "年度", "绩效"} {
 		if i := strings.Index(s, cut); i > 0 {
 			s = s[:i]

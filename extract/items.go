@@ -16,6 +16,8 @@ var (
 	actualWordRE  = regexp.MustCompile(`(?:实际拨付|实际支付|实际支出|实际使用|实际到位|实际完成|已拨付|已支付|已支出|已使用|拨付|支付|支出|执行)(?:资金|金额)?\s*(?:为|共|共计|合计)?\s*[：:]?\s*`)
 	noneRE        = regexp.MustCompile(`(?:未拨付|未支付|未支出|尚未拨付|尚未支付|尚未支出|未使用|尚未使用|未执行|未到位)`)
 	purposeRE     = regexp.MustCompile(`(?:主要)?用于`)
+	// 1O.5 万元: a letter among the digits of a figure
+	letterInFigure = regexp.MustCompile(`\d[OoIlSB]|[OoIlSB]\d|\d\.[OoIl]`)
 )
 
 // itemLine is a candidate line of the project list: a marker, a name, a colon
@@ -217,6 +219,9 @@ func amountAfter(clause string, word *regexp.Regexp) (money.Amount, bool) {
 
 func unparsed(clause string, at, seq int, doc *ingest.Document) Unparsed {
 	reason := "金额无法识别"
+	if letterInFigure.MatchString(clause) {
+		reason = "数字中夹有字母（O 与 0、l 与 1 混淆？）"
+	}
 	for _, m := range money.Find(clause) {
 		if m.Err != nil {
 			reason = m.Err.Error()

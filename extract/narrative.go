@@ -40,7 +40,6 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 		it := &r.Items[i]
 		it.Keywords = seg.Keywords(it.Name+"。"+it.Purpose, 5)
 	}
-	r.Keywords = seg.Keywords(doc.Text, 10)
 	return nil
 }
 

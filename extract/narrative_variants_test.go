@@ -96,6 +96,24 @@ func TestNarrativeByOtherHands(t *testing.T) {
 	}
 }
 
+// A letter among the digits (1O.5) is reported, not read as 1 or dropped;
+// the total in 大写 is read exactly; the unit stands above the title.
+func TestUnreadableFigure(t *testing.T) {
+	_, r := readTestReport(t, "testdata/liuzhuang-2019.txt")
+	if r.Unit != "柳庄乡" || r.Year != 2019 || r.Title != "关于2019年度专项资金绩效自评情况的报告" {
+		t.Errorf("header = %q %d %q", r.Unit, r.Year, r.Title)
+	}
+	if tot := r.Stated.Total; tot == nil || !tot.Capital || tot.Wan.String() != "105" {
+		t.Errorf("stated total = %+v", tot)
+	}
+	if len(r.Items) != 4 || r.Items[2].BudgetWan != nil || r.Items[2].ActualWan.String() != "10" {
+		t.Fatalf("items = %+v", r.Items)
+	}
+	if len(r.Unparsed) != 1 || r.Unparsed[0].Item != 3 || r.Unparsed[0].Text != "下达资金 1O.5 万元" {
+		t.Errorf("unparsed = %+v", r.Unparsed)
+	}
+}
+
 func TestAmountsInYuanKeepPrecision(t *testing.T) {
 	_, r := readTestReport(t, "testdata/qiaotou-2022.gb18030.txt")
 	b := r.Items[2].Budget

@@ -36,14 +36,52 @@ func DecodeText(data []byte) (string, string, error) {
 	if s, enc, ok := utf16WithoutBOM(data); ok {
 		return s, enc, nil
 	}
-	s, err := decodeWith(data, simplifiedchinese.GB18030.NewDecoder())
-	if err != nil {
-		return "", "", err
+	// Both GB18030 and UTF-16 decode almost any bytes: take the reading whose
+	// characters look like a Chinese document.
+	best, bestEnc, bestScore := "", "", 0.0
+	type decoder struct {
+		name string
+		t    transform.Transformer
 	}
-	if bad := countReplacement(s); bad > len(s)/50+1 {
-		return "", "", errors.New("既不是 UTF-8 也不是 GB18030 (neither UTF-8 nor GB18030)")
+	candidates := []decoder{{"GB18030", simplifiedchinese.GB18030.NewDecoder()}}
+	if len(data)%2 == 0 {
+		candidates = append(candidates,
+			decoder{"UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()},
+			decoder{"UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()})
 	}
-	return s, "GB18030", nil
+	for _, c := range candidates {
+		s, err := decodeWith(data, c.t)
+		if err != nil {
+			continue
+		}
+		if sc := plausibility(s); sc > bestScore {
+			best, bestEnc, bestScore = s, c.name, sc
+		}
+	}
+	if bestScore < 0.9 {
+		return "", "", errors.New("既不是 UTF-8 也不是 GB18030 或 UTF-16 (neither UTF-8, GB18030 nor UTF-16)")
+	}
+	return best, bestEnc, nil
+}
+
+// plausibility is the share of characters common in Chinese documents:
+// ASCII text, CJK ideographs, CJK and full-width punctuation.
+func plausibility(s string) float64 {
+	n, good := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || (r >= 0x20 && r < 0x7f):
+			good++
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
+			r >= 0x2000 && r <= 0x206F, r == 0xB7, r >= 0x3400 && r <= 0x4DBF:
+			good++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(good) / float64(n)
 }
 
 // utf16WithoutBOM recognises UTF-16 text without a BOM by its zero bytes.

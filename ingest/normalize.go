@@ -220,6 +220,12 @@ func joinable(prev, next *line, cells bool) bool {
 	if strings.ContainsRune("。！？；!?;：:", last) {
 		return false
 	}
+	if strings.HasSuffix(p, "报告") && utf8.RuneCountInString(p) <= 40 {
+		return false // a title
+	}
+	if r, _ := utf8.DecodeLastRuneInString(n); (r == '：' || r == ':') && utf8.RuneCountInString(n) <= 12 {
+		return false // a salutation (县财政局：) or a short heading
+	}
 	if !(isHan(last) || strings.ContainsRune("，、（“‘《", last) || isAlnum(last)) {
 		return false
 	}

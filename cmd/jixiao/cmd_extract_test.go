@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestExtractJSONContract(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	if err != nil {
+		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d JSON lines, want one per file", len(lines))
+	}
+	var r struct {
+		Source struct{ Path, SHA256, Format string }
+		Unit   string
+		Year   int
+		Genre  string
+		Stated struct {
+			TotalWan *string `json:"total_wan"`
+			Count    *int
+		}
+		Items []struct {
+			Seq          int
+			Name         string
+			BudgetWan    *string `json:"budget_wan"`
+			ActualWan    *string `json:"actual_wan"`
+			Disbursement string
+			Subprojects  int
+			Purpose      string
+			Evaluation   map[string]string
+			Page         int
+			Span         [2]int
+		}
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil {
+		t.Fatalf("JSON: %v", err)
+	}
+	if r.Source.Format != "markdown" || len(r.Source.SHA256) != 64 || r.Unit != "南屯镇" || r.Year != 2023 || r.Genre != "narrative" {
+		t.Errorf("header = %+v", r)
+	}
+	if *r.Stated.TotalWan != "937.131003" || *r.Stated.Count != 40 {
+		t.Errorf("stated = %v %v", *r.Stated.TotalWan, *r.Stated.Count)
+	}
+	it := r.Items[6]
+	if it.Seq != 7 || *it.BudgetWan != "103.064" || it.ActualWan != nil || it.Disbursement != "unknown" || len(it.Evaluation) != 5 {
+		t.Errorf("item 7 = %+v", it)
+	}
+	// amounts are JSON strings, never numbers
+	if !strings.Contains(lines[0], `"budget_wan":"116.17825"`) || !strings.Contains(lines[0], `"total_wan":"937.131003"`) {
+		t.Error("amounts are not JSON strings")
+	}
+	if it := r.Items[16]; it.Disbursement != "none" || *it.ActualWan != "0" {
+		t.Errorf("item 17 = %+v", it)
+	}
+}
+
+func TestValidateExitCodes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md"}, &out, &errOut)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("reference report: err = %v, want exit 1", err)
+	}
+	var v struct {
+		Source   struct{ Path string }
+		Findings []struct {
+			Rule, Severity         string
+			Expected, Actual, Diff *string
+			Items                  []int
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	f := v.Findings[0]
+	if f.Rule != "total-mismatch" || f.Severity != "error" || *f.Expected != "937.131003" || *f.Actual != "905.534931" || *f.Diff != "-31.596072" {
+		t.Errorf("first finding = %+v", f)
+	}
+
+	out.Reset()
+	if err := runValidate(context.Background(), readOptions{}, []string{"testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
+		t.Errorf("a report that adds up: err = %v, want exit 0", err)
+	}
+	if !strings.Contains(out.String(), "underspent") || !strings.Contains(out.String(), "0 个错误") {
+		t.Errorf("human output:\n%s", out.String())
+	}
+
+	errOut.Reset()
+	err = runValidate(context.Background(), readOptions{}, []string{"testdata/no-such.pdf", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	if !errors.As(err, &ee) || ee.code != 2 {
+		t.Errorf("bad input: err = %v, want exit 2", err)
+	}
+	if !strings.Contains(errOut.String(), "no-such.pdf") {
+		t.Errorf("stderr does not name the file: %q", errOut.String())
+	}
+}
+
+func TestDemo(t *testing.T) {
+	var out bytes.Buffer
+	if err := runDemo(context.Background(), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"南屯镇", "905.534931", "937.131003", "-31.596072", "total-mismatch", "116.17825"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}

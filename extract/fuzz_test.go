@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"os"
+	"testing"
+
+	"github.com/jixiao/jixiao/ingest"
+)
+
+// FuzzExtract feeds arbitrary text through normalisation and extraction:
+// no panic, and every span stays inside the text.
+func FuzzExtract(f *testing.F) {
+	data, err := os.ReadFile("testdata/nantun-2023.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data[:4000]))
+	f.Add("项目共计 2 个，预算总金额为 3 万元\n1. 甲：预算金额 1 万元，未拨付。\n2. 乙：共计 2 各项目，预算资金 1,0,0 元\n（一）甲项目：\n1、项目立项：好\n")
+	f.Add("（一）甲：预算金额 约 3 万元，实际拨付 1万-5万元\n一、乙：下达资金 壹拾万元整")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := ingest.Assemble("fuzz.txt", "", ingest.FormatText, []ingest.Page{{N: 1, Text: text}}, nil)
+		r, err := Extract(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := func(s Span) bool { return s[0] >= 0 && s[0] <= s[1] && s[1] <= len(doc.Text) }
+		for _, it := range r.Items {
+			if !in(it.Span) || it.BudgetWan != nil && it.Budget == nil {
+				t.Fatalf("item %+v", it)
+			}
+		}
+		for _, ev := range r.Evaluations {
+			if !in(ev.Span) {
+				t.Fatalf("evaluation span %v", ev.Span)
+			}
+		}
+		for _, c := range r.Claims {
+			if !in(c.Span) {
+				t.Fatalf("claim span %v", c.Span)
+			}
+		}
+	})
+}
