@@ -123,6 +123,13 @@ func checkOnce(t testing.TB, s *Store, n int) {
 	if dup != 0 || orphans != 0 {
 		t.Errorf("%d contents stored twice, %d reports without a ledger row", dup, orphans)
 	}
+	// every fixture report lists two items: none is stored half
+	var items, short int
+	s.db.QueryRow(`SELECT COUNT(*) FROM items`).Scan(&items)
+	s.db.QueryRow(`SELECT COUNT(*) FROM reports WHERE item_count != 2`).Scan(&short)
+	if items != 2*n || short != 0 {
+		t.Errorf("%d items (want %d), %d reports without their two items", items, 2*n, short)
+	}
 }
 
 type failingIndex struct{}

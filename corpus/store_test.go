@@ -343,3 +343,26 @@ func (f *fakeIndex) Put(id string, r *extract.Report, fs []validate.Finding) err
 	f.puts = append(f.puts, id)
 	return nil
 }
+
+func TestStats(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	text, _ := os.ReadFile("testdata/nantun-2023.md")
+	doc := readDoc(t, "/reports/nantun-2023.md", string(text))
+	rep, fs := sampleReport(doc)
+	id, err := s.Put(ctx, doc, rep, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Decide(ctx, id, "total-mismatch", Confirmed, "")
+	s.Decide(ctx, id, "amount-unparsed#2", Dismissed, "")
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Reports != 1 || st.Items != 3 || st.Findings[validate.Error] != 1 || st.Findings[validate.Warning] != 4 ||
+		st.Reviewed[Confirmed] != 1 || st.Reviewed[Dismissed] != 1 || st.Pending != 3 || st.Unindexed != 1 ||
+		st.Ledger[StatusOK] != 1 || mustJSON(t, st.Units) != `["南屯镇"]` || mustJSON(t, st.Years) != "[2023]" {
+		t.Errorf("Stats = %+v", st)
+	}
+}
