@@ -49,7 +49,7 @@ func TestIngestTree(t *testing.T) {
 
 	ix := &fakeIndex{}
 	var events int
-	sum, err := s.Ingest(ctx, []string{root}, IngestOptions{Workers: 4, Read: testRead, Index: ix, Progress: func(Event) { events++ }})
+	sum, err := s.Ingest(ctx, []string{root, filepath.Join(s.Dir(), "notes.txt"), filepath.Join(s.Dir(), DBName)}, IngestOptions{Workers: 4, Read: testRead, Index: ix, Progress: func(Event) { events++ }})
 	if err != nil {
 		t.Fatal(err)
 	}

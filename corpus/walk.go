@@ -32,7 +32,9 @@ func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 			continue
 		}
 		if !fi.IsDir() {
-			add(abs)
+			if !s.inside(abs) {
+				add(abs)
+			}
 			continue
 		}
 		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
@@ -69,4 +71,10 @@ func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 		}
 	}
 	return files, failures
+}
+
+// inside reports whether path is in the corpus directory.
+func (s *Store) inside(path string) bool {
+	rel, err := filepath.Rel(s.dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
