@@ -19,18 +19,20 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-const reportColumns = `id, sha256, path, format, extractor, indexed, created_at, updated_at, report_json`
+// reportSelect reads what scanReport scans; add WHERE/ORDER on r.
+const reportSelect = `SELECT r.id, r.sha256, r.path, r.format, r.extractor, r.indexed, r.created_at, r.updated_at, d.report
+	FROM reports r JOIN report_data d ON d.report_id = r.id`
 
 func scanReport(sc interface{ Scan(...any) error }) (*StoredReport, error) {
 	r := &StoredReport{}
 	var format, created, updated string
-	var repJSON []byte
-	if err := sc.Scan(&r.ID, &r.SHA256, &r.Path, &format, &r.Extractor, &r.Indexed, &created, &updated, &repJSON); err != nil {
+	var repData []byte
+	if err := sc.Scan(&r.ID, &r.SHA256, &r.Path, &format, &r.Extractor, &r.Indexed, &created, &updated, &repData); err != nil {
 		return nil, err
 	}
 	r.Format, r.Created, r.Updated = ingest.Format(format), parseTime(created), parseTime(updated)
 	r.Report = &extract.Report{}
-	if err := json.Unmarshal(repJSON, r.Report); err != nil {
+	if err := inflateJSON(repData, r.Report); err != nil {
 		return nil, fmt.Errorf("报告 %s 的数据损坏: %w", r.ID, err)
 	}
 	return r, nil
@@ -43,7 +45,7 @@ func (s *Store) Get(ctx context.Context, id string) (*StoredReport, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	r, err := scanReport(tx.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = ?`, id))
+	r, err := scanReport(tx.QueryRowContext(ctx, reportSelect+` WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
@@ -55,10 +57,10 @@ func (s *Store) Get(ctx context.Context, id string) (*StoredReport, error) {
 	}
 	var blob []byte
 	var warn string
-	if err := tx.QueryRowContext(ctx, `SELECT pages, doc_warnings FROM reports WHERE id = ?`, id).Scan(&blob, &warn); err != nil {
-		return nil, err
+	if err := tx.QueryRowContext(ctx, `SELECT pages, warnings FROM documents WHERE report_id = ?`, id).Scan(&blob, &warn); err != nil {
+		return nil, fmt.Errorf("报告 %s 的页面: %w", id, err)
 	}
-	if r.Pages, err = decodePages(blob); err != nil {
+	if err = inflateJSON(blob, &r.Pages); err != nil {
 		return nil, fmt.Errorf("报告 %s: %w", id, err)
 	}
 	if err := json.Unmarshal([]byte(warn), &r.DocWarnings); err != nil {
@@ -72,7 +74,8 @@ func (s *Store) Get(ctx context.Context, id string) (*StoredReport, error) {
 func (s *Store) Document(ctx context.Context, id string) (*ingest.Document, error) {
 	var path, sha, format, warn string
 	var blob []byte
-	err := s.db.QueryRowContext(ctx, `SELECT path, sha256, format, doc_warnings, pages FROM reports WHERE id = ?`, id).
+	err := s.db.QueryRowContext(ctx, `SELECT r.path, r.sha256, r.format, d.warnings, d.pages
+		FROM reports r JOIN documents d ON d.report_id = r.id WHERE r.id = ?`, id).
 		Scan(&path, &sha, &format, &warn, &blob)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -80,9 +83,9 @@ func (s *Store) Document(ctx context.Context, id string) (*ingest.Document, erro
 	if err != nil {
 		return nil, err
 	}
-	pages, err := decodePages(blob)
-	if err != nil {
-		return nil, fmt.Errorf("报告 %s: %w", id, err)
+	var pages []ingest.Page
+	if err := inflateJSON(blob, &pages); err != nil {
+		return nil, fmt.Errorf("报告 %s 的页面: %w", id, err)
 	}
 	var warnings []string
 	if err := json.Unmarshal([]byte(warn), &warnings); err != nil {
@@ -177,7 +180,7 @@ func (s *Store) Each(ctx context.Context, fn func(*StoredReport) error) error {
 	after := ""
 	const batch = 256
 	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id > ? ORDER BY id LIMIT ?`, after, batch)
+		rows, err := s.db.QueryContext(ctx, reportSelect+` WHERE r.id > ? ORDER BY r.id LIMIT ?`, after, batch)
 		if err != nil {
 			return err
 		}

@@ -90,7 +90,7 @@ func (s *Store) indexOne(ctx context.Context, ix Indexer, id string) error {
 
 // reportForIndex loads report id with its findings, without pages.
 func (s *Store) reportForIndex(ctx context.Context, id string) (*StoredReport, error) {
-	r, err := scanReport(s.db.QueryRowContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE id = ?`, id))
+	r, err := scanReport(s.db.QueryRowContext(ctx, reportSelect+` WHERE r.id = ?`, id))
 	if err != nil {
 		return nil, err
 	}

@@ -200,6 +200,7 @@ type fileResult struct {
 	doc    *ingest.Document
 	rep    *extract.Report
 	fs     []validate.Finding
+	enc    encoded
 	reason string
 	err    error
 }
@@ -249,6 +250,10 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
 	}
 	r.fs = validate.Report(r.rep)
+	if r.enc, err = encode(r.doc, r.rep); err != nil {
+		r.doc = nil
+		return fail(r, reasonStore, err)
+	}
 	return r
 }
 
@@ -282,7 +287,7 @@ func (s *Store) commit(ctx context.Context, r fileResult, ix Indexer, sum *Summa
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
-		res, err := s.PutFile(ctx, r.stat, r.doc, r.rep, r.fs)
+		res, err := s.putEncoded(ctx, r.stat, r.doc, r.rep, r.fs, r.enc)
 		if err != nil {
 			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
 		}

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
@@ -170,7 +169,7 @@ func extractSafely(doc *ingest.Document) (rep *extract.Report, fs []validate.Fin
 // replace writes a new extraction of report id in one transaction and marks
 // it unindexed; decisions stay.
 func (s *Store) replace(ctx context.Context, id string, rep *extract.Report, fs []validate.Finding) error {
-	repJSON, err := json.Marshal(rep)
+	repData, err := deflateJSON(rep)
 	if err != nil {
 		return err
 	}
@@ -179,7 +178,7 @@ func (s *Store) replace(ctx context.Context, id string, rep *extract.Report, fs 
 		return err
 	}
 	defer tx.Rollback()
-	if err := writeExtraction(ctx, tx, id, rep, repJSON, fs); err != nil {
+	if err := writeExtraction(ctx, tx, id, rep, repData, fs, false); err != nil {
 		return fmt.Errorf("报告 %s: %w", id, err)
 	}
 	return tx.Commit()

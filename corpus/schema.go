@@ -28,13 +28,21 @@ CREATE TABLE reports (
 	errors           INTEGER NOT NULL DEFAULT 0, -- findings by severity
 	warnings         INTEGER NOT NULL DEFAULT 0,
 	infos            INTEGER NOT NULL DEFAULT 0,
-	extractor        TEXT NOT NULL,            -- extract.Version that made report_json
-	report_json      TEXT NOT NULL,            -- extract.Report as JSON
-	doc_warnings     TEXT NOT NULL DEFAULT '[]', -- the Document's warnings, JSON
-	pages            BLOB NOT NULL,            -- zlib-deflated JSON of []ingest.Page
+	extractor        TEXT NOT NULL,            -- extract.Version that made the report
 	indexed          INTEGER NOT NULL DEFAULT 0, -- 1 once the search index has this version
 	created_at       TEXT NOT NULL,
 	updated_at       TEXT NOT NULL
+);
+-- The large values live beside the reports row, so that updating a flag or
+-- a count does not rewrite them.
+CREATE TABLE report_data (
+	report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+	report    BLOB NOT NULL                    -- zlib-deflated JSON of extract.Report
+);
+CREATE TABLE documents (
+	report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+	warnings  TEXT NOT NULL DEFAULT '[]',      -- the Document's warnings, JSON
+	pages     BLOB NOT NULL                    -- zlib-deflated JSON of []ingest.Page, as read
 );
 CREATE INDEX reports_unit_year ON reports(unit, year);
 CREATE INDEX reports_year ON reports(year);
