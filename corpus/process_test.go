@@ -127,7 +127,7 @@ func TestKillDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
 	}
-	const n = 300
+	const n = 200
 	src := t.TempDir()
 	fixtureTree(t, src, n)
 	dir := filepath.Join(t.TempDir(), "c")
@@ -146,7 +146,7 @@ func TestKillDuringIngest(t *testing.T) {
 		}
 		return c[StatusOK] + c[StatusDuplicate] + c[StatusFailed]
 	}
-	for round, target := range []int{60, 180} {
+	for round, target := range []int{40, 120} {
 		cmd := child(t, "ingest", env...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
