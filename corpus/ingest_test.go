@@ -37,7 +37,7 @@ var testRead = ingest.Options{PDFInProcess: true}
 func TestIngestTree(t *testing.T) {
 	ctx := context.Background()
 	root := t.TempDir()
-	const n = 200
+	const n = 100
 	fixtureTree(t, root, n)
 	// the corpus inside the tree being ingested is not ingested
 	s, err := Open(filepath.Join(root, "corpus"))
