@@ -1,10 +1,3 @@
-// Package corpus is the store: SQLite holding reports, items, findings,
-// review decisions and the ingest ledger. It is the record of truth; the
-// search index is derived from it and rebuilt from it at will.
-//
-// A corpus is a directory: corpus.db (SQLite in WAL mode), a lock file, and
-// index/ (the search index, owned by package index). One process at a time
-// may write (Open); any number may read alongside (OpenReadOnly).
 package corpus
 
 import (

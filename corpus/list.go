@@ -107,6 +107,14 @@ func (s *Store) List(ctx context.Context, f Filter) ([]ReportSummary, error) {
 	return out, rows.Err()
 }
 
+// CountReports is the number of reports f selects, Limit and Offset aside.
+func (s *Store) CountReports(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where("")
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports`+where, args...).Scan(&n)
+	return n, err
+}
+
 // ItemRow is one item with the report it belongs to: a row of an export.
 type ItemRow struct {
 	ReportID     string               `json:"report"`

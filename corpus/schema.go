@@ -113,24 +113,24 @@ CREATE INDEX ledger_sha ON ledger(sha256);
 `,
 }
 
-// SchemaVersion is the user_version of a corpus this build writes.
-var SchemaVersion = len(migrations)
+// schemaVersion is the user_version of a corpus this build writes.
+var schemaVersion = len(migrations)
 
-// migrate brings the schema up to SchemaVersion, one transaction per step.
+// migrate brings the schema up to schemaVersion, one transaction per step.
 func (s *Store) migrate(ctx context.Context) error {
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("读取版本: %w", err)
 	}
 	switch {
-	case v > SchemaVersion:
-		return fmt.Errorf("语料库由更新版本的 jixiao 建立 (schema %d > %d)", v, SchemaVersion)
-	case v == SchemaVersion:
+	case v > schemaVersion:
+		return fmt.Errorf("语料库由更新版本的 jixiao 建立 (schema %d > %d)", v, schemaVersion)
+	case v == schemaVersion:
 		return nil
 	case s.readOnly:
-		return fmt.Errorf("语料库需要升级，请先以写入方式打开 (schema %d < %d)", v, SchemaVersion)
+		return fmt.Errorf("语料库需要升级，请先以写入方式打开 (schema %d < %d)", v, schemaVersion)
 	}
-	for ; v < SchemaVersion; v++ {
+	for ; v < schemaVersion; v++ {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err

@@ -80,6 +80,9 @@ func TestRoundTripExactAmounts(t *testing.T) {
 		l.Items != 3 || l.Errors != 1 || l.Warnings != 4 || l.Infos != 0 {
 		t.Errorf("List row = %+v", l)
 	}
+	if n, _ := s.CountReports(ctx, Filter{Unit: "南屯"}); n != 1 {
+		t.Errorf("CountReports = %d", n)
+	}
 	if other, _ := s.List(ctx, Filter{Year: 2022}); len(other) != 0 {
 		t.Errorf("year filter: %d rows", len(other))
 	}
@@ -310,8 +313,8 @@ func TestSecondOpenIsInUse(t *testing.T) {
 func TestSchemaVersion(t *testing.T) {
 	s := openTemp(t)
 	var v int
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != SchemaVersion {
-		t.Errorf("user_version = %d, %v; want %d", v, err, SchemaVersion)
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != schemaVersion {
+		t.Errorf("user_version = %d, %v; want %d", v, err, schemaVersion)
 	}
 	var mode string
 	s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
