@@ -47,7 +47,8 @@ func (s *Store) ids(ctx context.Context, q string, args ...any) ([]string, error
 // by another extractor version, or all with opt.All. Items and findings are
 // replaced in one transaction per report; review decisions are kept (they
 // apply again wherever the same finding key comes back). The index is then
-// refreshed. Summary.Stored counts the reports re-extracted.
+// refreshed, with any report an earlier run left unindexed. Summary.Stored
+// counts the reports re-extracted.
 func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, error) {
 	sum := Summary{Failures: []Failure{}}
 	if err := s.writable(); err != nil {
@@ -148,6 +149,18 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	}
 	if storeErr != nil {
 		return sum, storeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if opt.Index != nil && sum.IndexErrors == 0 {
+		// reports left unindexed earlier (a killed run, an index that was down)
+		n, err := s.IndexPending(ctx, opt.Index)
+		sum.Indexed += n
+		if err != nil {
+			sum.IndexErrors++
+			sum.IndexError = err.Error()
+		}
 	}
 	return sum, ctx.Err()
 }
