@@ -144,23 +144,25 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	jobs := make(chan string)
+	jobs := make(chan int)
 	results := make(chan fileResult, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range jobs {
-				results <- s.prepare(ctx, p, opt.Read)
+			for i := range jobs {
+				r := s.prepare(ctx, files[i], opt.Read)
+				r.seq = i
+				results <- r
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
-		for _, p := range files {
+		for i := range files {
 			select {
-			case jobs <- p:
+			case jobs <- i:
 			case <-ctx.Done():
 				return
 			}
@@ -169,11 +171,12 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	go func() { wg.Wait(); close(results) }()
 
 	var storeErr error
+	w := &writer{s: s, ix: opt.Index, sum: &sum, firstSeq: map[string]int{}}
 	for r := range results {
 		if storeErr != nil || ctx.Err() != nil {
 			continue // drain
 		}
-		ev, err := s.commit(ctx, r, opt.Index, &sum)
+		ev, err := w.commit(ctx, r)
 		if err != nil {
 			if ctx.Err() == nil {
 				storeErr = err
@@ -194,6 +197,7 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 
 // fileResult is what a worker made of one file.
 type fileResult struct {
+	seq    int // position in the files of the run
 	stat   FileStat
 	known  string // id of the stored report with these bytes
 	skip   bool   // ledger and report say it is in already
@@ -262,8 +266,21 @@ func fail(r fileResult, reason string, err error) fileResult {
 	return r
 }
 
-// commit records one file's result: the writer's side of IngestFiles.
-func (s *Store) commit(ctx context.Context, r fileResult, ix Indexer, sum *Summary) (Event, error) {
+// writer is the one goroutine of IngestFiles that writes.
+type writer struct {
+	s   *Store
+	ix  Indexer
+	sum *Summary
+	// firstSeq is, for each report stored in this run, the position of the
+	// file it was stored from: when copies of one content are extracted at
+	// once, the first in walk order becomes the report's path whichever
+	// worker finished first, so a run's outcome does not depend on timing.
+	firstSeq map[string]int
+}
+
+// commit records one file's result.
+func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
+	s, sum := w.s, w.sum
 	ev := Event{Path: r.stat.Path, ID: r.known}
 	switch {
 	case r.err != nil:
@@ -284,6 +301,9 @@ func (s *Store) commit(ctx context.Context, r fileResult, ix Indexer, sum *Summa
 		if err != nil {
 			return ev, err
 		}
+		if err := w.firstInOrder(ctx, r, r.known, st); err != nil {
+			return ev, err
+		}
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
@@ -293,8 +313,13 @@ func (s *Store) commit(ctx context.Context, r fileResult, ix Indexer, sum *Summa
 		}
 		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
 		count(sum, ev.Outcome)
-		if res.New && ix != nil {
-			if err := ix.Put(res.ID, r.rep, r.fs); err != nil {
+		if res.New {
+			w.firstSeq[res.ID] = r.seq
+		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
+			return ev, err
+		}
+		if res.New && w.ix != nil {
+			if err := w.ix.Put(res.ID, r.rep, r.fs); err != nil {
 				sum.IndexErrors++
 				if sum.IndexError == "" {
 					sum.IndexError = err.Error()
@@ -307,6 +332,28 @@ func (s *Store) commit(ctx context.Context, r fileResult, ix Indexer, sum *Summa
 		}
 	}
 	return ev, nil
+}
+
+// firstInOrder makes r's file the path of report id when r came out a
+// duplicate of a file stored in this run from later in walk order.
+func (w *writer) firstInOrder(ctx context.Context, r fileResult, id string, st Status) error {
+	first, ok := w.firstSeq[id]
+	if st != StatusDuplicate || !ok || first < r.seq {
+		return nil
+	}
+	w.firstSeq[id] = r.seq
+	if err := w.s.repath(ctx, id, r.stat.Path); err != nil {
+		return err
+	}
+	if w.ix != nil {
+		if err := w.s.indexOne(ctx, w.ix, id); err != nil {
+			w.sum.IndexErrors++
+			if w.sum.IndexError == "" {
+				w.sum.IndexError = err.Error()
+			}
+		}
+	}
+	return nil
 }
 
 func outcomeOf(st Status, isNew bool) Outcome {

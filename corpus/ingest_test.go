@@ -194,3 +194,45 @@ func TestIngestCancelled(t *testing.T) {
 	}
 	checkOnce(t, s, 40)
 }
+
+// TestCopiesFinishingOutOfOrder: when the later of two copies (in walk
+// order) is stored first, the earlier still becomes the report's path.
+func TestCopiesFinishingOutOfOrder(t *testing.T) {
+	ctx := context.Background()
+	src := t.TempDir()
+	text := fixtureText(3, 2022)
+	writeFiles(t, src, map[string]string{"a/report.txt": text, "b/report.txt": text})
+	a, b := filepath.Join(src, "a/report.txt"), filepath.Join(src, "b/report.txt")
+	s := openTemp(t)
+	ix := &fakeIndex{}
+	var sum Summary
+	w := &writer{s: s, ix: ix, sum: &sum, firstSeq: map[string]int{}}
+	ra, rb := s.prepare(ctx, a, testRead), s.prepare(ctx, b, testRead)
+	ra.seq, rb.seq = 0, 1
+	for _, r := range []fileResult{rb, ra} { // b finished first
+		if _, err := w.commit(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ea, _, _ := s.LedgerLookup(ctx, a)
+	eb, _, _ := s.LedgerLookup(ctx, b)
+	if ea.Status != StatusOK || eb.Status != StatusDuplicate || ea.ReportID != eb.ReportID {
+		t.Errorf("ledger: a %s, b %s", ea.Status, eb.Status)
+	}
+	got, err := s.Get(ctx, ea.ReportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Path != a || got.Report.Source.Path != a || !got.Indexed {
+		t.Errorf("report path %s, source %s, indexed %v; want %s, indexed", got.Path, got.Report.Source.Path, got.Indexed, a)
+	}
+	if sum.Stored != 1 || sum.Duplicates != 1 || len(ix.puts) != 2 {
+		t.Errorf("summary %+v, index puts %v", sum, ix.puts)
+	}
+	integrity(t, s)
+	// and a later run keeps it so
+	sum, err = s.Ingest(ctx, []string{src}, IngestOptions{Read: testRead})
+	if err != nil || sum.Skipped != 2 {
+		t.Errorf("second run: %+v %v", sum, err)
+	}
+}

@@ -318,3 +318,43 @@ func nonNil[T any](xs []T) []T {
 	}
 	return xs
 }
+
+// repath makes path the path of report id (the one it was first read from):
+// the report, its Source and the ledger rows of both paths change in one
+// transaction; the old path's row becomes the duplicate. The report is
+// left unindexed (the index holds the old path).
+func (s *Store) repath(ctx context.Context, id, path string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var old string
+	var data []byte
+	if err := tx.QueryRowContext(ctx, `SELECT r.path, d.report FROM reports r JOIN report_data d ON d.report_id = r.id WHERE r.id = ?`, id).
+		Scan(&old, &data); err != nil {
+		return err
+	}
+	var rep extract.Report
+	if err := inflateJSON(data, &rep); err != nil {
+		return err
+	}
+	rep.Source.Path = path
+	if data, err = deflateJSON(&rep); err != nil {
+		return err
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`UPDATE reports SET path = ?, indexed = 0, updated_at = ? WHERE id = ?`, []any{path, now(), id}},
+		{`UPDATE report_data SET report = ? WHERE report_id = ?`, []any{data, id}},
+		{`UPDATE ledger SET status = 'duplicate' WHERE path = ? AND report_id = ?`, []any{old, id}},
+		{`UPDATE ledger SET status = 'ok' WHERE path = ? AND report_id = ?`, []any{path, id}},
+	} {
+		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
