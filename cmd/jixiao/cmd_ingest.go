@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -94,6 +95,9 @@ func runIngest(ctx context.Context, opts ingestOptions, paths []string, stdout, 
 	if err != nil {
 		// what was committed stays; say how far it got
 		printIngestSummary(stderr, sum)
+		if errors.Is(err, context.Canceled) {
+			return &exitError{code: 1, err: errors.New("已中断 (interrupted)：已入库的报告保留，再次运行 ingest 即可继续")}
+		}
 		return err
 	}
 	if opts.JSON {
