@@ -10,6 +10,7 @@ import (
 var (
 	yearRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	unitSuffixRE = regexp.MustCompile(`^[\p{Han}（）()]{2,30}?(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)`)
+	unitWholeRE  = regexp.MustCompile(`^[\p{Han}（）()]{1,30}(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)$`)
 	unitInTextRE = regexp.MustCompile(`[\p{Han}]{2,12}?(?:街道办事处|镇|乡|街道)`)
 )
 
@@ -19,8 +20,11 @@ func readHeader(lines []textLine, r *Report) {
 	title := cleanText(r.Title)
 	if m := yearRE.FindStringSubmatch(title); m != nil {
 		r.Year, _ = strconv.Atoi(m[1])
-		if unit := strings.TrimSpace(title[:strings.Index(title, m[0])]); unit != "" {
+		at := strings.Index(title, m[0])
+		if unit := strings.TrimSpace(title[:at]); unit != "" {
 			r.Unit = trimUnit(unit)
+		} else {
+			r.Unit = unitPrefix(strings.TrimPrefix(title[at+len(m[0]):], "度")) // 2016 年涞源县应急管理局专项资金…
 		}
 	}
 	if r.Unit == "" {
@@ -40,6 +44,24 @@ func readHeader(lines []textLine, r *Report) {
 			}
 		}
 	}
+}
+
+// unitPrefix reads the unit at the start of s: the words before the first
+// generic word (专项, 项目, 部门 …), when they end as a unit does.
+func unitPrefix(s string) string {
+	cut := len(s)
+	for _, w := range []string{"关于", "专项", "项目", "部门", "绩效", "财政", "年度", "整体", "预算", "资金", "自评"} {
+		if i := strings.Index(s, w); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	if unitWholeRE.MatchString(s[:cut]) {
+		return s[:cut]
+	}
+	if m := unitSuffixRE.FindString(s); m != "" && !strings.Contains(m, "绩效") {
+		return m
+	}
+	return ""
 }
 
 // unitAboveTitle takes a line naming a unit just above the title

@@ -239,7 +239,25 @@ func joinable(prev, next *line, cells bool) bool {
 	if startsBlock(p) && !strings.ContainsAny(p, "，。；") && runes <= 30 {
 		return false // a numbered heading such as （三）项目概况
 	}
-	return runes >= 12
+	if runes >= 12 {
+		return true
+	}
+	// A short line joins only prose that goes on after it (本年度共实施项 /
+	// 目 47 个，…), and never when it reads as a name or a heading.
+	return runes >= 3 && strings.ContainsAny(n, "，。；") && !endsLikeName(p)
+}
+
+// endsLikeName reports lines that end as a unit name, a date or a heading
+// word (柳庄乡人民政府, 2020年3月10日, 工作开展情况).
+func endsLikeName(s string) bool {
+	for _, suffix := range []string{"政府", "局", "镇", "乡", "街道", "办事处", "委员会", "中心", "学校", "医院", "公司", "日",
+		"情况", "概况", "做法", "措施", "问题", "成效", "建议", "结论", "目标", "说明", "报告", "附件",
+		"总结", "要求", "依据", "内容", "意见", "通知", "方案", "分析", "评价", "自评"} {
+		if strings.HasSuffix(s, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTableRow(s string) bool {

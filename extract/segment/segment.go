@@ -97,6 +97,19 @@ func (s *Segmenter) Words(text string) []string {
 	return out
 }
 
+// SearchWords gives the content words of text in search mode: long words
+// with their dictionary sub-words, so 村级组织办公经费 and 村级组织办公专项经费
+// share 村级组织 and 办公.
+func (s *Segmenter) SearchWords(text string) []string {
+	var out []string
+	for _, t := range s.CutForSearch(text) {
+		if s.IsContent(t.Text) {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
 // IsContent reports whether a token carries meaning: it has a letter or
 // digit and is not a stop word.
 func (s *Segmenter) IsContent(w string) bool {
