@@ -12,9 +12,8 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-// synthFormats are the formats ingest reads today (the DOCX and HTML readers
-// are being written elsewhere; add "docx" and "html" when they land).
-var synthFormats = []string{"md", "txt", "gb18030", "utf16"}
+// synthFormats are the formats of the synthetic reports: all of them.
+var synthFormats = synth.Formats
 
 // TestIngestSynth ingests a few hundred synthetic reports with three copies
 // and two broken files: every report once, the ledger right, the stored

@@ -53,8 +53,7 @@ func init() {
 	f.StringVar(&benchOpts.Dir, "dir", "", "数据目录，保留 (keep data here)")
 	f.BoolVar(&benchOpts.Reference, "reference", true, "先测不入库的参照速度 (measure extract-only first)")
 	f.BoolVar(&benchOpts.Index, "index", true, "同时更新检索索引 (update the search index)")
-	// DOCX and HTML readers are being written; until they land those files would only fail.
-	f.StringSliceVar(&benchOpts.Formats, "formats", []string{"md", "txt", "gb18030", "utf16"}, "合成报告的格式 (synth formats)")
+	f.StringSliceVar(&benchOpts.Formats, "formats", nil, "合成报告的格式，默认全部 (synth formats; default all)")
 	cmdRoot.AddCommand(cmdBenchIngest)
 }
 
