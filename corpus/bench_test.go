@@ -39,6 +39,7 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	ref := extractOnly(b, files)
 	resetPeakRSS()
+	b.ResetTimer()
 
 	var took time.Duration
 	var dbBytes int64
