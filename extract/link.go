@@ -101,15 +101,16 @@ func linkEvaluations(seg *segment.Segmenter, r *Report) {
 
 // matchName is a name with what says nothing of the project set aside: the
 // unit's own name at the start (jieba cuts unknown place names badly:
-// 平坊镇河长制 → 平坊/镇河/长制) and years (2021年, 2021 年度).
+// 平坊镇河长制 → 平坊/镇河/长制), and years kept as words of their own (2021年河长制
+// would cut as 年河; 2021 and 2024 still tell two years' projects apart).
 func matchName(name, unit string) string {
 	if unit != "" {
 		name = strings.TrimPrefix(name, unit)
 	}
-	return yearWordRE.ReplaceAllString(name, "")
+	return yearWordRE.ReplaceAllString(name, " $1 ")
 }
 
-var yearWordRE = regexp.MustCompile(`(?:19|20)\d{2}\s*年度?`)
+var yearWordRE = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?`)
 
 func link(r *Report, e, i int, sim float64) {
 	ev := &r.Evaluations[e]

@@ -74,6 +74,11 @@ type Report struct {
 	Goals      *Goals           `json:"goals,omitempty"`
 	Indicators []Indicator      `json:"indicators,omitempty"`
 	TotalScore *decimal.Decimal `json:"total_score,omitempty"`
+	// TotalRow is the 合计 / 总分 row as written: the total of the weights
+	// (分值, 权重) and of the scores, either of which may be blank.
+	TotalRow *TotalRow `json:"total_row,omitempty"`
+	// Department is the head of a 部门整体支出绩效自评表.
+	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
 }
@@ -166,24 +171,58 @@ type ProjectInfo struct {
 // FundRow is one row of the funds block of a table (年度资金总额, 其中：本年财政拨款 …).
 // Amounts are in 万元; Rate is in percent (86 for 86%).
 type FundRow struct {
-	Row         string           `json:"row"`
+	Row string `json:"row"`
+	// Level places the row in the block: 0 the total (年度资金总额, 总额),
+	// 1 its components (本年财政拨款, 上年结转资金, 其他资金, 基本支出 …),
+	// 2 components of the level-1 row above (人员经费, 公用经费 under 基本支出).
+	Level       int              `json:"level"`
 	InitialWan  *decimal.Decimal `json:"initial_wan"`
 	BudgetWan   *decimal.Decimal `json:"budget_wan"`
 	ExecutedWan *decimal.Decimal `json:"executed_wan"`
 	Weight      *decimal.Decimal `json:"weight"`
 	Rate        *decimal.Decimal `json:"rate"`
 	Score       *decimal.Decimal `json:"score"`
-	// Decimals written for each figure (for the rounding tolerance), by key:
-	// "initial", "budget", "executed", "rate", "score".
+	Reason      string           `json:"reason,omitempty"` // 原因 column, where the table has one
+	// Decimals of each figure in the unit stored (万元, percent, points), for
+	// the rounding tolerance, by key: "initial", "budget", "executed",
+	// "weight", "rate", "score". A table written in 元 has 4 more than written.
 	Decimals map[string]int `json:"decimals,omitempty"`
-	Page     int            `json:"page"`
-	Span     Span           `json:"span"`
+	// Written is each figure as the table writes it ("86%", "100.00%"), by the same keys.
+	Written map[string]string `json:"written,omitempty"`
+	Page    int               `json:"page"`
+	Span    Span              `json:"span"`
+}
+
+// TotalRow is the 合计 / 总分 row of a table.
+type TotalRow struct {
+	Label    string           `json:"label"`
+	Weight   *decimal.Decimal `json:"weight"`
+	Score    *decimal.Decimal `json:"score"`
+	Decimals map[string]int   `json:"decimals,omitempty"` // "weight", "score"
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+}
+
+// DepartmentInfo is the head of a 部门整体支出绩效自评表.
+type DepartmentInfo struct {
+	Name  string `json:"name"` // 部门（单位）名称
+	Tasks []Task `json:"tasks,omitempty"`
+}
+
+// Task is one row of 年度主要任务: the task and what it consists of.
+type Task struct {
+	Name    string `json:"name"`
+	Content string `json:"content"`
+	Page    int    `json:"page"`
+	Span    Span   `json:"span"`
 }
 
 // Goals is the 年度总体目标 block: what was expected and what was done.
 type Goals struct {
 	Expected string `json:"expected"`
 	Actual   string `json:"actual"`
+	Page     int    `json:"page"`
+	Span     Span   `json:"span"`
 }
 
 // Indicator is one 绩效指标 row.
@@ -191,11 +230,17 @@ type Indicator struct {
 	Level1 string           `json:"level1"`
 	Level2 string           `json:"level2"`
 	Level3 string           `json:"level3"`
+	Nature string           `json:"nature,omitempty"` // 指标性质 (=, ≥, ≤ …), where the table has the column
 	Target string           `json:"target"`
+	Unit   string           `json:"unit,omitempty"` // 度量单位, where the table has the column
 	Actual string           `json:"actual"`
 	Weight *decimal.Decimal `json:"weight"`
 	Score  *decimal.Decimal `json:"score"`
 	Reason string           `json:"reason"`
-	Page   int              `json:"page"`
-	Span   Span             `json:"span"`
+	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
+	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
+	PartOf   int            `json:"part_of,omitempty"`
+	Decimals map[string]int `json:"decimals,omitempty"` // "weight", "score"
+	Page     int            `json:"page"`
+	Span     Span           `json:"span"`
 }

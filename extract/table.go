@@ -1,9 +1,546 @@
 package extract
 
-import "github.com/jixiao/jixiao/ingest"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
 
-// tableGenre recognises the standard self-evaluation tables. (Stub.)
-func tableGenre(doc *ingest.Document) (Genre, bool) { return "", false }
+	"github.com/jixiao/jixiao/ingest"
+)
 
-// extractTable reads a 项目支出绩效自评表 or 部门整体支出绩效自评表. (Stub.)
-func extractTable(doc *ingest.Document, r *Report) error { return nil }
+// tableGenre recognises the standard self-evaluation tables
+// (项目支出绩效自评表, 部门整体支出绩效自评表, 绩效目标自评表 …) from their
+// text, whatever layout the reader gave it. A narrative report with a table
+// appended after pages of prose stays narrative.
+func tableGenre(doc *ingest.Document) (Genre, bool) {
+	return detectTable(doc.Text)
+}
+
+// maxProseBeforeTable is how much prose (bytes of long lines) may come
+// before the table for the document still to count as a table.
+const maxProseBeforeTable = 3000
+
+func detectTable(text string) (Genre, bool) {
+	compact := cellKey(text)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(compact, w) {
+				return true
+			}
+		}
+		return false
+	}
+	hasProject := has("项目名称")
+	hasDept := has("部门名称", "部门(单位)名称", "单位名称")
+	hasTasks := has("年度主要任务")
+	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数")
+	hasRow := has("年度资金总额", "总额")
+	hasInd := has("一级指标") && has("三级指标")
+	title := templateTitle.FindString(compact)
+	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd)) {
+		return "", false
+	}
+	prose := 0
+	for _, l := range splitLines(text) {
+		s := text[l.start:l.end]
+		k := cellKey(s)
+		if strings.Contains(k, "项目名称") || strings.Contains(k, "部门名称") || strings.Contains(k, "单位名称") ||
+			templateTitle.MatchString(k) || strings.Contains(k, "全年预算数") || strings.Contains(k, "一级指标") {
+			break
+		}
+		if utf8.RuneCountInString(s) >= 60 && !strings.ContainsAny(s, "|\t") {
+			prose += len(s)
+		}
+	}
+	if prose > maxProseBeforeTable {
+		return "", false
+	}
+	if strings.Contains(title, "整体支出") || hasTasks || hasDept && !hasProject {
+		return DepartmentTable, true
+	}
+	return ProjectTable, true
+}
+
+// extractTable reads a 项目支出绩效自评表 or 部门整体支出绩效自评表.
+func extractTable(doc *ingest.Document, r *Report) error {
+	readTable(doc.Text, doc.PageAt, r)
+	r.Sums = append(r.Sums, findSums(doc.Text, 0, len(doc.Text), doc.PageAt)...)
+	return nil
+}
+
+// tableParser reads one table from its cells. Each block (head, funds,
+// goals, tasks, indicators, total) is found by its own labels, so the order
+// of blocks does not matter.
+type tableParser struct {
+	text   string
+	pageAt func(int) int
+	cs     cellStream
+	c      []cell
+	r      *Report
+	yuan   bool // the funds block is in 元, not 万元
+	budget int  // readings of glued figures still to be weighed (searchBudget)
+}
+
+// readTable fills r from the text of a table.
+func readTable(text string, pageAt func(int) int, r *Report) {
+	cs := tokenize(text)
+	p := &tableParser{text: text, pageAt: pageAt, cs: cs, c: cs.cells, r: r, budget: searchBudget}
+	p.head()
+	p.funds()
+	p.goals()
+	p.tasks()
+	p.indicators()
+	p.item()
+	p.countTables()
+}
+
+func (p *tableParser) page(off int) int {
+	if p.pageAt == nil {
+		return 1
+	}
+	return p.pageAt(off)
+}
+
+// take collects up to n cells from position i; in row layouts only from the
+// given row. It stops before a non-empty cell that stop accepts.
+func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
+	var out []cell
+	for i < len(p.c) && len(out) < n {
+		c := p.c[i]
+		if p.cs.rows && c.row != row {
+			break
+		}
+		if !c.empty() && stop(c) {
+			break
+		}
+		out = append(out, c)
+		i++
+	}
+	return out, i
+}
+
+var (
+	// titleYear is the year written after the template's name: (2023年度).
+	titleYear   = regexp.MustCompile(`\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$`)
+	yearOfTable = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
+	yearInTitle = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+)
+
+// head reads the title, the year and the head fields (项目名称, 主管部门, 实施单位 …).
+func (p *tableParser) head() {
+	r := p.r
+	for i, c := range p.c {
+		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 {
+			r.Title = c.text
+			break
+		}
+		if i > 80 {
+			break
+		}
+	}
+	if r.Title == "" {
+		for i, c := range p.c {
+			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 {
+				r.Title = c.text
+				break
+			}
+			if i > 80 {
+				break
+			}
+		}
+	}
+	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
+		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
+		r.Title = strings.TrimSpace(r.Title[:m[0]])
+	}
+	for i, c := range p.c {
+		if i > 120 || r.Year != 0 {
+			break
+		}
+		if m := yearOfTable.FindStringSubmatch(c.text); m != nil {
+			fmt.Sscan(m[1], &r.Year)
+			break
+		}
+	}
+	if r.Year == 0 {
+		if m := yearInTitle.FindStringSubmatch(r.Title); m != nil {
+			fmt.Sscan(m[1], &r.Year)
+		}
+	}
+
+	fields := map[string]string{}
+	for i, c := range p.c {
+		f, ok := fieldOf(c.key)
+		value := ""
+		if ok {
+			value = p.fieldValue(i)
+		} else if f, value, ok = fieldPrefix(c.text); !ok {
+			continue
+		}
+		if value == "" || fields[f] != "" {
+			continue
+		}
+		fields[f] = value
+	}
+	if fields[fieldName] != "" || fields[fieldDepartment] != "" || fields[fieldImplementer] != "" {
+		r.Project = &ProjectInfo{Name: fields[fieldName], Department: fields[fieldDepartment],
+			Implementer: fields[fieldImplementer], Responsible: fields[fieldResponsible]}
+	}
+	if r.Genre == DepartmentTable || fields[fieldDeptName] != "" {
+		r.Department = &DepartmentInfo{Name: fields[fieldDeptName]}
+		if r.Department.Name == "" && r.Project != nil {
+			r.Department.Name = r.Project.Department
+		}
+	}
+	for _, f := range []string{fieldImplementer, fieldDeptName, fieldDepartment} {
+		if fields[f] != "" {
+			r.Unit = fields[f]
+			break
+		}
+	}
+}
+
+// fieldValue is the cell after a head label: the next non-empty cell that
+// is not itself a label (in row layouts, on the same row).
+func (p *tableParser) fieldValue(i int) string {
+	row := p.c[i].row
+	for j := i + 1; j < len(p.c) && j <= i+3; j++ {
+		c := p.c[j]
+		if p.cs.rows && c.row != row {
+			return ""
+		}
+		if c.empty() {
+			continue
+		}
+		if isLabelKey(c.key) || isHeaderFragment(c.key, fundHeaderWords) && utf8.RuneCountInString(c.key) <= 6 {
+			return ""
+		}
+		return c.text
+	}
+	return ""
+}
+
+// isFundsAnchor reports whether a cell opens the funds block.
+func isFundsAnchor(key string) bool {
+	if utf8.RuneCountInString(key) > 30 {
+		return false
+	}
+	for _, w := range []string{"项目资金", "资金情况", "预算执行情况", "年度预算数", "部门整体支出预算", "年初预算", "全年预算", "调整后预算"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFundStop reports whether a cell ends the figures of a fund row.
+func isFundStop(c cell) bool {
+	if _, ok := fundRowLevel(c.key); ok {
+		return true
+	}
+	return isSectionLabel(c.key) || isLevel1(c.key) || isLevel2(c.key) || totalLabel.MatchString(c.key) ||
+		goalsLabel.MatchString(c.key)
+}
+
+// funds reads the funds block: its header and the rows 年度资金总额, 其中 ….
+func (p *tableParser) funds() {
+	anchor, first := -1, -1
+	var cols []column
+	for i, c := range p.c {
+		if !isFundsAnchor(c.key) {
+			continue
+		}
+		for j := i + 1; j < len(p.c) && j <= i+30; j++ {
+			if _, ok := fundRowLevel(p.c[j].key); ok {
+				first = j
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		var hk strings.Builder
+		for _, h := range p.c[i:first] {
+			hk.WriteString(h.key)
+		}
+		cols, _ = scanHeader(hk.String(), fundHeaderWords)
+		if hasColumn(cols, colBudget) || hasColumn(cols, colExecuted) {
+			anchor = i
+			break
+		}
+		first = -1
+	}
+	if anchor < 0 {
+		return
+	}
+	yuan := false
+	var unitText strings.Builder
+	for _, h := range p.c[max(0, anchor-2):first] {
+		unitText.WriteString(h.key)
+	}
+	if u := unitText.String(); (strings.Contains(u, "(元)") || strings.Contains(u, "单位:元")) && !strings.Contains(u, "万元") {
+		yuan = true
+	}
+	p.yuan = yuan
+
+	level1Seen := false
+	for i := first; i < len(p.c); {
+		c := p.c[i]
+		if c.empty() {
+			i++
+			continue
+		}
+		lvl, ok := fundRowLevel(c.key)
+		if !ok {
+			break
+		}
+		if len(p.r.Funds) > 0 && lvl == 0 {
+			break // a second total: another table
+		}
+		if lvl == 2 && !level1Seen {
+			lvl = 1
+		}
+		if lvl == 1 {
+			level1Seen = true
+		}
+		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
+		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
+		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
+		end := c.end
+		for _, v := range vals {
+			if !v.empty() {
+				end = max(end, v.end)
+			}
+		}
+		for col, f := range rd {
+			v := f.value
+			d := f.decimals
+			if yuan && (col == colInitial || col == colBudget || col == colExecuted) {
+				v = v.Shift(-4)
+				d += 4
+			}
+			switch col {
+			case colInitial:
+				row.InitialWan = &v
+			case colBudget:
+				row.BudgetWan = &v
+			case colExecuted:
+				row.ExecutedWan = &v
+			case colWeight:
+				row.Weight = &v
+			case colRate:
+				row.Rate = &v
+			case colScore:
+				row.Score = &v
+			default:
+				continue
+			}
+			row.Decimals[string(col)] = d
+			row.Written[string(col)] = f.text
+		}
+		if len(row.Decimals) == 0 {
+			row.Decimals, row.Written = nil, nil
+		}
+		row.Span = Span{c.start, end}
+		row.Page = p.page(c.start)
+		if searched && len(rd) > 0 {
+			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
+		}
+		p.r.Funds = append(p.r.Funds, row)
+		i = max(next, i+1)
+	}
+}
+
+func hasColumn(cols []column, c column) bool {
+	for _, x := range cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+var columnNames = map[column]string{colInitial: "年初预算数", colBudget: "全年预算数", colExecuted: "全年执行数",
+	colWeight: "分值", colRate: "执行率", colScore: "得分"}
+
+func describeReading(rd fundReading, cols []column) string {
+	var parts []string
+	for _, c := range cols {
+		if f, ok := rd[c]; ok {
+			parts = append(parts, columnNames[c]+" "+f.text)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// goals reads 年度总体目标: what was expected and what was done.
+func (p *tableParser) goals() {
+	anchor := -1
+	for i, c := range p.c {
+		if goalsLabel.MatchString(stripNumbering(c.key)) {
+			anchor = i
+			break
+		}
+	}
+	if anchor < 0 {
+		return
+	}
+	i := anchor + 1
+	headerRow := p.c[anchor].row
+	var subPos []int // positions in their row of the sub-headers (预期目标, 实际完成情况)
+	for i < len(p.c) {
+		c := p.c[i]
+		if !c.empty() && goalsSubHeader.MatchString(stripNumbering(c.key)) {
+			subPos = append(subPos, p.posInRow(i))
+			headerRow = c.row
+			i++
+			continue
+		}
+		if c.empty() && (p.cs.rows || len(subPos) == 0) {
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(p.c) {
+		return
+	}
+	stop := func(c cell) bool {
+		_, fund := fundRowLevel(c.key)
+		return fund || isSectionLabel(c.key) || isLevel1(c.key) || strings.Contains(c.key, "一级指标") || isFundsAnchor(c.key)
+	}
+	var vals []cell
+	if !p.cs.rows {
+		// one cell per line: the two cells that follow, empty or not
+		vals, _ = p.take(i, 2, p.c[i].row, stop)
+	} else {
+		// a row: its non-empty cells in order; a single one goes by its column
+		row := p.c[i].row
+		first := i
+		if row != headerRow {
+			for first > 0 && p.c[first-1].row == row {
+				first--
+			}
+		}
+		var filled []cell
+		var pos []int
+		for j := first; j < len(p.c) && p.c[j].row == row; j++ {
+			if stop(p.c[j]) {
+				break
+			}
+			if !p.c[j].empty() {
+				filled = append(filled, p.c[j])
+				pos = append(pos, j-first)
+			}
+		}
+		switch {
+		case len(filled) >= 2:
+			vals = filled[:2]
+		case len(filled) == 1:
+			vals = []cell{filled[0], {}}
+			if len(subPos) >= 2 && row != headerRow && 2*pos[0] > subPos[0]+subPos[1] {
+				vals = []cell{{}, filled[0]}
+			}
+		}
+	}
+	g := &Goals{}
+	end := p.c[anchor].end
+	for k, v := range vals {
+		t := v.text
+		if instruction.MatchString(t) {
+			t = ""
+		}
+		if k == 0 {
+			g.Expected = t
+		} else {
+			g.Actual = t
+		}
+		if !v.empty() {
+			end = max(end, v.end)
+		}
+	}
+	g.Span = Span{p.c[anchor].start, end}
+	g.Page = p.page(p.c[anchor].start)
+	p.r.Goals = g
+}
+
+// posInRow is the position of cell i among the cells of its row.
+func (p *tableParser) posInRow(i int) int {
+	n := 0
+	for j := i - 1; j >= 0 && p.c[j].row == p.c[i].row; j-- {
+		n++
+	}
+	return n
+}
+
+var numbering = regexp.MustCompile(`^(\d+[.、]|[一二三四五六七八九十]+、)`)
+
+func stripNumbering(key string) string {
+	if key == "" || !(key[0] >= '0' && key[0] <= '9' || strings.ContainsAny(key[:min(len(key), 30)], "一二三四五六七八九十")) {
+		return key
+	}
+	return numbering.ReplaceAllString(key, "")
+}
+
+// tasks reads 年度主要任务 of a department table: task name and content.
+func (p *tableParser) tasks() {
+	anchor := -1
+	for i, c := range p.c {
+		if stripNumbering(c.key) == "年度主要任务" || c.key == "主要任务" {
+			anchor = i
+			break
+		}
+	}
+	if anchor < 0 {
+		return
+	}
+	i := anchor + 1
+	for i < len(p.c) && (p.c[i].empty() || isHeaderFragment(p.c[i].key, taskHeaderWords)) {
+		i++
+	}
+	stop := func(c cell) bool {
+		_, fund := fundRowLevel(c.key)
+		return fund || isSectionLabel(c.key) || isFundsAnchor(c.key) || goalsLabel.MatchString(c.key) || strings.Contains(c.key, "一级指标")
+	}
+	if p.r.Department == nil {
+		p.r.Department = &DepartmentInfo{}
+	}
+	for i < len(p.c) {
+		c := p.c[i]
+		if c.empty() {
+			i++
+			continue
+		}
+		if stop(c) {
+			break
+		}
+		n := 1
+		if p.cs.rows {
+			n = len(p.c) // the rest of the row: a content cell a PDF split in two
+		}
+		vals, next := p.take(i+1, n, c.row, stop)
+		t := Task{Name: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
+		for _, v := range vals {
+			if !v.empty() {
+				t.Content += v.text
+				t.Span[1] = v.end
+			}
+		}
+		p.r.Department.Tasks = append(p.r.Department.Tasks, t)
+		i = max(next, i+1)
+	}
+}
+
+// countTables warns when a file holds more than one table: only the first is read.
+func (p *tableParser) countTables() {
+	n := 0
+	for i, c := range p.c {
+		if f, ok := fieldOf(c.key); ok && (f == fieldName || f == fieldDeptName) && p.fieldValue(i) != "" {
+			n++
+		}
+	}
+	if n > 1 {
+		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("文件中有 %d 张自评表，只读取了第一张", n))
+	}
+}

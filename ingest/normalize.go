@@ -10,7 +10,9 @@ import (
 // markup stripped, and prose lines that layout or a page break split rejoined
 // (see joinable). Every byte of Text maps back to Original() through anchors.
 func normalize(d *Document) {
-	lines := splitLines(d)
+	// Markdown printed to PDF or saved as text keeps its markup: strip it too.
+	markdown := d.Format == FormatMarkdown || d.Format != FormatHTML && d.Format != FormatDOCX && looksLikeMarkdown(d.Original())
+	lines := splitLines(d, markdown)
 	cells := cellLayout(lines)
 	var w mappedWriter
 	d.PageStarts = make([]int, len(d.Pages))
@@ -67,8 +69,7 @@ type line struct {
 	hard    bool // a heading: never joined to what follows
 }
 
-func splitLines(d *Document) []line {
-	markdown := d.Format == FormatMarkdown
+func splitLines(d *Document, markdown bool) []line {
 	var out []line
 	base := 0
 	for pi, p := range d.Pages {
@@ -223,8 +224,10 @@ func joinable(prev, next *line, cells bool) bool {
 	if strings.HasSuffix(p, "报告") && utf8.RuneCountInString(p) <= 40 {
 		return false // a title
 	}
-	if r, _ := utf8.DecodeLastRuneInString(n); (r == '：' || r == ':') && utf8.RuneCountInString(n) <= 12 {
-		return false // a salutation (县财政局：) or a short heading
+	if r, _ := utf8.DecodeLastRuneInString(n); (r == '：' || r == ':') && utf8.RuneCountInString(n) <= 12 && !strings.ContainsAny(n, "，、") {
+		// a salutation (县财政局：) or a short heading, unless it is the tail of
+		// a heading the layout wrapped (…中央财政补助资 / 金：)
+		return startsBlock(p) && utf8.RuneCountInString(n) <= 6 && utf8.RuneCountInString(p) >= 16 && isHan(last)
 	}
 	if !(isHan(last) || strings.ContainsRune("，、（“‘《", last) || isAlnum(last)) {
 		return false
@@ -260,8 +263,54 @@ func endsLikeName(s string) bool {
 	return false
 }
 
+// isTableRow: a pipe row, a tab-separated run, a line with a gap of three
+// spaces or more inside (a table laid out with spaces, as pdftotext -layout
+// saves a PDF; lines are trimmed, so the gap is between cells), or a run of
+// figures set apart by spaces.
 func isTableRow(s string) bool {
-	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t')
+	return strings.HasPrefix(s, "|") || strings.HasSuffix(s, "|") || strings.ContainsRune(s, '\t') ||
+		strings.Contains(s, "   ") || figureRun(s)
+}
+
+// figureRun reports whether a line holds two figures in a row set apart by
+// spaces (年度资金总额 43.2 43.2 37.24 10 86% 9, 其中桃树 1.5亩 1.5亩): a
+// table row whose cells a text file or a PDF separated with spaces only.
+// Prose sets a figure against its words, never against another figure.
+func figureRun(s string) bool {
+	run := 0
+	for _, f := range strings.Fields(s) {
+		if !isFigureToken(f) {
+			run = 0
+			continue
+		}
+		if run++; run >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isFigureToken: 43.2, 86%, 1,030, 29.5亩, ≥90% (a figure with at most a short unit).
+func isFigureToken(f string) bool {
+	f = strings.TrimLeft(f, "≥≤<>=")
+	digits, units := 0, 0
+	for i, r := range f {
+		switch {
+		case r >= '0' && r <= '9':
+			if units > 0 {
+				return false
+			}
+			digits++
+		case (r == '.' || r == ',') && digits > 0 && units == 0:
+		case r == '%' && digits > 0:
+			units++
+		case i > 0 && digits > 0 && isHan(r):
+			units++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && units <= 2 && !strings.HasSuffix(f, ".") && !strings.HasSuffix(f, ",") // 1. is a list number
 }
 
 // startsBlock reports whether a line begins with a list or heading marker:

@@ -3,6 +3,7 @@ package validate
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -117,4 +118,25 @@ func TestRoundingDifference(t *testing.T) {
 		}
 	}
 	t.Fatal("no total-mismatch finding")
+}
+
+// TestReferencePrintsFindings: every PDF print of the reference report gives
+// the Markdown's findings, on the pages where their evidence is printed.
+func TestReferencePrintsFindings(t *testing.T) {
+	want := strings.Join(summary(findingsOf(t, "nantun-2023.md")), "\n")
+	pdfs, _ := filepath.Glob("../ingest/pdf/testdata/printed/0*.pdf")
+	if len(pdfs) != 8 {
+		t.Fatalf("%d printed fixtures", len(pdfs))
+	}
+	for _, path := range pdfs {
+		fs := findingsOf(t, "../../ingest/pdf/testdata/printed/"+filepath.Base(path))
+		if got := strings.Join(summary(fs), "\n"); got != want {
+			t.Errorf("%s findings:\n%s\nwant:\n%s", filepath.Base(path), got, want)
+		}
+		for _, f := range fs {
+			if f.Rule == "missing-dimension" && f.Page < 2 {
+				t.Errorf("%s: %s on page %d: the evaluation section is not on page 1", filepath.Base(path), f.Rule, f.Page)
+			}
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // syntheticFormats are the formats whose readers are built.
-var syntheticFormats = []string{"md", "txt", "gb18030", "utf16"}
+var syntheticFormats = []string{"md", "txt", "gb18030", "utf16", "html", "docx"}
 
 // TestSyntheticNarratives reads generated reports of many units, years,
 // wordings and encodings and checks every record and every finding against
@@ -30,6 +30,15 @@ func TestSyntheticNarratives(t *testing.T) {
 	truths, err := synth.Generate(dir, n, synth.Options{Seed: 7, Formats: syntheticFormats, TableShare: -1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	perFormat := map[string]int{}
+	for _, tr := range truths {
+		perFormat[tr.Format]++
+	}
+	for _, f := range syntheticFormats {
+		if perFormat[f] == 0 {
+			t.Errorf("no %s report among the %d generated", f, len(truths))
+		}
 	}
 	problems := map[string][]string{}
 	note := func(kind, file, msg string) { problems[kind] = append(problems[kind], file+": "+msg) }

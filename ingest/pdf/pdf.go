@@ -1,5 +1,8 @@
-// Package pdf reads the text of PDF pages: ledongthuc/pdf's parser with our
-// own text layer. (Stub: being written.)
+// Package pdf reads the text of PDF pages: ledongthuc/pdf parses the file's
+// objects, and our own text layer (fonts, CMaps, a content-stream
+// interpreter, geometric layout) turns them into lines of text. Parsing runs
+// in a child process with a deadline and a memory limit, so that a hostile
+// or broken file costs one error, never the batch.
 package pdf
 
 import (
@@ -12,20 +15,52 @@ import (
 type Options struct {
 	Password    string        // user password of an encrypted file
 	Timeout     time.Duration // deadline of the isolated child (default 30s)
-	MemoryLimit int64         // bytes, for the isolated child
+	MemoryLimit int64         // bytes, for the isolated child (default 1 GiB)
 	InProcess   bool          // skip the child process (tests, fuzzing)
 }
 
+// Defaults of Options.
+const (
+	DefaultTimeout     = 30 * time.Second
+	DefaultMemoryLimit = 1 << 30
+)
+
 // Result is the text of each page, in order, and what a reader should know.
+// A page is its visual lines in reading order, separated by "\n", with a
+// blank line between paragraphs; table cells are separated by "\t". Running
+// headers, footers and page numbers are left out.
 type Result struct {
 	Pages    []string
 	Warnings []string
 }
 
-// ErrNeedsOCR means the file (or every page) has no text layer.
-var ErrNeedsOCR = errors.New("没有文字层，需要 OCR (needs OCR)")
+// Errors name the reason a file gives no text; they are wrapped with
+// details, so test them with errors.Is.
+var (
+	ErrNeedsOCR         = errors.New("没有文字层，需要 OCR (needs OCR)")
+	ErrNotPDF           = errors.New("不是 PDF 文件 (not a PDF)")
+	ErrDamaged          = errors.New("PDF 文件损坏 (damaged PDF)")
+	ErrPasswordRequired = errors.New("需要密码 (password required)")
+	ErrWrongPassword    = errors.New("密码错误 (wrong password)")
+	ErrTimeout          = errors.New("处理超时 (timeout)")
+	ErrMemoryLimit      = errors.New("内存超限 (memory limit exceeded)")
+	ErrCrashed          = errors.New("解析进程异常退出 (parser crashed)")
+)
 
-// Extract returns the text of every page of a PDF.
+// Extract returns the text of every page of a PDF. Unless opt.InProcess is
+// set, the work is done by a child process (this same executable) that is
+// killed at the deadline, when it exceeds the memory limit, or when ctx ends.
 func Extract(ctx context.Context, data []byte, opt Options) (Result, error) {
-	return Result{}, errors.New("PDF reading is not built yet")
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.MemoryLimit <= 0 {
+		opt.MemoryLimit = DefaultMemoryLimit
+	}
+	if opt.InProcess {
+		ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+		defer cancel()
+		return extractInProcess(ctx, data, opt.Password)
+	}
+	return extractIsolated(ctx, data, opt)
 }

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/corpus/export"
+)
+
+// exportOptions are the flags of export.
+type exportOptions struct {
+	Format   string
+	Output   string
+	Year     int
+	Unit     string
+	Findings bool
+}
+
+var exportOpts exportOptions
+
+var cmdExport = &cobra.Command{
+	Use:   "export --format csv|xlsx|jsonl [-o FILE]",
+	Short: "导出项目和问题（含审核结论）(export items and findings with reviews)",
+	Long: `export 导出语料库中所有项目（单位、年度、报告编号、序号、名称、预算、实际、拨付情况、子项目数、用途）
+和所有问题及审核结论。
+
+  xlsx   一个工作簿：“项目”和“问题”两张工作表；金额为数值单元格，显示的小数位与记录一致。须给 -o。
+  csv    UTF-8（带 BOM，Excel 可直接打开）。-o FILE 写项目到 FILE，问题到 FILE 同名加 -findings；
+         写到标准输出时只写项目，加 --findings 改写问题。
+  jsonl  每行一个 JSON 对象："kind" 为 "item" 或 "finding"；金额为字符串。`,
+	Args: cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runExport(cmd.Context(), exportOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+	},
+}
+
+func init() {
+	f := cmdExport.Flags()
+	f.StringVar(&exportOpts.Format, "format", "", "csv、xlsx 或 jsonl")
+	f.StringVarP(&exportOpts.Output, "output", "o", "", "输出文件 (output file; default: standard output)")
+	f.IntVar(&exportOpts.Year, "year", 0, "只导出该年度 (year)")
+	f.StringVar(&exportOpts.Unit, "unit", "", "只导出单位名称包含此文字的报告 (unit name contains)")
+	f.BoolVar(&exportOpts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
+	cmdRoot.AddCommand(cmdExport)
+}
+
+func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer) error {
+	format := strings.ToLower(opts.Format)
+	switch format {
+	case "csv", "xlsx", "jsonl":
+	case "":
+		return usageError("请用 --format 指定 csv、xlsx 或 jsonl")
+	default:
+		return usageError("未知的格式 %q（csv、xlsx 或 jsonl）", opts.Format)
+	}
+	if format == "xlsx" && opts.Output == "" && isTerminal(stdout) {
+		return usageError("xlsx 须用 -o 指定输出文件")
+	}
+	if opts.Findings && (format != "csv" || opts.Output != "") {
+		return usageError("--findings 只用于把 csv 写到标准输出")
+	}
+	s, err := openCorpusReader()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	filter := corpus.Filter{Year: opts.Year, Unit: opts.Unit}
+
+	if format == "csv" && opts.Output != "" {
+		findingsPath := findingsFile(opts.Output)
+		err := writeFiles(map[string]func(io.Writer) error{
+			opts.Output:  func(w io.Writer) error { return export.CSV(ctx, s, filter, w, nil) },
+			findingsPath: func(w io.Writer) error { return export.CSV(ctx, s, filter, nil, w) },
+		})
+		if err == nil {
+			fmt.Fprintf(stderr, "已导出项目到 %s，问题到 %s\n", opts.Output, findingsPath)
+		}
+		return err
+	}
+	write := func(w io.Writer) error {
+		switch format {
+		case "xlsx":
+			return export.XLSX(ctx, s, filter, w)
+		case "jsonl":
+			return export.JSONL(ctx, s, filter, w)
+		}
+		if opts.Findings {
+			return export.CSV(ctx, s, filter, nil, w)
+		}
+		return export.CSV(ctx, s, filter, w, nil)
+	}
+	if opts.Output == "" {
+		bw := bufio.NewWriter(stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	return writeFiles(map[string]func(io.Writer) error{opts.Output: write})
+}
+
+// findingsFile is the name of the findings CSV next to the items CSV.
+func findingsFile(items string) string {
+	ext := filepath.Ext(items)
+	return strings.TrimSuffix(items, ext) + "-findings" + ext
+}
+
+// writeFiles writes each file through a temporary file renamed into place,
+// so that a failed export leaves no half-written file.
+func writeFiles(files map[string]func(io.Writer) error) error {
+	for path, write := range files {
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+		if err != nil {
+			return err
+		}
+		err = tmp.Chmod(0o644) // CreateTemp makes it private; an export is a normal file
+		bw := bufio.NewWriter(tmp)
+		if err == nil {
+			err = write(bw)
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), path)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+			return fmt.Errorf("导出到 %s: %w", path, err)
+		}
+	}
+	return nil
+}

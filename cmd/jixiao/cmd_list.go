@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/corpus"
+)
+
+// listOptions are the flags of list.
+type listOptions struct {
+	Year int
+	Unit string
+	JSON bool
+}
+
+var listOpts listOptions
+
+var cmdList = &cobra.Command{
+	Use:   "list",
+	Short: "列出语料库中的报告 (list the reports in the corpus)",
+	Long: `list 每份报告一行：编号、单位、年度、体裁、项目数、所述总额、项目预算合计、错误和警告数。
+--unit 按单位名称的一部分筛选。`,
+	Args: cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runList(cmd.Context(), listOpts, cmd.OutOrStdout())
+	},
+}
+
+func init() {
+	f := cmdList.Flags()
+	f.IntVar(&listOpts.Year, "year", 0, "年度 (year)")
+	f.StringVar(&listOpts.Unit, "unit", "", "单位名称包含 (unit name contains)")
+	f.BoolVar(&listOpts.JSON, "json", false, "以 JSON 输出 (JSON for programs)")
+	cmdRoot.AddCommand(cmdList)
+}
+
+func runList(ctx context.Context, opts listOptions, stdout io.Writer) error {
+	s, err := openCorpusReader()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	reports, err := s.List(ctx, corpus.Filter{Year: opts.Year, Unit: opts.Unit})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return writeJSON(stdout, reports)
+	}
+	rows := make([][]string, len(reports))
+	for i, r := range reports {
+		stated := amountText(r.StatedTotal)
+		rows[i] = []string{r.ID, orDash(r.Unit), yearText(r.Year), genreNames(r.Genre), strconv.Itoa(r.Items),
+			stated, r.ItemsBudget.String(), strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings)}
+	}
+	printTable(stdout, []string{"编号", "单位", "年度", "体裁", "项目数", "所述总额(万元)", "项目合计(万元)", "错误", "警告"}, rows)
+	io.WriteString(stdout, "共 "+strconv.Itoa(len(reports))+" 份报告\n")
+	return nil
+}

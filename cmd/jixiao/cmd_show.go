@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+var showJSONFlag bool
+
+var cmdShow = &cobra.Command{
+	Use:   "show REPORT",
+	Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
+	Long:  `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径。`,
+	Args:  cobra.ExactArgs(1),
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runShow(cmd.Context(), showJSONFlag, args[0], cmd.OutOrStdout())
+	},
+}
+
+func init() {
+	cmdShow.Flags().BoolVar(&showJSONFlag, "json", false, "以 JSON 输出 (JSON for programs)")
+	cmdRoot.AddCommand(cmdShow)
+}
+
+// resolveReport finds the report a person named; not found is bad input.
+func resolveReport(ctx context.Context, s *corpus.Store, ref string) (string, error) {
+	id, err := s.Resolve(ctx, ref)
+	if errors.Is(err, corpus.ErrNotFound) || errors.Is(err, corpus.ErrAmbiguous) {
+		return "", &exitError{code: 2, err: err}
+	}
+	return id, err
+}
+
+// showJSON is the --json output of show.
+type showJSON struct {
+	ID        string          `json:"id"`
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	Format    string          `json:"format"`
+	Extractor string          `json:"extractor"`
+	Indexed   bool            `json:"indexed"`
+	Created   time.Time       `json:"created"`
+	Report    *extract.Report `json:"report"`
+	Findings  []findingJSON   `json:"findings"`
+	// Decisions whose finding no longer appears in the report (after re-extraction).
+	Orphans map[string]corpus.Decision `json:"orphan_decisions,omitempty"`
+}
+
+type findingJSON struct {
+	validate.Finding
+	Key    string           `json:"key"`
+	Review *corpus.Decision `json:"review"`
+}
+
+func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) error {
+	s, err := openCorpusReader()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := resolveReport(ctx, s, ref)
+	if err != nil {
+		return err
+	}
+	r, err := s.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	orphans := map[string]corpus.Decision{}
+	for k, d := range r.Decisions {
+		orphans[k] = d
+	}
+	out := showJSON{ID: r.ID, Path: r.Path, SHA256: r.SHA256, Format: string(r.Format), Extractor: r.Extractor,
+		Indexed: r.Indexed, Created: r.Created, Report: r.Report, Findings: []findingJSON{}}
+	for i, f := range r.Findings {
+		fj := findingJSON{Finding: f, Key: r.Keys[i]}
+		if d, ok := r.Decision(i); ok {
+			fj.Review = &d
+		}
+		delete(orphans, r.Keys[i])
+		out.Findings = append(out.Findings, fj)
+	}
+	if len(orphans) > 0 {
+		out.Orphans = orphans
+	}
+	if asJSON {
+		return writeJSON(stdout, out)
+	}
+
+	fmt.Fprintf(stdout, "编号：%s　提取器版本：%s　入库：%s\n", r.ID, r.Extractor, r.Created.Local().Format("2006-01-02 15:04"))
+	printReport(stdout, r.Report)
+	fmt.Fprintln(stdout)
+	if len(r.Findings) == 0 {
+		fmt.Fprintln(stdout, "没有发现问题。")
+	} else {
+		counts := map[validate.Severity]int{}
+		rows := make([][]string, len(r.Findings))
+		for i, f := range r.Findings {
+			counts[f.Severity]++
+			d, ok := r.Decision(i)
+			rows[i] = []string{severityNames[f.Severity], r.Keys[i], strconv.Itoa(f.Page), reviewText(d, ok), f.Message}
+		}
+		fmt.Fprintf(stdout, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
+		printTableWide(stdout, []string{"级别", "问题键", "页", "审核", "说明"}, rows)
+	}
+	if len(orphans) > 0 {
+		keys := make([]string, 0, len(orphans))
+		for k := range orphans {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintln(stdout, "\n重新提取后不再出现的问题上的审核结论：")
+		var rows [][]string
+		for _, k := range keys {
+			rows = append(rows, []string{k, reviewText(orphans[k], true)})
+		}
+		printTableWide(stdout, []string{"问题键", "审核"}, rows)
+	}
+	return nil
+}

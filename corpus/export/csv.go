@@ -1,0 +1,60 @@
+package export
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+
+	"github.com/jixiao/jixiao/corpus"
+)
+
+// bom makes Excel read a CSV file as UTF-8.
+const bom = "\ufeff"
+
+// CSV writes the items of the reports f selects to items and their findings
+// to findings (either may be nil), each a UTF-8 CSV file with a BOM and a
+// Chinese header row. Amounts are written exactly as stored.
+func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings io.Writer) error {
+	if items != nil {
+		w, err := newCSV(items, ItemHeader)
+		if err != nil {
+			return err
+		}
+		if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error { return w.Write(texts(itemRow(it))) }); err != nil {
+			return err
+		}
+		if w.Flush(); w.Error() != nil {
+			return w.Error()
+		}
+	}
+	if findings != nil {
+		w, err := newCSV(findings, FindingHeader)
+		if err != nil {
+			return err
+		}
+		if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error { return w.Write(texts(findingRow(rf))) }); err != nil {
+			return err
+		}
+		if w.Flush(); w.Error() != nil {
+			return w.Error()
+		}
+	}
+	return nil
+}
+
+func newCSV(out io.Writer, header []string) (*csv.Writer, error) {
+	if _, err := io.WriteString(out, bom); err != nil {
+		return nil, err
+	}
+	w := csv.NewWriter(out)
+	w.UseCRLF = true // what Excel writes and expects
+	return w, w.Write(header)
+}
+
+func texts(row []cell) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = c.text
+	}
+	return out
+}

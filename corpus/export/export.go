@@ -1,0 +1,100 @@
+// Package export writes the items and findings of a corpus as CSV, XLSX or
+// JSON Lines for spreadsheets and other programs: one row per item with its
+// unit, year and report, and one row per finding with its review decision.
+package export
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// ItemHeader names the columns of the items table.
+var ItemHeader = []string{"单位", "年度", "报告编号", "序号", "项目名称", "预算数(万元)", "实际拨付(万元)", "拨付情况", "子项目数", "用途", "页码"}
+
+// FindingHeader names the columns of the findings table.
+var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "级别", "说明", "应为", "实为", "差额", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
+
+var disbursementNames = map[extract.Disbursement]string{
+	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
+}
+
+var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
+
+var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
+
+// cell is one value of a table row: text, an integer, or an amount.
+type cell struct {
+	text   string
+	amount *decimal.Decimal // set for amount columns (nil: empty cell)
+	number bool             // text is an integer
+}
+
+func textCell(s string) cell { return cell{text: s} }
+func intCell(n int) cell     { return cell{text: strconv.Itoa(n), number: true} }
+func amountCell(d *decimal.Decimal) cell {
+	if d == nil {
+		return cell{}
+	}
+	return cell{text: d.String(), amount: d}
+}
+
+func itemRow(it corpus.ItemRow) []cell {
+	return []cell{textCell(it.Unit), yearCell(it.Year), textCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
+		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(nameOr(disbursementNames[it.Disbursement], string(it.Disbursement))),
+		intCell(it.Subprojects), textCell(it.Purpose), pageCell(it.Page)}
+}
+
+func findingRow(rf corpus.ReviewedFinding) []cell {
+	f := rf.Finding
+	row := []cell{textCell(rf.Unit), yearCell(rf.Year), textCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
+		textCell(nameOr(severityNames[f.Severity], string(f.Severity))), textCell(f.Message),
+		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(joinInts(f.Items)), pageCell(f.Page)}
+	if d := rf.Decision; d != nil {
+		row = append(row, textCell(nameOr(verdictNames[d.Verdict], string(d.Verdict))), textCell(d.Note),
+			textCell(d.At.Local().Format("2006-01-02 15:04:05")))
+	} else {
+		row = append(row, textCell("待审核"), textCell(""), textCell(""))
+	}
+	return row
+}
+
+func yearCell(y int) cell {
+	if y == 0 {
+		return cell{}
+	}
+	return intCell(y)
+}
+
+func pageCell(p int) cell {
+	if p == 0 {
+		return cell{}
+	}
+	return intCell(p)
+}
+
+func nameOr(name, code string) string {
+	if name != "" {
+		return name
+	}
+	return code
+}
+
+func joinInts(xs []int) string {
+	b := make([]byte, 0, 4*len(xs))
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(x), 10)
+	}
+	return string(b)
+}
+
+func findingFilter(f corpus.Filter) corpus.FindingFilter {
+	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit}
+}

@@ -1,0 +1,379 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// Reasons of failures the store itself finds (ingest.Error gives the others).
+const (
+	reasonOpen    = "无法打开 (cannot open)"
+	reasonRead    = "读取失败 (read error)"
+	reasonTooBig  = "文件过大 (file too large)"
+	reasonExtract = "提取失败 (extraction failed)"
+	reasonPanic   = "提取程序出错 (extractor crashed)"
+	reasonStore   = "存储失败 (store error)"
+)
+
+// Outcome is what happened to one file.
+type Outcome string
+
+const (
+	Stored    Outcome = "stored"    // a new report
+	Duplicate Outcome = "duplicate" // same bytes as a report stored from another path
+	Skipped   Outcome = "skipped"   // already in the corpus
+	Failed    Outcome = "failed"    // see Reason
+)
+
+// Event reports one file done (or, in Reextract, one report).
+type Event struct {
+	Path    string
+	ID      string // report id, when there is one
+	Outcome Outcome
+	Reason  string // Failed: short reason
+	Err     error  // Failed: the error
+}
+
+// Failure is one file (or report) that could not be processed.
+type Failure struct {
+	Path   string `json:"path"`
+	ID     string `json:"report,omitempty"`
+	Reason string `json:"reason"`
+	Error  string `json:"error"`
+}
+
+// Summary counts the outcomes of Ingest or Reextract.
+type Summary struct {
+	Files       int       `json:"files"`      // files (or reports) looked at
+	Stored      int       `json:"stored"`     // new reports (Reextract: reports re-extracted)
+	Duplicates  int       `json:"duplicates"` // files whose bytes were already stored from another path
+	Skipped     int       `json:"skipped"`    // already in
+	Failed      int       `json:"failed"`     // failures, listed in Failures
+	Indexed     int       `json:"indexed"`    // reports put into the search index (catch-up included)
+	IndexErrors int       `json:"index_errors"`
+	IndexError  string    `json:"index_error,omitempty"` // the first index error
+	Failures    []Failure `json:"failures"`
+}
+
+// ByReason counts the failures by reason, most frequent first.
+func (s *Summary) ByReason() []ReasonCount {
+	m := map[string]int{}
+	for _, f := range s.Failures {
+		m[f.Reason]++
+	}
+	out := make([]ReasonCount, 0, len(m))
+	for r, n := range m {
+		out = append(out, ReasonCount{r, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out
+}
+
+// ReasonCount is a failure reason and how many files failed for it.
+type ReasonCount struct {
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+}
+
+// IngestOptions tune Ingest.
+type IngestOptions struct {
+	Workers  int            // files read and extracted in parallel (default: the number of CPUs)
+	Read     ingest.Options // passed to ingest.Read
+	Index    Indexer        // nil: reports are stored but left unindexed
+	Progress func(Event)    // called once per file, from one goroutine
+}
+
+// Ingest walks paths (see Walk) and ingests every file (see IngestFiles).
+func (s *Store) Ingest(ctx context.Context, paths []string, opt IngestOptions) (Summary, error) {
+	files, walkFailures := s.Walk(paths)
+	sum, err := s.IngestFiles(ctx, files, opt)
+	sum.Files += len(walkFailures)
+	sum.Failed += len(walkFailures)
+	sum.Failures = append(walkFailures, sum.Failures...)
+	return sum, err
+}
+
+// IngestFiles reads, extracts and validates files in parallel workers and
+// stores the results from one writer, one transaction per file with its
+// ledger row: a run killed at any moment leaves every report either whole or
+// absent, and the next run completes it. Files already in (same path, size,
+// modification time and hash, or the same bytes under another path) are not
+// extracted again; failed files are retried. After a report is committed it
+// is put into opt.Index and marked indexed; reports left unindexed by an
+// earlier run are indexed first.
+//
+// A file that fails is recorded in the ledger and the batch goes on; the
+// returned error is for the store itself failing or ctx being cancelled.
+func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptions) (Summary, error) {
+	var sum Summary
+	if err := s.writable(); err != nil {
+		return sum, err
+	}
+	sum.Failures = []Failure{}
+	if opt.Index != nil {
+		n, err := s.IndexPending(ctx, opt.Index)
+		sum.Indexed += n
+		if err != nil {
+			if ctx.Err() != nil {
+				return sum, ctx.Err()
+			}
+			sum.IndexErrors++
+			sum.IndexError = err.Error()
+		}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan int)
+	results := make(chan fileResult, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := s.prepare(ctx, files[i], opt.Read)
+				r.seq = i
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var storeErr error
+	w := &writer{s: s, ix: opt.Index, sum: &sum, firstSeq: map[string]int{}}
+	for r := range results {
+		if storeErr != nil || ctx.Err() != nil {
+			continue // drain
+		}
+		ev, err := w.commit(ctx, r)
+		if err != nil {
+			if ctx.Err() == nil {
+				storeErr = err
+			}
+			cancel()
+			continue
+		}
+		sum.Files++
+		if opt.Progress != nil {
+			opt.Progress(ev)
+		}
+	}
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	return sum, ctx.Err()
+}
+
+// fileResult is what a worker made of one file.
+type fileResult struct {
+	seq    int // position in the files of the run
+	stat   FileStat
+	known  string // id of the stored report with these bytes
+	skip   bool   // ledger and report say it is in already
+	doc    *ingest.Document
+	rep    *extract.Report
+	fs     []validate.Finding
+	enc    encoded
+	reason string
+	err    error
+}
+
+// prepare reads one file, and extracts and validates it unless its bytes
+// are in the corpus already.
+func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r fileResult) {
+	r.stat.Path = path
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fail(r, reasonOpen, err)
+	}
+	r.stat.Size, r.stat.ModTime = fi.Size(), fi.ModTime()
+	if fi.Size() > ingest.MaxFileSize {
+		return fail(r, reasonTooBig, fmt.Errorf("%s: %d 字节，上限 %d", path, fi.Size(), ingest.MaxFileSize))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(r, reasonRead, err)
+	}
+	h := sha256.Sum256(data)
+	r.stat.SHA256 = hex.EncodeToString(h[:])
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
+		e, ok, _ := s.LedgerLookup(ctx, path)
+		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
+			mtimeNS(e.ModTime) == mtimeNS(r.stat.ModTime) && e.ReportID == r.known
+		return r
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
+		}
+	}()
+	r.doc, err = ingest.Read(ctx, path, data, ro)
+	if err != nil {
+		r.doc = nil
+		reason := reasonRead
+		var ie *ingest.Error
+		if errors.As(err, &ie) && ie.Reason != "" {
+			reason = ie.Reason
+		}
+		return fail(r, reason, err)
+	}
+	r.rep, err = extract.Extract(r.doc)
+	if err != nil {
+		r.doc = nil
+		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
+	}
+	r.fs = validate.Report(r.rep)
+	if r.enc, err = encode(r.doc, r.rep); err != nil {
+		r.doc = nil
+		return fail(r, reasonStore, err)
+	}
+	return r
+}
+
+func fail(r fileResult, reason string, err error) fileResult {
+	r.reason, r.err = reason, err
+	return r
+}
+
+// writer is the one goroutine of IngestFiles that writes.
+type writer struct {
+	s   *Store
+	ix  Indexer
+	sum *Summary
+	// firstSeq is, for each report stored in this run, the position of the
+	// file it was stored from: when copies of one content are extracted at
+	// once, the first in walk order becomes the report's path whichever
+	// worker finished first, so a run's outcome does not depend on timing.
+	firstSeq map[string]int
+}
+
+// commit records one file's result.
+func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
+	s, sum := w.s, w.sum
+	ev := Event{Path: r.stat.Path, ID: r.known}
+	switch {
+	case r.err != nil:
+		if ctx.Err() != nil {
+			return ev, ctx.Err() // cancelled: not the file's fault
+		}
+		if err := s.RecordFailure(ctx, r.stat, r.reason, r.err); err != nil {
+			return ev, err
+		}
+		ev.Outcome, ev.Reason, ev.Err = Failed, r.reason, r.err
+		sum.Failed++
+		sum.Failures = append(sum.Failures, Failure{Path: r.stat.Path, Reason: r.reason, Error: r.err.Error()})
+	case r.skip:
+		ev.Outcome = Skipped
+		sum.Skipped++
+	case r.known != "":
+		st, err := s.RecordKnown(ctx, r.stat, r.known)
+		if err != nil {
+			return ev, err
+		}
+		if err := w.firstInOrder(ctx, r, r.known, st); err != nil {
+			return ev, err
+		}
+		ev.Outcome = outcomeOf(st, false)
+		count(sum, ev.Outcome)
+	default:
+		res, err := s.putEncoded(ctx, r.stat, r.doc, r.rep, r.fs, r.enc)
+		if err != nil {
+			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
+		}
+		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
+		count(sum, ev.Outcome)
+		if res.New {
+			w.firstSeq[res.ID] = r.seq
+		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
+			return ev, err
+		}
+		if res.New && w.ix != nil {
+			if err := w.ix.Put(res.ID, r.rep, r.fs); err != nil {
+				sum.IndexErrors++
+				if sum.IndexError == "" {
+					sum.IndexError = err.Error()
+				}
+			} else if err := s.MarkIndexed(ctx, res.ID); err != nil {
+				return ev, err
+			} else {
+				sum.Indexed++
+			}
+		}
+	}
+	return ev, nil
+}
+
+// firstInOrder makes r's file the path of report id when r came out a
+// duplicate of a file stored in this run from later in walk order.
+func (w *writer) firstInOrder(ctx context.Context, r fileResult, id string, st Status) error {
+	first, ok := w.firstSeq[id]
+	if st != StatusDuplicate || !ok || first < r.seq {
+		return nil
+	}
+	w.firstSeq[id] = r.seq
+	if err := w.s.repath(ctx, id, r.stat.Path); err != nil {
+		return err
+	}
+	if w.ix != nil {
+		if err := w.s.indexOne(ctx, w.ix, id); err != nil {
+			w.sum.IndexErrors++
+			if w.sum.IndexError == "" {
+				w.sum.IndexError = err.Error()
+			}
+		}
+	}
+	return nil
+}
+
+func outcomeOf(st Status, isNew bool) Outcome {
+	switch {
+	case isNew:
+		return Stored
+	case st == StatusDuplicate:
+		return Duplicate
+	default:
+		return Skipped
+	}
+}
+
+func count(sum *Summary, o Outcome) {
+	switch o {
+	case Stored:
+		sum.Stored++
+	case Duplicate:
+		sum.Duplicates++
+	case Skipped:
+		sum.Skipped++
+	}
+}

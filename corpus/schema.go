@@ -1,0 +1,151 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrations build the schema; migrations[i] takes user_version i to i+1.
+// Append, never edit: a corpus records its version in PRAGMA user_version.
+//
+// Amounts are TEXT decimal strings (shopspring/decimal), never REAL.
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE reports (
+	id               TEXT PRIMARY KEY,         -- first 12 hex digits of sha256 (more on collision)
+	sha256           TEXT NOT NULL UNIQUE,     -- of the file's bytes
+	path             TEXT NOT NULL,            -- absolute path it was first read from
+	format           TEXT NOT NULL,
+	unit             TEXT NOT NULL DEFAULT '',
+	year             INTEGER NOT NULL DEFAULT 0,
+	title            TEXT NOT NULL DEFAULT '',
+	genre            TEXT NOT NULL DEFAULT '',
+	stated_total_wan TEXT,                     -- decimal string
+	stated_count     INTEGER,
+	item_count       INTEGER NOT NULL DEFAULT 0,
+	items_budget_wan TEXT NOT NULL DEFAULT '0', -- exact sum of the items' budgets
+	errors           INTEGER NOT NULL DEFAULT 0, -- findings by severity
+	warnings         INTEGER NOT NULL DEFAULT 0,
+	infos            INTEGER NOT NULL DEFAULT 0,
+	extractor        TEXT NOT NULL,            -- extract.Version that made the report
+	indexed          INTEGER NOT NULL DEFAULT 0, -- 1 once the search index has this version
+	created_at       TEXT NOT NULL,
+	updated_at       TEXT NOT NULL
+);
+-- The large values live beside the reports row, so that updating a flag or
+-- a count does not rewrite them.
+CREATE TABLE report_data (
+	report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+	report    BLOB NOT NULL                    -- zlib-deflated JSON of extract.Report
+);
+CREATE TABLE documents (
+	report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+	warnings  TEXT NOT NULL DEFAULT '[]',      -- the Document's warnings, JSON
+	pages     BLOB NOT NULL                    -- zlib-deflated JSON of []ingest.Page, as read
+);
+CREATE INDEX reports_unit_year ON reports(unit, year);
+CREATE INDEX reports_year ON reports(year);
+CREATE INDEX reports_unindexed ON reports(indexed) WHERE indexed = 0;
+
+CREATE TABLE items (
+	report_id    TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	ord          INTEGER NOT NULL,             -- position in the report's items
+	seq          INTEGER NOT NULL,
+	name         TEXT NOT NULL,
+	budget_wan   TEXT,                         -- decimal string
+	actual_wan   TEXT,                         -- decimal string
+	disbursement TEXT NOT NULL DEFAULT '',
+	subprojects  INTEGER NOT NULL DEFAULT 0,
+	purpose      TEXT NOT NULL DEFAULT '',
+	page         INTEGER NOT NULL DEFAULT 0,
+	span_start   INTEGER NOT NULL DEFAULT 0,
+	span_end     INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (report_id, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE findings (
+	report_id  TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	ord        INTEGER NOT NULL,               -- position in the report's findings
+	key        TEXT NOT NULL,                  -- review key: rule[:items][#n]
+	rule       TEXT NOT NULL,
+	severity   TEXT NOT NULL,
+	message    TEXT NOT NULL DEFAULT '',
+	expected   TEXT,                           -- decimal strings
+	actual     TEXT,
+	diff       TEXT,
+	items      TEXT NOT NULL DEFAULT '',       -- item seqs, comma separated
+	page       INTEGER NOT NULL DEFAULT 0,
+	span_start INTEGER,
+	span_end   INTEGER,
+	PRIMARY KEY (report_id, ord),
+	UNIQUE (report_id, key)
+) WITHOUT ROWID;
+CREATE INDEX findings_rule ON findings(rule, severity);
+CREATE INDEX findings_severity ON findings(severity);
+
+-- Review decisions are keyed by finding key, not by row: they survive
+-- re-extraction whenever the same finding comes back.
+CREATE TABLE decisions (
+	report_id   TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	finding_key TEXT NOT NULL,
+	decision    TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed')),
+	note        TEXT NOT NULL DEFAULT '',
+	decided_at  TEXT NOT NULL,
+	PRIMARY KEY (report_id, finding_key)
+) WITHOUT ROWID;
+
+-- The ingest ledger: the last outcome for each file path.
+CREATE TABLE ledger (
+	path      TEXT PRIMARY KEY,
+	size      INTEGER NOT NULL,
+	mtime_ns  INTEGER NOT NULL,
+	sha256    TEXT NOT NULL DEFAULT '',
+	status    TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+	report_id TEXT,                            -- ok/duplicate: the report these bytes are
+	reason    TEXT NOT NULL DEFAULT '',        -- failed: short reason, for grouping
+	error     TEXT NOT NULL DEFAULT '',        -- failed: the full error
+	extractor TEXT NOT NULL DEFAULT '',
+	at        TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX ledger_status ON ledger(status);
+CREATE INDEX ledger_sha ON ledger(sha256);
+`,
+}
+
+// schemaVersion is the user_version of a corpus this build writes.
+var schemaVersion = len(migrations)
+
+// migrate brings the schema up to schemaVersion, one transaction per step.
+func (s *Store) migrate(ctx context.Context) error {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("读取版本: %w", err)
+	}
+	switch {
+	case v > schemaVersion:
+		return fmt.Errorf("语料库由更新版本的 jixiao 建立 (schema %d > %d)", v, schemaVersion)
+	case v == schemaVersion:
+		return nil
+	case s.readOnly:
+		return fmt.Errorf("语料库需要升级，请先以写入方式打开 (schema %d < %d)", v, schemaVersion)
+	}
+	for ; v < schemaVersion; v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("升级到版本 %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

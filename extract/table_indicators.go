@@ -1,0 +1,491 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract/money"
+)
+
+// isIndicatorStop reports whether a cell ends the indicator block.
+func isIndicatorStop(c cell) bool {
+	if totalLabel.MatchString(c.key) || templateTitle.MatchString(c.key) {
+		return true
+	}
+	if isLevel1(c.key) || isLevel2(c.key) {
+		return false
+	}
+	if _, ok := fieldOf(c.key); ok {
+		return true
+	}
+	if _, _, ok := fieldPrefix(c.text); ok {
+		return true
+	}
+	k := stripNumbering(c.key)
+	return isSectionLabel(k) && !strings.Contains(k, "指标")
+}
+
+// startsIndicatorRow reports whether a cell begins a new indicator row even
+// when the row before has not filled its columns (merged cells).
+func startsIndicatorRow(c cell) bool {
+	return isIndicatorStop(c) || isLevel1(c.key) || isLevel2(c.key) || rowStartMarker.MatchString(c.key)
+}
+
+// indicators reads the 绩效指标 block: the header gives the columns, each row
+// carries the levels of the rows above down (merged cells).
+func (p *tableParser) indicators() {
+	anchor := -1
+	for i, c := range p.c {
+		if strings.Contains(c.key, "一级指标") && utf8.RuneCountInString(c.key) <= 30 {
+			anchor = i
+			break
+		}
+	}
+	if anchor < 0 {
+		return
+	}
+	var hk strings.Builder
+	j := anchor
+	for j < len(p.c) {
+		c := p.c[j]
+		if !c.empty() && !isHeaderFragment(c.key, indicatorHeaderWords) {
+			break
+		}
+		hk.WriteString(c.key)
+		j++
+	}
+	cols, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	l3 := -1
+	for k, c := range cols {
+		if c == colLevel1 || c == colLevel2 || c == colLevel3 {
+			l3 = k
+		}
+	}
+	valueCols := cols[l3+1:]
+	if len(valueCols) == 0 {
+		return
+	}
+
+	level1, level2 := "", ""
+	parent := 0
+	i := j
+	for i < len(p.c) {
+		c := p.c[i]
+		if c.empty() {
+			i++
+			continue
+		}
+		if isIndicatorStop(c) {
+			break
+		}
+		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
+			level1, level2 = levelName(c.key), ""
+			i++
+			continue
+		}
+		if isLevel2(c.key) {
+			level2 = levelName(c.key)
+			i++
+			continue
+		}
+		if n := len(p.r.Indicators); n > 0 && p.continuesCell(i, p.r.Indicators[n-1]) {
+			last := &p.r.Indicators[n-1]
+			if last.Reason != "" {
+				last.Reason += c.text
+			} else {
+				last.Level3 += c.text
+			}
+			last.Span[1] = max(last.Span[1], c.end)
+			i++
+			continue
+		}
+		vals, next := p.indicatorValues(i+1, valueCols, c.row)
+		if ind, ok := p.indicator(c, vals, valueCols); ok {
+			ind.Level1, ind.Level2 = level1, level2
+			if strings.HasPrefix(c.key, "其中") && parent > 0 {
+				ind.PartOf = parent
+			} else {
+				parent = len(p.r.Indicators) + 1
+			}
+			p.r.Indicators = append(p.r.Indicators, ind)
+		}
+		i = max(next, i+1)
+	}
+	if i < len(p.c) && totalLabel.MatchString(p.c[i].key) {
+		p.total(i, valueCols)
+	}
+}
+
+// indicatorValues takes the value cells of the indicator row whose name
+// precedes position i. One cell per line, the empty cells may be gone (the
+// normaliser drops blank lines), so a row also ends where the next one
+// plainly begins: a name followed by a full row of values.
+func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
+	if p.cs.rows {
+		return p.take(i, len(cols), row, startsIndicatorRow)
+	}
+	var out []cell
+	for len(out) < len(cols) && i < len(p.c) {
+		c := p.c[i]
+		if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && p.rowStartsAt(i, cols)) {
+			break
+		}
+		out = append(out, c)
+		i++
+	}
+	return out, i
+}
+
+// rowStartsAt reports whether cell j reads as the name of a new indicator
+// row: a short text followed by values that fit the columns up to the last
+// figure column, the weight a figure.
+func (p *tableParser) rowStartsAt(j int, cols []column) bool {
+	c := p.c[j]
+	if isValueLike(c.text) || strings.ContainsAny(c.text, "，。；！？,;") || utf8.RuneCountInString(c.key) > 40 {
+		return false
+	}
+	last := -1
+	for k, col := range cols {
+		if col == colWeight || col == colScore {
+			last = k
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for k := 0; k <= last; k++ {
+		if j+1+k >= len(p.c) {
+			return false
+		}
+		v := p.c[j+1+k]
+		if v.empty() || startsIndicatorRow(v) || !fitsColumn(cols[k], v) {
+			return false
+		}
+	}
+	return true
+}
+
+// continuesCell reports whether cell i is the tail of a cell of the row
+// before that a PDF wrapped onto a line of its own (…已安排2023年补 | 建): in
+// a flattened layout, the only cell of its line, a few characters of text,
+// right after that row.
+func (p *tableParser) continuesCell(i int, prev Indicator) bool {
+	c := p.c[i]
+	if !p.cs.rows || c.piped || c.flat || utf8.RuneCountInString(c.key) > 4 || isValueLike(c.text) ||
+		isLabelKey(c.key) || rowStartMarker.MatchString(c.key) || c.start < prev.Span[1] {
+		return false
+	}
+	if i+1 < len(p.c) && p.c[i+1].row == c.row {
+		return false
+	}
+	between := p.text[prev.Span[1]:c.start]
+	return strings.Count(between, "\n") == 1 && strings.TrimSpace(between) == ""
+}
+
+// nextIsLevel2 reports whether the next non-empty cell after i is a level-2 label.
+func (p *tableParser) nextIsLevel2(i int) bool {
+	for j := i + 1; j < len(p.c); j++ {
+		if !p.c[j].empty() {
+			return isLevel2(p.c[j].key) && levelName(p.c[j].key) != "成本指标"
+		}
+	}
+	return false
+}
+
+// indicator builds one indicator row from its name cell and value cells.
+// Rows with nothing but a name (the template's 指标2, ……) are skipped.
+func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicator, bool) {
+	placed := placeIndicatorValues(vals, cols)
+	ind := Indicator{Level3: name.text, Span: Span{name.start, name.end}, Page: p.page(name.start)}
+	any := false
+	for col, v := range placed {
+		if v.empty() {
+			continue
+		}
+		any = true
+		ind.Span[1] = max(ind.Span[1], v.end)
+		switch col {
+		case colNature:
+			ind.Nature = v.text
+		case colTarget:
+			ind.Target = v.text
+		case colUnit:
+			ind.Unit = v.text
+		case colActual:
+			ind.Actual = v.text
+		case colReason:
+			ind.Reason = v.text
+		case colWeight, colScore:
+			f, k := readFigure(v)
+			if k != vFigure {
+				continue
+			}
+			d := f.value
+			if ind.Decimals == nil {
+				ind.Decimals = map[string]int{}
+			}
+			ind.Decimals[string(col)] = f.decimals
+			if col == colWeight {
+				ind.Weight = &d
+			} else {
+				ind.Score = &d
+			}
+		}
+	}
+	return ind, any
+}
+
+var operatorWords = regexp.MustCompile(`^(=|＝|≥|≤|>|<|＞|＜|>=|<=|定性|定量|正向|反向|等于|大于|小于|大于等于|小于等于|不低于|不高于|不少于|不超过)$`)
+
+// fitsColumn reports whether a value cell can sit in an indicator column.
+func fitsColumn(col column, c cell) bool {
+	if c.empty() {
+		return true
+	}
+	switch col {
+	case colWeight, colScore:
+		f, k := readFigure(c)
+		return k == vFigure && !f.percent
+	case colNature:
+		return operatorWords.MatchString(c.key)
+	case colUnit:
+		return utf8.RuneCountInString(c.key) <= 6 && !strings.ContainsAny(c.key, "0123456789")
+	}
+	return true
+}
+
+// placeIndicatorValues assigns an indicator row's value cells to columns.
+// Where the layout shows empty cells and every value fits its column, the
+// position decides. Otherwise (merged cells, flattened rows) the values are
+// placed in order where they fit, preferring their own position and rows
+// that give the weight, target and actual.
+func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
+	for len(vals) > 0 && vals[len(vals)-1].empty() {
+		vals = vals[:len(vals)-1]
+	}
+	explicit := true
+	positional := true
+	for k, v := range vals {
+		if v.flat {
+			explicit = false
+		}
+		if k >= len(cols) || !fitsColumn(cols[k], v) {
+			positional = false
+		}
+	}
+	out := map[column]cell{}
+	if positional && explicit {
+		for k, v := range vals {
+			out[cols[k]] = v
+		}
+		return out
+	}
+	type val struct {
+		c   cell
+		pos int
+	}
+	var ne []val
+	for k, v := range vals {
+		if !v.empty() {
+			ne = append(ne, val{v, k})
+		}
+	}
+	if len(ne) > len(cols) {
+		ne = ne[:len(cols)]
+	}
+	best, bestScore := []int(nil), -1<<30
+	pos := make([]int, len(ne))
+	var walk func(i, from int)
+	walk = func(i, from int) {
+		if i == len(ne) {
+			s := 0
+			filled := map[column]bool{}
+			for k, p := range pos {
+				if p == ne[k].pos {
+					s += 2
+				}
+				filled[cols[p]] = true
+			}
+			if filled[colWeight] {
+				s += 4
+			}
+			if filled[colTarget] {
+				s++
+			}
+			if filled[colActual] {
+				s++
+			}
+			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
+				s--
+			}
+			if s > bestScore {
+				best, bestScore = append([]int(nil), pos...), s
+			}
+			return
+		}
+		for p := from; p <= len(cols)-(len(ne)-i); p++ {
+			if !fitsColumn(cols[p], ne[i].c) {
+				continue
+			}
+			pos[i] = p
+			walk(i+1, p+1)
+		}
+	}
+	walk(0, 0)
+	if best == nil {
+		// nothing fits: keep what can be kept by position
+		for k, v := range vals {
+			if k < len(cols) && fitsColumn(cols[k], v) {
+				out[cols[k]] = v
+			}
+		}
+		return out
+	}
+	for k, p := range best {
+		out[cols[p]] = ne[k].c
+	}
+	return out
+}
+
+// scoreTotal labels a row that states the total score alone.
+var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)$`)
+
+// total reads the 合计 / 总分 row: the totals of the weight and score columns.
+func (p *tableParser) total(i int, valueCols []column) {
+	c := p.c[i]
+	stop := func(x cell) bool { return isLabelKey(x.key) || isIndicatorStop(x) }
+	n := 3 // one cell per line: 合计 | 100 | 95
+	if p.cs.rows {
+		n = len(p.c) // a row: its figures wherever the merged label leaves them
+	}
+	vals, _ := p.take(i+1, n, c.row, stop)
+	if p.cs.rows {
+		var kept []cell
+		for _, v := range vals {
+			if !v.empty() {
+				v.flat = true // positions within the row say nothing here
+				kept = append(kept, v)
+			}
+		}
+		vals = kept
+	}
+	var cols []column
+	for _, col := range valueCols {
+		if col == colWeight || col == colScore {
+			cols = append(cols, col)
+		}
+	}
+	tr := &TotalRow{Label: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
+	var figs []figure
+	var at []int
+	for k, v := range vals {
+		if f, kind := readFigure(v); kind == vFigure && !f.percent {
+			figs = append(figs, f)
+			at = append(at, k)
+		}
+	}
+	set := func(col column, f figure) {
+		d := f.value
+		if tr.Decimals == nil {
+			tr.Decimals = map[string]int{}
+		}
+		tr.Decimals[string(col)] = f.decimals
+		if col == colWeight {
+			tr.Weight = &d
+		} else {
+			tr.Score = &d
+		}
+		tr.Span[1] = max(tr.Span[1], f.end)
+	}
+	switch {
+	case len(figs) == 0:
+	case len(figs) == 1 && (scoreTotal.MatchString(c.key) || !hasColumn(cols, colWeight)):
+		set(colScore, figs[0])
+	default:
+		flat := false
+		for _, v := range vals {
+			flat = flat || v.flat
+		}
+		for k, f := range figs {
+			idx := k
+			if !flat {
+				idx = at[k]
+			}
+			if idx < len(cols) {
+				set(cols[idx], f)
+			}
+		}
+	}
+	p.r.TotalRow = tr
+	p.r.TotalScore = tr.Score
+}
+
+// item puts the table's project as one Item, so that tables show up in the
+// same lists, searches and exports as narrative reports.
+func (p *tableParser) item() {
+	r := p.r
+	name := ""
+	if r.Project != nil {
+		name = r.Project.Name
+	}
+	if name == "" && r.Department != nil {
+		name = r.Department.Name
+	}
+	if name == "" && len(r.Funds) == 0 {
+		return
+	}
+	it := Item{Seq: 1, Name: name, Disbursement: Unknown, Subprojects: 1, Evaluation: map[string]string{}}
+	if r.Goals != nil {
+		it.Purpose = r.Goals.Expected
+	}
+	var total *FundRow
+	for k := range r.Funds {
+		if r.Funds[k].Level == 0 {
+			total = &r.Funds[k]
+			break
+		}
+	}
+	if total == nil && len(r.Funds) > 0 {
+		total = &r.Funds[0]
+	}
+	if total != nil {
+		it.Page, it.Span = total.Page, total.Span
+		if total.BudgetWan != nil {
+			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
+			// the table states its total: the 全年预算数 of 年度资金总额
+			r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
+			sp := total.Span
+			r.Stated.Page, r.Stated.Span = total.Page, &sp
+		}
+		if total.ExecutedWan != nil {
+			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))
+		}
+		it.Disbursement = tableDisbursement(total.BudgetWan, total.ExecutedWan)
+	}
+	r.Items = append(r.Items, it)
+}
+
+// amount is a figure of the funds block as a money.Amount, in the unit the
+// header gives (万元, or 元).
+func (p *tableParser) amount(wan decimal.Decimal, decimals int, raw string) money.Amount {
+	if p.yuan {
+		return money.Amount{Wan: wan, Raw: raw, Unit: money.Yuan, Decimals: max(decimals-4, 0)}
+	}
+	return money.Amount{Wan: wan, Raw: raw, Unit: money.Wan, Decimals: decimals}
+}
+
+func tableDisbursement(budget, executed *decimal.Decimal) Disbursement {
+	if budget == nil || executed == nil || !budget.IsPositive() {
+		return Unknown
+	}
+	switch {
+	case executed.IsZero():
+		return None
+	case executed.GreaterThanOrEqual(*budget):
+		return Full
+	}
+	return Partial
+}

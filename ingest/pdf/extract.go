@@ -1,0 +1,201 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// extractInProcess is the whole extraction in this process: repair, decrypt,
+// open, read each page, retry on a rebuilt file when that reads more.
+func extractInProcess(ctx context.Context, data []byte, password string) (res Result, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			notePanic(x)
+			res, err = Result{}, fmt.Errorf("%w: %v", ErrDamaged, x)
+		}
+	}()
+	norm, notes, err := normalize(data)
+	if err != nil {
+		return Result{}, err
+	}
+	if looksEncrypted(norm) {
+		dec, err := decrypt(norm, password)
+		if err != nil && !errors.Is(err, ErrPasswordRequired) && !errors.Is(err, ErrWrongPassword) {
+			// The structure may be what fails: rebuild it and try again.
+			if rebuilt, _, rerr := rebuildXref(norm); rerr == nil {
+				if dec2, err2 := decrypt(rebuilt, password); err2 == nil {
+					dec, err = dec2, nil
+				}
+			}
+		}
+		if err != nil {
+			return Result{}, err
+		}
+		norm = dec
+	}
+
+	if bytes.Contains(norm, []byte("/Extends")) { // see checkStructure
+		norm = bytes.ReplaceAll(norm, []byte("/Extends"), []byte("/Extendz"))
+	}
+	var best *attempt
+	if err := checkStructure(norm); err != nil {
+		best = &attempt{err: fmt.Errorf("%w: %w: %v", ErrDamaged, errHostileStructure, err)}
+	} else {
+		best = readAttempt(ctx, norm)
+	}
+	// The reason given when nothing works is that of the rebuild, which
+	// looked at every byte.
+	var repairErr error
+	if best.needsRetry() && ctx.Err() == nil {
+		if rebuilt, n, rerr := rebuildXref(norm); rerr == nil {
+			r := readAttempt(ctx, rebuilt)
+			r.notes = append(r.notes, fmt.Sprintf("交叉引用表已重建，找到 %d 个对象 (xref rebuilt)", n))
+			best = better(best, r)
+			repairErr = r.err
+		} else {
+			repairErr = rerr
+		}
+	}
+	if best.needsRetry() && ctx.Err() == nil {
+		if rewritten, rerr := rewrite(ctx, norm, password); rerr == nil {
+			r := readAttempt(ctx, rewritten)
+			r.notes = append(r.notes, "文件已由 pdfcpu 重写 (rewritten by pdfcpu)")
+			best = better(best, r)
+		}
+	}
+	if ctx.Err() != nil {
+		return Result{}, fmt.Errorf("%w: %v", ErrTimeout, ctx.Err())
+	}
+	if best.err != nil && best.runes == 0 {
+		err := best.err
+		if repairErr != nil {
+			err = repairErr
+		}
+		if errors.Is(err, ErrDamaged) && !bytes.Contains(norm, []byte("%%EOF")) {
+			return Result{}, fmt.Errorf("%w: 文件不完整，可能被截断 (truncated file); %s", ErrDamaged,
+				strings.TrimPrefix(err.Error(), ErrDamaged.Error()+": "))
+		}
+		return Result{}, err
+	}
+	return best.result(notes)
+}
+
+// attempt is one reading of the file.
+type attempt struct {
+	lines    [][]line
+	images   []int
+	failed   int // pages the parser could not read
+	runes    int // letters and digits read
+	warnings []string
+	notes    []string
+	doc      *document
+	err      error
+}
+
+func (a *attempt) needsRetry() bool { return a.err != nil || a.failed > 0 || a.runes == 0 }
+
+// better prefers the attempt that read more text.
+func better(a, b *attempt) *attempt {
+	if b.err == nil && (a.err != nil || b.runes > a.runes || b.runes == a.runes && b.failed < a.failed) {
+		return b
+	}
+	return a
+}
+
+func readAttempt(ctx context.Context, data []byte) *attempt {
+	a := &attempt{}
+	doc, err := openDocument(data)
+	if err != nil {
+		a.err = err
+		return a
+	}
+	a.doc = doc
+	pages, warnings, err := doc.pages()
+	a.warnings = append(a.warnings, warnings...)
+	if err != nil {
+		a.err = err
+		return a
+	}
+	for i, p := range pages {
+		if ctx.Err() != nil {
+			a.err = fmt.Errorf("%w: %v", ErrTimeout, ctx.Err())
+			return a
+		}
+		glyphs, images, errs := doc.pageContent(p)
+		for _, e := range errs {
+			a.warnings = append(a.warnings, fmt.Sprintf("第 %d 页: %s", i+1, e))
+			if strings.Contains(e, "page damaged") || strings.Contains(e, "content stream damaged") {
+				a.failed++
+			}
+		}
+		ls := layoutLines(glyphs)
+		a.lines = append(a.lines, ls)
+		a.images = append(a.images, images)
+		for _, l := range ls {
+			for _, r := range l.text {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					a.runes++
+				}
+			}
+		}
+	}
+	return a
+}
+
+// result renders the pages and says what a reader should know.
+func (a *attempt) result(notes []string) (Result, error) {
+	res := Result{Warnings: append(append(notes, a.notes...), a.warnings...)}
+	dropFurniture(a.lines)
+	pitch := linePitch(a.lines)
+	var noText []int
+	for i, ls := range a.lines {
+		text := renderLines(ls, pitch)
+		res.Pages = append(res.Pages, text)
+		if strings.TrimSpace(text) == "" && a.images[i] > 0 {
+			noText = append(noText, i+1)
+		}
+	}
+	if a.runes == 0 {
+		return res, fmt.Errorf("%w: %d 页都没有可读的文字 (no page has text)", ErrNeedsOCR, len(res.Pages))
+	}
+	if len(noText) > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，可能是扫描页，需要 OCR (pages without text, needs OCR)", joinInts(noText)))
+	}
+	var fonts []*font
+	if a.doc != nil {
+		for _, f := range a.doc.fonts {
+			fonts = append(fonts, f)
+		}
+		for _, f := range a.doc.fontsByID {
+			fonts = append(fonts, f)
+		}
+	}
+	sort.SliceStable(fonts, func(i, j int) bool { return fonts[i].baseFont < fonts[j].baseFont })
+	for _, f := range fonts {
+		if f.unmapped > 0 {
+			name := f.baseFont
+			if name == "" {
+				name = "?"
+			}
+			res.Warnings = append(res.Warnings, fmt.Sprintf("字体 %s 有 %d 种字符无法转为文字 (unmapped glyphs)", name, f.unmapped))
+		}
+	}
+	return res, nil
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	if len(s) > 20 {
+		s = append(s[:20], "…")
+	}
+	return strings.Join(s, "、")
+}
