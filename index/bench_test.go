@@ -27,10 +27,11 @@ import (
 //   - pools: 20 units × 5 years × 30 items from the templates of
 //     compare_test.go, where relevance is known by construction; it also
 //     reports the mean precision of the top ten, of all hits, and recall.
+//
 //   - synth: 220 reports of package synth (20 units × 11 years) read and
 //     extracted by the real pipeline, for realistic text.
 //
-//	go test -run '^$' -bench JiebaVsCJK -benchtime 1x ./index/
+//     go test -run '^$' -bench JiebaVsCJK -benchtime 1x ./index/
 func BenchmarkJiebaVsCJK(b *testing.B) {
 	b.Run("pools", func(b *testing.B) {
 		ids, reports, template := syntheticCorpus(5, 30, 1)

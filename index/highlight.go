@@ -11,7 +11,7 @@ import (
 
 // Fragment shape: at most maxFragments per hit, each about FragmentRunes
 // characters (Query.FragmentRunes) with a quarter of that before the first
-// match. A name that fits is shown whole.
+// match. A name is shown whole unless it is longer than FragmentRunes.
 const (
 	maxFragments  = 3
 	FragmentRunes = 60
@@ -82,7 +82,7 @@ func fragments(texts []string, ranges [][]span, marks Marks, size int) []string 
 		if len(ranges[i]) == 0 {
 			continue
 		}
-		whole := sourceFields[i] == fieldName && utf8.RuneCountInString(text) <= size
+		whole := sourceFields[i] == fieldName && utf8.RuneCountInString(text) <= max(size, FragmentRunes)
 		for _, f := range excerpts(text, ranges[i], whole, size) {
 			if len(out) == maxFragments {
 				return out

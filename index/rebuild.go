@@ -12,9 +12,6 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-// InCorpus is where the index of a corpus directory lives.
-func InCorpus(corpusDir string) string { return filepath.Join(corpusDir, "index") }
-
 // PutFunc adds one stored report to an index being built.
 type PutFunc func(id string, r *extract.Report, fs []validate.Finding) error
 

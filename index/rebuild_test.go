@@ -30,7 +30,7 @@ func testSource(t *testing.T, ids ...string) Source {
 
 func TestRebuild(t *testing.T) {
 	corpusDir := t.TempDir()
-	dir := InCorpus(corpusDir)
+	dir := filepath.Join(corpusDir, "index")
 	// An index with a stale report that the corpus no longer has.
 	ix, err := Open(dir, DefaultTimeout)
 	if err != nil {
@@ -83,7 +83,7 @@ func TestRebuild(t *testing.T) {
 
 // A failing source leaves the old index as it was.
 func TestRebuildFailureKeepsOld(t *testing.T) {
-	dir := InCorpus(t.TempDir())
+	dir := filepath.Join(t.TempDir(), "index")
 	if _, err := Rebuild(context.Background(), dir, DefaultTimeout, testSource(t, nantunID)); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -33,19 +34,31 @@ func init() {
 }
 
 func runIndexRebuild(ctx context.Context, out io.Writer) error {
-	store, err := corpus.Open(globals.Corpus)
+	// The writer lock keeps ingest out while the index is rebuilt.
+	store, err := openCorpus()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	var ids []string
 	each := func(ctx context.Context, put index.PutFunc) error {
 		return store.Each(ctx, func(sr *corpus.StoredReport) error {
-			return put(sr.ID, sr.Report, sr.Findings)
+			if err := put(sr.ID, sr.Report, sr.Findings); err != nil {
+				return err
+			}
+			ids = append(ids, sr.ID)
+			return nil
 		})
 	}
-	n, err := index.Rebuild(ctx, index.InCorpus(store.Dir()), index.DefaultTimeout, each)
+	n, err := index.Rebuild(ctx, store.IndexPath(), index.DefaultTimeout, each)
+	if errors.Is(err, index.ErrInUse) {
+		return &exitError{2, fmt.Errorf("%w：请等另一个 jixiao 进程（如 serve）结束后再试", err)}
+	}
 	if err != nil {
 		return err
+	}
+	if err := store.MarkIndexed(ctx, ids...); err != nil {
+		return fmt.Errorf("重建检索索引：记录索引状态: %w", err)
 	}
 	fmt.Fprintf(out, "已重建检索索引：%d 份报告 (index rebuilt: %d reports)\n", n, n)
 	return nil

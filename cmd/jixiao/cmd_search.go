@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/index"
 )
@@ -125,7 +127,7 @@ func openCorpusIndex() (*index.Index, error) {
 	if fi, err := os.Stat(globals.Corpus); err != nil || !fi.IsDir() {
 		return nil, &exitError{2, fmt.Errorf("语料库 %s 不存在 (no corpus; run jixiao ingest first)", globals.Corpus)}
 	}
-	ix, err := index.Open(index.InCorpus(globals.Corpus), index.DefaultTimeout)
+	ix, err := index.Open(filepath.Join(globals.Corpus, corpus.IndexDir), index.DefaultTimeout)
 	if errors.Is(err, index.ErrInUse) {
 		return nil, fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)
 	}
@@ -159,8 +161,9 @@ func printSearch(out io.Writer, res *index.Result, q index.Query) {
 // fragmentOf picks what to show of a hit: the first excerpt beyond the name
 // (the name has its own column), else the name's.
 func fragmentOf(h index.Hit) string {
+	unmark := strings.NewReplacer("【", "", "】", "")
 	for _, f := range h.Fragments {
-		if !strings.Contains(f, h.Name) {
+		if unmark.Replace(f) != h.Name {
 			return f
 		}
 	}

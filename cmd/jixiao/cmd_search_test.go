@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
@@ -18,7 +20,7 @@ import (
 func testCorpus(t *testing.T) {
 	t.Helper()
 	dir := t.TempDir()
-	ix, err := index.Open(index.InCorpus(dir), index.DefaultTimeout)
+	ix, err := index.Open(filepath.Join(dir, corpus.IndexDir), index.DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
