@@ -33,6 +33,10 @@ func init() {
 	cmdRoot.AddCommand(cmdIndex)
 }
 
+// indexWait is how long index commands wait for another process to let go
+// of the index.
+var indexWait = index.DefaultTimeout
+
 func runIndexRebuild(ctx context.Context, out io.Writer) error {
 	// The writer lock keeps ingest out while the index is rebuilt.
 	store, err := openCorpus()
@@ -50,7 +54,7 @@ func runIndexRebuild(ctx context.Context, out io.Writer) error {
 			return nil
 		})
 	}
-	n, err := index.Rebuild(ctx, store.IndexPath(), index.DefaultTimeout, each)
+	n, err := index.Rebuild(ctx, store.IndexPath(), indexWait, each)
 	if errors.Is(err, index.ErrInUse) {
 		return &exitError{2, fmt.Errorf("%w：请等另一个 jixiao 进程（如 serve）结束后再试", err)}
 	}

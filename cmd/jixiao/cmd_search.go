@@ -127,7 +127,7 @@ func openCorpusIndex() (*index.Index, error) {
 	if fi, err := os.Stat(globals.Corpus); err != nil || !fi.IsDir() {
 		return nil, &exitError{2, fmt.Errorf("语料库 %s 不存在 (no corpus; run jixiao ingest first)", globals.Corpus)}
 	}
-	ix, err := index.Open(filepath.Join(globals.Corpus, corpus.IndexDir), index.DefaultTimeout)
+	ix, err := index.Open(filepath.Join(globals.Corpus, corpus.IndexDir), indexWait)
 	if errors.Is(err, index.ErrInUse) {
 		return nil, fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)
 	}
