@@ -109,7 +109,8 @@ func TestDemo(t *testing.T) {
 	if err := runDemo(context.Background(), &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"南屯镇", "905.534931", "937.131003", "-31.596072", "total-mismatch", "116.17825"} {
+	for _, want := range []string{"南屯镇", "905.534931", "937.131003", "-31.596072", "total-mismatch", "116.17825",
+		"【驻村工作队】", "共 3 条"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)
 		}
