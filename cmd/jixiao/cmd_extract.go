@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
+	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -57,15 +59,14 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	for i, path := range files {
-		_, rep, err := readReport(ctx, path, opts.ingest())
-		if err != nil {
+	for i, res := range readReports(ctx, files, opts.ingest()) {
+		if res.err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", err)
+			fmt.Fprintln(stderr, "jixiao:", res.err)
 			continue
 		}
 		if opts.JSON {
-			if err := enc.Encode(rep); err != nil {
+			if err := enc.Encode(res.report); err != nil {
 				return err
 			}
 			continue
@@ -73,9 +74,50 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		printReport(stdout, rep)
+		printReport(stdout, res.report)
 	}
 	return badInput(failed, len(files))
+}
+
+// readResult is one file read and extracted, or why not.
+type readResult struct {
+	report *extract.Report
+	err    error
+}
+
+// readReports reads files on as many workers as there are CPUs (a PDF is
+// parsed in a child process, so this overlaps them with loading the
+// segmenter) and yields the results in the order of files.
+func readReports(ctx context.Context, files []string, opt ingest.Options) iter.Seq2[int, readResult] {
+	return func(yield func(int, readResult) bool) {
+		results := make([]chan readResult, len(files))
+		for i := range results {
+			results[i] = make(chan readResult, 1)
+		}
+		sem := make(chan struct{}, runtime.NumCPU())
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			for i, path := range files {
+				select {
+				case sem <- struct{}{}:
+				case <-ctx.Done():
+					results[i] <- readResult{err: ctx.Err()}
+					continue
+				}
+				go func() {
+					defer func() { <-sem }()
+					_, rep, err := readReport(ctx, path, opt)
+					results[i] <- readResult{rep, err}
+				}()
+			}
+		}()
+		for i := range files {
+			if !yield(i, <-results[i]) {
+				return
+			}
+		}
+	}
 }
 
 // readReport reads one file and extracts its report.

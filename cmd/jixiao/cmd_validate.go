@@ -42,13 +42,13 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed, withErrors := 0, 0
-	for i, path := range files {
-		_, rep, err := readReport(ctx, path, opts.ingest())
-		if err != nil {
+	for i, res := range readReports(ctx, files, opts.ingest()) {
+		if res.err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", err)
+			fmt.Fprintln(stderr, "jixiao:", res.err)
 			continue
 		}
+		rep, path := res.report, files[i]
 		fs := validate.Report(rep)
 		if validate.HasErrors(fs) {
 			withErrors++
