@@ -1,0 +1,111 @@
+// Command checkplanted compares a corpus's findings with the ground truth of
+// the synthetic reports it was built from: every report stored exactly once,
+// every planted inconsistency found with its rule, severity and items.
+//
+//	go run ./bench/checkplanted SRC/truth.jsonl findings.jsonl list.json
+//
+// findings.jsonl is `jixiao export --format jsonl --findings`, list.json is
+// `jixiao list --json`.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/jixiao/jixiao/synth"
+)
+
+func main() {
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: checkplanted truth.jsonl findings.jsonl list.json")
+		os.Exit(2)
+	}
+	truths, err := synth.ReadTruth(os.Args[1])
+	check(err)
+
+	var list []struct {
+		ID   string `json:"id"`
+		Path string `json:"path"`
+	}
+	b, err := os.ReadFile(os.Args[3])
+	check(err)
+	check(json.Unmarshal(b, &list))
+	byFile := map[string]string{}
+	ids := map[string]bool{}
+	for _, r := range list {
+		if ids[r.ID] {
+			fail("report %s listed twice", r.ID)
+		}
+		ids[r.ID] = true
+		byFile[filepath.Base(r.Path)] = r.ID
+	}
+
+	type key struct{ report, rule, severity string }
+	found := map[key][]int{}
+	seen := map[key]bool{}
+	f, err := os.Open(os.Args[2])
+	check(err)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var row struct {
+			Kind     string `json:"kind"`
+			Report   string `json:"report"`
+			Rule     string `json:"rule"`
+			Severity string `json:"severity"`
+			Items    []int  `json:"items"`
+		}
+		check(json.Unmarshal(sc.Bytes(), &row))
+		if row.Kind != "finding" {
+			continue
+		}
+		k := key{row.Report, row.Rule, row.Severity}
+		found[k] = append(found[k], row.Items...)
+		seen[k] = true
+	}
+	check(sc.Err())
+
+	planted, missed, missing := 0, 0, 0
+	for _, t := range truths {
+		id, ok := byFile[filepath.Base(t.File)]
+		if !ok {
+			missing++
+			fmt.Printf("not stored: %s\n", t.File)
+			continue
+		}
+		for _, p := range t.Planted {
+			planted++
+			k := key{id, p.Rule, p.Severity}
+			ok := seen[k]
+			for _, it := range p.Items {
+				ok = ok && slices.Contains(found[k], it)
+			}
+			if !ok {
+				missed++
+				if missed <= 10 {
+					fmt.Printf("missed: %s %s %s items %v\n", t.File, p.Rule, p.Severity, p.Items)
+				}
+			}
+		}
+	}
+	fmt.Printf("%d reports generated, %d stored (%d distinct ids), %d not stored; %d inconsistencies planted, %d found, %d missed\n",
+		len(truths), len(list), len(ids), missing, planted, planted-missed, missed)
+	if missing > 0 || missed > 0 || len(list) != len(truths) {
+		os.Exit(1)
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		fail("%v", err)
+	}
+}
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "checkplanted: "+format+"\n", args...)
+	os.Exit(1)
+}
