@@ -49,7 +49,7 @@ func TestIngestSynth(t *testing.T) {
 		t.Errorf("ingest: %+v", sum)
 	}
 	for _, f := range sum.Failures {
-		want := map[string]string{"scan.pdf": "PDF 无法读取", "empty.md": ingest.ErrEmpty.Error()}[filepath.Base(f.Path)]
+		want := map[string]string{"scan.pdf": "PDF 文件损坏 (damaged)", "empty.md": ingest.ErrEmpty.Error()}[filepath.Base(f.Path)]
 		if f.Reason != want {
 			t.Errorf("%s failed for %q, want %q", f.Path, f.Reason, want)
 		}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -168,4 +169,18 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A batch summary counts failed files by reason: the reason names the kind of
+// failure, the error keeps the details.
+func TestReasonsOfUnreadableFiles(t *testing.T) {
+	_, err := Read(context.Background(), "x.pdf", []byte("%PDF-1.7\ngarbage without objects\n%%EOF"), Options{PDFInProcess: true})
+	var e *Error
+	if !errors.As(err, &e) || e.Reason != "PDF 文件损坏 (damaged)" || !strings.Contains(err.Error(), "x.pdf") {
+		t.Errorf("damaged PDF: %v (reason %q)", err, e.Reason)
+	}
+	_, err = Read(context.Background(), "x.bin", []byte{0x81, 0xff, 0xfe, 0x00, 0x80, 0x9f, 0xff, 0xff, 0x00, 0x01, 0x80}, Options{})
+	if !errors.As(err, &e) || !strings.HasPrefix(e.Reason, "无法识别的文件格式") {
+		t.Errorf("random bytes: %v", err)
+	}
 }

@@ -82,7 +82,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.PDFTimeout,
 			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess})
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "PDF 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: pdfReason(err), Err: err}
 		}
 		for i, t := range res.Pages {
 			pages = append(pages, Page{N: i + 1, Text: t})
@@ -113,7 +113,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	default:
 		text, enc, err := DecodeText(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "文本编码无法识别", Err: err}
+			return nil, &Error{Path: name, Reason: "无法识别的文件格式 (not PDF, DOCX, HTML or text)", Err: err}
 		}
 		if enc != "UTF-8" {
 			warnings = append(warnings, "编码: "+enc)
@@ -128,4 +128,27 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		return doc, &Error{Path: name, Reason: "没有可读的文字 (no text)"}
 	}
 	return doc, nil
+}
+
+// pdfReason names the kind of PDF failure, for summaries that count files
+// by reason; the error itself keeps the details.
+func pdfReason(err error) string {
+	for _, r := range []struct {
+		err    error
+		reason string
+	}{
+		{pdf.ErrPasswordRequired, "PDF 需要密码 (password required)"},
+		{pdf.ErrWrongPassword, "PDF 密码错误 (wrong password)"},
+		{pdf.ErrNeedsOCR, "PDF 没有文字层，需要 OCR (needs OCR)"},
+		{pdf.ErrTimeout, "PDF 处理超时 (timeout)"},
+		{pdf.ErrMemoryLimit, "PDF 内存超限 (memory limit)"},
+		{pdf.ErrCrashed, "PDF 解析进程异常退出 (parser crashed)"},
+		{pdf.ErrDamaged, "PDF 文件损坏 (damaged)"},
+		{pdf.ErrNotPDF, "不是 PDF 文件 (not a PDF)"},
+	} {
+		if errors.Is(err, r.err) {
+			return r.reason
+		}
+	}
+	return "PDF 无法读取 (unreadable PDF)"
 }
