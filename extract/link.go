@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/jixiao/jixiao/extract/segment"
@@ -28,18 +30,29 @@ func linkEvaluations(seg *segment.Segmenter, r *Report) {
 	if len(r.Evaluations) == 0 || len(r.Items) == 0 {
 		return
 	}
-	words := func(name string) map[string]int { return bag(seg.SearchWords(matchName(name, r.Unit))) }
+	aliases := unitAliases(r.Unit)
+	words := func(name string) map[string]int {
+		b := bag(seg.SearchWords(matchName(name, aliases)))
+		for _, w := range nameFillers {
+			delete(b, w)
+		}
+		return b
+	}
 	itemWords := make([]map[string]int, len(r.Items))
 	for i, it := range r.Items {
 		itemWords[i] = words(it.Name)
 	}
+	evalWords := make([]map[string]int, len(r.Evaluations))
+	for e, ev := range r.Evaluations {
+		evalWords[e] = words(ev.Heading)
+	}
+	weight := rarity(append(append([]map[string]int{}, itemWords...), evalWords...))
 	E, I := len(r.Evaluations), len(r.Items)
 	sim := make([][]float64, E)
-	for e, ev := range r.Evaluations {
-		ew := words(ev.Heading)
+	for e := range r.Evaluations {
 		sim[e] = make([]float64, I)
 		for i := range r.Items {
-			sim[e][i] = dice(ew, itemWords[i])
+			sim[e][i] = dice(evalWords[e], itemWords[i], weight)
 		}
 	}
 	score := func(e, i int) (float64, bool) {
@@ -100,17 +113,64 @@ func linkEvaluations(seg *segment.Segmenter, r *Report) {
 }
 
 // matchName is a name with what says nothing of the project set aside: the
-// unit's own name at the start (jieba cuts unknown place names badly:
-// 平坊镇河长制 → 平坊/镇河/长制), and years kept as words of their own (2021年河长制
-// would cut as 年河; 2021 and 2024 still tell two years' projects apart).
-func matchName(name, unit string) string {
-	if unit != "" {
-		name = strings.TrimPrefix(name, unit)
+// unit's own name at the start, in any of its forms (jieba cuts unknown place
+// names badly: 平坊镇河长制 → 平坊/镇河/长制), and years kept as words of their
+// own (2021年河长制 would cut as 年河).
+func matchName(name string, unitAliases []string) string {
+	for _, u := range unitAliases {
+		if strings.HasPrefix(name, u) {
+			name = name[len(u):]
+			break
+		}
 	}
 	return yearWordRE.ReplaceAllString(name, " $1 ")
 }
 
 var yearWordRE = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?`)
+
+// unitAliases are the forms a unit's name takes at the start of its
+// projects' names, longest first: 顺平县城北街道办事处, 城北街道办事处,
+// 顺平县城北街道, 城北街道.
+func unitAliases(unit string) []string {
+	if unit == "" {
+		return nil
+	}
+	forms := []string{unit}
+	if i := strings.IndexAny(unit, "县区市旗"); i > 0 && i+3 < len(unit) {
+		forms = append(forms, unit[i+3:]) // the county's name dropped (县, 区, 市, 旗 are 3 bytes)
+	}
+	for _, f := range append([]string(nil), forms...) {
+		for _, suffix := range []string{"办事处", "人民政府"} {
+			if t := strings.TrimSuffix(f, suffix); t != f && t != "" {
+				forms = append(forms, t)
+			}
+		}
+	}
+	sort.Slice(forms, func(a, b int) bool { return len(forms[a]) > len(forms[b]) })
+	return forms
+}
+
+// nameFillers are words that the two sections add to or drop from the same
+// project's name (计划生育经费 / 计划生育专项经费项目); 经费, 资金, 项目 are
+// stop words of the segmenter already.
+var nameFillers = []string{"专项", "专项经费", "专项资金"}
+
+// rarity weighs each word by how few of a report's names use it (an inverse
+// document frequency over the names): a year or 补贴 in most names says
+// little of which project a name is.
+func rarity(names []map[string]int) map[string]float64 {
+	df := map[string]int{}
+	for _, n := range names {
+		for w := range n {
+			df[w]++
+		}
+	}
+	out := make(map[string]float64, len(df))
+	for w, d := range df {
+		out[w] = math.Log(1 + float64(len(names))/float64(d))
+	}
+	return out
+}
 
 func link(r *Report, e, i int, sim float64) {
 	ev := &r.Evaluations[e]
@@ -129,18 +189,18 @@ func bag(words []string) map[string]int {
 	return m
 }
 
-// dice is 2|A∩B| / (|A|+|B|) over word multisets.
-func dice(a, b map[string]int) float64 {
-	na, nb, common := 0, 0, 0
+// dice is 2|A∩B| / (|A|+|B|) over word multisets, each word weighted.
+func dice(a, b map[string]int, weight map[string]float64) float64 {
+	var na, nb, common float64
 	for w, c := range a {
-		na += c
-		common += min(c, b[w])
+		na += float64(c) * weight[w]
+		common += float64(min(c, b[w])) * weight[w]
 	}
-	for _, c := range b {
-		nb += c
+	for w, c := range b {
+		nb += float64(c) * weight[w]
 	}
 	if na+nb == 0 {
 		return 0
 	}
-	return 2 * float64(common) / float64(na+nb)
+	return 2 * common / (na + nb)
 }
