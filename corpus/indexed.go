@@ -64,17 +64,24 @@ func (s *Store) IndexPending(ctx context.Context, ix Indexer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	x := &indexing{s: s, ix: ix}
 	n := 0
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return n, err
 		}
-		if err := s.indexOne(ctx, ix, id); err != nil {
+		r, err := s.reportForIndex(ctx, id)
+		if err != nil {
 			return n, err
 		}
-		n++
+		k, err := x.put(ctx, id, r)
+		n += k
+		if err != nil {
+			return n, err
+		}
 	}
-	return n, nil
+	k, err := x.flush(ctx)
+	return n + k, err
 }
 
 func (s *Store) indexOne(ctx context.Context, ix Indexer, id string) error {
@@ -82,10 +89,12 @@ func (s *Store) indexOne(ctx context.Context, ix Indexer, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := ix.Put(id, r.Report, r.Findings); err != nil {
+	x := &indexing{s: s, ix: ix}
+	if _, err := x.put(ctx, id, r); err != nil {
 		return err
 	}
-	return s.MarkIndexed(ctx, id)
+	_, err = x.flush(ctx)
+	return err
 }
 
 // reportForIndex loads report id with its findings, without pages.

@@ -189,10 +189,35 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 			opt.Progress(ev)
 		}
 	}
+	if w.ix != nil && storeErr == nil {
+		// what was stored is committed to the index too, even when cancelled
+		n, err := w.index().flush(context.WithoutCancel(ctx))
+		sum.Indexed += n
+		if err != nil {
+			w.indexError(err)
+		}
+	}
 	if storeErr != nil {
 		return sum, storeErr
 	}
 	return sum, ctx.Err()
+}
+
+// index is the writer's indexing of committed reports into w.ix.
+func (w *writer) index() *indexing {
+	if w.indexing.s == nil {
+		w.indexing = indexing{s: w.s, ix: w.ix}
+	}
+	return &w.indexing
+}
+
+// indexError counts a failure of the index; the reports stay unindexed and
+// IndexPending retries them on the next run.
+func (w *writer) indexError(err error) {
+	w.sum.IndexErrors++
+	if w.sum.IndexError == "" {
+		w.sum.IndexError = err.Error()
+	}
 }
 
 // fileResult is what a worker made of one file.
@@ -276,6 +301,7 @@ type writer struct {
 	// once, the first in walk order becomes the report's path whichever
 	// worker finished first, so a run's outcome does not depend on timing.
 	firstSeq map[string]int
+	indexing indexing
 }
 
 // commit records one file's result.
@@ -319,15 +345,10 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 			return ev, err
 		}
 		if res.New && w.ix != nil {
-			if err := w.ix.Put(res.ID, r.rep, r.fs); err != nil {
-				sum.IndexErrors++
-				if sum.IndexError == "" {
-					sum.IndexError = err.Error()
-				}
-			} else if err := s.MarkIndexed(ctx, res.ID); err != nil {
-				return ev, err
-			} else {
-				sum.Indexed++
+			n, err := w.index().put(ctx, res.ID, &StoredReport{Report: r.rep, Findings: r.fs})
+			sum.Indexed += n
+			if err != nil {
+				w.indexError(err)
 			}
 		}
 	}

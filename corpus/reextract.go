@@ -110,6 +110,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	go func() { wg.Wait(); close(results) }()
 
 	var storeErr error
+	x := &indexing{s: s, ix: opt.Index}
 	for r := range results {
 		if storeErr != nil || ctx.Err() != nil {
 			continue
@@ -129,22 +130,26 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 			ev.Outcome = Stored
 			sum.Stored++
 			if opt.Index != nil {
-				if err := opt.Index.Put(r.id, r.rep, r.fs); err != nil {
+				n, err := x.put(ctx, r.id, &StoredReport{Report: r.rep, Findings: r.fs})
+				sum.Indexed += n
+				if err != nil {
 					sum.IndexErrors++
 					if sum.IndexError == "" {
 						sum.IndexError = err.Error()
 					}
-				} else if err := s.MarkIndexed(ctx, r.id); err != nil {
-					storeErr = err
-					cancel()
-					continue
-				} else {
-					sum.Indexed++
 				}
 			}
 		}
 		if opt.Progress != nil {
 			opt.Progress(ev)
+		}
+	}
+	if opt.Index != nil && storeErr == nil {
+		n, err := x.flush(context.WithoutCancel(ctx))
+		sum.Indexed += n
+		if err != nil {
+			sum.IndexErrors++
+			sum.IndexError = err.Error()
 		}
 	}
 	if storeErr != nil {
