@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -47,26 +48,29 @@ func buildTemplate() (string, error) {
 		if templateErr != nil {
 			return
 		}
-		dir := filepath.Join(templateRoot, "corpus")
-		s, err := corpus.Open(dir)
-		if err != nil {
-			templateErr = err
-			return
-		}
-		defer s.Close()
-		ix, err := index.Open(s.IndexPath(), time.Second)
-		if err != nil {
-			templateErr = err
-			return
-		}
-		defer ix.Close()
-		sum, err := s.Ingest(context.Background(), []string{fixtureDir}, corpus.IngestOptions{Workers: 2, Index: ix})
-		if err == nil && (sum.Stored != 6 || sum.Indexed != 6) {
-			err = &badRequest{msg: "fixture corpus: unexpected ingest summary"}
-		}
-		templateDir, templateErr = dir, err
+		templateDir = filepath.Join(templateRoot, "corpus")
+		templateErr = buildCorpus(templateDir, fixtureDir)
 	})
 	return templateDir, templateErr
+}
+
+// buildCorpus ingests paths into a new corpus in dir, indexing every report.
+func buildCorpus(dir string, paths ...string) error {
+	s, err := corpus.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ix, err := index.Open(s.IndexPath(), time.Second)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	sum, err := s.Ingest(context.Background(), paths, corpus.IngestOptions{Workers: 2, Index: ix})
+	if err == nil && (sum.Failed != 0 || sum.Indexed != sum.Stored) {
+		err = fmt.Errorf("test corpus: %d failed, %d of %d indexed", sum.Failed, sum.Indexed, sum.Stored)
+	}
+	return err
 }
 
 // copyTree copies the directory src to dst.
@@ -129,6 +133,17 @@ func newFixture(t *testing.T, opt Options) *fixture {
 		t.Fatalf("hostile report: %v %v", list, err)
 	}
 	f.hostile = list[0].ID
+	return f
+}
+
+// newFixtureOf opens a server over a new corpus of the files given.
+func newFixtureOf(t *testing.T, opt Options, files ...string) *fixture {
+	t.Helper()
+	f := &fixture{t: t, dir: filepath.Join(t.TempDir(), "corpus")}
+	if err := buildCorpus(f.dir, files...); err != nil {
+		t.Fatal(err)
+	}
+	f.open(opt)
 	return f
 }
 

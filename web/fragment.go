@@ -52,3 +52,12 @@ func fragmentPieces(f string) []Piece {
 	}
 	return out
 }
+
+// piecesText is the plain text of the pieces.
+func piecesText(ps []Piece) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}

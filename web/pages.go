@@ -130,15 +130,16 @@ type filterChip struct {
 }
 
 type hitView struct {
-	Report    string
-	Unit      string
-	Year      int
-	Seq       *int
-	Name      string
-	Budget    string
-	Actual    string
-	Fragments [][]Piece
-	URL       string
+	Report     string
+	Unit       string
+	Year       int
+	Seq        *int
+	Name       string
+	NamePieces []Piece // the name with the matched words marked
+	Budget     string
+	Actual     string
+	Fragments  [][]Piece
+	URL        string
 }
 
 type overview struct {
@@ -210,7 +211,15 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		hv.URL = link("/reports/"+h.Report, target)
 		for _, f := range h.Fragments {
-			hv.Fragments = append(hv.Fragments, fragmentPieces(f))
+			pieces := fragmentPieces(f)
+			if hv.NamePieces == nil && piecesText(pieces) == h.Name {
+				hv.NamePieces = pieces // the name, marked: shown as the title
+				continue
+			}
+			hv.Fragments = append(hv.Fragments, pieces)
+		}
+		if hv.NamePieces == nil {
+			hv.NamePieces = []Piece{{Text: h.Name}}
 		}
 		view.Hits = append(view.Hits, hv)
 	}

@@ -63,23 +63,25 @@ type orphanView struct {
 }
 
 type reportView struct {
-	ID         string
-	Path       string
-	Format     string
-	Report     *extract.Report
-	Findings   []findingView
-	Counts     map[validate.Severity]int
-	Pending    int
-	Items      []itemView
-	ItemsSum   *decimal.Decimal
-	ActualSum  *decimal.Decimal
-	Subitems   int
-	Funds      []fundView
-	Indicators []indicatorView
-	Orphans    []orphanView
-	Segments   []segment
-	Warnings   []string
-	Selected   string // target selected on load
+	ID       string
+	Path     string
+	Format   string
+	Report   *extract.Report
+	Findings []findingView
+	Counts   map[validate.Severity]int
+	Pending  int
+	Items    []itemView
+	ItemsSum *decimal.Decimal
+	// SumMismatch: the items' budgets do not add up to the stated total.
+	SumMismatch bool
+	ActualSum   *decimal.Decimal
+	Subitems    int
+	Funds       []fundView
+	Indicators  []indicatorView
+	Orphans     []orphanView
+	Segments    []segment
+	Warnings    []string
+	Selected    string // target selected on load
 }
 
 // reportPage: /reports/{id}[?finding=KEY|item=SEQ] — the records and the
@@ -164,6 +166,7 @@ func buildReportView(sr *corpus.StoredReport, selectFinding, selectItem string) 
 	}
 	if haveBudget {
 		v.ItemsSum = &budget
+		v.SumMismatch = rep.Stated.TotalWan != nil && !rep.Stated.TotalWan.Equal(budget)
 	}
 	if haveActual {
 		v.ActualSum = &actual
