@@ -67,7 +67,7 @@ func browser(t *testing.T) (context.Context, *pageEvents) {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting %s: %v", chromiumPath, err)
@@ -184,15 +184,22 @@ func TestBrowserReview(t *testing.T) {
 	// Open the reference report from its first hit: item 1 is selected.
 	do(t, ctx, "open report",
 		chromedp.Click(css(`a.hit-title[href="/reports/`+nantunID+`?item=1"]`)),
-		chromedp.WaitVisible(css(`.finding[data-key="total-mismatch"]`)),
+		chromedp.WaitVisible(css(`tr.record.selected`)),
 	)
-	figures := textOf(t, ctx, `.finding[data-key="total-mismatch"] .figures`)
-	if !strings.Contains(figures, "937.131003") || !strings.Contains(figures, "905.534931") || !strings.Contains(figures, "−31.596072") {
-		t.Errorf("total-mismatch figures %q", figures)
-	}
 	loc := get(t, ctx, chromedp.Location())
 	if item := textOf(t, ctx, `tr.record.selected td.name`); item != "南屯镇2023年省级驻村工作队经费" || !strings.HasSuffix(loc, "/reports/"+nantunID+"?item=1") {
 		t.Errorf("selected item %q at %s", item, loc)
+	}
+
+	// The items tab is shown; switch to the findings.
+	if visible := eval[bool](t, ctx, `document.getElementById('findings').offsetParent !== null`); visible {
+		t.Error("findings shown while an item is selected")
+	}
+	do(t, ctx, "findings tab", chromedp.Click(css(`.section-tabs a[data-tab="findings"]`)),
+		chromedp.WaitVisible(css(`.finding[data-key="total-mismatch"]`)))
+	figures := textOf(t, ctx, `.finding[data-key="total-mismatch"] .figures`)
+	if !strings.Contains(figures, "937.131003") || !strings.Contains(figures, "905.534931") || !strings.Contains(figures, "−31.596072") {
+		t.Errorf("total-mismatch figures %q", figures)
 	}
 
 	// Scroll the text away, click the finding: its evidence is marked and in view.
@@ -253,7 +260,8 @@ func TestBrowserReview(t *testing.T) {
 	}
 
 	// The report with markup in its text: shown as text, nothing runs.
-	do(t, ctx, "hostile report", chromedp.Navigate(base+"/reports/"+f.hostile), chromedp.WaitVisible(css(`#doc-text`)))
+	do(t, ctx, "hostile report", chromedp.Navigate(base+"/reports/"+f.hostile), chromedp.WaitVisible(css(`#doc-text`)),
+		chromedp.Click(css(`.section-tabs a[data-tab="items"]`)), chromedp.WaitVisible(css(`#items`)))
 	paneHasScript := eval[bool](t, ctx, `document.getElementById('doc-text').textContent.includes('<script>alert(1)</script>')`)
 	itemsHaveImg := eval[bool](t, ctx, `document.getElementById('items').textContent.includes('<img src=x onerror=alert(2)>')`)
 	scripts := eval[[]string](t, ctx, `Array.from(document.scripts).map(s => s.getAttribute('src') || s.textContent)`)
@@ -262,7 +270,8 @@ func TestBrowserReview(t *testing.T) {
 		t.Errorf("hostile report: pane has <script> as text %v, items have <img> as text %v, %d elements from the text, scripts %q",
 			paneHasScript, itemsHaveImg, foreign, scripts)
 	}
-	do(t, ctx, "hostile evidence", chromedp.Click(css(`.finding[data-key="not-disbursed:2"] .message`)))
+	do(t, ctx, "hostile evidence", chromedp.Click(css(`.section-tabs a[data-tab="findings"]`)),
+		chromedp.Click(css(`.finding[data-key="not-disbursed:2"] .message`)))
 	if got := strings.Join(textsOf(t, ctx, ".seg.active"), ""); got != "2. 恶意镇<img src=x onerror=alert(2)>防汛经费：预算金额10万元，未拨付。" {
 		t.Errorf("hostile evidence %q", got)
 	}
@@ -304,6 +313,7 @@ func TestScreenshots(t *testing.T) {
 		{"serve-search.png", "/?q=经费", ".hit"},
 		{"serve-report.png", "/reports/" + nantunID + "?finding=total-mismatch", ".seg.active"},
 		{"serve-findings.png", "/findings", ".findings-table"},
+		{"serve-report-items.png", "/reports/" + nantunID + "?item=2", ".seg.active"},
 	}
 	for _, s := range shots {
 		do(t, ctx, s.name,

@@ -55,8 +55,9 @@ var disbursementNames = map[extract.Disbursement]string{
 	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
 }
 
-// dimShort are the evaluation dimensions in two characters, for a table cell.
-var dimShort = map[string]string{"立项": "立项", "资金落实": "资金", "业务管理": "管理", "产出": "产出", "效益": "效益"}
+// dimShort are the evaluation dimensions in one character, for a table cell
+// (the whole name is the cell's title).
+var dimShort = map[string]string{"立项": "立", "资金落实": "资", "业务管理": "管", "产出": "产", "效益": "效"}
 
 func ruleName(id string) string {
 	if n, ok := ruleNames[id]; ok {

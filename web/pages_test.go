@@ -40,7 +40,7 @@ func TestPages(t *testing.T) {
 			`<dt>差额</dt><dd class="num diff">−31.596072</dd>`,
 			`<tr class="record" data-target="i1" tabindex="0">`,
 			`<tr class="record has-problem" data-target="i17" tabindex="0">`,
-			`<span class="dim missing" title="产出：缺">产出</span>`,
+			`<span class="dim missing" title="产出：缺">产</span>`,
 			`<span class="seg ev-error" data-targets="f0">937.131003 万元</span>`}, nil},
 		{"/reports/9175ead8?finding=total-mismatch", 200, []string{
 			`<li class="finding finding-error selected" data-target="f0" data-key="total-mismatch"`,

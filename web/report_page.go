@@ -82,6 +82,7 @@ type reportView struct {
 	Segments    []segment
 	Warnings    []string
 	Selected    string // target selected on load
+	Tab         string // the section shown: "findings", "items" or "tables"
 }
 
 // reportPage: /reports/{id}[?finding=KEY|item=SEQ] — the records and the
@@ -105,6 +106,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	v := buildReportView(sr, q.Get("finding"), q.Get("item"))
+	v.Tab = reportTab(v, q.Get("tab"))
 
 	nums := make([]int, len(doc.Pages))
 	for i, p := range doc.Pages {
@@ -117,6 +119,18 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 		title = "报告 " + id
 	}
 	s.render(w, r, http.StatusOK, "report", title, "reports", v)
+}
+
+// reportTab is the section to show: the one asked for when the report has
+// it, else the items when one is selected, else the findings.
+func reportTab(v *reportView, asked string) string {
+	switch {
+	case asked == "items" && len(v.Items) > 0, asked == "tables" && (len(v.Funds) > 0 || len(v.Indicators) > 0):
+		return asked
+	case asked == "" && strings.HasPrefix(v.Selected, "i"):
+		return "items"
+	}
+	return "findings"
 }
 
 // buildReportView makes the records and findings of a report; selectFinding

@@ -56,6 +56,7 @@
     var url = new URL(window.location.href);
     url.searchParams.delete('finding');
     url.searchParams.delete('item');
+    url.searchParams.delete('tab'); // the selection implies its tab
     if (owner.hasAttribute('data-key')) url.searchParams.set('finding', owner.getAttribute('data-key'));
     else if (ref.charAt(0) === 'i') url.searchParams.set('item', ref.slice(1));
     window.history.replaceState(null, '', url.pathname + url.search);
@@ -81,7 +82,10 @@
         if (!ref) return;
         select(ref, false);
         var owner = document.querySelector('[data-target="' + ref + '"]');
-        if (owner) owner.scrollIntoView({ block: 'nearest' });
+        if (!owner) return;
+        var panel = owner.closest('.tab-panel[data-tab]');
+        if (panel) showTab(panel.getAttribute('data-tab'));
+        owner.scrollIntoView({ block: 'nearest' });
       });
     }
     var first = document.querySelector('[data-target].selected');
@@ -157,6 +161,35 @@
     });
   }
 
+  // Tabs of the report page: the server renders the one asked for; the
+  // script switches without a reload and keeps the choice in the address.
+  function showTab(name) {
+    var found = false;
+    document.querySelectorAll('.section-tabs a[data-tab]').forEach(function (a) {
+      var on = a.getAttribute('data-tab') === name;
+      a.classList.toggle('active', on);
+      found = found || on;
+    });
+    if (!found) return false;
+    document.querySelectorAll('.tab-panel[data-tab]').forEach(function (p) {
+      p.classList.toggle('active', p.getAttribute('data-tab') === name);
+    });
+    return true;
+  }
+
+  function setupTabs() {
+    document.querySelectorAll('.section-tabs a[data-tab]').forEach(function (a) {
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        var name = a.getAttribute('data-tab');
+        if (!showTab(name) || !window.history.replaceState) return;
+        var url = new URL(window.location.href);
+        url.searchParams.set('tab', name);
+        window.history.replaceState(null, '', url.pathname + url.search);
+      });
+    });
+  }
+
   function setupFilters() {
     document.querySelectorAll('select.autosubmit').forEach(function (sel) {
       sel.addEventListener('change', function () { sel.form.submit(); });
@@ -164,6 +197,7 @@
   }
 
   ready(function () {
+    setupTabs();
     setupEvidence();
     setupDecisions();
     setupFilters();
