@@ -3,11 +3,13 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -339,5 +341,47 @@ func TestExportAPI(t *testing.T) {
 		if w := f.get("/api/export?" + bad); w.Code != http.StatusBadRequest || w.Header().Get("Content-Disposition") != "" {
 			t.Errorf("%q: %d", bad, w.Code)
 		}
+	}
+}
+
+// TestConcurrentRequests: searches, pages and decisions at once on one store
+// and index; every decision lands.
+func TestConcurrentRequests(t *testing.T) {
+	f := newFixture(t, Options{})
+	keys := []string{"underspent:2", "underspent:15", "underspent:16", "underspent:21", "underspent:24", "underspent:25"}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for g, key := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5 {
+				verdict := []string{"confirmed", "dismissed"}[(g+i)%2]
+				body := fmt.Sprintf(`{"decision":%q,"note":"第 %d 轮"}`, verdict, i)
+				if w := f.do(f.decide(nantunID, key, body)); w.Code != http.StatusOK {
+					errs <- fmt.Sprintf("POST %s: %d", key, w.Code)
+				}
+				if w := f.get("/api/search?q=" + url.QueryEscape("经费")); w.Code != http.StatusOK {
+					errs <- fmt.Sprintf("search: %d", w.Code)
+				}
+				if w := f.get("/reports/" + nantunID); w.Code != http.StatusOK {
+					errs <- fmt.Sprintf("report page: %d", w.Code)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	l := decode[findingList](t, f.get("/api/findings?rule=underspent&report="+nantunID).Body.Bytes())
+	for _, rf := range l.Findings {
+		if rf.Decision == nil || rf.Decision.Note != "第 4 轮" {
+			t.Errorf("%s: %+v", rf.Key, rf.Decision)
+		}
+	}
+	if len(l.Findings) != 6 {
+		t.Errorf("%d underspent findings", len(l.Findings))
 	}
 }
