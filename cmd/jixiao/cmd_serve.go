@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +33,7 @@ var cmdServe = &cobra.Command{
 
 默认只监听本机地址（127.0.0.1）。监听其他地址须用 --token 设置访问令牌：
 浏览器打开一次 http://地址/?token=令牌 即可，程序可用请求头 Authorization: Bearer 令牌。
+令牌也可由环境变量 JIXIAO_TOKEN 给出（不出现在进程列表中）。
 
 serve 运行期间占用语料库和检索索引：其他 jixiao 进程的 ingest、review、search、
 index rebuild 会报告“正被另一个进程使用”；list、show、export 可以照常使用。按 Ctrl+C 停止。`,
@@ -44,7 +46,8 @@ index rebuild 会报告“正被另一个进程使用”；list、show、export 
 func init() {
 	f := cmdServe.Flags()
 	f.StringVar(&serveOpts.Addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
-	f.StringVar(&serveOpts.Token, "token", "", "访问令牌；监听非本机地址时必须 (access token; required beyond loopback)")
+	f.StringVar(&serveOpts.Token, "token", os.Getenv("JIXIAO_TOKEN"),
+		"访问令牌；监听非本机地址时必须 (access token; required beyond loopback; env JIXIAO_TOKEN)")
 	cmdRoot.AddCommand(cmdServe)
 }
 
