@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/web"
+)
+
+// serveOptions are the flags of serve.
+type serveOptions struct {
+	Addr  string
+	Token string
+}
+
+var serveOpts serveOptions
+
+var cmdServe = &cobra.Command{
+	Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
+	Short: "在浏览器中检索和审核 (review in the browser)",
+	Long: `serve 在本机提供审核网页：检索（按年度、单位、规则筛选，按预算范围），
+查看报告的项目表与原文、每个问题的依据，确认或排除问题并写明理由，导出 CSV / XLSX。
+同样的数据也可由 /api/ 下的 JSON 接口取得。
+
+默认只监听本机地址（127.0.0.1）。监听其他地址须用 --token 设置访问令牌：
+浏览器打开一次 http://地址/?token=令牌 即可，程序可用请求头 Authorization: Bearer 令牌。
+令牌也可由环境变量 JIXIAO_TOKEN 给出（不出现在进程列表中）。
+
+serve 运行期间占用语料库和检索索引：其他 jixiao 进程的 ingest、review、search、
+index rebuild 会报告“正被另一个进程使用”；list、show、export 可以照常使用。按 Ctrl+C 停止。`,
+	Args: cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, args []string) error {
+		return runServe(cmd.Context(), serveOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+	},
+}
+
+func init() {
+	f := cmdServe.Flags()
+	f.StringVar(&serveOpts.Addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	f.StringVar(&serveOpts.Token, "token", os.Getenv("JIXIAO_TOKEN"),
+		"访问令牌；监听非本机地址时必须 (access token; required beyond loopback; env JIXIAO_TOKEN)")
+	cmdRoot.AddCommand(cmdServe)
+}
+
+// runServe holds the corpus and its index open and serves the web page
+// until ctx is cancelled (Ctrl+C), then shuts down and closes both.
+func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) error {
+	if err := web.CheckAddr(opts.Addr, opts.Token); err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	store, err := openCorpus()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ix, err := index.Open(store.IndexPath(), indexWait)
+	if errors.Is(err, index.ErrInUse) {
+		return &exitError{code: 2, err: fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)}
+	}
+	if err != nil {
+		return err
+	}
+	closed := false
+	closeIndex := func() error {
+		if closed {
+			return nil
+		}
+		closed = true
+		return ix.Close()
+	}
+	defer closeIndex()
+	// Reports a killed ingest left unindexed are searchable too.
+	if n, err := store.IndexPending(ctx, ix); err != nil {
+		fmt.Fprintf(stderr, "jixiao: 警告：补建检索索引失败（%v）\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(stdout, "已补建 %d 份报告的检索索引\n", n)
+	}
+	srv, err := web.New(store, ix, web.Options{Token: opts.Token,
+		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("无法监听 %s: %w", opts.Addr, err)}
+	}
+	fmt.Fprintf(stdout, "jixiao serve：请在浏览器中打开 %s\n", serveURL(ln.Addr(), opts.Addr, opts.Token))
+	fmt.Fprintf(stdout, "语料库 %s 已被本进程占用：其他 jixiao 进程的 ingest、review、search 会报告“正被另一个进程使用”"+
+		"（list、show、export 照常可用）。按 Ctrl+C 停止。\n", store.Dir())
+	if err := web.Serve(ctx, ln, srv); err != nil {
+		return err
+	}
+	if err := closeIndex(); err != nil {
+		return fmt.Errorf("关闭检索索引: %w", err)
+	}
+	if err := store.Close(); err != nil {
+		return fmt.Errorf("关闭语料库: %w", err)
+	}
+	fmt.Fprintln(stdout, "jixiao serve：已停止，语料库和检索索引已关闭")
+	return nil
+}
+
+// serveURL is the address to open: the port actually bound, the host asked
+// for (127.0.0.1 for all interfaces), and the token when there is one.
+func serveURL(bound net.Addr, asked, token string) string {
+	host, _, _ := net.SplitHostPort(asked)
+	_, port, _ := net.SplitHostPort(bound.String())
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	u := url.URL{Scheme: "http", Host: net.JoinHostPort(host, port), Path: "/"}
+	if token != "" {
+		u.RawQuery = url.Values{"token": {token}}.Encode()
+	}
+	return u.String()
+}

@@ -1,0 +1,301 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// apiFail answers err as JSON with the status it deserves.
+func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
+	st := statusOf(err)
+	if st == http.StatusInternalServerError {
+		s.internalError(w, r, err, true)
+		return
+	}
+	writeError(w, st, err.Error())
+}
+
+// apiSearch: GET /api/search?q=&year=&unit=&min_budget=&max_budget=&rule=&from=&size=
+// answers what `jixiao search --json` prints: {"total", "hits", "facets"}.
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	q, err := searchQuery(r.URL.Query())
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	res, err := s.index.Search(r.Context(), q)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// reportList is the answer of GET /api/reports.
+type reportList struct {
+	Total   int                    `json:"total"`
+	Reports []corpus.ReportSummary `json:"reports"`
+}
+
+// apiReports: GET /api/reports?year=&unit=&from=&size= (size 0: all).
+func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
+	f, err := reportFilter(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	list, err := s.store.List(r.Context(), f)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	n, err := s.store.CountReports(r.Context(), f)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, reportList{Total: n, Reports: list})
+}
+
+func reportFilter(r *http.Request) (corpus.Filter, error) {
+	q := r.URL.Query()
+	var f corpus.Filter
+	var err error
+	if f.Year, err = intParam(q, "year", 0, 0, 9999); err != nil {
+		return f, err
+	}
+	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
+		return f, err
+	}
+	if f.Offset, err = intParam(q, "from", 0, 0, 1<<30); err != nil {
+		return f, err
+	}
+	if f.Limit, err = intParam(q, "size", 0, 0, 10000); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// reportJSON is the answer of GET /api/reports/{id}: the keys of
+// `jixiao show --json`.
+type reportJSON struct {
+	ID        string          `json:"id"`
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	Format    string          `json:"format"`
+	Extractor string          `json:"extractor"`
+	Indexed   bool            `json:"indexed"`
+	Created   time.Time       `json:"created"`
+	Report    *extract.Report `json:"report"`
+	Findings  []findingJSON   `json:"findings"`
+	// Decisions whose finding no longer appears in the report (after re-extraction).
+	Orphans map[string]corpus.Decision `json:"orphan_decisions,omitempty"`
+}
+
+type findingJSON struct {
+	validate.Finding
+	Key    string           `json:"key"`
+	Review *corpus.Decision `json:"review"`
+}
+
+func reportJSONOf(sr *corpus.StoredReport) reportJSON {
+	out := reportJSON{ID: sr.ID, Path: sr.Path, SHA256: sr.SHA256, Format: string(sr.Format), Extractor: sr.Extractor,
+		Indexed: sr.Indexed, Created: sr.Created, Report: sr.Report, Findings: []findingJSON{}}
+	orphans := map[string]corpus.Decision{}
+	for k, d := range sr.Decisions {
+		orphans[k] = d
+	}
+	for i, f := range sr.Findings {
+		fj := findingJSON{Finding: f, Key: sr.Keys[i]}
+		if d, ok := sr.Decision(i); ok {
+			fj.Review = &d
+		}
+		delete(orphans, sr.Keys[i])
+		out.Findings = append(out.Findings, fj)
+	}
+	if len(orphans) > 0 {
+		out.Orphans = orphans
+	}
+	return out
+}
+
+// apiReport: GET /api/reports/{id}: the report, its findings with their
+// keys and review decisions.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
+	id, err := s.resolveID(r.Context(), r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	sr, err := s.store.Get(r.Context(), id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, reportJSONOf(sr))
+}
+
+// textJSON is the answer of GET /api/reports/{id}/text: the normalised text
+// that every span indexes into (byte offsets), and where each page begins.
+type textJSON struct {
+	ID       string     `json:"id"`
+	Text     string     `json:"text"`
+	Pages    []pageJSON `json:"pages"`
+	Warnings []string   `json:"warnings"`
+}
+
+type pageJSON struct {
+	N     int `json:"n"`
+	Start int `json:"start"` // byte offset in text
+}
+
+func (s *Server) apiText(w http.ResponseWriter, r *http.Request) {
+	id, err := s.resolveID(r.Context(), r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	doc, err := s.store.Document(r.Context(), id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	out := textJSON{ID: id, Text: doc.Text, Pages: []pageJSON{}, Warnings: doc.Warnings}
+	if out.Warnings == nil {
+		out.Warnings = []string{}
+	}
+	for i, p := range doc.Pages {
+		if i < len(doc.PageStarts) {
+			out.Pages = append(out.Pages, pageJSON{N: p.N, Start: doc.PageStarts[i]})
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// findingList is the answer of GET /api/findings.
+type findingList struct {
+	Total    int                      `json:"total"`
+	Findings []corpus.ReviewedFinding `json:"findings"`
+}
+
+// apiFindings: GET /api/findings?rule=&severity=&review=&report=&year=&unit=&from=&size=
+func (s *Server) apiFindings(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := findingFilter(q)
+	if err == nil {
+		f.Offset, err = intParam(q, "from", 0, 0, 1<<30)
+	}
+	if err == nil {
+		f.Limit, err = intParam(q, "size", 0, 0, 10000)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	list, err := s.store.Findings(r.Context(), f)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	n, err := s.store.CountFindings(r.Context(), f)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, findingList{Total: n, Findings: list})
+}
+
+// findingKeyPattern is the shape of corpus.FindingKeys' keys.
+var findingKeyPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{0,63}(:[0-9]+(,[0-9]+)*)?(#[0-9]+)?$`)
+
+// decisionRequest is the body of POST …/decision.
+type decisionRequest struct {
+	Decision corpus.Verdict `json:"decision"`
+	Note     string         `json:"note"`
+}
+
+// decisionJSON is the answer of POST and DELETE …/decision.
+type decisionJSON struct {
+	Report string           `json:"report"`
+	Key    string           `json:"key"`
+	Review *corpus.Decision `json:"review"`
+}
+
+// apiDecision: POST /api/reports/{id}/findings/{key}/decision records
+// {"decision": "confirmed|dismissed", "note": "…"}; DELETE clears it.
+func (s *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := s.resolveID(ctx, r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	key := r.PathValue("key")
+	if len(key) > 1000 || !findingKeyPattern.MatchString(key) {
+		writeError(w, http.StatusBadRequest, "问题键无效 (invalid finding key)")
+		return
+	}
+	if r.Method == http.MethodDelete {
+		if err := s.store.ClearDecision(ctx, id, key); err != nil {
+			s.apiFail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, decisionJSON{Report: id, Key: key})
+		return
+	}
+	req, err := readDecision(w, r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if err := s.store.Decide(ctx, id, key, req.Decision, req.Note); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	ds, err := s.store.Decisions(ctx, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	d, ok := ds[key]
+	if !ok {
+		s.apiFail(w, r, errors.New("decision not stored"))
+		return
+	}
+	writeJSON(w, http.StatusOK, decisionJSON{Report: id, Key: key, Review: &d})
+}
+
+// readDecision reads and checks the body of a decision: one JSON object of
+// at most 64 KiB with a known verdict and a note of text.
+func readDecision(w http.ResponseWriter, r *http.Request) (decisionRequest, error) {
+	var req decisionRequest
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return req, badf("请求体须为 JSON 对象 {\"decision\", \"note\"} (bad JSON body)")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return req, badf("请求体须为单个 JSON 对象 (one JSON object)")
+	}
+	if req.Decision != corpus.Confirmed && req.Decision != corpus.Dismissed {
+		return req, badf("decision 须为 confirmed 或 dismissed")
+	}
+	req.Note = strings.TrimSpace(req.Note)
+	if !utf8.ValidString(req.Note) || strings.ContainsRune(req.Note, 0) {
+		return req, badf("note 不是有效的文字 (invalid text)")
+	}
+	if utf8.RuneCountInString(req.Note) > maxNoteRunes {
+		return req, badf("note 过长（至多 %d 字）(too long)", maxNoteRunes)
+	}
+	return req, nil
+}

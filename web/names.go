@@ -1,0 +1,173 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// ruleNames are the Chinese names of the rules; the id is shown beside them.
+var ruleNames = map[string]string{
+	"total-mismatch":        "总额不符",
+	"count-mismatch":        "项目数不符",
+	"actual-exceeds-budget": "支出超预算",
+	"underspent":            "预算未用完",
+	"not-disbursed":         "未拨付",
+	"claim-contradicted":    "表述与数据矛盾",
+	"missing-dimension":     "评价维度缺失",
+	"unmatched-item":        "项目前后不对应",
+	"rate-mismatch":         "执行率不符",
+	"score-mismatch":        "得分不符",
+	"composition-mismatch":  "资金构成不符",
+	"sum-mismatch":          "分项合计不符",
+	"amount-unparsed":       "金额无法识别",
+}
+
+// ruleUnits are the units of a rule's expected and actual figures (万元 when absent).
+var ruleUnits = map[string]string{
+	"count-mismatch": "个",
+	"rate-mismatch":  "%",
+	"score-mismatch": "分",
+}
+
+var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
+
+var severityRank = map[validate.Severity]int{validate.Error: 3, validate.Warning: 2, validate.Info: 1}
+
+var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
+
+var reviewNames = map[corpus.ReviewState]string{
+	corpus.ReviewPending: "待审核", corpus.ReviewConfirmed: "已确认", corpus.ReviewDismissed: "已排除",
+}
+
+var genreNames = map[extract.Genre]string{
+	extract.Narrative: "自评报告", extract.ProjectTable: "项目支出自评表", extract.DepartmentTable: "部门整体支出自评表",
+}
+
+var disbursementNames = map[extract.Disbursement]string{
+	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
+}
+
+// dimShort are the evaluation dimensions in one character, for a table cell
+// (the whole name is the cell's title).
+var dimShort = map[string]string{"立项": "立", "资金落实": "资", "业务管理": "管", "产出": "产", "效益": "效"}
+
+func ruleName(id string) string {
+	if n, ok := ruleNames[id]; ok {
+		return n
+	}
+	return id
+}
+
+func ruleUnit(id string) string {
+	if u, ok := ruleUnits[id]; ok {
+		return u
+	}
+	return "万元"
+}
+
+// ruleIDs lists the rules of the catalogue, for the filter of the findings page.
+func ruleIDs() []string {
+	var out []string
+	for _, r := range validate.Rules() {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+// amount writes an exact decimal with thousands separators in its integer
+// part, every written decimal kept; "—" for none.
+func amount(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return groupDigits(d.String())
+}
+
+// signedAmount is amount with an explicit sign, for differences.
+func signedAmount(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	if d.IsPositive() {
+		return "+" + groupDigits(d.String())
+	}
+	return strings.Replace(groupDigits(d.String()), "-", "−", 1)
+}
+
+func groupDigits(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return "—"
+	}
+	return strconv.Itoa(y)
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, "、")
+}
+
+var templateFuncs = template.FuncMap{
+	"amount":       amount,
+	"amountv":      func(d decimal.Decimal) string { return amount(&d) },
+	"sevCount":     func(m map[validate.Severity]int, s string) int { return m[validate.Severity(s)] },
+	"signedAmount": signedAmount,
+	"ruleName":     ruleName,
+	"ruleUnit":     ruleUnit,
+	"sevName":      func(s validate.Severity) string { return severityNames[s] },
+	"verdictName":  func(v corpus.Verdict) string { return verdictNames[v] },
+	"genreName": func(g extract.Genre) string {
+		if n, ok := genreNames[g]; ok {
+			return n
+		}
+		return string(g)
+	},
+	"disbName":  func(d extract.Disbursement) string { return disbursementNames[d] },
+	"yearText":  yearText,
+	"dimShort":  func(d string) string { return dimShort[d] },
+	"orDash":    orDash,
+	"joinInts":  joinInts,
+	"plusOne":   func(n int) int { return n + 1 },
+	"timeText":  func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	"reviewFor": reviewName,
+}
+
+func reviewName(s corpus.ReviewState) string { return reviewNames[s] }

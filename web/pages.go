@@ -1,0 +1,383 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// layout is what every page gives the layout template.
+type layout struct {
+	Title string
+	Nav   string // "search", "reports", "findings": the active tab
+	Body  any
+}
+
+// render writes page name with status; a template failure is a 500.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title, nav string, body any) {
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, layout{Title: title, Nav: nav, Body: body}); err != nil {
+		s.log.Error("template", "page", name, "err", err)
+		http.Error(w, "服务器内部错误 (internal error)", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+type errorView struct {
+	Status  int
+	Message string
+}
+
+// errorPage answers with an HTML page saying msg (never echoing the request).
+func (s *Server) errorPage(w http.ResponseWriter, status int, msg string) {
+	var buf bytes.Buffer
+	err := s.pages["error"].Execute(&buf, layout{Title: http.StatusText(status), Body: errorView{status, msg}})
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if err != nil {
+		s.log.Error("template", "page", "error", "err", err)
+		return
+	}
+	w.Write(buf.Bytes())
+}
+
+// pageFail answers err with an error page of the status it deserves.
+func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
+	st := statusOf(err)
+	if st == http.StatusInternalServerError {
+		s.internalError(w, r, err, false)
+		return
+	}
+	s.errorPage(w, st, err.Error())
+}
+
+// link is "/path?query" with the values v, empty ones left out.
+func link(path string, v url.Values) string {
+	clean := url.Values{}
+	for k, vs := range v {
+		for _, x := range vs {
+			if x != "" {
+				clean.Add(k, x)
+			}
+		}
+	}
+	if len(clean) == 0 {
+		return path
+	}
+	return path + "?" + clean.Encode()
+}
+
+// with is a copy of v with key set to value ("" removes it) and the paging reset.
+func with(v url.Values, key, value string) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		if k != "from" {
+			out[k] = append([]string(nil), vs...)
+		}
+	}
+	if value == "" {
+		out.Del(key)
+	} else {
+		out.Set(key, value)
+	}
+	return out
+}
+
+// pager links the pages of a list of total rows shown size at a time.
+type pager struct {
+	From, To, Total int
+	Prev, Next      string
+}
+
+func newPager(path string, v url.Values, from, size, shown, total int) pager {
+	p := pager{From: from + 1, To: from + shown, Total: total}
+	if shown == 0 {
+		p.From = 0
+	}
+	if from > 0 {
+		prev := with(v, "from", strconv.Itoa(max(from-size, 0)))
+		if from-size <= 0 {
+			prev.Del("from")
+		}
+		p.Prev = link(path, prev)
+	}
+	if from+shown < total {
+		p.Next = link(path, with(v, "from", strconv.Itoa(from+size)))
+	}
+	return p
+}
+
+// ---- search ----
+
+type facetLink struct {
+	Label  string
+	Count  int
+	URL    string
+	Active bool
+}
+
+type filterChip struct {
+	Label  string
+	Remove string
+}
+
+type hitView struct {
+	Report     string
+	Unit       string
+	Year       int
+	Seq        *int
+	Name       string
+	NamePieces []Piece // the name with the matched words marked
+	Budget     string
+	Actual     string
+	Fragments  [][]Piece
+	URL        string
+}
+
+type overview struct {
+	Stats   *corpus.Stats
+	Reports []corpus.ReportSummary
+	More    int
+}
+
+type searchView struct {
+	Q, Year, Unit, Rule, Min, Max string
+	Error                         string
+	Searched                      bool
+	Total                         uint64
+	Hits                          []hitView
+	Years, Units, Rules           []facetLink
+	Chips                         []filterChip
+	Pager                         pager
+	Overview                      *overview
+}
+
+const searchPageSize = 20
+
+// searchPage: / — the search box, facets, hits; without a query, an
+// overview of the corpus.
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	form := url.Values{}
+	for _, k := range []string{"q", "year", "unit", "rule", "min_budget", "max_budget"} {
+		if x := v.Get(k); x != "" {
+			form.Set(k, x)
+		}
+	}
+	view := searchView{Q: form.Get("q"), Year: form.Get("year"), Unit: form.Get("unit"), Rule: form.Get("rule"),
+		Min: form.Get("min_budget"), Max: form.Get("max_budget")}
+	if len(form) == 0 {
+		ov, err := s.overview(r)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		view.Overview = ov
+		s.render(w, r, http.StatusOK, "search", "检索", "search", view)
+		return
+	}
+	q, err := searchQuery(v)
+	if err == nil {
+		q.Size = searchPageSize
+	}
+	var res *index.Result
+	if err == nil {
+		res, err = s.index.Search(r.Context(), q)
+	}
+	if err != nil {
+		if statusOf(err) == http.StatusInternalServerError {
+			s.internalError(w, r, err, false)
+			return
+		}
+		view.Error = err.Error()
+		s.render(w, r, http.StatusBadRequest, "search", "检索", "search", view)
+		return
+	}
+	view.Searched, view.Total = true, res.Total
+	for _, h := range res.Hits {
+		hv := hitView{Report: h.Report, Unit: h.Unit, Year: h.Year, Seq: h.Seq, Name: h.Name,
+			Budget: amount(h.BudgetWan), Actual: amount(h.ActualWan)}
+		target := url.Values{}
+		if h.Seq != nil {
+			target.Set("item", strconv.Itoa(*h.Seq))
+		}
+		hv.URL = link("/reports/"+h.Report, target)
+		for _, f := range h.Fragments {
+			pieces := fragmentPieces(f)
+			if hv.NamePieces == nil && piecesText(pieces) == h.Name {
+				hv.NamePieces = pieces // the name, marked: shown as the title
+				continue
+			}
+			hv.Fragments = append(hv.Fragments, pieces)
+		}
+		if hv.NamePieces == nil {
+			hv.NamePieces = []Piece{{Text: h.Name}}
+		}
+		view.Hits = append(view.Hits, hv)
+	}
+	if f := res.Facets; f != nil {
+		view.Years = facetLinks(form, "year", f.Year, func(s string) string { return s + " 年" })
+		view.Units = facetLinks(form, "unit", f.Unit, nil)
+		view.Rules = facetLinks(form, "rule", f.Rule, ruleName)
+	}
+	chip := func(key, label string) {
+		if form.Get(key) != "" {
+			view.Chips = append(view.Chips, filterChip{Label: label, Remove: link("/", with(form, key, ""))})
+		}
+	}
+	chip("year", "年度："+form.Get("year"))
+	chip("unit", "单位："+form.Get("unit"))
+	chip("rule", "规则："+ruleName(form.Get("rule")))
+	chip("min_budget", "预算 ≥ "+form.Get("min_budget")+" 万元")
+	chip("max_budget", "预算 ≤ "+form.Get("max_budget")+" 万元")
+	view.Pager = newPager("/", form, q.From, searchPageSize, len(res.Hits), int(res.Total))
+	s.render(w, r, http.StatusOK, "search", "检索："+view.Q, "search", view)
+}
+
+func facetLinks(form url.Values, key string, counts []index.FacetCount, label func(string) string) []facetLink {
+	var out []facetLink
+	for _, c := range counts {
+		fl := facetLink{Label: c.Value, Count: c.Count, Active: form.Get(key) == c.Value}
+		if label != nil {
+			fl.Label = label(c.Value)
+		}
+		if fl.Active {
+			fl.URL = link("/", with(form, key, ""))
+		} else {
+			fl.URL = link("/", with(form, key, c.Value))
+		}
+		out = append(out, fl)
+	}
+	return out
+}
+
+const overviewReports = 50
+
+func (s *Server) overview(r *http.Request) (*overview, error) {
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.store.List(r.Context(), corpus.Filter{Limit: overviewReports})
+	if err != nil {
+		return nil, err
+	}
+	return &overview{Stats: st, Reports: list, More: max(st.Reports-len(list), 0)}, nil
+}
+
+// ---- reports ----
+
+type reportsView struct {
+	Reports []corpus.ReportSummary
+	Pager   pager
+}
+
+const reportsPageSize = 100
+
+// reportsPage: /reports — every report, by unit and year.
+func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	from, err := intParam(v, "from", 0, 0, 1<<30)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	f := corpus.Filter{Limit: reportsPageSize, Offset: from}
+	list, err := s.store.List(r.Context(), f)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	n, err := s.store.CountReports(r.Context(), f)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "reports", "报告", "reports",
+		reportsView{Reports: list, Pager: newPager("/reports", url.Values{}, from, reportsPageSize, len(list), n)})
+}
+
+// ---- findings across the corpus ----
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+type findingRow struct {
+	corpus.ReviewedFinding
+	URL string
+}
+
+type findingsView struct {
+	Rules, Severities, Reviews []option
+	Rows                       []findingRow
+	Pager                      pager
+	Counts                     *corpus.Stats
+	Filtered                   bool
+}
+
+const findingsPageSize = 50
+
+// findingsPage: /findings — the findings of every report, filtered by rule,
+// severity and review state.
+func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	f, err := findingFilter(v)
+	var from int
+	if err == nil {
+		from, err = intParam(v, "from", 0, 0, 1<<30)
+	}
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	f.Limit, f.Offset = findingsPageSize, from
+	rows, err := s.store.Findings(r.Context(), f)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	n, err := s.store.CountFindings(r.Context(), f)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view := findingsView{Counts: st, Filtered: f.Rule != "" || f.Severity != "" || f.Review != ""}
+	view.Rules = append(view.Rules, option{"", "全部规则", f.Rule == ""})
+	for _, id := range ruleIDs() {
+		view.Rules = append(view.Rules, option{id, ruleName(id) + "（" + id + "）", f.Rule == id})
+	}
+	view.Severities = []option{{"", "全部级别", f.Severity == ""}}
+	for _, sev := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
+		view.Severities = append(view.Severities, option{string(sev), severityNames[sev], f.Severity == sev})
+	}
+	view.Reviews = []option{{"", "全部状态", f.Review == ""}}
+	for _, rv := range []corpus.ReviewState{corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed} {
+		view.Reviews = append(view.Reviews, option{string(rv), reviewNames[rv], f.Review == rv})
+	}
+	for _, rf := range rows {
+		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}})})
+	}
+	form := url.Values{}
+	for _, k := range []string{"rule", "severity", "review", "report", "year", "unit"} {
+		if x := v.Get(k); x != "" {
+			form.Set(k, x)
+		}
+	}
+	view.Pager = newPager("/findings", form, from, findingsPageSize, len(rows), n)
+	s.render(w, r, http.StatusOK, "findings", "问题", "findings", view)
+}

@@ -1,0 +1,177 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract/money"
+	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/validate"
+)
+
+// Limits of what a request may ask for.
+const (
+	maxQueryRunes  = 200
+	maxFilterRunes = 200
+	maxFrom        = 10000
+	maxPageSize    = 100
+	maxNoteRunes   = 2000
+)
+
+// badRequest is an error in what a request asked for: 400 with its message.
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+func badf(format string, args ...any) error { return &badRequest{fmt.Sprintf(format, args...)} }
+
+// statusOf maps an error to the status a client should see.
+func statusOf(err error) int {
+	var br *badRequest
+	switch {
+	case errors.As(err, &br):
+		return http.StatusBadRequest
+	case errors.Is(err, corpus.ErrNotFound), errors.Is(err, corpus.ErrNoFinding):
+		return http.StatusNotFound
+	case errors.Is(err, corpus.ErrAmbiguous):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// text reads a free-text parameter: valid UTF-8, at most maxRunes characters.
+func text(q url.Values, name string, maxRunes int) (string, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+		return "", badf("参数 %s 不是有效的文字 (invalid text)", name)
+	}
+	if utf8.RuneCountInString(s) > maxRunes {
+		return "", badf("参数 %s 过长（至多 %d 字）(too long)", name, maxRunes)
+	}
+	return s, nil
+}
+
+// intParam reads an integer parameter in [lo, hi]; def when absent.
+func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, badf("参数 %s 须为 %d 到 %d 的整数 (integer expected): %q", name, lo, hi, truncate(s, 20))
+	}
+	return n, nil
+}
+
+// amountParam reads an amount in 万元 (a bare number) or with its unit
+// (100万元, 1,000,000元); it must be exact.
+func amountParam(q url.Values, name string) (*decimal.Decimal, error) {
+	s, err := text(q, name, 40)
+	if err != nil || s == "" {
+		return nil, err
+	}
+	a, err := money.Parse(s)
+	if err != nil {
+		return nil, badf("参数 %s 不是金额 (not an amount): %q", name, s)
+	}
+	if !a.Exact() {
+		return nil, badf("参数 %s 须为确切金额 (must be exact): %q", name, s)
+	}
+	return &a.Wan, nil
+}
+
+// searchQuery reads a search from q (the names of GET /api/search).
+func searchQuery(q url.Values) (index.Query, error) {
+	var sq index.Query
+	var err error
+	if sq.Text, err = text(q, "q", maxQueryRunes); err != nil {
+		return sq, err
+	}
+	if sq.Year, err = intParam(q, "year", 0, 0, 9999); err != nil {
+		return sq, err
+	}
+	if sq.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
+		return sq, err
+	}
+	if sq.Rule, err = text(q, "rule", 64); err != nil {
+		return sq, err
+	}
+	if sq.MinBudget, err = amountParam(q, "min_budget"); err != nil {
+		return sq, err
+	}
+	if sq.MaxBudget, err = amountParam(q, "max_budget"); err != nil {
+		return sq, err
+	}
+	if sq.MinBudget != nil && sq.MaxBudget != nil && sq.MinBudget.GreaterThan(*sq.MaxBudget) {
+		return sq, badf("预算下限 %s 大于上限 %s (min_budget > max_budget)", sq.MinBudget, sq.MaxBudget)
+	}
+	if sq.From, err = intParam(q, "from", 0, 0, maxFrom); err != nil {
+		return sq, err
+	}
+	if sq.Size, err = intParam(q, "size", 20, 1, maxPageSize); err != nil {
+		return sq, err
+	}
+	sq.Marks = index.HTML
+	return sq, nil
+}
+
+// findingFilter reads a filter of findings from q.
+func findingFilter(q url.Values) (corpus.FindingFilter, error) {
+	var f corpus.FindingFilter
+	var err error
+	if f.Rule, err = text(q, "rule", 64); err != nil {
+		return f, err
+	}
+	switch sev := validate.Severity(q.Get("severity")); sev {
+	case "", validate.Error, validate.Warning, validate.Info:
+		f.Severity = sev
+	default:
+		return f, badf("参数 severity 须为 error、warning 或 info")
+	}
+	switch rv := corpus.ReviewState(q.Get("review")); rv {
+	case corpus.ReviewAny, corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed:
+		f.Review = rv
+	default:
+		return f, badf("参数 review 须为 pending、confirmed 或 dismissed")
+	}
+	if id := q.Get("report"); id != "" {
+		if !validReportID(id) {
+			return f, badf("报告编号无效 (invalid report id)")
+		}
+		f.ReportID = id
+	}
+	if f.Year, err = intParam(q, "year", 0, 0, 9999); err != nil {
+		return f, err
+	}
+	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// resolveID reads the report id of a path and finds the report: hex digits
+// only (an id or a unique prefix), never a path of the file system.
+func (s *Server) resolveID(ctx context.Context, r *http.Request) (string, error) {
+	ref := r.PathValue("id")
+	if !validReportID(ref) {
+		return "", badf("报告编号无效 (invalid report id)")
+	}
+	return s.store.Resolve(ctx, ref)
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,245 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
+)
+
+type findingView struct {
+	Ref      string // "f3": the id of its evidence in the text
+	Key      string
+	Rule     string
+	Severity validate.Severity
+	Message  string
+	Expected *decimal.Decimal
+	Actual   *decimal.Decimal
+	Diff     *decimal.Decimal
+	Items    []int
+	Page     int
+	Review   *corpus.Decision
+	Evidence bool // something to show in the text
+	Selected bool
+}
+
+type dimension struct {
+	Name    string
+	Present bool
+}
+
+type itemView struct {
+	extract.Item
+	Ref      string // "i17"
+	Dims     []dimension
+	Problem  bool // a finding names the item
+	Selected bool
+}
+
+type rowView struct {
+	Ref      string
+	Selected bool
+}
+
+type fundView struct {
+	extract.FundRow
+	rowView
+}
+
+type indicatorView struct {
+	extract.Indicator
+	rowView
+}
+
+type orphanView struct {
+	Key    string
+	Review corpus.Decision
+}
+
+type reportView struct {
+	ID       string
+	Path     string
+	Format   string
+	Report   *extract.Report
+	Findings []findingView
+	Counts   map[validate.Severity]int
+	Pending  int
+	Items    []itemView
+	ItemsSum *decimal.Decimal
+	// SumMismatch: the items' budgets do not add up to the stated total.
+	SumMismatch bool
+	ActualSum   *decimal.Decimal
+	Subitems    int
+	Funds       []fundView
+	Indicators  []indicatorView
+	Orphans     []orphanView
+	Segments    []segment
+	Warnings    []string
+	Selected    string // target selected on load
+	Tab         string // the section shown: "findings", "items" or "tables"
+}
+
+// reportPage: /reports/{id}[?finding=KEY|item=SEQ] — the records and the
+// findings beside the document text, the selected one's evidence marked.
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := s.resolveID(ctx, r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	sr, err := s.store.Get(ctx, id)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	doc, err := s.store.Document(ctx, id)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	v := buildReportView(sr, q.Get("finding"), q.Get("item"))
+	v.Tab = reportTab(v, q.Get("tab"))
+
+	nums := make([]int, len(doc.Pages))
+	for i, p := range doc.Pages {
+		nums[i] = p.N
+	}
+	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, reportTargets(sr), v.Selected)
+	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
+	title := sr.Report.Title
+	if title == "" {
+		title = "报告 " + id
+	}
+	s.render(w, r, http.StatusOK, "report", title, "reports", v)
+}
+
+// reportTab is the section to show: the one asked for when the report has
+// it, else the items when one is selected, else the findings.
+func reportTab(v *reportView, asked string) string {
+	switch {
+	case asked == "items" && len(v.Items) > 0, asked == "tables" && (len(v.Funds) > 0 || len(v.Indicators) > 0):
+		return asked
+	case asked == "" && strings.HasPrefix(v.Selected, "i"):
+		return "items"
+	}
+	return "findings"
+}
+
+// buildReportView makes the records and findings of a report; selectFinding
+// (a finding key) or selectItem (a seq) names what is selected on load.
+func buildReportView(sr *corpus.StoredReport, selectFinding, selectItem string) *reportView {
+	rep := sr.Report
+	v := &reportView{ID: sr.ID, Path: sr.Path, Format: string(sr.Format), Report: rep, Counts: map[validate.Severity]int{}}
+	named := map[int]bool{}
+	for i, f := range sr.Findings {
+		fv := findingView{Ref: "f" + strconv.Itoa(i), Key: sr.Keys[i], Rule: f.Rule, Severity: f.Severity,
+			Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Diff, Items: f.Items, Page: f.Page,
+			Evidence: f.Span != nil || len(f.Items) > 0}
+		if d, ok := sr.Decision(i); ok {
+			fv.Review = &d
+		} else {
+			v.Pending++
+		}
+		if selectFinding != "" && sr.Keys[i] == selectFinding {
+			fv.Selected, v.Selected = true, fv.Ref
+		}
+		for _, seq := range f.Items {
+			named[seq] = true
+		}
+		v.Counts[f.Severity]++
+		v.Findings = append(v.Findings, fv)
+	}
+	var budget, actual decimal.Decimal
+	var haveBudget, haveActual bool
+	for _, it := range rep.Items {
+		iv := itemView{Item: it, Ref: "i" + strconv.Itoa(it.Seq), Problem: named[it.Seq]}
+		if len(it.Evaluation) > 0 {
+			for _, d := range extract.Dimensions {
+				iv.Dims = append(iv.Dims, dimension{d, strings.TrimSpace(it.Evaluation[d]) != ""})
+			}
+		}
+		if v.Selected == "" && selectItem != "" && selectItem == strconv.Itoa(it.Seq) {
+			iv.Selected, v.Selected = true, iv.Ref
+		}
+		if it.BudgetWan != nil {
+			budget, haveBudget = budget.Add(*it.BudgetWan), true
+		}
+		if it.ActualWan != nil {
+			actual, haveActual = actual.Add(*it.ActualWan), true
+		}
+		v.Subitems += max(1, it.Subprojects)
+		v.Items = append(v.Items, iv)
+	}
+	if haveBudget {
+		v.ItemsSum = &budget
+		v.SumMismatch = rep.Stated.TotalWan != nil && !rep.Stated.TotalWan.Equal(budget)
+	}
+	if haveActual {
+		v.ActualSum = &actual
+	}
+	for i, fr := range rep.Funds {
+		v.Funds = append(v.Funds, fundView{fr, rowView{Ref: "r" + strconv.Itoa(i)}})
+	}
+	for i, in := range rep.Indicators {
+		v.Indicators = append(v.Indicators, indicatorView{in, rowView{Ref: "x" + strconv.Itoa(i)}})
+	}
+	present := map[string]bool{}
+	for _, k := range sr.Keys {
+		present[k] = true
+	}
+	for k, d := range sr.Decisions {
+		if !present[k] {
+			v.Orphans = append(v.Orphans, orphanView{k, d})
+		}
+	}
+	sort.Slice(v.Orphans, func(i, j int) bool { return v.Orphans[i].Key < v.Orphans[j].Key })
+	return v
+}
+
+// reportTargets are what can be selected on the report page and where the
+// text says it: each finding (its span and its items' spans), each item
+// (its span and its evaluation entry's), each row of the funds and
+// indicator tables.
+func reportTargets(sr *corpus.StoredReport) []target {
+	rep := sr.Report
+	itemSpans := map[int][]extract.Span{}
+	for _, it := range rep.Items {
+		itemSpans[it.Seq] = append(itemSpans[it.Seq], it.Span)
+	}
+	for _, ev := range rep.Evaluations {
+		if ev.Item != 0 {
+			itemSpans[ev.Item] = append(itemSpans[ev.Item], ev.Span)
+		}
+	}
+	var out []target
+	for i, f := range sr.Findings {
+		t := target{id: "f" + strconv.Itoa(i), severity: f.Severity}
+		if f.Span != nil {
+			t.spans = append(t.spans, *f.Span)
+		}
+		for _, seq := range f.Items {
+			if sp := itemSpans[seq]; len(sp) > 0 {
+				t.spans = append(t.spans, sp[0]) // the listing; the finding's own span says the rest
+			}
+		}
+		out = append(out, t)
+	}
+	for _, it := range rep.Items {
+		out = append(out, target{id: "i" + strconv.Itoa(it.Seq), spans: itemSpans[it.Seq]})
+	}
+	for i, fr := range rep.Funds {
+		out = append(out, target{id: "r" + strconv.Itoa(i), spans: []extract.Span{fr.Span}})
+	}
+	for i, in := range rep.Indicators {
+		out = append(out, target{id: "x" + strconv.Itoa(i), spans: []extract.Span{in.Span}})
+	}
+	return out
+}

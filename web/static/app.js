@@ -1,0 +1,205 @@
+// jixiao serve: evidence selection and review decisions. The page is
+// rendered by the server; this script only marks evidence, sends decisions
+// and shows their outcome. Text from the server is only ever set with
+// textContent, never parsed as HTML.
+'use strict';
+
+(function () {
+  var verdictNames = { confirmed: '已确认', dismissed: '已排除' };
+
+  function ready(fn) {
+    if (document.readyState !== 'loading') fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  function refsOf(el) {
+    return (el.getAttribute('data-targets') || '').split(' ');
+  }
+
+  // select marks the evidence of ref in the text, the record or finding it
+  // belongs to, and scrolls the text to the first piece of evidence.
+  function select(ref, scroll) {
+    var text = document.getElementById('doc-text');
+    if (!text) return;
+    document.querySelectorAll('.seg.active').forEach(function (e) { e.classList.remove('active'); });
+    document.querySelectorAll('[data-target].selected').forEach(function (e) { e.classList.remove('selected'); });
+    document.querySelectorAll('[data-target]').forEach(function (e) {
+      if (e.getAttribute('data-target') === ref) e.classList.add('selected');
+    });
+    var segs = [];
+    text.querySelectorAll('.seg').forEach(function (e) {
+      if (refsOf(e).indexOf(ref) >= 0) {
+        e.classList.add('active');
+        segs.push(e);
+      }
+    });
+    var status = document.getElementById('evidence-status');
+    if (status) status.textContent = segs.length ? '' : '原文中没有可标出的依据';
+    if (scroll && segs.length) scrollToEvidence(text, segs[0]);
+    rememberSelection(ref);
+  }
+
+  function scrollToEvidence(pane, seg) {
+    if (pane.scrollHeight > pane.clientHeight + 1) {
+      var top = seg.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+      pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+    } else {
+      seg.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  // rememberSelection puts the selection in the address, so that a reload
+  // or a copied link shows the same evidence.
+  function rememberSelection(ref) {
+    var owner = document.querySelector('[data-target="' + ref + '"]');
+    if (!owner || !window.history.replaceState) return;
+    var url = new URL(window.location.href);
+    url.searchParams.delete('finding');
+    url.searchParams.delete('item');
+    url.searchParams.delete('tab'); // the selection implies its tab
+    if (owner.hasAttribute('data-key')) url.searchParams.set('finding', owner.getAttribute('data-key'));
+    else if (ref.charAt(0) === 'i') url.searchParams.set('item', ref.slice(1));
+    window.history.replaceState(null, '', url.pathname + url.search);
+  }
+
+  function setupEvidence() {
+    document.querySelectorAll('[data-target]').forEach(function (el) {
+      el.addEventListener('click', function (ev) {
+        if (ev.target.closest('form, a, button, textarea, input')) return;
+        select(el.getAttribute('data-target'), true);
+      });
+      el.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' && ev.target === el) select(el.getAttribute('data-target'), true);
+      });
+    });
+    var text = document.getElementById('doc-text');
+    if (text) {
+      text.addEventListener('click', function (ev) {
+        var seg = ev.target.closest('.seg');
+        if (!seg) return;
+        var refs = refsOf(seg);
+        var ref = refs.find(function (r) { return r.charAt(0) === 'f'; }) || refs[0];
+        if (!ref) return;
+        select(ref, false);
+        var owner = document.querySelector('[data-target="' + ref + '"]');
+        if (!owner) return;
+        var panel = owner.closest('.tab-panel[data-tab]');
+        if (panel) showTab(panel.getAttribute('data-tab'));
+        owner.scrollIntoView({ block: 'nearest' });
+      });
+    }
+    var first = document.querySelector('[data-target].selected');
+    if (first) {
+      select(first.getAttribute('data-target'), true);
+      first.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function badge(verdict) {
+    var span = document.createElement('span');
+    span.className = 'review review-' + (verdict || 'pending');
+    span.textContent = verdict ? verdictNames[verdict] || verdict : '待审核';
+    return span;
+  }
+
+  // showReview puts a decision (or none) on a finding's card.
+  function showReview(card, review) {
+    var slot = card.querySelector('.review-slot');
+    if (slot) slot.replaceChildren(badge(review && review.decision));
+    var note = card.querySelector('.review-note');
+    if (note) {
+      note.querySelector('.note-text').textContent = review ? review.note : '';
+      note.hidden = !(review && review.note);
+    }
+    var clear = card.querySelector('.clear');
+    if (clear) clear.hidden = !review;
+  }
+
+  function send(form, method, body) {
+    var status = form.querySelector('.status');
+    var url = '/api/reports/' + encodeURIComponent(form.getAttribute('data-report')) +
+      '/findings/' + encodeURIComponent(form.getAttribute('data-key')) + '/decision';
+    status.textContent = '保存中…';
+    status.className = 'status';
+    form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().then(function (data) {
+        if (!resp.ok) throw new Error(data && data.error ? data.error : '保存失败（' + resp.status + '）');
+        return data;
+      });
+    }).then(function (data) {
+      showReview(form.closest('.finding'), data.review);
+      status.textContent = data.review ? '已保存' : '已撤销';
+      status.className = 'status ok';
+    }).catch(function (err) {
+      status.textContent = err.message || '保存失败';
+      status.className = 'status error';
+    }).finally(function () {
+      form.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+    });
+  }
+
+  function setupDecisions() {
+    document.querySelectorAll('form.decide').forEach(function (form) {
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var verdict = ev.submitter && ev.submitter.value;
+        if (verdict !== 'confirmed' && verdict !== 'dismissed') return;
+        send(form, 'POST', { decision: verdict, note: form.elements.note.value });
+      });
+      var clear = form.querySelector('.clear');
+      if (clear) {
+        clear.addEventListener('click', function () {
+          send(form, 'DELETE').then(function () { form.elements.note.value = ''; });
+        });
+      }
+    });
+  }
+
+  // Tabs of the report page: the server renders the one asked for; the
+  // script switches without a reload and keeps the choice in the address.
+  function showTab(name) {
+    var found = false;
+    document.querySelectorAll('.section-tabs a[data-tab]').forEach(function (a) {
+      var on = a.getAttribute('data-tab') === name;
+      a.classList.toggle('active', on);
+      found = found || on;
+    });
+    if (!found) return false;
+    document.querySelectorAll('.tab-panel[data-tab]').forEach(function (p) {
+      p.classList.toggle('active', p.getAttribute('data-tab') === name);
+    });
+    return true;
+  }
+
+  function setupTabs() {
+    document.querySelectorAll('.section-tabs a[data-tab]').forEach(function (a) {
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        var name = a.getAttribute('data-tab');
+        if (!showTab(name) || !window.history.replaceState) return;
+        var url = new URL(window.location.href);
+        url.searchParams.set('tab', name);
+        window.history.replaceState(null, '', url.pathname + url.search);
+      });
+    });
+  }
+
+  function setupFilters() {
+    document.querySelectorAll('select.autosubmit').forEach(function (sel) {
+      sel.addEventListener('change', function () { sel.form.submit(); });
+    });
+  }
+
+  ready(function () {
+    setupTabs();
+    setupEvidence();
+    setupDecisions();
+    setupFilters();
+  });
+})();
