@@ -7,12 +7,9 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/validate"
 )
 
 // apiFail answers err as JSON with the status it deserves.
@@ -86,49 +83,6 @@ func reportFilter(r *http.Request) (corpus.Filter, error) {
 	return f, nil
 }
 
-// reportJSON is the answer of GET /api/reports/{id}: the keys of
-// `jixiao show --json`.
-type reportJSON struct {
-	ID        string          `json:"id"`
-	Path      string          `json:"path"`
-	SHA256    string          `json:"sha256"`
-	Format    string          `json:"format"`
-	Extractor string          `json:"extractor"`
-	Indexed   bool            `json:"indexed"`
-	Created   time.Time       `json:"created"`
-	Report    *extract.Report `json:"report"`
-	Findings  []findingJSON   `json:"findings"`
-	// Decisions whose finding no longer appears in the report (after re-extraction).
-	Orphans map[string]corpus.Decision `json:"orphan_decisions,omitempty"`
-}
-
-type findingJSON struct {
-	validate.Finding
-	Key    string           `json:"key"`
-	Review *corpus.Decision `json:"review"`
-}
-
-func reportJSONOf(sr *corpus.StoredReport) reportJSON {
-	out := reportJSON{ID: sr.ID, Path: sr.Path, SHA256: sr.SHA256, Format: string(sr.Format), Extractor: sr.Extractor,
-		Indexed: sr.Indexed, Created: sr.Created, Report: sr.Report, Findings: []findingJSON{}}
-	orphans := map[string]corpus.Decision{}
-	for k, d := range sr.Decisions {
-		orphans[k] = d
-	}
-	for i, f := range sr.Findings {
-		fj := findingJSON{Finding: f, Key: sr.Keys[i]}
-		if d, ok := sr.Decision(i); ok {
-			fj.Review = &d
-		}
-		delete(orphans, sr.Keys[i])
-		out.Findings = append(out.Findings, fj)
-	}
-	if len(orphans) > 0 {
-		out.Orphans = orphans
-	}
-	return out
-}
-
 // apiReport: GET /api/reports/{id}: the report, its findings with their
 // keys and review decisions.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +96,7 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, reportJSONOf(sr))
+	writeJSON(w, http.StatusOK, corpus.View(sr))
 }
 
 // textJSON is the answer of GET /api/reports/{id}/text: the normalised text

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/jixiao/jixiao/corpus"
 )
 
 func decode[T any](t *testing.T, body []byte) T {
@@ -238,7 +240,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 
 	// GET shows them.
 	w = f.get("/api/reports/" + nantunID)
-	r := decode[reportJSON](t, w.Body.Bytes())
+	r := decode[corpus.ReportView](t, w.Body.Bytes())
 	if fd := r.Findings[0]; fd.Key != "total-mismatch" || fd.Review == nil || fd.Review.Verdict != "dismissed" || fd.Review.Note != note {
 		t.Errorf("after POST: %+v %+v", fd, fd.Review)
 	}

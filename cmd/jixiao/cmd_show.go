@@ -7,12 +7,10 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -42,27 +40,6 @@ func resolveReport(ctx context.Context, s *corpus.Store, ref string) (string, er
 	return id, err
 }
 
-// showJSON is the --json output of show.
-type showJSON struct {
-	ID        string          `json:"id"`
-	Path      string          `json:"path"`
-	SHA256    string          `json:"sha256"`
-	Format    string          `json:"format"`
-	Extractor string          `json:"extractor"`
-	Indexed   bool            `json:"indexed"`
-	Created   time.Time       `json:"created"`
-	Report    *extract.Report `json:"report"`
-	Findings  []findingJSON   `json:"findings"`
-	// Decisions whose finding no longer appears in the report (after re-extraction).
-	Orphans map[string]corpus.Decision `json:"orphan_decisions,omitempty"`
-}
-
-type findingJSON struct {
-	validate.Finding
-	Key    string           `json:"key"`
-	Review *corpus.Decision `json:"review"`
-}
-
 func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) error {
 	s, err := openCorpusReader()
 	if err != nil {
@@ -77,25 +54,10 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 	if err != nil {
 		return err
 	}
-	orphans := map[string]corpus.Decision{}
-	for k, d := range r.Decisions {
-		orphans[k] = d
-	}
-	out := showJSON{ID: r.ID, Path: r.Path, SHA256: r.SHA256, Format: string(r.Format), Extractor: r.Extractor,
-		Indexed: r.Indexed, Created: r.Created, Report: r.Report, Findings: []findingJSON{}}
-	for i, f := range r.Findings {
-		fj := findingJSON{Finding: f, Key: r.Keys[i]}
-		if d, ok := r.Decision(i); ok {
-			fj.Review = &d
-		}
-		delete(orphans, r.Keys[i])
-		out.Findings = append(out.Findings, fj)
-	}
-	if len(orphans) > 0 {
-		out.Orphans = orphans
-	}
+	view := corpus.View(r)
+	orphans := view.Orphans
 	if asJSON {
-		return writeJSON(stdout, out)
+		return writeJSON(stdout, view)
 	}
 
 	fmt.Fprintf(stdout, "编号：%s　提取器版本：%s　入库：%s\n", r.ID, r.Extractor, r.Created.Local().Format("2006-01-02 15:04"))
