@@ -11,9 +11,9 @@ func init() {
 	register(Rule{ID: "missing-dimension", Severity: Warning, Check: MissingDimension})
 }
 
-// MissingDimension flags an evaluation entry that lacks a dimension most
-// other entries have (the reference report's items 17 and 18 have no 产出
-// and 效益).
+// MissingDimension flags an evaluation entry that lacks one of the five
+// dimensions at least half of the entries have (the reference report's
+// items 17 and 18 have no 产出 and 效益).
 func MissingDimension(r *extract.Report) []Finding {
 	if len(r.Evaluations) < 2 {
 		return nil
@@ -28,7 +28,7 @@ func MissingDimension(r *extract.Report) []Finding {
 	}
 	var expected []string
 	for _, d := range extract.Dimensions {
-		if have[d]*2 > len(r.Evaluations) {
+		if have[d]*2 >= len(r.Evaluations) {
 			expected = append(expected, d)
 		}
 	}
@@ -50,7 +50,7 @@ func MissingDimension(r *extract.Report) []Finding {
 			f.Items = []int{ev.Item}
 			label = fmt.Sprintf("第 %d 项「%s」的评价", ev.Item, ev.Heading)
 		}
-		f.Message = fmt.Sprintf("%s缺少：%s（其他项目都有）", label, strings.Join(lack, "、"))
+		f.Message = fmt.Sprintf("%s缺少：%s（其他项目有）", label, strings.Join(lack, "、"))
 		out = append(out, f)
 	}
 	return out

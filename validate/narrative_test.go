@@ -140,3 +140,17 @@ func TestReferencePrintsFindings(t *testing.T) {
 		}
 	}
 }
+
+// Half the entries lacking a dimension still lack what the other half has.
+func TestMissingDimensionAtHalf(t *testing.T) {
+	full := map[string]string{"立项": "好", "资金落实": "好", "业务管理": "好", "产出": "好", "效益": "好"}
+	part := map[string]string{"立项": "好", "资金落实": "好", "业务管理": "好"}
+	r := &extract.Report{Evaluations: []extract.Evaluation{
+		{Seq: 1, Item: 1, Dimensions: full}, {Seq: 2, Item: 2, Dimensions: part},
+		{Seq: 3, Item: 3, Dimensions: part}, {Seq: 4, Item: 4, Dimensions: full},
+	}}
+	fs := MissingDimension(r)
+	if len(fs) != 2 || fs[0].Items[0] != 2 || fs[1].Items[0] != 3 || !strings.Contains(fs[0].Message, "产出、效益") {
+		t.Errorf("findings = %+v", fs)
+	}
+}
