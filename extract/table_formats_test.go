@@ -91,9 +91,6 @@ func TestMadeTablesInEveryForm(t *testing.T) {
 			t.Run(name+form, func(t *testing.T) {
 				r, err := readMade(t, name+form)
 				if err != nil {
-					if strings.Contains(err.Error(), "not built yet") {
-						t.Skipf("waits for the reader: %v", err)
-					}
 					t.Fatal(err)
 				}
 				if got := records(t, r); got != wantRecords {
