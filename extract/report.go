@@ -55,7 +55,6 @@ type Report struct {
 	Stated    Stated   `json:"stated"`
 	Items     []Item   `json:"items"`
 	Extractor string   `json:"extractor"`
-	Keywords  []string `json:"keywords,omitempty"`
 
 	// Evaluations are the entries of the item-by-item evaluation section,
 	// linked or not to a listed item.
