@@ -47,14 +47,14 @@ type Span [2]int
 
 // Report is everything extracted from one document.
 type Report struct {
-	Source    Source   `json:"source"`
-	Unit      string   `json:"unit"`
-	Year      int      `json:"year"`
-	Title     string   `json:"title"`
-	Genre     Genre    `json:"genre"`
-	Stated    Stated   `json:"stated"`
-	Items     []Item   `json:"items"`
-	Extractor string   `json:"extractor"`
+	Source    Source `json:"source"`
+	Unit      string `json:"unit"`
+	Year      int    `json:"year"`
+	Title     string `json:"title"`
+	Genre     Genre  `json:"genre"`
+	Stated    Stated `json:"stated"`
+	Items     []Item `json:"items"`
+	Extractor string `json:"extractor"`
 
 	// Evaluations are the entries of the item-by-item evaluation section,
 	// linked or not to a listed item.
