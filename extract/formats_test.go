@@ -41,28 +41,9 @@ func TestReferenceInOtherFormats(t *testing.T) {
 	} {
 		_, r := readTestReport(t, path)
 		if got := recordsOf(r); got != want {
-			t.Errorf("%s: records differ from the Markdown's:\n%s", path, diffLines(got, want))
+			t.Errorf("%s: records differ from the Markdown's:\n%s", path, lineDiff(want, got))
 		}
 	}
-}
-
-// diffLines lists the lines of got that are not in want and the reverse.
-func diffLines(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			fmt.Fprintf(&b, "  got  %s\n  want %s\n", gl, wl)
-		}
-	}
-	return b.String()
 }
 
 // TestReferenceAsPDF reads the reference report printed to PDF by
@@ -78,7 +59,7 @@ func TestReferenceAsPDF(t *testing.T) {
 	for _, path := range pdfs {
 		_, r := readTestReport(t, path)
 		if got := recordsOf(r); got != want {
-			t.Errorf("%s: records differ from the Markdown's:\n%s", filepath.Base(path), diffLines(got, want))
+			t.Errorf("%s: records differ from the Markdown's:\n%s", filepath.Base(path), lineDiff(want, got))
 		}
 		golden := "../ingest/pdf/testdata/golden/" + strings.TrimSuffix(filepath.Base(path), ".pdf") + ".pdftotext.txt"
 		pages := pdftotextPages(t, golden, r.Items)

@@ -34,29 +34,6 @@ type cellStream struct {
 	rows bool
 }
 
-type lineSpan struct{ start, end int } // without the newline
-
-func splitLines(text string) []lineSpan {
-	var out []lineSpan
-	for i := 0; i <= len(text); {
-		j := strings.IndexByte(text[i:], '\n')
-		end := len(text)
-		if j >= 0 {
-			end = i + j
-		}
-		e := end
-		if e > i && text[e-1] == '\r' {
-			e--
-		}
-		out = append(out, lineSpan{i, e})
-		if j < 0 {
-			break
-		}
-		i = end + 1
-	}
-	return out
-}
-
 func isBlank(s string) bool { return s == "" }
 
 func isSpaceOnly(s string) bool {
