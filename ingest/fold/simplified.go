@@ -1,11 +1,11 @@
 package fold
 
 import (
+	_ "embed"
+	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -13,12 +13,15 @@ import (
 // 總投資 → 总投资, 預算 → 预算), so that a report published in traditional
 // characters is read, checked and found exactly like one in simplified ones.
 //
-// The table is OpenCC's TSCharacters, character by character: one character
+// The table is OpenCC's TSCharacters (opencc/README.md), character by character: one character
 // for one, so every offset stays mappable. A phrase-level conversion could
 // change the length of the text and is not used. A character that is itself
 // in GB 2312, the standard set of simplified characters, is kept as written
 // even when OpenCC lists it (乾, 於, 後, 徵, 薹 …): a simplified document
 // uses it in its own right (乾隆, 蒜薹), and no simplified text may change.
+
+//go:embed opencc/TSCharacters.txt
+var tsCharacters string
 
 var (
 	tsOnce  sync.Once
@@ -34,47 +37,20 @@ func simplified(r rune) rune {
 	return r
 }
 
-// loadTS reads the character dictionary of OpenCC's t2s conversion.
+// loadTS reads OpenCC's TSCharacters: a traditional character, a tab, and its
+// simplified forms separated by spaces, the usual one first.
 func loadTS() {
-	tsTable = map[rune]rune{}
-	cc, err := opencc.New("t2s")
-	if err != nil {
-		panic("fold: OpenCC t2s: " + err.Error()) // embedded data: cannot fail at run time
-	}
-	for _, g := range cc.DictChains {
-		for i, f := range g.Files {
-			if f != "TSCharacters.ocd2" || i >= len(g.Dicts) {
-				continue
-			}
-			d := g.Dicts[i]
-			for _, tab := range []*unicode.RangeTable{unicode.Han} {
-				for _, rg := range tab.R16 {
-					addRange(d, rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
-				}
-				for _, rg := range tab.R32 {
-					addRange(d, rune(rg.Lo), rune(rg.Hi), rune(rg.Stride))
-				}
-			}
-		}
-	}
-	if len(tsTable) == 0 {
-		panic("fold: OpenCC's TSCharacters not found")
-	}
-}
-
-type prefixMatcher interface {
-	PrefixMatch(string) (map[string][]string, error)
-}
-
-func addRange(d prefixMatcher, lo, hi, stride rune) {
-	for r := lo; r <= hi; r += stride {
-		m, err := d.PrefixMatch(string(r))
-		if err != nil || len(m[string(r)]) == 0 {
+	tsTable = make(map[rune]rune, 4200)
+	for line := range strings.Lines(tsCharacters) {
+		from, to, ok := strings.Cut(strings.TrimRight(line, "\r\n"), "\t")
+		if !ok {
 			continue
 		}
-		s, n := utf8.DecodeRuneInString(m[string(r)][0])
-		if s == utf8.RuneError || n != len(m[string(r)][0]) || s == r || inGB2312(r) {
-			continue
+		to, _, _ = strings.Cut(to, " ")
+		r, n := utf8.DecodeRuneInString(from)
+		s, m := utf8.DecodeRuneInString(to)
+		if r == utf8.RuneError || s == utf8.RuneError || n != len(from) || m != len(to) || s == r || inGB2312(r) {
+			continue // one character for one only, so that offsets stay mappable
 		}
 		tsTable[r] = s
 	}
