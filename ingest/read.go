@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/jixiao/jixiao/ingest/docx"
@@ -50,27 +49,25 @@ var ErrEmpty = errors.New("空文件 (empty file)")
 
 // ReadFile reads and normalises one file.
 func ReadFile(ctx context.Context, path string, opt Options) (*Document, error) {
-	fi, err := os.Stat(path)
+	f, err := Load(path)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: "无法打开", Err: err}
+		return nil, err
 	}
-	if fi.IsDir() {
-		return nil, &Error{Path: path, Reason: "是目录，不是文件"}
-	}
-	if fi.Size() > MaxFileSize {
-		return nil, &Error{Path: path, Reason: fmt.Sprintf("文件过大 (%d 字节，上限 %d)", fi.Size(), MaxFileSize)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{Path: path, Reason: "读取失败", Err: err}
-	}
-	return Read(ctx, path, data, opt)
+	return f.Read(ctx, opt)
+}
+
+// Read normalises the bytes of a loaded file.
+func (f File) Read(ctx context.Context, opt Options) (*Document, error) {
+	return read(ctx, f.Path, f.Data, f.SHA256, opt)
 }
 
 // Read normalises the bytes of one file; name is used in errors and as Source.
 func Read(ctx context.Context, name string, data []byte, opt Options) (*Document, error) {
 	sum := sha256.Sum256(data)
-	sha := hex.EncodeToString(sum[:])
+	return read(ctx, name, data, hex.EncodeToString(sum[:]), opt)
+}
+
+func read(ctx context.Context, name string, data []byte, sha string, opt Options) (*Document, error) {
 	if len(data) == 0 {
 		return nil, &Error{Path: name, Reason: ErrEmpty.Error(), Err: ErrEmpty}
 	}
