@@ -62,7 +62,7 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 	for i, res := range readReports(ctx, files, opts.ingest()) {
 		if res.err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", res.err)
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
 			continue
 		}
 		if opts.JSON {

@@ -94,6 +94,6 @@ func main() {
 			os.Exit(code)
 		}
 	}
-	fmt.Fprintln(os.Stderr, "jixiao:", err)
+	fmt.Fprintln(os.Stderr, "jixiao:", terminalSafe(err.Error()))
 	os.Exit(code)
 }
