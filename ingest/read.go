@@ -88,7 +88,7 @@ func read(ctx context.Context, name string, data []byte, sha string, opt Options
 	case FormatDOCX:
 		text, w, err := docx.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "DOCX 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, "DOCX 无法读取"), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatDOC:
@@ -104,7 +104,7 @@ func read(ctx context.Context, name string, data []byte, sha string, opt Options
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "HTML 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, "HTML 无法读取"), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	default:
@@ -125,6 +125,18 @@ func read(ctx context.Context, name string, data []byte, sha string, opt Options
 		return doc, &Error{Path: name, Reason: "没有可读的文字 (no text)"}
 	}
 	return doc, nil
+}
+
+// ReasonLimit is the reason of a file that exceeds a bound of its reader
+// (a zip bomb, a page with too many elements, text past the limit).
+const ReasonLimit = "超出大小限制 (size limit exceeded)"
+
+// limitOr gives ReasonLimit when err is a reader's limit, else reason.
+func limitOr(err error, reason string) string {
+	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) {
+		return ReasonLimit
+	}
+	return reason
 }
 
 // pdfReason names the kind of PDF failure, for summaries that count files
