@@ -149,6 +149,7 @@ func pdfReason(err error) string {
 		{pdf.ErrPasswordRequired, "PDF 需要密码 (password required)"},
 		{pdf.ErrWrongPassword, "PDF 密码错误 (wrong password)"},
 		{pdf.ErrNeedsOCR, "PDF 没有文字层，需要 OCR (needs OCR)"},
+		{pdf.ErrUndecodable, "PDF 文字层无法解码 (undecodable text layer)"},
 		{pdf.ErrTimeout, "PDF 处理超时 (timeout)"},
 		{pdf.ErrMemoryLimit, "PDF 内存超限 (memory limit)"},
 		{pdf.ErrCrashed, "PDF 解析进程异常退出 (parser crashed)"},

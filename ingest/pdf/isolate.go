@@ -53,7 +53,7 @@ var errorKinds = []struct {
 	kind string
 	err  error
 }{
-	{"ocr", ErrNeedsOCR}, {"notpdf", ErrNotPDF}, {"damaged", ErrDamaged}, {"password", ErrPasswordRequired},
+	{"ocr", ErrNeedsOCR}, {"undecodable", ErrUndecodable}, {"notpdf", ErrNotPDF}, {"damaged", ErrDamaged}, {"password", ErrPasswordRequired},
 	{"wrongpassword", ErrWrongPassword}, {"timeout", ErrTimeout}, {"memory", ErrMemoryLimit}, {"crashed", ErrCrashed},
 }
 

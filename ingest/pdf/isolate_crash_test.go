@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -26,5 +28,20 @@ func TestCrashCause(t *testing.T) {
 		if got := b.lastLine(); got != c.want {
 			t.Errorf("%.40q…: got %q, want %q", c.report, got, c.want)
 		}
+	}
+}
+
+// TestUndecodableIsNotOCR: glyphs drawn in a font whose codes map to no
+// character are a text layer that cannot be decoded, not a scan.
+func TestUndecodableIsNotOCR(t *testing.T) {
+	data := textPDF([]string{"BT /F2 10 Tf 72 700 Td <000500060007> Tj ET"}, []rune("甲"))
+	_, err := Extract(context.Background(), data, Options{InProcess: true})
+	if !errors.Is(err, ErrUndecodable) || errors.Is(err, ErrNeedsOCR) || !strings.Contains(err.Error(), "3 种字符无法转为文字") {
+		t.Errorf("got %v, want ErrUndecodable with 3 glyphs", err)
+	}
+	// and a page with nothing drawn on it still needs OCR
+	_, err = Extract(context.Background(), textPDF([]string{"q Q"}, []rune("甲")), Options{InProcess: true})
+	if !errors.Is(err, ErrNeedsOCR) {
+		t.Errorf("empty page: got %v, want ErrNeedsOCR", err)
 	}
 }
