@@ -20,7 +20,7 @@ const MaxFileSize = 256 << 20
 // Options control reading.
 type Options struct {
 	Password       string        // user password of encrypted PDFs
-	PDFTimeout     time.Duration // deadline of the PDF child process (0: 30s)
+	Timeout        time.Duration // deadline for reading one file, any format (0: DefaultTimeout)
 	PDFMemoryLimit int64         // bytes (0: default)
 	PDFInProcess   bool          // parse PDFs in this process (tests, fuzzing)
 }
@@ -67,7 +67,64 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	return read(ctx, name, data, hex.EncodeToString(sum[:]), opt)
 }
 
+// DefaultTimeout is the deadline for reading one file when Options give none.
+const DefaultTimeout = 30 * time.Second
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
+// read reads one file under the deadline of opt, whatever its format. A PDF
+// is parsed in a child process that has the deadline and a memory limit of
+// its own (pdf.Extract); every other format is parsed here by readers whose
+// work is linear in their input and bounded in size (docx, html, the text
+// decoder), under the same deadline: a file that takes longer fails with the
+// timeout as its reason, and a cancelled ctx (Ctrl-C) returns at once with
+// nothing half-read handed on.
 func read(ctx context.Context, name string, data []byte, sha string, opt Options) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if Sniff(data) == FormatPDF {
+		return parse(ctx, name, data, sha, opt)
+	}
+	type result struct {
+		doc *Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: &Error{Path: name, Reason: ReasonCrashed, Err: fmt.Errorf("%v", p)}}
+			}
+		}()
+		d, err := parse(ctx, name, data, sha, opt)
+		done <- result{d, err}
+	}()
+	timer := time.NewTimer(opt.timeout())
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-timer.C:
+		return nil, &Error{Path: name, Reason: ReasonTimeout, Err: fmt.Errorf("超过 %s (exceeded %s)", opt.timeout(), opt.timeout())}
+	}
+}
+
+// Reasons of read failures that are not the format's.
+const (
+	ReasonTimeout = "处理超时 (timeout)"
+	ReasonCrashed = "读取程序出错 (reader crashed)"
+)
+
+// parse sniffs the format and reads the file with its reader.
+func parse(ctx context.Context, name string, data []byte, sha string, opt Options) (*Document, error) {
 	if len(data) == 0 {
 		return nil, &Error{Path: name, Reason: ErrEmpty.Error(), Err: ErrEmpty}
 	}
@@ -76,7 +133,7 @@ func read(ctx context.Context, name string, data []byte, sha string, opt Options
 	var warnings []string
 	switch format {
 	case FormatPDF:
-		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.PDFTimeout,
+		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.timeout(),
 			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess})
 		if err != nil {
 			return nil, &Error{Path: name, Reason: pdfReason(err), Err: err}
