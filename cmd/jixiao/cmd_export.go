@@ -47,7 +47,7 @@ func init() {
 	f.StringVar(&exportOpts.Format, "format", "", "csv、xlsx 或 jsonl")
 	f.StringVarP(&exportOpts.Output, "output", "o", "", "输出文件 (output file; default: standard output)")
 	f.IntVar(&exportOpts.Year, "year", 0, "只导出该年度 (year)")
-	f.StringVar(&exportOpts.Unit, "unit", "", "只导出单位名称包含此文字的报告 (unit name contains)")
+	f.StringVar(&exportOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&exportOpts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
 	cmdRoot.AddCommand(cmdExport)
 }
@@ -72,7 +72,8 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		return err
 	}
 	defer s.Close()
-	filter := corpus.Filter{Year: opts.Year, Unit: opts.Unit}
+	filter := corpus.Filter{Year: opts.Year}
+	filter.Unit, filter.UnitExact = corpus.ParseUnit(opts.Unit)
 
 	if format == "csv" && opts.Output != "" {
 		findingsPath := findingsFile(opts.Output)
