@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
