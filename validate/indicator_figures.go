@@ -148,10 +148,16 @@ func withUnit(m measure, u string) measure {
 
 // completion is how far a quantitative row met its target, capped at 1:
 // 实际 ÷ 目标 for a 正向 target, 目标 ÷ 实际 for a 反向 one. tol is what the
-// rounding of the two figures as written can move it by.
+// rounding of the two figures as written can move it by: nothing for counts
+// and amounts, half a unit of the last decimal for percentages.
 func completion(t, a measure) (ratio, tol decimal.Decimal) {
 	one := decimal.NewFromInt(1)
-	ht, ha := halfAtDecimals(t.decimals), halfAtDecimals(a.decimals)
+	// counts and amounts are exact as written (30户, 43.2万元); a percentage
+	// may round a measured rate (95% for 94.6%)
+	ht, ha := decimal.Zero, decimal.Zero
+	if t.unit == "%" {
+		ht, ha = halfAtDecimals(t.decimals), halfAtDecimals(a.decimals)
+	}
 	num, den, hn, hd := a.v, t.v, ha, ht
 	if t.dir == negative {
 		num, den, hn, hd = t.v, a.v, ht, ha

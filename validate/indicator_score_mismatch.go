@@ -21,6 +21,9 @@ import (
 //     and of the two figures as written can explain is rounding (info);
 //     anything else is an error. Target and actual in units that cannot be
 //     compared (个 against %) are said to be so (info), never divided.
+//   - A target written with no direction (no ≥ / ≤, no 指标性质) is taken
+//     as 正向; a score that only the 反向 reading gives is noted (info),
+//     not called wrong.
 //   - Qualitative rows whose 实际 says the target was reached (达成, 达到预期,
 //     or the target's own words) and whose 得分 is under 80 % of 分值: warning.
 //
@@ -81,6 +84,21 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 	expected := w.Mul(ratio).Round(8) // the ratio is kept to 12 decimals
 	if s.Equal(expected) {
 		return Finding{}, false
+	}
+	if !t.hasDir {
+		// no ≥ / ≤ written, no 指标性质 column: a row scored as a 反向 one
+		// (故障率, 完成时限) is not said to be wrong, only noted
+		rt := t
+		rt.dir = negative
+		rr, rrtol := completion(rt, a)
+		re := w.Mul(rr).Round(8)
+		if d := re.Sub(s); d.Abs().LessThanOrEqual(halfAtDecimals(ds).Add(w.Mul(rrtol))) {
+			f.Severity = Info
+			f.Expected, f.Actual, f.Diff = dec(s), dec(re), dec(d)
+			f.Message = fmt.Sprintf("%s：年度指标值 %s 未写明方向（≥/≤）；得分 %s 按反向指标（目标 ÷ 实际）计算为 %s，相符；按正向指标应为 %s (indicator-score-mismatch)",
+				indicatorName(ind), strings.TrimSpace(ind.Target), fig(s, ds), re.String(), expected.String())
+			return f, true
+		}
 	}
 	if expected.Exponent() < -4 {
 		expected = expected.Round(4)

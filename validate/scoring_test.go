@@ -60,6 +60,9 @@ func TestIndicatorScoreRule(t *testing.T) {
 		{"qualitative 达到预期, 80 %", "改善", "达到预期", "10", "8", "", "", ""},
 		{"qualitative not reached", "明显改善", "部分改善", "10", "5", "", "", ""},
 		{"target 0", "≥0%", "0%", "5", "5", "", "", ""},
+		{"no direction, 反向 reading fits", "5次", "3次", "10", "10", "", "", "info 10 10 0"}, // 故障 5次 → 3次
+		{"no direction, neither reading", "5次", "3次", "10", "4", "", "", "error 4 6 2"},
+		{"percent rounding", "≥90%", "85%", "10", "9.5", "", "", "info 9.5 9.4444 -0.0556"},
 	} {
 		in := ind("产出指标", "x", tc.target, tc.actual, tc.weight, tc.score, "原因")
 		in.Nature, in.Unit = tc.nature, tc.unit
