@@ -90,7 +90,7 @@ var (
 	monitorHead = regexp.MustCompile(`(?:运行|执行)监控|监控(?:情况)?表`)
 	// An evaluation made by others: commissioned from a firm or an agency, a
 	// finance bureau's 重点评价 or spot check of the units' own evaluations.
-	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|评价机构|第三方|咨询(?:有限)?公司)|受.{0,40}?委托|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行)`)
+	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|评价机构|第三方|咨询(?:有限)?公司)|受.{0,30}?委托[,，]?\s*(?:我所|我公司|本所|本公司|我中心).{0,40}?评价|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行)`)
 	keyEvalTitle = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
 	// The title of rules, a notice or a plan rather than a report.
 	policyTitle = regexp.MustCompile(`(?:办法|细则|规定|规程|制度|通知|意见|方案|指南)(?:[(（]试行[)）])?$`)
@@ -106,7 +106,7 @@ var (
 // made the evaluation (委托…会计师事务所 makes a 自评-titled text a
 // third-party evaluation).
 func classify(doc *ingest.Document, r *Report) {
-	r.DocType = docTypeOf(doc.Text, r)
+	r.DocType = docTypeOf(pinyinReading.ReplaceAllString(doc.Text, ""), r)
 	r.DocTypeLabel = r.DocType.Label()
 }
 

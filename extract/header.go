@@ -120,12 +120,13 @@ var (
 	// What a title ends with.
 	titleEnd = regexp.MustCompile(`(?:报告|自评表|评价表|绩效表|申报表|监控表|评分表|决算|预算|决算公开|预算公开|编制说明|办法|细则|规定)(?:[(（]试行[)）])?$`)
 	// Furniture of a publishing site.
-	wrapperWords = regexp.MustCompile(`时间[:：]|日期[:：]|发布时间|发布日期|来源[:：]|信息来源|浏览|我要投稿|索引号|发布机构|字体|当前位置|现在位置|首页|登录|注册|相关推荐|版权|文档简介|网站客服|上传日期|格式[:：]|小编|访问次数|主动公开|公开目录|文号|时效性|欢迎阅读|由会员分享|仅供学习参考|背景色|\d+(?:\.\d+)?\s*KB|^\W*$|^-\s`)
+	wrapperWords = regexp.MustCompile(`时间[:：]|日期[:：]|发布时间|发布日期|来源[:：]|信息来源|浏览|我要投稿|索引号|发布机构|字体|当前位置|现在位置|首页|登录|注册|相关推荐|版权|文档简介|网站客服|上传日期|格式[:：]|小编|访问次数|主动公开|公开目录|文号|时效性|欢迎阅读|由会员分享|仅供学习参考|背景色|\d+(?:\.\d+)?\s*KB|^[\s\p{P}\p{S}]*$|^-\s`)
 	// A wrapper glued after a title on one line (…自评报告时间:2023-02-25).
 	gluedWrapper = regexp.MustCompile(`(?:发布)?(?:时间|日期)[:：]|(?:信息)?来源[:：]|浏览|我要投稿|\d{4}-\d{1,2}-\d{1,2}`)
 	// What an essay or document site adds to a title.
 	siteSuffix  = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
 	annexPrefix = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
+	// A reference to an annex file (附件1：…报告.pdf) names another document.
 	fileExt     = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
 	codePrefix  = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
 	// A line where the body begins: a numbered heading, a chapter, an
@@ -134,7 +135,7 @@ var (
 	// A 《》 name of a report (《…自评报告.docx》由会员分享).
 	quotedTitle = regexp.MustCompile(`《([^《》]{4,60}?)》`)
 	// Lines never joined into a wrapped title.
-	notTitlePart = regexp.MustCompile(`^附件|^目\s*录$|^\d+$|\d{4}\s*年\s*\d{1,2}\s*月|[，。；;,!！?？]|^(?:根据|按照|为|现将)`)
+	notTitlePart = regexp.MustCompile(`^附件|^\d+\s*[.、．]|^[(（]\d+[)）]|^目\s*录$|^\d+$|[|:：]|\d{4}\s*年\s*\d{1,2}\s*月|[，。；;,!！?？]|^(?:根据|按照|为|现将)`)
 )
 
 // findTitle takes the document's own title: the last line before the body
@@ -162,7 +163,8 @@ func findTitle(lines []string) string {
 				continue
 			}
 		}
-		if wrapperWords.MatchString(l) || strings.HasPrefix(l, ">") || strings.Contains(l, " > ") {
+		if wrapperWords.MatchString(l) || strings.HasPrefix(l, ">") || strings.Contains(l, " > ") ||
+			annexPrefix.MatchString(l) && fileExt.MatchString(l) {
 			pending = nil
 			continue
 		}
@@ -182,7 +184,7 @@ func findTitle(lines []string) string {
 			continue
 		}
 		if t := titleOf(l); t != "" {
-			if utf8.RuneCountInString(t) <= 20 && !strings.HasPrefix(t, "关于") && len(pending) > 0 {
+			if utf8.RuneCountInString(t) <= 20 && !strings.HasPrefix(t, "关于") && !strings.HasPrefix(l, "#") && len(pending) > 0 {
 				t = titleOf(strings.Join(pending, "") + t)
 			}
 			best, pending = t, nil
@@ -207,7 +209,7 @@ func titleOf(s string) string {
 	s = annexPrefix.ReplaceAllString(s, "")
 	s = fileExt.ReplaceAllString(s, "")
 	s = strings.TrimSpace(siteSuffix.ReplaceAllString(s, ""))
-	s = strings.Trim(s, " *#-—")
+	s = strings.Trim(s, " #-—")
 	n := utf8.RuneCountInString(s)
 	if n < 4 || n > 60 || !titleEnd.MatchString(s) || notTitlePart.MatchString(s) && !strings.HasPrefix(s, "为") {
 		return ""
@@ -233,7 +235,7 @@ func gluedTitle(l string) string {
 // tableTitle is the name of a standard table among the first lines (2023年度部门整体支出绩效自评表).
 func tableTitle(raw []string) string {
 	for i, l := range raw {
-		if i > 80 {
+		if i > 400 {
 			break
 		}
 		t := headLine(l)
@@ -329,8 +331,11 @@ func unitAt(s string) string {
 		p := s[:i]
 		rest := s[i:]
 		for _, suf := range unitSuffixes {
-			if !strings.HasSuffix(p, suf) || utf8.RuneCountInString(p) < 2 {
+			if !strings.HasSuffix(p, suf) {
 				continue
+			}
+			if !namedStem(p, suf) {
+				break // the longest suffix is the unit's word; its stem is no name
 			}
 			next, _ := utf8.DecodeRuneInString(rest)
 			if strings.ContainsRune(badContinuation[suf], next) {
@@ -345,12 +350,25 @@ func unitAt(s string) string {
 	}
 	if u := s; notUnitWords.FindStringIndex(u) == nil {
 		for _, suf := range unitSuffixes {
-			if strings.HasSuffix(u, suf) && utf8.RuneCountInString(u) >= 2 {
-				return u
+			if strings.HasSuffix(u, suf) {
+				if namedStem(u, suf) {
+					return u
+				}
+				break
 			}
 		}
 	}
 	return best
+}
+
+// namedStem: the name before the suffix says which unit it is (not 乡镇,
+// 镇财政所: a generic word, not a name).
+func namedStem(p, suf string) bool {
+	stem := strings.TrimSuffix(p, suf)
+	if utf8.RuneCountInString(stem) < 2 {
+		return false
+	}
+	return !strings.ContainsAny(stem, "某X") && stem != "乡镇" && stem != "村级"
 }
 
 var (
@@ -411,12 +429,12 @@ func findUnit(lines []string, title string) string {
 		if place == "" {
 			return ""
 		}
-		for _, u := range append(sources, cands...) {
+		for _, u := range sources {
 			if strings.HasPrefix(u, place) && len(u) > len(place) {
 				return u
 			}
 		}
-		return ""
+		return place // the title names no more than the place (会宁县2021年度…)
 	}
 	best := cands[0]
 	// a fuller name of the same unit elsewhere (祖师庙镇 → 祖师庙镇人民政府)
