@@ -2,9 +2,13 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/ingest"
 )
 
@@ -205,4 +209,35 @@ func isPublishingNotice(text, title string) bool {
 // performance evaluation, when the reader of its genre found nothing: the
 // 预算绩效管理情况 section's 绩效自评 sentence (绩效自评的2024年度项目39个，
 // 涉及预算金额4415.48万元，平均得分99.33分).
-func readAccountsPerformance(doc *ingest.Document, r *Report) {}
+func readAccountsPerformance(doc *ingest.Document, r *Report) {
+	if r.Stated.TotalWan != nil || r.Stated.Count != nil || len(r.Items) > 0 || len(r.Funds) > 0 {
+		return // the genre's reader found the 自评 figures (a 自评表 in the 决算)
+	}
+	m := selfEvalSentence.FindStringSubmatchIndex(doc.Text)
+	if m == nil {
+		return
+	}
+	n, err := strconv.Atoi(doc.Text[m[2]:m[3]])
+	if err != nil {
+		return
+	}
+	a, err := money.Parse(doc.Text[m[4]:m[5]])
+	if err != nil {
+		return
+	}
+	r.Stated.Count = &n
+	r.Stated.Total = &a
+	v := a.Wan
+	r.Stated.TotalWan = &v
+	r.Stated.Page = doc.PageAt(m[0])
+	r.Stated.Span = &Span{m[0], m[1]}
+	if m[6] >= 0 {
+		if sc, err := decimal.NewFromString(doc.Text[m[6]:m[7]]); err == nil {
+			r.TotalScore = &sc
+		}
+	}
+}
+
+// selfEvalSentence is a 决算's sentence on its own 绩效自评: the number of
+// projects, the budget they involve and, where given, the average score.
+var selfEvalSentence = regexp.MustCompile(`绩效自评的?[^。；;]{0,24}?项目\s*(\d+)\s*个\s*[，,]\s*涉及(?:预算)?(?:金额|资金)?\s*((?:\d[\d,]*)(?:\.\d+)?\s*(?:万元|亿元|元))(?:\s*[，,]\s*平均得分\s*(\d+(?:\.\d+)?)\s*分)?`)

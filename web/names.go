@@ -28,6 +28,7 @@ var ruleNames = map[string]string{
 	"composition-mismatch":  "资金构成不符",
 	"sum-mismatch":          "分项合计不符",
 	"amount-unparsed":       "金额无法识别",
+	"nothing-extracted":     "未能读出项目或金额",
 }
 
 // ruleUnits are the units of a rule's expected and actual figures (万元 when absent).

@@ -63,7 +63,9 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 	fmt.Fprintf(stdout, "编号：%s　提取器版本：%s　入库：%s\n", r.ID, r.Extractor, r.Created.Local().Format("2006-01-02 15:04"))
 	printReport(stdout, r.Report)
 	fmt.Fprintln(stdout)
-	if len(r.Findings) == 0 {
+	if len(r.Findings) == 0 && !validate.FiguresRead(r.Report) {
+		fmt.Fprintln(stdout, "未能读出项目或金额。")
+	} else if len(r.Findings) == 0 {
 		fmt.Fprintln(stdout, "没有发现问题。")
 	} else {
 		counts := map[validate.Severity]int{}

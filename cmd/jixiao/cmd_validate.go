@@ -33,8 +33,10 @@ func init() {
 
 // validateOutput is the JSON of one file: its source and findings.
 type validateOutput struct {
-	Source   extract.Source     `json:"source"`
-	Findings []validate.Finding `json:"findings"`
+	Source       extract.Source     `json:"source"`
+	DocType      extract.DocType    `json:"doc_type"`
+	DocTypeLabel string             `json:"doc_type_label"`
+	Findings     []validate.Finding `json:"findings"`
 }
 
 func runValidate(ctx context.Context, opts readOptions, files []string, stdout, stderr io.Writer) error {
@@ -57,7 +59,7 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 			if fs == nil {
 				fs = []validate.Finding{}
 			}
-			if err := enc.Encode(validateOutput{Source: rep.Source, Findings: fs}); err != nil {
+			if err := enc.Encode(validateOutput{Source: rep.Source, DocType: rep.DocType, DocTypeLabel: rep.DocTypeLabel, Findings: fs}); err != nil {
 				return err
 			}
 			continue
@@ -65,7 +67,7 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		fmt.Fprintf(stdout, "%s（%s %s，%d 项）\n", path, orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
+		fmt.Fprintf(stdout, "%s（%s，%s %s，%d 项）\n", path, rep.DocType.Label(), orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
 		printFindings(stdout, fs)
 	}
 	if err := badInput(failed, len(files)); err != nil {

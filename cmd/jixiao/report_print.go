@@ -19,7 +19,7 @@ var disbursementNames = map[extract.Disbursement]string{
 // printReport writes a report's header and its items as a table.
 func printReport(w io.Writer, r *extract.Report) {
 	fmt.Fprintf(w, "文件：%s（%s）\n", terminalSafe(r.Source.Path), r.Source.Format)
-	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.Genre)
+	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　类型：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.DocType.Label(), r.Genre)
 	stated := "所述："
 	if r.Stated.Count != nil {
 		stated += fmt.Sprintf("项目 %d 个　", *r.Stated.Count)
@@ -28,8 +28,13 @@ func printReport(w io.Writer, r *extract.Report) {
 		stated += "总额 " + r.Stated.TotalWan.String() + " 万元"
 	}
 	fmt.Fprintln(w, strings.TrimSpace(stated))
+	if !validate.FiguresRead(r) {
+		fmt.Fprintln(w, "（未能读出项目或金额）")
+	}
 	if len(r.Items) == 0 {
-		fmt.Fprintln(w, "（没有识别出项目）")
+		if validate.FiguresRead(r) {
+			fmt.Fprintln(w, "（没有识别出项目）")
+		}
 		return
 	}
 	var rows [][]string
@@ -70,10 +75,25 @@ func evaluationText(it extract.Item) string {
 
 var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
 
-// printFindings writes findings as a table, errors first.
+// printFindings writes findings as a table, errors first. "No problems" is
+// only said of a report whose figures were read: a nothing-extracted finding
+// is said first, in its own words.
 func printFindings(w io.Writer, fs []validate.Finding) {
+	var rest []validate.Finding
+	empty := false
+	for _, f := range fs {
+		if f.Rule == "nothing-extracted" {
+			fmt.Fprintf(w, "%s（nothing-extracted）\n", f.Message)
+			empty = true
+			continue
+		}
+		rest = append(rest, f)
+	}
+	fs = rest
 	if len(fs) == 0 {
-		fmt.Fprintln(w, "没有发现问题。")
+		if !empty {
+			fmt.Fprintln(w, "没有发现问题。")
+		}
 		return
 	}
 	counts := map[validate.Severity]int{}
