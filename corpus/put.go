@@ -192,11 +192,11 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 			nInfo++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE reports SET unit = ?, year = ?, title = ?, genre = ?,
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET unit = ?, year = ?, title = ?, genre = ?, doc_type = ?,
 		stated_total_wan = ?, stated_count = ?, item_count = ?, items_budget_wan = ?,
 		errors = ?, warnings = ?, infos = ?, extractor = ?, indexed = 0, updated_at = ?
 		WHERE id = ?`,
-		rep.Unit, rep.Year, rep.Title, string(rep.Genre), total, rep.Stated.Count, len(rep.Items), sum.String(),
+		rep.Unit, rep.Year, rep.Title, string(rep.Genre), string(rep.DocType), total, rep.Stated.Count, len(rep.Items), sum.String(),
 		nErr, nWarn, nInfo, rep.Extractor, now(), id); err != nil {
 		return err
 	}

@@ -111,6 +111,12 @@ CREATE TABLE ledger (
 CREATE INDEX ledger_status ON ledger(status);
 CREATE INDEX ledger_sha ON ledger(sha256);
 `,
+	// 2: what kind of document each report was read from (extract.DocType);
+	// '' for reports stored before, until reextract refreshes them.
+	`
+ALTER TABLE reports ADD COLUMN doc_type TEXT NOT NULL DEFAULT '';
+CREATE INDEX reports_doc_type ON reports(doc_type);
+`,
 }
 
 // schemaVersion is the user_version of a corpus this build writes.

@@ -57,9 +57,13 @@ func DocTypes() []DocType {
 	return out
 }
 
-// Label is the Chinese name of the type ("其他" for other and for an unknown code).
+// Label is the Chinese name of the type: "其他" for other and an unknown
+// code, "未分类" for none (a report stored before documents were classified).
 func (t DocType) Label() string {
-	if t == OtherDocument || t == "" {
+	if t == "" {
+		return "未分类"
+	}
+	if t == OtherDocument {
 		return "其他"
 	}
 	for _, l := range docTypeLabels {

@@ -31,6 +31,9 @@ var ruleNames = map[string]string{
 	"nothing-extracted":     "未能读出项目或金额",
 }
 
+// docTypeName is the Chinese name of a document type code, from extract's one table.
+func docTypeName(code string) string { return extract.DocType(code).Label() }
+
 // ruleUnits are the units of a rule's expected and actual figures (万元 when absent).
 var ruleUnits = map[string]string{
 	"count-mismatch": "个",
@@ -152,6 +155,7 @@ var templateFuncs = template.FuncMap{
 	"sevCount":     func(m map[validate.Severity]int, s string) int { return m[validate.Severity(s)] },
 	"signedAmount": signedAmount,
 	"ruleName":     ruleName,
+	"docTypeName":  func(t extract.DocType) string { return t.Label() },
 	"ruleUnit":     ruleUnit,
 	"sevName":      func(s validate.Severity) string { return severityNames[s] },
 	"verdictName":  func(v corpus.Verdict) string { return verdictNames[v] },
