@@ -45,7 +45,7 @@ var docTypeLabels = []struct {
 	{EvaluationReport, "第三方/重点绩效评价报告"},
 	{FinalAccounts, "部门决算"},
 	{DepartmentBudget, "部门预算"},
-	{OtherDocument, "other"},
+	{OtherDocument, "其他"},
 }
 
 // DocTypes lists every document type, in display order.
@@ -63,9 +63,6 @@ func (t DocType) Label() string {
 	if t == "" {
 		return "未分类"
 	}
-	if t == OtherDocument {
-		return "其他"
-	}
 	for _, l := range docTypeLabels {
 		if l.code == t {
 			return l.label
@@ -74,16 +71,14 @@ func (t DocType) Label() string {
 	return "其他"
 }
 
-// DocTypeByLabel finds the type a Chinese name (or a code) stands for.
+// DocTypeByLabel finds the type a Chinese name or a code stands for (the
+// truth files write other as "other", its code).
 func DocTypeByLabel(s string) (DocType, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range docTypeLabels {
 		if s == l.label || s == string(l.code) {
 			return l.code, true
 		}
-	}
-	if s == "其他" {
-		return OtherDocument, true
 	}
 	return "", false
 }

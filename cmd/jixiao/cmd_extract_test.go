@@ -116,3 +116,37 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateNothingRead: a document from which no figure was read says so
+// instead of 没有发现问题, names its kind, and does not change the exit code.
+func TestValidateNothingRead(t *testing.T) {
+	var out, errOut bytes.Buffer
+	files := []string{"../../testdata/real/docs/yunnan-zhenkang-mengduixiang-2023-juesuan.txt", "testdata/qiaotou-2022.gb18030.txt"}
+	if err := runValidate(context.Background(), readOptions{}, files, &out, &errOut); err != nil {
+		t.Fatalf("err = %v, want exit 0 (nothing-extracted is a warning)", err)
+	}
+	human := out.String()
+	first, second, _ := strings.Cut(human, "qiaotou")
+	if !strings.Contains(first, "部门决算") || !strings.Contains(first, "未能读出项目或金额") || !strings.Contains(first, "nothing-extracted") ||
+		strings.Contains(first, "没有发现问题") {
+		t.Errorf("the 决算 read nothing, output:\n%s", first)
+	}
+	if strings.Contains(second, "未能读出项目或金额") {
+		t.Errorf("a report whose items were read is said to be empty:\n%s", second)
+	}
+
+	out.Reset()
+	if err := runValidate(context.Background(), readOptions{JSON: true}, files[:1], &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		DocType  string `json:"doc_type"`
+		Findings []struct{ Rule, Severity string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.DocType != "final-accounts" || len(v.Findings) != 1 || v.Findings[0].Rule != "nothing-extracted" || v.Findings[0].Severity != "warning" {
+		t.Errorf("json = %s", out.String())
+	}
+}

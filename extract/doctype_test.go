@@ -1,0 +1,79 @@
+package extract
+
+import "testing"
+
+// TestHeaderAndDocType reads published documents as they were published
+// (testdata/real) and checks what they are and who wrote them when: site
+// wrappers, titles wrapped over lines or glued to the text, 《》 names,
+// traditional characters with pinyin readings, a 单位名称 label, the
+// signature, a code prefix, 决算 with and without a 自评表, a third-party
+// evaluation titled 自评, a policy and a publishing notice.
+func TestHeaderAndDocType(t *testing.T) {
+	tests := []struct {
+		id, ext     string
+		docType     DocType
+		unit, title string
+		year        int
+	}{
+		{"anhui-jingde-nongyenongcunshuili-2021-yinshui", "txt", SelfEvaluationReport, "旌德县农业农村水利局", "旌德县2021年农村饮水工程维修养护工程水利发展资金绩效自评报告", 2021},
+		{"anhui-sixian-caizhengju-2019-choucha", "txt", EvaluationReport, "泗县财政局", "泗县财政局扶贫项目绩效目标自评抽查情况报告", 2019},
+		{"fujian-pingtan-meilixiangcun-20xx-pingjia", "txt", EvaluationReport, "", "美丽乡村建设项目绩效自评报告", 0},
+		{"guangdong-suixi-shuiwuju-2022-shuiku", "txt", SelfEvaluationReport, "遂溪县水务局", "项目支出绩效自评报告", 2022},
+		{"hunan-leiyang-disizhongxue-2022-gongyong", "txt", SelfEvaluationReport, "耒阳市第四中学", "耒阳市第四中学专项资金绩效自评价报告", 2022},
+		{"hunan-yueyang-chengguanjiandu-2018-zhengti", "txt", SelfEvaluationReport, "岳阳市城市管理监督指挥中心", "岳阳市2018年度部门整体支出绩效评价自评报告", 2018},
+		{"hunan-longhui-renjuhuanjing-2021-pingjia", "txt", EvaluationReport, "隆回县人居环境指挥部", "隆回县人居环境指挥部乡村振兴项目资金绩效评价报告", 2021},
+		{"henan-gushi-zushimiao-2024-chanye", "txt", SelfEvaluationReport, "固始县祖师庙镇人民政府", "", 2024},
+		{"hunan-hengshan-guantangxiang-2023-juesuan", "txt", FinalAccounts, "衡山县贯塘乡人民政府", "2023年度部门整体支出绩效自评表", 2023},
+		{"shanghai-putuo-shegongbu-2024-juesuan", "pdf", FinalAccounts, "中共上海市普陀区委社会工作部", "中共上海市普陀区委社会工作部2024年度部门决算", 2024},
+		{"yunnan-zhenkang-mengduixiang-2023-juesuan", "txt", FinalAccounts, "镇康县勐堆乡人民政府", "镇康县勐堆乡人民政府2023年度部门决算", 2023},
+		{"hubei-jingchuligong-2020-banfa", "txt", OtherDocument, "荆楚理工学院", "荆楚理工学院预算绩效管理办法(试行)", 0},
+		{"gansu-tianshui-caizhengju-2021-pingjiagongkai", "txt", OtherDocument, "天水市财政局", "", 2021},
+		{"unknown-taowenku-xxxx-shenong-muban", "txt", OtherDocument, "", "镇财政所涉农整合资金项目绩效自评报告", 0},
+		{"yunnan-honghe-dierrenminyiyuan-2023-gonggongweisheng", "txt", SelfEvaluationReport, "红河州第二人民医院", "红河州第二人民医院国家基本公共卫生服务项目州级补助资金2023年度绩效自评报告", 2023},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			_, r := readTestReport(t, "../testdata/real/docs/"+tt.id+"."+tt.ext)
+			if r.DocType != tt.docType || r.DocTypeLabel != tt.docType.Label() {
+				t.Errorf("doc type %q (%s), want %q", r.DocType, r.DocTypeLabel, tt.docType)
+			}
+			if r.Unit != tt.unit || r.Title != tt.title || r.Year != tt.year {
+				t.Errorf("header %q %q %d, want %q %q %d", r.Unit, r.Title, r.Year, tt.unit, tt.title, tt.year)
+			}
+		})
+	}
+}
+
+// TestAccountsPerformance: a 部门决算 without a 自评表 reads its own 绩效自评
+// sentence (项目1个，涉及预算金额175.52万元，平均得分100.00分).
+func TestAccountsPerformance(t *testing.T) {
+	_, r := readTestReport(t, "../testdata/real/docs/shanghai-putuo-shegongbu-2024-juesuan.pdf")
+	if r.Stated.Count == nil || *r.Stated.Count != 1 || r.Stated.TotalWan == nil || r.Stated.TotalWan.String() != "175.52" ||
+		r.TotalScore == nil || r.TotalScore.StringFixed(2) != "100.00" || r.Stated.Page != 21 {
+		t.Errorf("stated %v %v score %v page %d", r.Stated.Count, r.Stated.TotalWan, r.TotalScore, r.Stated.Page)
+	}
+}
+
+// TestDocTypeLabels: every type has one label, found back from it.
+func TestDocTypeLabels(t *testing.T) {
+	seen := map[string]bool{}
+	for _, dt := range DocTypes() {
+		l := dt.Label()
+		if seen[l] {
+			t.Errorf("label %q used twice", l)
+		}
+		seen[l] = true
+		if got, ok := DocTypeByLabel(l); !ok || got != dt {
+			t.Errorf("DocTypeByLabel(%q) = %q %v, want %q", l, got, ok, dt)
+		}
+		if got, ok := DocTypeByLabel(string(dt)); !ok || got != dt {
+			t.Errorf("DocTypeByLabel(%q) = %q %v", dt, got, ok)
+		}
+	}
+	if _, ok := DocTypeByLabel("部门预算表格"); ok {
+		t.Error("an unknown label was accepted")
+	}
+	if got, _ := DocTypeByLabel("other"); got != OtherDocument {
+		t.Errorf("the truth files' other = %q", got)
+	}
+}
