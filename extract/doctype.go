@@ -84,16 +84,17 @@ func DocTypeByLabel(s string) (DocType, bool) {
 }
 
 var (
-	// A heading naming a 决算 or 预算 of a department or unit
-	// (2024 年度部门决算, 单位决算公开表, 决算编制说明, 2024年部门预算).
-	accountsHead = regexp.MustCompile(`(?:部门|单位|年度?|政府)决算(?:公开|编制说明|情况说明|表|报告)?|^决算(?:公开|编制说明|情况说明)`)
-	budgetHead   = regexp.MustCompile(`(?:部门|单位|\d{4}年度?)预算(?:公开|编制说明|情况说明|表)?$|(?:部门|单位)预算(?:公开|编制说明|情况说明)`)
+	// A heading that ends naming a 决算 or 预算 of a department or unit
+	// (2024 年度部门决算, 单位决算公开表, 决算编制说明, 2024年部门预算) — not
+	// a section of a 自评报告 about them (部门决算情况, 部门预算单位构成).
+	accountsHead = regexp.MustCompile(`(?:(?:部门|单位|年度?|政府)决算|决算)(?:公开|编制说明|情况说明|报告|公开表|总表|表)?$`)
+	budgetHead   = regexp.MustCompile(`(?:部门|单位|\d{4}年度?)预算(?:公开|编制说明|情况说明|公开表|总表)?$`)
 	// A goal-declaration or monitoring form.
 	goalHead    = regexp.MustCompile(`绩效目标(?:申报|设定|申请)?表|绩效目标申报`)
 	monitorHead = regexp.MustCompile(`(?:运行|执行)监控|监控(?:情况)?表`)
 	// An evaluation made by others: commissioned from a firm or an agency, a
 	// finance bureau's 重点评价 or spot check of the units' own evaluations.
-	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|评价机构|第三方|咨询(?:有限)?公司)|受.{0,30}?委托[,，]?\s*(?:我所|我公司|本所|本公司|我中心).{0,40}?评价|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行)`)
+	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|第三方|咨询(?:有限)?公司|评价机构).{0,100}?评价|委托.{0,10}?第三方评价机构|受.{0,30}?委托[,，]?\s*(?:我所|我公司|本所|本公司|我中心).{0,40}?评价|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行).{0,60}?评价`)
 	keyEvalTitle = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
 	// The title of rules, a notice or a plan rather than a report.
 	policyTitle = regexp.MustCompile(`(?:办法|细则|规定|规程|制度|通知|意见|方案|指南)(?:[(（]试行[)）])?$`)

@@ -77,3 +77,36 @@ func TestDocTypeLabels(t *testing.T) {
 		t.Errorf("the truth files' other = %q", got)
 	}
 }
+
+// TestDocTypeOf: what decides the type, on short texts of each kind.
+func TestDocTypeOf(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		genre             Genre
+		want              DocType
+	}{
+		{"self", "某镇2023年度项目支出绩效自评报告", "一、基本情况\n我镇对项目开展了绩效自评。", Narrative, SelfEvaluationReport},
+		{"an audit commissioned is no evaluation by others", "某局2023年度绩效自评报告",
+			"一、基本情况\n项目竣工后我局委托会计师事务所进行了结算审计。我局开展了自评。", Narrative, SelfEvaluationReport},
+		{"a section on the 决算 of a 自评报告", "某局2023年度部门整体支出绩效自评报告",
+			"一、部门决算情况\n二、部门预算单位构成\n本部门自评得分95分。", Narrative, SelfEvaluationReport},
+		{"commissioned from a firm", "某项目绩效自评报告", "我局委托某某会计师事务所，按照独立、客观的原则，对该项目资金进行了绩效评价。", Narrative, EvaluationReport},
+		{"a 重点评价 by the finance bureau", "2022年度重点项目绩效评价情况报告", "按照要求开展重点评价。", Narrative, EvaluationReport},
+		{"a 决算", "", "某乡人民政府\n2023年度部门决算\n目录\n第一部分 部门概况", Narrative, FinalAccounts},
+		{"a 预算", "", "某县教育局2024年部门预算\n目录\n一、部门职责", Narrative, DepartmentBudget},
+		{"a 决算 with its 自评表", "", "2023年度部门决算公开\n附件二\n部门整体支出绩效自评表\n| 部门名称 | 某乡 |", DepartmentTable, FinalAccounts},
+		{"a project table", "项目支出绩效自评表", "项目支出绩效自评表\n| 项目名称 | 道路 |", ProjectTable, ProjectSelfTable},
+		{"a department table", "部门整体支出绩效自评表", "部门整体支出绩效自评表\n| 部门名称 | 某局 |", DepartmentTable, DepartmentSelfTable},
+		{"a goal declaration", "项目支出绩效目标申报表", "项目支出绩效目标申报表\n| 项目名称 | 道路 |", ProjectTable, GoalDeclaration},
+		{"a monitoring table", "项目支出绩效运行监控表", "项目支出绩效运行监控表\n| 项目名称 | 道路 |", ProjectTable, MonitoringTable},
+		{"rules", "某学院预算绩效管理办法(试行)", "第一章 总则\n第一条 为加强绩效管理，制定本办法。", Narrative, OtherDocument},
+		{"a template", "镇涉农资金项目绩效自评报告", "镇xxxx年资金预算金额为xxxx.xx万元，实施项目x个，已拨付xx万元。", Narrative, OtherDocument},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := docTypeOf(tt.text, &Report{Title: tt.title, Genre: tt.genre}); got != tt.want {
+				t.Errorf("docTypeOf = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
