@@ -109,6 +109,9 @@ func readHead(raw []string) header {
 	}
 	var h header
 	h.title = findTitle(lines)
+	if h.title == "" {
+		h.title = announcedTitle(lines)
+	}
 	h.year = findYear(lines, h.title)
 	h.unit = findUnit(lines, h.title)
 	return h
@@ -219,6 +222,26 @@ func titleOf(s string) string {
 	}
 	return s
 }
+
+// announcedTitle is the title a document without a heading gives in its
+// opening sentence (…现将2022年某县交通运输局…绩效自评总结报告如下：).
+func announcedTitle(lines []string) string {
+	for i, l := range lines {
+		if i >= 10 {
+			break
+		}
+		m := announced.FindStringSubmatch(l)
+		if m == nil || !strings.ContainsAny(m[1], "绩评") || strings.HasPrefix(m[1], "我") {
+			continue
+		}
+		if t := titleOf(m[1]); t != "" && utf8.RuneCountInString(t) >= 10 {
+			return t
+		}
+	}
+	return ""
+}
+
+var announced = regexp.MustCompile(`现将([^，。；:：,;]{8,60}?报告)\s*(?:[^，。；]{0,6})?如下`)
 
 // gluedTitle cuts a title off the paragraph it is glued to (…自评价报告一、基本情况…).
 func gluedTitle(l string) string {
@@ -379,7 +402,7 @@ var (
 	// A site's 来源/发布机构 label.
 	sourceLabel = regexp.MustCompile(`(?:信息)?来源\s*[:：|]\s*([\p{Han}]{3,30})`)
 	// The unit as the subject of an opening sentence.
-	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
+	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
 	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
 )
 
