@@ -10,10 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
+
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/ingest"
-	"github.com/jixiao/jixiao/validate"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 var cmdDemo = &cobra.Command{
@@ -66,11 +66,11 @@ func runDemo(ctx context.Context, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		rep, err := extract.Extract(doc)
-		if err != nil {
-			return err
+		res := pipeline.Document(doc)
+		if res.Err != nil {
+			return res.Err
 		}
-		findings := validate.Report(rep)
+		rep, findings := res.Report, res.Findings
 		id, err := store.Put(ctx, doc, rep, findings)
 		if err != nil {
 			return err
