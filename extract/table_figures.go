@@ -264,8 +264,8 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	numeric := make([]column, 0, len(cols))
 	hasReason := false
 	for _, c := range cols {
-		if c == colReason {
-			hasReason = true
+		if isTextColumn(c) {
+			hasReason = hasReason || c == colReason
 			continue
 		}
 		numeric = append(numeric, c)
@@ -283,7 +283,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		items[i] = item{k, f, v}
 		glued = glued || k == vGlued
 		flat = flat || v.flat
-		if k == vText && !instruction.MatchString(v.text) {
+		if k == vText && !instruction.MatchString(v.text) && (i >= len(cols) || cols[i] != colMethod) {
 			reason = strings.TrimSpace(v.text)
 		}
 	}
@@ -300,7 +300,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			}
 			switch it.kind {
 			case vFigure:
-				if cols[i] == colReason {
+				if isTextColumn(cols[i]) {
 					continue
 				}
 				if it.fig.percent != (cols[i] == colRate) && (it.fig.percent || flat) {
@@ -308,7 +308,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 				}
 				rd[cols[i]] = it.fig
 			case vText:
-				if cols[i] != colReason {
+				if !isTextColumn(cols[i]) {
 					ok = false
 				}
 			}

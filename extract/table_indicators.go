@@ -125,7 +125,24 @@ func (p *tableParser) indicators() {
 // plainly begins: a name followed by a full row of values.
 func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
 	if p.cs.rows {
-		return p.take(i, len(cols), row, startsIndicatorRow)
+		// a flattened row wrote no empty cells: it ends where the next row
+		// plainly begins, as one cell per line does
+		var out []cell
+		for len(out) < len(cols) && i < len(p.c) {
+			c := p.c[i]
+			if c.row != row {
+				if !p.wrapsOnto(i, row) {
+					break
+				}
+				row = c.row
+			}
+			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols)) {
+				break
+			}
+			out = append(out, c)
+			i++
+		}
+		return out, i
 	}
 	var out []cell
 	for len(out) < len(cols) && i < len(p.c) {
