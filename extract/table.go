@@ -324,7 +324,7 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
+		rd, reason, searched, readings := readFundFigures(vals, cols, &p.budget)
 		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
 		end := c.end
 		for _, v := range vals {
@@ -363,12 +363,39 @@ func (p *tableParser) funds() {
 		}
 		row.Span = Span{c.start, end}
 		row.Page = p.page(c.start)
-		if searched && len(rd) > 0 {
+		switch {
+		case len(readings) > 1:
+			var alts []string
+			for _, a := range readings {
+				alts = append(alts, describeReading(a, cols))
+			}
+			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔，可有多种读法，未作取舍 (ambiguous-split)：%s",
+				row.Row, strings.Join(alts, "；或 ")))
+		case searched && len(rd) > 0 && gluedOrGaps(vals, cols):
 			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
 		}
 		p.r.Funds = append(p.r.Funds, row)
 		i = max(next, i+1)
 	}
+}
+
+// gluedOrGaps reports whether a searched reading was more than the figures in
+// their order: a glued run split, or figures placed with columns skipped.
+func gluedOrGaps(vals []cell, cols []column) bool {
+	n, numeric := 0, 0
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		} else if k == vFigure {
+			n++
+		}
+	}
+	for _, c := range cols {
+		if !isTextColumn(c) {
+			numeric++
+		}
+	}
+	return n != numeric
 }
 
 func hasColumn(cols []column, c column) bool {
