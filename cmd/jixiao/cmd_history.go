@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
 )
 
@@ -34,7 +35,7 @@ var cmdHistory = &cobra.Command{
 
 func init() {
 	f := cmdHistory.Flags()
-	f.StringVar(&historyOpts.Unit, "unit", "", "单位全名 (unit, exact name)")
+	f.StringVar(&historyOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&historyOpts.JSON, "json", false, "输出 JSON (for programs)")
 	cmdRoot.AddCommand(cmdHistory)
 }
@@ -52,7 +53,8 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 		return err
 	}
 	defer ix.Close()
-	es, err := ix.History(ctx, args[0], opts.Unit)
+	unit, _ := corpus.ParseUnit(opts.Unit) // the project is the same one in any unit holding the name
+	es, err := ix.History(ctx, args[0], unit)
 	if err != nil {
 		return &exitError{2, err}
 	}

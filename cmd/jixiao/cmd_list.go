@@ -33,7 +33,7 @@ var cmdList = &cobra.Command{
 func init() {
 	f := cmdList.Flags()
 	f.IntVar(&listOpts.Year, "year", 0, "年度 (year)")
-	f.StringVar(&listOpts.Unit, "unit", "", "单位名称包含 (unit name contains)")
+	f.StringVar(&listOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&listOpts.JSON, "json", false, "以 JSON 输出 (JSON for programs)")
 	cmdRoot.AddCommand(cmdList)
 }
@@ -44,7 +44,9 @@ func runList(ctx context.Context, opts listOptions, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	reports, err := s.List(ctx, corpus.Filter{Year: opts.Year, Unit: opts.Unit})
+	f := corpus.Filter{Year: opts.Year}
+	f.Unit, f.UnitExact = corpus.ParseUnit(opts.Unit)
+	reports, err := s.List(ctx, f)
 	if err != nil {
 		return err
 	}
