@@ -21,7 +21,7 @@ var cmdDemo = &cobra.Command{
 	Short: "用内置的示例报告演示 (the embedded reference report: records, findings, a search)",
 	Long: `demo 读取内置的示例报告（南屯镇 2023 年绩效自评报告），存入临时语料库，
 显示提取的项目和核对发现的问题，再检索「驻村工作队」。不会改动任何现有语料库。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runDemo(cmd.Context(), cmd.OutOrStdout())
 	},

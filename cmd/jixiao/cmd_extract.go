@@ -42,7 +42,7 @@ var cmdExtract = &cobra.Command{
 以及每个项目的预算、实际拨付、拨付状态、子项目数、用途和评价。
 
 退出码：0 全部读取成功；2 有文件无法读取或用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runExtract(cmd.Context(), extractOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},

@@ -20,7 +20,7 @@ var cmdValidate = &cobra.Command{
 	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
