@@ -114,4 +114,3 @@ func noArgs(c *cobra.Command, args []string) error {
 	}
 	return nil
 }
-
