@@ -60,7 +60,7 @@ func compositionFinding(what string, expected, actual decimal.Decimal, decs []in
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
-		Message: fmt.Sprintf("%s，相差 %s 万元%s (composition-mismatch)", what, expected.Sub(actual).String(), note),
+		Message:  fmt.Sprintf("%s，相差 %s 万元%s (composition-mismatch)", what, expected.Sub(actual).String(), note),
 		Expected: dec(expected), Actual: dec(actual), Diff: dec(diff),
 		Items: []int{1}, Page: page, Span: spanOf(span)}
 }
