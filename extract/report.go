@@ -190,6 +190,28 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	// Breakdowns are the total split another way under the row, label and
+	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
+	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
+}
+
+// FundBreakdown is one way a fund total is broken down (按收入性质分,
+// 按支出性质分): its own stated figure and its parts, as written.
+type FundBreakdown struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Parts    []FundPart       `json:"parts"`
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+}
+
+// FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
+type FundPart struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Span     Span             `json:"span"`
 }
 
 // TotalRow is the 合计 / 总分 row of a table.

@@ -312,6 +312,12 @@ func (p *tableParser) funds() {
 		}
 		lvl, ok := fundRowLevel(c.key)
 		if !ok {
+			if n := len(p.r.Funds); n > 0 && p.r.Funds[0].Level == 0 && p.r.Funds[0].Breakdowns == nil {
+				if next := p.breakdowns(i, &p.r.Funds[0]); next > i {
+					i = next
+					continue
+				}
+			}
 			break
 		}
 		if len(p.r.Funds) > 0 && lvl == 0 {

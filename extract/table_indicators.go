@@ -550,10 +550,13 @@ func (p *tableParser) item() {
 		it.Page, it.Span = total.Page, total.Span
 		if total.BudgetWan != nil {
 			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
-			// the table states its total: the 全年预算数 of 年度资金总额
-			r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
-			sp := total.Span
-			r.Stated.Page, r.Stated.Span = total.Page, &sp
+			// a project table states its project's budget: the 全年预算数 of
+			// 年度资金总额; a department's funds are not a total of projects
+			if r.Genre != DepartmentTable {
+				r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
+				sp := total.Span
+				r.Stated.Page, r.Stated.Span = total.Page, &sp
+			}
 		}
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))

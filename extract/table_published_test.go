@@ -134,3 +134,33 @@ func TestTableAmbiguousSplitWarns(t *testing.T) {
 		t.Errorf("warnings %q funds %s", r.Warnings, dumpJSON(r.Funds))
 	}
 }
+
+// The total broken down by income and by spending, label and figure in one
+// cell, the two columns interleaved one cell per line: each part goes under
+// the breakdown it names.
+func TestTableFundBreakdowns(t *testing.T) {
+	text := "2023年度部门整体支出绩效自评表\n\n单位名称\n\n某县某乡人民政府\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n分值\n\n执行率\n\n得分\n\n" +
+		"年度资金总额\n\n500.00\n\n900.00\n\n900.00\n\n10\n\n100%\n\n10\n\n" +
+		"按收入性质分:900.00\n\n按支出性质分:880.00\n\n其中: 一般公共预算:600.00\n\n其中:基本支出:500.00\n\n政府性基金拨款:100.00\n\n项目支出:380.00\n\n" +
+		"纳入专户管理的非税收入拨款:\n\n \n\n其他资金:200.00\n\n \n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n"
+	r := extractText(t, "breakdown.txt", text)
+	if len(r.Funds) != 1 {
+		t.Fatalf("funds %s", dumpJSON(r.Funds))
+	}
+	var got []string
+	for _, b := range r.Funds[0].Breakdowns {
+		s := b.Label + " " + decStr(b.Wan) + ":"
+		for _, p := range b.Parts {
+			s += " " + p.Label + "=" + decStr(p.Wan)
+		}
+		got = append(got, s)
+	}
+	want := []string{"按收入性质分 900: 一般公共预算=600 政府性基金拨款=100 纳入专户管理的非税收入拨款= 其他资金=200",
+		"按支出性质分 880: 基本支出=500 项目支出=380"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("breakdowns:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r.Stated.TotalWan != nil {
+		t.Errorf("a department table stated a project total %s", decStr(r.Stated.TotalWan))
+	}
+}
