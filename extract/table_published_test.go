@@ -164,3 +164,25 @@ func TestTableFundBreakdowns(t *testing.T) {
 		t.Errorf("a department table stated a project total %s", decStr(r.Stated.TotalWan))
 	}
 }
+
+// A funds block whose text runs down each column: the row labels, then each
+// header word with the figures under it; and one row with header and value
+// cells interleaved.
+func TestTableFundsColumnByColumn(t *testing.T) {
+	lines := []string{"项目支出绩效自评表", "项目名称", "某某项目", "项目资金(万元)",
+		"年度资金总额", "其中:当年财政拨款", "上年结转资金",
+		"年初预算数", "43.2", "40", "3.2",
+		"全年预算数", "43.2", "40", "3.2",
+		"全年执行数", "37.24", "34.04", "3.2",
+		"执行率", "86%", "85.1%", "100%",
+		"年度总体目标"}
+	r := extractText(t, "columns.txt", strings.Join(lines, "\n\n")+"\n")
+	checkFunds(t, r.Funds, []fundWant{
+		{"年度资金总额", 0, "43.2", "43.2", "37.24", "", "86", ""},
+		{"其中:当年财政拨款", 1, "40", "40", "34.04", "", "85.1", ""},
+		{"上年结转资金", 1, "3.2", "3.2", "3.2", "", "100", ""},
+	})
+	one := "项目支出绩效自评表 |\n项目名称 | 某某项目 |\n项目资金(万元) | 年度资金总额 | 年初预算数 | 10 | 全年预算数 | 12 | 全年执行数 | 11 | 分值 | 10 | 执行率 | 91.67% | 得分 | 9.17 |\n"
+	r = extractText(t, "interleaved.txt", one)
+	checkFunds(t, r.Funds, []fundWant{{"年度资金总额", 0, "10", "12", "11", "10", "91.67", "9.17"}})
+}
