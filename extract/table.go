@@ -357,7 +357,10 @@ func (p *tableParser) funds() {
 		case searched && len(rd) > 0 && gluedOrGaps(vals, cols):
 			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
 		}
-		p.r.Funds = append(p.r.Funds, row)
+		if row.Decimals != nil || row.Breakdowns != nil {
+			// a row with nothing written (其他资金 | / | /) states nothing
+			p.r.Funds = append(p.r.Funds, row)
+		}
 		i = max(next, i+1)
 	}
 }

@@ -118,7 +118,9 @@ func (p *tableParser) columnMajor(first int) {
 			lvl = 1
 		}
 		level1Seen = level1Seen || lvl == 1
-		p.r.Funds = append(p.r.Funds, p.fundRow(c, lvl, readings[k], "", max(c.end, ends[k])))
+		if row := p.fundRow(c, lvl, readings[k], "", max(c.end, ends[k])); row.Decimals != nil {
+			p.r.Funds = append(p.r.Funds, row)
+		}
 	}
 	if len(short) > 0 {
 		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("资金表按列排列，%s 列的数字少于行数，按行的顺序读入 (column-order)", strings.Join(short, "、")))
