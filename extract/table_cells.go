@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/ingest/fold"
 )
 
 // A table reaches us as text in one of several layouts: pipe rows
@@ -207,33 +209,8 @@ func newCell(text string, start, end, row int) cell {
 	if strings.ContainsAny(t, "\n\r") {
 		t = joinLines(t)
 	}
-	t = tightenSpacing(t)
+	t = fold.Cell(t)
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
-}
-
-// tightenSpacing drops a single space set between Chinese and a figure or
-// Latin letters (村道 3 条 → 村道3条): typesetting, not content, and PDF text
-// layers add it where the document has none.
-func tightenSpacing(s string) string {
-	if !strings.Contains(s, " ") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' && i > 0 && i+1 < len(s) && s[i+1] != ' ' && s[i-1] != ' ' {
-			p, _ := utf8.DecodeLastRuneInString(s[:i])
-			n, _ := utf8.DecodeRuneInString(s[i+1:])
-			if unicode.Is(unicode.Han, p) && isFigureRune(n) || isFigureRune(p) && unicode.Is(unicode.Han, n) {
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isFigureRune(r rune) bool {
-	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '%'
 }
 
 // joinLines joins the lines of a multi-line cell: Chinese text is broken

@@ -4,9 +4,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/ingest/fold"
 )
 
-// normalize builds d.Text from d.Pages: characters folded (foldRune), Markdown
+// normalize builds d.Text from d.Pages: characters folded (fold.Rune: width, radicals, traditional → simplified), Markdown
 // markup stripped, and prose lines that layout or a page break split rejoined
 // (see joinable). Every byte of Text maps back to Original() through anchors.
 func normalize(d *Document) {
@@ -96,7 +98,7 @@ func normalizeLine(raw string, origin, page int, markdown bool) line {
 	offs := make([]int, 0, len(raw))
 	for i := 0; i < len(raw); {
 		r, size := utf8.DecodeRuneInString(raw[i:])
-		if f, ok := foldRune(r); ok {
+		if f, ok := fold.Rune(r); ok {
 			if f != "" {
 				b.WriteString(f)
 				for range len(f) {
@@ -125,30 +127,6 @@ func normalizeLine(raw string, origin, page int, markdown bool) line {
 	}
 	l.text, l.offsets = text[lo:hi], offs[lo:hi]
 	return l
-}
-
-// foldRune maps one character to its normal form: full-width digits and Latin
-// to ASCII, odd spaces to a space, Kangxi and supplement radicals to the
-// ordinary ideographs, invisible characters to nothing. Chinese punctuation
-// (，。：；（）“”、) is kept. ok is false when r stays as it is.
-func foldRune(r rune) (string, bool) {
-	switch {
-	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
-		return string(r - 0xFEE0), true
-	case r == '．' || r == '％' || r == '＋' || r == '－' || r == '／' || r == '＝' || r == '＜' || r == '＞' || r == '＠' || r == '＆' || r == '＃':
-		return string(r - 0xFEE0), true
-	case r == '\u3000' || r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u202f' || r == '\u205f':
-		return " ", true
-	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad' || r == '\r':
-		return "", true
-	case r == '\x00' || r == '\f' || r == '\v':
-		return " ", true
-	case r >= 0x2E80 && r <= 0x2FDF:
-		if m, ok := radicals[r]; ok {
-			return string(m), true
-		}
-	}
-	return "", false
 }
 
 // stripMarkdown removes heading marks, list bullets, blockquote marks and

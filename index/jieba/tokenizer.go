@@ -7,12 +7,12 @@ package jieba
 import (
 	"slices"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/jixiao/jixiao/extract/segment"
+	"github.com/jixiao/jixiao/ingest/fold"
 )
 
 // Tokenizer names in bleve's registry.
@@ -50,7 +50,9 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if err != nil || len(input) == 0 {
 		return nil
 	}
-	text, orig := foldWidth(input)
+	// The text is folded as ingest folds documents (fold.Offsets), so that
+	// ２０２３ is one number and 預算 meets 预算; spans map back to input.
+	text, orig := fold.Offsets(string(input))
 	var out analysis.TokenStream
 	if t.mode == Cut {
 		words := seg.Cut(text)
@@ -69,46 +71,6 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 	}
 	return out
-}
-
-// foldWidth turns full-width Latin letters, digits and the ideographic space
-// into their ASCII forms so that jieba sees ２０２３ as one number. It returns
-// the folded text and, when anything changed, the original byte offset of
-// every folded byte offset (len(text)+1 entries).
-func foldWidth(input []byte) (string, []int) {
-	if !hasFullWidth(input) {
-		return string(input), nil
-	}
-	var b []byte
-	orig := make([]int, 0, len(input)+1)
-	for i := 0; i < len(input); {
-		r, n := utf8.DecodeRune(input[i:])
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			b = append(b, byte(r-0xFEE0))
-			orig = append(orig, i)
-		case r == 0x3000:
-			b = append(b, ' ')
-			orig = append(orig, i)
-		default:
-			b = append(b, input[i:i+n]...)
-			for k := range n {
-				orig = append(orig, i+k)
-			}
-		}
-		i += n
-	}
-	orig = append(orig, len(input))
-	return string(b), orig
-}
-
-func hasFullWidth(input []byte) bool {
-	for _, r := range string(input) {
-		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
-			return true
-		}
-	}
-	return false
 }
 
 // searchTokens orders search-mode tokens word by word. Full words (tokens

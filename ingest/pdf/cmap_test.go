@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"testing"
-	"unicode"
 )
 
 func TestCMapBfrangeCarry(t *testing.T) {
@@ -129,29 +128,6 @@ func TestGB1(t *testing.T) {
 	}
 	if cid, ok := gb1CIDOfCode([]byte{0xb0, 0xa1}); !ok || cid != 940 {
 		t.Errorf("cid of 啊 = %d", cid)
-	}
-}
-
-func TestRadicals(t *testing.T) {
-	for in, want := range map[string]string{
-		"⽤于": "用于", "⻓期": "长期", "⻔户": "门户", "⾦额": "金额", "⼀般": "一般", "⻩河": "黄河", "⻅": "见",
-		"普通文字": "普通文字",
-	} {
-		if got := foldRadicals(in); got != want {
-			t.Errorf("foldRadicals(%q) = %q, want %q", in, got, want)
-		}
-	}
-	// Every Kangxi radical folds to a unified ideograph.
-	for r := rune(0x2F00); r <= 0x2FD5; r++ {
-		v, ok := radicalTable[r]
-		if !ok || !unicode.Is(unicode.Ideographic, v) {
-			t.Errorf("%U folds to %q", r, v)
-		}
-	}
-	for r, v := range supplementRadicals {
-		if !unicode.Is(unicode.Han, v) || v == r {
-			t.Errorf("%U folds to %q", r, v)
-		}
 	}
 }
 

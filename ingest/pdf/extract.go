@@ -139,7 +139,7 @@ func readAttempt(ctx context.Context, data []byte) *attempt {
 		a.images = append(a.images, images)
 		for _, l := range ls {
 			for _, r := range l.text {
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Han, r) { // Han: radicals too, folded later by ingest
 					a.runes++
 				}
 			}

@@ -254,7 +254,7 @@ func (f *font) text(val uint32, raw []byte) string {
 		return t
 	}
 	t := f.lookupText(val, raw)
-	t = foldRadicals(cleanText(t))
+	t = cleanText(t)
 	if t == "" {
 		f.unmapped++
 	}

@@ -320,7 +320,7 @@ func (in *interp) endMark() {
 	span := in.glyphs[m.start:]
 	first, last := span[0], span[len(span)-1]
 	g := first
-	g.text = foldRadicals(cleanText(m.actual))
+	g.text = cleanText(m.actual)
 	// Extend to the far end of the last glyph, along the baseline.
 	ex := last.x + last.dx*last.adv - first.x
 	ey := last.y + last.dy*last.adv - first.y

@@ -47,7 +47,7 @@ func TestTextLayer(t *testing.T) {
 		{"cm scales", "2 0 0 2 0 0 cm BT /F2 10 Tf 36 350 Td " + h("南屯") + " Tj 11 0 Td " + h("镇") + " Tj ET", "南屯镇"},
 		{"unbalanced Q", "Q Q BT /F2 10 Tf 72 700 Td " + h("南") + " Tj ET q", "南"},
 		{"Tm rotated page", "BT /F2 10 Tf 0 1 -1 0 300 100 Tm " + h("南屯") + " Tj 0 1 -1 0 314 100 Tm " + h("镇") + " Tj ET", "南屯\n镇"},
-		{"radicals folded", "BT /F2 10 Tf 72 700 Td " + h("⽤⻓") + " Tj ET", "用长"},
+		{"radicals kept for ingest to fold", "BT /F2 10 Tf 72 700 Td " + h("⽤⻓") + " Tj ET", "⽤⻓"},
 		{"actual text", "BT /F2 10 Tf 72 700 Td /Span << /ActualText <FEFF76EE> >> BDC " + h("⽤") + " Tj EMC " + h("南") + " Tj ET", "目南"},
 		{"fake bold drawn twice", "BT /F2 10 Tf 72 700 Td " + h("南") + " Tj ET BT /F2 10 Tf 72.3 700 Td " + h("南") + " Tj ET", "南"},
 		{"bad operands are skipped", "BT /F2 10 Tf 72 700 Td 1 " + h("南") + " Tj (x) Td /Y Tf [1 2 Tm " + h("屯") + " Tj ET", "南屯"},

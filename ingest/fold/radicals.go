@@ -1,20 +1,18 @@
-package pdf
+package fold
 
-import (
-	"strings"
-
-	"golang.org/x/text/unicode/norm"
-)
+import "golang.org/x/text/unicode/norm"
 
 // CJK fonts often give the glyph of an ideograph that doubles as a radical
 // (用, 长, 门 …) the code point of the radical in their cmap, and PDF
 // producers copy that into ToUnicode: the text then reads ⽤, ⻓, ⻔. Readers
-// expect the ordinary ideographs, so radicals are folded.
+// expect the ordinary ideographs, so radicals fold, whatever format they came
+// in. The ideograph is then read as simplified like any other (⻑ → 長 → 长).
 
 // supplementRadicals maps the CJK Radicals Supplement (U+2E80–U+2EF3) to the
-// ideograph each form stands for; Unicode gives decompositions for two only.
+// ideograph each form stands for, after the radical's Unicode name (⺯ SILK
+// is 糸, ⺰ C-SIMPLIFIED SILK is 纟); Unicode gives decompositions for two only.
 var supplementRadicals = map[rune]rune{
-	0x2E81: '厂', 0x2E82: '乛', 0x2E83: '乚', 0x2E84: '乙', 0x2E85: '亻', 0x2E86: '冂', 0x2E87: '几',
+	0x2E80: '丶', 0x2E81: '厂', 0x2E82: '乛', 0x2E83: '乚', 0x2E84: '乙', 0x2E85: '亻', 0x2E86: '冂', 0x2E87: '几',
 	0x2E88: '刀', 0x2E89: '刂', 0x2E8A: '卜', 0x2E8B: '㔾', 0x2E8C: '小', 0x2E8D: '小', 0x2E8E: '兀',
 	0x2E8F: '尣', 0x2E90: '尢', 0x2E91: '𡯂', 0x2E92: '巳', 0x2E93: '幺', 0x2E94: '彑', 0x2E95: '彐',
 	0x2E96: '忄', 0x2E97: '心', 0x2E98: '扌', 0x2E99: '攵', 0x2E9B: '旡', 0x2E9C: '日', 0x2E9D: '月',
@@ -33,14 +31,13 @@ var supplementRadicals = map[rune]rune{
 	0x2EF2: '亀', 0x2EF3: '龟',
 }
 
-// radicalTable folds both radical blocks: the Kangxi Radicals (U+2F00–U+2FD5)
+// radicals folds both radical blocks: the Kangxi Radicals (U+2F00–U+2FD5)
 // through their Unicode compatibility decompositions, the supplement through
 // the table above.
-var radicalTable = func() map[rune]rune {
+var radicals = func() map[rune]rune {
 	m := make(map[rune]rune, 214+len(supplementRadicals))
 	for r := rune(0x2F00); r <= 0x2FD5; r++ {
-		d := []rune(norm.NFKC.String(string(r)))
-		if len(d) == 1 && d[0] != r {
+		if d := []rune(norm.NFKC.String(string(r))); len(d) == 1 && d[0] != r {
 			m[r] = d[0]
 		}
 	}
@@ -49,18 +46,3 @@ var radicalTable = func() map[rune]rune {
 	}
 	return m
 }()
-
-// foldRadicals replaces radical code points by their ideographs.
-func foldRadicals(s string) string {
-	if !strings.ContainsFunc(s, isRadical) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if v, ok := radicalTable[r]; ok {
-			return v
-		}
-		return r
-	}, s)
-}
-
-func isRadical(r rune) bool { return r >= 0x2E80 && r <= 0x2FDF }
