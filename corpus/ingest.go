@@ -2,11 +2,8 @@ package corpus
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sort"
 	"sync"
@@ -20,7 +17,6 @@ import (
 const (
 	reasonOpen    = "无法打开 (cannot open)"
 	reasonRead    = "读取失败 (read error)"
-	reasonTooBig  = "文件过大 (file too large)"
 	reasonExtract = "提取失败 (extraction failed)"
 	reasonPanic   = "提取程序出错 (extractor crashed)"
 	reasonStore   = "存储失败 (store error)"
@@ -238,20 +234,16 @@ type fileResult struct {
 // are in the corpus already.
 func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r fileResult) {
 	r.stat.Path = path
-	fi, err := os.Stat(path)
+	f, err := ingest.Load(path)
+	r.stat.Size, r.stat.ModTime, r.stat.SHA256 = f.Size, f.ModTime, f.SHA256
 	if err != nil {
-		return fail(r, reasonOpen, err)
+		reason := reasonRead
+		var ie *ingest.Error
+		if errors.As(err, &ie) && ie.Reason != "" {
+			reason = ie.Reason
+		}
+		return fail(r, reason, err)
 	}
-	r.stat.Size, r.stat.ModTime = fi.Size(), fi.ModTime()
-	if fi.Size() > ingest.MaxFileSize {
-		return fail(r, reasonTooBig, fmt.Errorf("%s: %d 字节，上限 %d", path, fi.Size(), ingest.MaxFileSize))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fail(r, reasonRead, err)
-	}
-	h := sha256.Sum256(data)
-	r.stat.SHA256 = hex.EncodeToString(h[:])
 	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
 		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
@@ -263,7 +255,7 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
 		}
 	}()
-	r.doc, err = ingest.Read(ctx, path, data, ro)
+	r.doc, err = f.Read(ctx, ro)
 	if err != nil {
 		r.doc = nil
 		reason := reasonRead

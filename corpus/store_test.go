@@ -347,6 +347,17 @@ func (f *fakeIndex) Put(id string, r *extract.Report, fs []validate.Finding) err
 	return nil
 }
 
+// held is the number of distinct reports the index holds. A report can be put
+// again (its path changes when a copy earlier in walk order commits after it);
+// the index keeps one document per id, so that is what tests count.
+func (f *fakeIndex) held() int {
+	seen := map[string]bool{}
+	for _, id := range f.puts {
+		seen[id] = true
+	}
+	return len(seen)
+}
+
 func TestStats(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)

@@ -11,7 +11,8 @@ import (
 // recursively in lexical order. Hidden files and directories (".name") below
 // a given path and the corpus directory itself are skipped. Paths are made
 // absolute; each file is listed once. Paths that cannot be listed come back
-// as failures.
+// as failures; entries that are not regular files are listed, so that
+// reading them reports why they were not read.
 func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -58,8 +59,12 @@ func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 				return nil
 			}
 			if !d.Type().IsRegular() {
-				// a symlink to a file is read through; others (sockets …) are not files
-				if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				// A symlink to a file is read through, one to a folder is not
+				// followed. A broken link, a FIFO, a socket or a device is
+				// listed all the same: reading it fails with its reason
+				// (ingest.Load), so the summary reports it instead of the
+				// walk skipping it unseen.
+				if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 					return nil
 				}
 			}

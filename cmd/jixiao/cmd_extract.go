@@ -27,11 +27,11 @@ func (o *readOptions) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&o.JSON, "json", false, "每个文件输出一行 JSON (one JSON object per file, per line)")
 	f.StringVar(&o.Password, "password", "", "加密 PDF 的用户密码 (user password of encrypted PDFs)")
-	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "单个 PDF 的解析时限 (deadline for one PDF)")
+	f.DurationVar(&o.Timeout, "timeout", ingest.DefaultTimeout, "单个文件的读取时限，任何格式 (deadline for reading one file)")
 }
 
 func (o *readOptions) ingest() ingest.Options {
-	return ingest.Options{Password: o.Password, PDFTimeout: o.Timeout}
+	return ingest.Options{Password: o.Password, Timeout: o.Timeout}
 }
 
 var extractOpts readOptions
@@ -62,7 +62,7 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 	for i, res := range readReports(ctx, files, opts.ingest()) {
 		if res.err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", res.err)
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
 			continue
 		}
 		if opts.JSON {

@@ -45,7 +45,7 @@ func init() {
 	f.IntVar(&ingestOpts.Workers, "workers", runtime.NumCPU(), "并行读取的文件数 (parallel workers)")
 	f.BoolVar(&ingestOpts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
 	f.StringVar(&ingestOpts.Password, "password", "", "加密 PDF 的用户密码 (user password of encrypted PDFs)")
-	f.DurationVar(&ingestOpts.Timeout, "timeout", 30*time.Second, "单个 PDF 的解析时限 (deadline for one PDF)")
+	f.DurationVar(&ingestOpts.Timeout, "timeout", ingest.DefaultTimeout, "单个文件的读取时限，任何格式 (deadline for reading one file)")
 	cmdRoot.AddCommand(cmdIngest)
 }
 
@@ -78,7 +78,7 @@ func runIngest(ctx context.Context, opts ingestOptions, paths []string, stdout, 
 	}
 	sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{
 		Workers: opts.Workers,
-		Read:    ingest.Options{Password: opts.Password, PDFTimeout: opts.Timeout},
+		Read:    ingest.Options{Password: opts.Password, Timeout: opts.Timeout},
 		Index:   ix,
 		Progress: func(corpus.Event) {
 			if bar != nil {

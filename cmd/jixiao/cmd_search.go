@@ -90,14 +90,24 @@ func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Wr
 		return err
 	}
 	if opts.JSON {
-		return encodeIndexJSON(out, res)
+		if err := encodeIndexJSON(out, res); err != nil {
+			return err
+		}
+	} else {
+		printSearch(out, res, q)
+		if res.Total == 0 {
+			hintEmptyIndex(out, ix)
+		}
 	}
-	printSearch(out, res, q)
 	if res.Total == 0 {
-		hintEmptyIndex(out, ix)
+		return errNoMatch
 	}
 	return nil
 }
+
+// errNoMatch exits 1 without a message, as grep and rg do when nothing
+// matched: scripts can test for a hit.
+var errNoMatch = &exitError{code: 1}
 
 // hintEmptyIndex says how to fill an index that holds nothing at all.
 func hintEmptyIndex(out io.Writer, ix *index.Index) {

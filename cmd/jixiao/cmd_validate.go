@@ -45,7 +45,7 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	for i, res := range readReports(ctx, files, opts.ingest()) {
 		if res.err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", res.err)
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
 			continue
 		}
 		rep, path := res.report, files[i]
