@@ -66,6 +66,9 @@ type Report struct {
 	// Sums are amounts stated in prose as the sum of listed parts
 	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
 	Sums []StatedSum `json:"sums,omitempty"`
+	// Rates are execution rates stated in prose beside the amounts they are
+	// made of (已完成拨付2113.63万元，执行率97%).
+	Rates []StatedRate `json:"rates,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -89,6 +92,9 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	// Candidates are the other totals and counts the text states, with
+	// their role (actual, part, batch, initial-budget …).
+	Candidates []StatedCandidate `json:"candidates,omitempty"`
 }
 
 // Item is one listed project (项目概况) of a narrative report.
