@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/extract/segment"
@@ -34,14 +35,15 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 			limit = r.Items[0].Span[0]
 		}
 		total := readProseOverview(doc, figs, sents, limit, r)
-		if r.Stated.Total == nil && r.Stated.Count == nil {
-			readOverview(doc, lines, -1, r)
-		}
 		if len(r.Items) == 0 {
 			if it, ok := singleItem(doc, figs, sents, total, r.Stated.Count, r); ok {
 				r.Items = append(r.Items, it)
 			}
 		}
+	}
+	if n := len(r.Items); n > 0 && strings.TrimSpace(doc.Text[r.Items[n-1].Span[1]:]) == "" && !endsSentence(doc.Text) {
+		r.ItemsIncomplete = true
+		r.Warnings = append(r.Warnings, "正文在项目列表中截断，所列项目可能不全 (items-incomplete)")
 	}
 	r.Sums = append(r.Sums, proseSums(doc, figs, sents)...)
 	r.Rates = append(r.Rates, proseRates(doc, figs, sents)...)
@@ -146,4 +148,12 @@ func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, li
 		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: role, Count: &n, Page: doc.PageAt(cf.at), Span: Span{cf.at, cf.at}})
 	}
 	return t
+}
+
+// endsSentence reports whether the text ends with a full stop (。！？), not
+// in the middle of a sentence the page cut off.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n\u3000")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("。！？!?", r)
 }

@@ -194,7 +194,7 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 		}
 		st := text[s[0]:s[1]]
 		type hit struct {
-			at, end int
+			at, end  int
 			num, gap string
 		}
 		var hits []hit

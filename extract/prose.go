@@ -36,6 +36,7 @@ type proseFig struct {
 	sent   int         // index of its sentence
 	clause [2]int      // its clause, in document offsets
 	lead   string      // the clause before the amount (after the last dash)
+	whole  string      // the clause before the amount, dashes and all
 	tail   string      // the clause after the amount
 	role   string
 	total  bool // 共计/合计/总投资 … before it
@@ -55,10 +56,20 @@ var (
 	adjustedWord = regexp.MustCompile(`调整后|调整预算|调整为`)
 	batchWord    = regexp.MustCompile(`第?[一二三四五六七八九十]批|\d批`)
 	budgetWord   = regexp.MustCompile(`预算|下达|安排|批复|投资|投入|获得|收到|下拨|资金|经费|补助|共需|需|计划|总额|拨款`)
-	totalWord    = regexp.MustCompile(`共计|合计|总计|累计|总共|共(?:有|需|下达|安排|投入|到位)?|总投资|总额|总预算|总金额`)
+	totalWord    = regexp.MustCompile(`共计|合计|总计|累计|总共|总投资|总额|总预算|总金额`)
 	partLead     = regexp.MustCompile(`^\s*其中\s*[：:，,]?`)
 	dashes       = regexp.MustCompile(`[-－—–]+`)
+	// a reading gloss a reprint site puts after characters: 鄉(xiāng)
+	gloss = regexp.MustCompile(`[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]`)
+	// what may stand between a payment word and its amount (已完成拨付资金共计 …)
+	actualNear  = regexp.MustCompile(`(?:拨付|支付|支出|使用|完成|到位|执行|发放|兑付|报账|兑现)(?:了|的)?(?:资金|金额|经费)?(?:共计|合计|累计|共|总额)?(?:为|达|达到)?\s*[：:]?\s*$`)
+	transferPay = regexp.MustCompile(`转移支付`)
+	// book titles and brackets say nothing about the amount after them
+	titled = regexp.MustCompile(`《[^》]*》|〔[^〕]*〕|【[^】]*】`)
 )
+
+// dropGloss removes reading glosses from text.
+func dropGloss(s string) string { return gloss.ReplaceAllString(s, "") }
 
 // proseSentences cuts the text into sentences: at 。！？ and at line ends,
 // except a line that ends in ；，、： (a list that goes on in the next paragraph).
@@ -146,14 +157,21 @@ func proseFigures(text string, sents [][2]int) []proseFig {
 		if si > 0 && partLead.MatchString(text[s[0]:s[1]]) {
 			inPart = true
 		}
+		seen := 0 // parts seen since 其中
 		for _, c := range clauses {
 			ct := text[c[0]:c[1]]
-			if partLead.MatchString(ct) {
-				inPart = true
-			} else if totalWord.MatchString(leadOf(ct)) && inPart && !partLead.MatchString(ct) && strings.HasPrefix(strings.TrimSpace(ct), "共") {
+			ms := money.Find(ct)
+			switch {
+			case partLead.MatchString(ct):
+				inPart, seen = true, 0
+			case inPart && seen > 0 && (len(ms) == 0 || newSubject.MatchString(ct) || sumKeyword.MatchString(strings.TrimSpace(ct))):
+				// the parts end at a clause without a figure, a new subject or a total
 				inPart = false
 			}
-			for _, m := range money.Find(ct) {
+			if inPart && len(ms) > 0 {
+				seen++
+			}
+			for _, m := range ms {
 				if m.Err != nil {
 					continue
 				}
@@ -161,14 +179,15 @@ func proseFigures(text string, sents [][2]int) []proseFig {
 				f.m.Start += c[0]
 				f.m.End += c[0]
 				lead := ct[:m.Start]
+				f.whole = dropGloss(lead)
 				f.paren = inParens(ct, m.Start)
 				if loc := dashes.FindAllStringIndex(lead, -1); len(loc) > 0 {
 					lead = lead[loc[len(loc)-1][1]:]
 				}
-				f.lead = strings.TrimSpace(lead)
+				f.lead = strings.TrimSpace(dropGloss(lead))
 				f.tail = ct[m.End:]
 				f.role = roleOf(f.lead, f.tail)
-				f.total = totalWord.MatchString(f.lead) && !strings.Contains(f.lead, "共同")
+				f.total = statesTotal(f.lead)
 				f.part = inPart || f.paren
 				out = append(out, f)
 			}
@@ -192,14 +211,18 @@ func roleOf(lead, tail string) string {
 	switch {
 	case standardLead.MatchString(lead) || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "每"):
 		return roleStandard
+	}
+	lead = titled.ReplaceAllString(lead, "")
+	near := actualNear.MatchString(transferPay.ReplaceAllString(lead, ""))
+	switch {
 	case unspentWord.MatchString(lead):
 		return roleUnspent
 	case contractWord.MatchString(lead):
 		return roleContract
-	case actualWord.MatchString(lead):
-		return roleActual
 	case incomeWord.MatchString(lead):
 		return roleIncome
+	case near:
+		return roleActual
 	case advanceWord.MatchString(lead):
 		return roleAdvance
 	case initialWord.MatchString(lead):
@@ -210,19 +233,21 @@ func roleOf(lead, tail string) string {
 		return roleBatch
 	case budgetWord.MatchString(lead):
 		return roleBudget
+	case actualWord.MatchString(transferPay.ReplaceAllString(lead, "")):
+		return roleActual
 	}
 	return rolePlain
 }
 
 // paidAfter: the clause after the amount says it was all paid (…105万元已全部到位).
-var paidAfter = regexp.MustCompile(`^\s*(?:目前|现)?(?:已|均已)?(?:全部|足额)?(?:已)?(?:到位|拨付|支付|用于|使用|拨付到位|落实到位|支出)`)
+var paidAfter = regexp.MustCompile(`(?:已|均已)(?:全部|足额)?(?:到位|拨付|支付|落实到位|支出|使用)|全部(?:用于|到位|拨付|支付|使用|落实到位)`)
 
 // fundSource recognises a label that names where money came from (中央资金,
 // 县财政配套资金, 市级, 本级) rather than a project it was spent on.
 var fundSource = regexp.MustCompile(`(?:资金|拨款|投入|基金|公益金|预算|配套|经费来源)$|^(?:中央|省|市|县|区|乡|镇|本级|上级|地方|央省|自治区|州|盟|旗)(?:级|财政)?$`)
 
 // notItemName rejects labels that are headings or measures, not projects.
-var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$`)
+var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$|[（(](?:类|款|项)[）)]`)
 
 // labelOf is what a clause names before its amount: the lead without its
 // 其中, dates and role words (一批项目县级批复总投资 → 一批项目县级).
@@ -239,4 +264,25 @@ func labelOf(lead string) string {
 	return trimPunct(cleanText(s))
 }
 
-var roleTrail = regexp.MustCompile(`(?:预算|下达|安排|批复|总投资|投资|投入|获得|收到|下拨|共需|需|计划|总额|拨款|共计|合计|总计|累计|共|为|是|达|拨付|支付|支出|使用|完成|到位|执行|发放|已|实际|金额|约|数)+\s*[：:]?\s*$`)
+var roleTrail = regexp.MustCompile(`(?:(?:到位|下达|安排|预算|拨付|支付|使用|投入|计划|批复|执行|项目)资金|预算|下达|安排|批复|总投资|投资|投入|获得|收到|下拨|共需|需|计划|总额|拨款|共计|合计|总计|累计|共|为|是|达|拨付|支付|支出|使用|完成|到位|执行|发放|已|实际|金额|约|数)+\s*[：:]?\s*$`)
+
+// statesTotal reports whether a lead says its amount is a total: 共计, 合计,
+// 总投资 …, or 共 on its own (共下达, 资金共), not the 共 of 公共 or 共同.
+func statesTotal(lead string) bool {
+	if totalWord.MatchString(lead) {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.Index(lead[i:], "共")
+		if k < 0 {
+			return false
+		}
+		k += i
+		prev, _ := utf8.DecodeLastRuneInString(lead[:k])
+		next, _ := utf8.DecodeRuneInString(lead[k+len("共"):])
+		if prev != '公' && !strings.ContainsRune("同享建性产青商识赢治用", next) {
+			return true
+		}
+		i = k + len("共")
+	}
+}

@@ -36,7 +36,10 @@ var (
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
 	titleEnd   = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
-	paidClaim  = regexp.MustCompile(`(?:完成|全部)(?:资金)?(?:拨付|支付)|资金已全部(?:拨付|支付|到位)`)
+	reference  = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
+	// of the dash-separated segments of a lead, the one naming the works
+	worksEnd  = regexp.MustCompile(`(?:工程|项目|改造|建设)$`)
+	paidClaim = regexp.MustCompile(`(?:完成|全部)(?:资金)?(?:拨付|支付)|资金已全部(?:拨付|支付|到位)`)
 )
 
 // proseItems reads the items of a report without a colon list.
@@ -240,10 +243,15 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			if !opened && !semis && !closed {
 				return
 			}
+			group := ""
+			if opened && run[0] > 0 {
+				group = strings.TrimSpace(text[units[0].start:units[run[0]-1].end])
+			}
 			for _, k := range run {
 				u := units[k]
 				f := &figs[u.figs[0]]
-				it := newItem(len(out)+1, entryName(f.lead), doc, Span{u.start, u.end})
+				it := newItem(len(out)+1, entryName(*f), doc, Span{u.start, u.end})
+				it.Group = group
 				if f.role == roleActual {
 					it.SetActual(f.m.Amount)
 				} else {
@@ -253,11 +261,22 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				it.Disbursement = disbursement(it)
 				out = append(out, it)
 			}
+			// the text cut off inside the list: its last name stands alone
+			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" {
+				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); n != "" && utf8.RuneCountInString(n) <= 40 {
+					it := newItem(len(out)+1, n, doc, Span{units[next].start, units[next].end})
+					it.Group = group
+					out = append(out, it)
+				}
+			}
 		}
 		for k, u := range units {
 			if isEntry(figs, u) {
 				run = append(run, k)
 				continue
+			}
+			if len(run) > 0 && len(u.figs) == 0 && reference.MatchString(text[u.start:u.end]) && k+1 < len(units) {
+				continue // a document number between the entries (渝财教[2021]29号)
 			}
 			flush(k)
 		}
@@ -281,7 +300,7 @@ func isEntry(figs []proseFig, u listUnit) bool {
 	if f.used || sumKeyword.MatchString(strings.TrimSpace(partLead.ReplaceAllString(f.lead, ""))) {
 		return false
 	}
-	name := entryName(f.lead)
+	name := entryName(f)
 	if name == "" || utf8.RuneCountInString(name) > 40 || fundSource.MatchString(name) || notItemName.MatchString(name) ||
 		incomeWord.MatchString(name) || utf8.RuneCountInString(name) < 2 {
 		return false
@@ -290,8 +309,18 @@ func isEntry(figs []proseFig, u listUnit) bool {
 }
 
 // entryName is the name of a list entry: its label without a year or 文号 before it.
-func entryName(lead string) string {
-	s := labelOf(lead)
+func entryName(f proseFig) string {
+	s := labelOf(f.lead)
+	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 {
+		// 从教委调剂至…--功能室改造工程-关于…的通知(校舍维修)-中央10万元
+		segs := dashes.Split(f.whole, -1)
+		for k := len(segs) - 2; k >= 0; k-- {
+			if seg := trimPunct(cleanText(segs[k])); worksEnd.MatchString(seg) && utf8.RuneCountInString(seg) <= 30 {
+				s = seg
+				break
+			}
+		}
+	}
 	s = docNumber.ReplaceAllString(s, "")
 	return trimPunct(s)
 }
@@ -347,9 +376,6 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 // or, when the text speaks of 本项目, the title; its budget is the stated
 // total, its actual the first payment proseFig.
 func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int, count *int, r *Report) (Item, bool) {
-	if count != nil && *count > 1 {
-		return Item{}, false
-	}
 	text := doc.Text
 	name, at := "", -1
 	set := func(n string, off int) {
@@ -365,8 +391,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	if m := oneProject.FindStringSubmatchIndex(text); m != nil {
 		set(text[m[2]:m[3]], m[2])
 	}
-	if total >= 0 {
-		f := figs[total]
+	for _, f := range sameAsTotal(figs, total) {
 		st := text[sents[f.sent][0]:sents[f.sent][1]]
 		if m := usedFor.FindStringSubmatch(st); m != nil {
 			set(m[1], sents[f.sent][0])
@@ -398,6 +423,13 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	}
 	if name == "" {
 		return Item{}, false
+	}
+	if count != nil && *count > 1 {
+		// 河南省…公司等9个产业扶贫项目: one item of nine; otherwise not a single project
+		m := groupOf.FindStringSubmatch(name)
+		if m == nil || m[1] != strconv.Itoa(*count) {
+			return Item{}, false
+		}
 	}
 	it := newItem(1, name, doc, Span{at, at + len(name)})
 	if total >= 0 {
@@ -448,3 +480,19 @@ func stripOwner(s string) string {
 }
 
 func text(doc *ingest.Document) string { return doc.Text }
+
+// sameAsTotal lists the budget figures that state the chosen total (the
+// total itself first, then the others of the same value, in order): each
+// sentence stating it may name the project.
+func sameAsTotal(figs []proseFig, total int) []proseFig {
+	if total < 0 {
+		return nil
+	}
+	out := []proseFig{figs[total]}
+	for i, f := range figs {
+		if i != total && !f.part && !f.paren && (f.role == roleBudget || f.role == rolePlain) && f.m.Amount.Wan.Equal(figs[total].m.Amount.Wan) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
