@@ -44,7 +44,6 @@ func Failed(path string, err error) Result {
 	return r
 }
 
-
 // Options control a run.
 type Options struct {
 	Read    ingest.Options
