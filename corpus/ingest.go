@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -10,16 +9,14 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
 // Reasons of failures the store itself finds (ingest.Error gives the others).
 const (
-	reasonOpen    = "无法打开 (cannot open)"
-	reasonRead    = "读取失败 (read error)"
-	reasonExtract = "提取失败 (extraction failed)"
-	reasonPanic   = "提取程序出错 (extractor crashed)"
-	reasonStore   = "存储失败 (store error)"
+	reasonPanic = "提取程序出错 (extractor crashed)"
+	reasonStore = "存储失败 (store error)"
 )
 
 // Outcome is what happened to one file.
@@ -237,12 +234,7 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	f, err := ingest.Load(path)
 	r.stat.Size, r.stat.ModTime, r.stat.SHA256 = f.Size, f.ModTime, f.SHA256
 	if err != nil {
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+		return fail(r, pipeline.Failed(path, err).Reason, err)
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
@@ -255,22 +247,11 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
 		}
 	}()
-	r.doc, err = f.Read(ctx, ro)
-	if err != nil {
-		r.doc = nil
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+	res := pipeline.Loaded(ctx, f, pipeline.Options{Read: ro})
+	if res.Err != nil {
+		return fail(r, res.Reason, res.Err)
 	}
-	r.rep, err = extract.Extract(r.doc)
-	if err != nil {
-		r.doc = nil
-		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
-	}
-	r.fs = validate.Report(r.rep)
+	r.doc, r.rep, r.fs = res.Doc, res.Report, res.Findings
 	if r.enc, err = encode(r.doc, r.rep); err != nil {
 		r.doc = nil
 		return fail(r, reasonStore, err)

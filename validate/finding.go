@@ -31,10 +31,11 @@ type Finding struct {
 	Span     *extract.Span    `json:"span,omitempty"` // evidence in the document text
 }
 
-// A Rule checks one thing of a report.
+// A Rule checks one thing of one report.
 type Rule struct {
 	ID       string
 	Severity Severity // the usual severity; a rule may lower it (rounding → info)
+	Summary  string   // one line in Chinese: what the rule checks
 	Check    func(r *extract.Report) []Finding
 }
 

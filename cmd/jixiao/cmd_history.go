@@ -27,7 +27,7 @@ var cmdHistory = &cobra.Command{
 “项目”“经费”“资金”等通用字样不计；每年一行。
 
   jixiao history 省级驻村工作队经费 --unit 南屯镇`,
-	Args: cobra.ExactArgs(1),
+	Args: exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runHistory(cmd.Context(), historyOpts, args, cmd.OutOrStdout())
 	},

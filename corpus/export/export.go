@@ -4,6 +4,7 @@
 package export
 
 import (
+	"context"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -32,7 +33,11 @@ type cell struct {
 	text   string
 	amount *decimal.Decimal // set for amount columns (nil: empty cell)
 	number bool             // text is an integer
+	id     bool             // text is an identifier made of digits and letters (a report id)
 }
+
+// idCell holds a report id, which a spreadsheet must keep as text.
+func idCell(s string) cell { return cell{text: s, id: s != ""} }
 
 func textCell(s string) cell { return cell{text: s} }
 func intCell(n int) cell     { return cell{text: strconv.Itoa(n), number: true} }
@@ -44,14 +49,14 @@ func amountCell(d *decimal.Decimal) cell {
 }
 
 func itemRow(it corpus.ItemRow) []cell {
-	return []cell{textCell(it.Unit), yearCell(it.Year), textCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
+	return []cell{textCell(it.Unit), yearCell(it.Year), idCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
 		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(nameOr(disbursementNames[it.Disbursement], string(it.Disbursement))),
 		intCell(it.Subprojects), textCell(it.Purpose), pageCell(it.Page)}
 }
 
 func findingRow(rf corpus.ReviewedFinding) []cell {
 	f := rf.Finding
-	row := []cell{textCell(rf.Unit), yearCell(rf.Year), textCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
+	row := []cell{textCell(rf.Unit), yearCell(rf.Year), idCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
 		textCell(nameOr(severityNames[f.Severity], string(f.Severity))), textCell(f.Message),
 		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(joinInts(f.Items)), pageCell(f.Page)}
 	if d := rf.Decision; d != nil {
@@ -95,6 +100,19 @@ func joinInts(xs []int) string {
 	return string(b)
 }
 
+// reportFiles maps the id of every report f selects to its file.
+func reportFiles(ctx context.Context, s *corpus.Store, f corpus.Filter) (map[string]string, error) {
+	reports, err := s.List(ctx, corpus.Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre})
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string]string, len(reports))
+	for _, r := range reports {
+		files[r.ID] = r.Path
+	}
+	return files, nil
+}
+
 func findingFilter(f corpus.Filter) corpus.FindingFilter {
-	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit}
+	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact}
 }
