@@ -10,8 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/validate"
 )
 
 // ItemHeader names the columns of the items table.
@@ -19,14 +17,6 @@ var ItemHeader = []string{"单位", "年度", "报告编号", "序号", "项目�
 
 // FindingHeader names the columns of the findings table.
 var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "级别", "说明", "应为", "实为", "差额", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
-
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
-}
-
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
 
 // cell is one value of a table row: text, an integer, or an amount.
 type cell struct {
@@ -50,17 +40,17 @@ func amountCell(d *decimal.Decimal) cell {
 
 func itemRow(it corpus.ItemRow) []cell {
 	return []cell{textCell(it.Unit), yearCell(it.Year), idCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
-		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(nameOr(disbursementNames[it.Disbursement], string(it.Disbursement))),
+		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(it.Disbursement.Label()),
 		intCell(it.Subprojects), textCell(it.Purpose), pageCell(it.Page)}
 }
 
 func findingRow(rf corpus.ReviewedFinding) []cell {
 	f := rf.Finding
 	row := []cell{textCell(rf.Unit), yearCell(rf.Year), idCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
-		textCell(nameOr(severityNames[f.Severity], string(f.Severity))), textCell(f.Message),
+		textCell(f.Severity.Label()), textCell(f.Message),
 		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(joinInts(f.Items)), pageCell(f.Page)}
 	if d := rf.Decision; d != nil {
-		row = append(row, textCell(nameOr(verdictNames[d.Verdict], string(d.Verdict))), textCell(d.Note),
+		row = append(row, textCell(d.Verdict.Label()), textCell(d.Note),
 			textCell(d.At.Local().Format("2006-01-02 15:04:05")))
 	} else {
 		row = append(row, textCell("待审核"), textCell(""), textCell(""))
@@ -80,13 +70,6 @@ func pageCell(p int) cell {
 		return cell{}
 	}
 	return intCell(p)
-}
-
-func nameOr(name, code string) string {
-	if name != "" {
-		return name
-	}
-	return code
 }
 
 func joinInts(xs []int) string {
