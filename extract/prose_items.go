@@ -219,6 +219,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 		}
 		// runs of entries: a name and one amount each
 		var run []int
+		merged := map[int]bool{} // entries whose item has several amounts
 		flush := func(next int) {
 			defer func() { run = nil }()
 			if len(run) == 0 {
@@ -252,9 +253,11 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				f := &figs[u.figs[0]]
 				it := newItem(len(out)+1, entryName(*f), doc, Span{u.start, u.end})
 				it.Group = group
-				if f.role == roleActual {
+				switch {
+				case merged[k]:
+				case f.role == roleActual:
 					it.SetActual(f.m.Amount)
-				} else {
+				default:
 					it.SetBudget(f.m.Amount)
 				}
 				f.used = true
@@ -271,6 +274,12 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			}
 		}
 		for k, u := range units {
+			if isEntry(figs, u) && len(run) > 0 && entryName(figs[u.figs[0]]) == entryName(figs[units[run[len(run)-1]].figs[0]]) {
+				// one item given in two amounts (厕所改造工程 …中央3.07万元, …3.23万元): its total is not stated
+				figs[u.figs[0]].used = true
+				merged[run[len(run)-1]] = true
+				continue
+			}
 			if isEntry(figs, u) {
 				run = append(run, k)
 				continue
@@ -311,7 +320,7 @@ func isEntry(figs []proseFig, u listUnit) bool {
 // entryName is the name of a list entry: its label without a year or 文号 before it.
 func entryName(f proseFig) string {
 	s := labelOf(f.lead)
-	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 {
+	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 || !worksEnd.MatchString(s) && strings.ContainsAny(f.whole, "-－—") {
 		// 从教委调剂至…--功能室改造工程-关于…的通知(校舍维修)-中央10万元
 		segs := dashes.Split(f.whole, -1)
 		for k := len(segs) - 2; k >= 0; k-- {

@@ -14,7 +14,10 @@ func init() {
 // TotalMismatch checks the items' budgets against the stated total. A
 // difference within what rounding of the figures as written explains is info.
 func TotalMismatch(r *extract.Report) []Finding {
-	if r.Stated.Total == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
+	if r.Stated.Total == nil || len(r.Items) == 0 || r.Genre != extract.Narrative || r.ItemsIncomplete || groups(r.Items) > 1 {
+		// a list cut off by the text, or items listed under several totals
+		// (each checked against its own total by sum-mismatch), say nothing
+		// of the stated total
 		return nil
 	}
 	amounts := []*money.Amount{}
@@ -53,4 +56,15 @@ func TotalMismatch(r *extract.Report) []Finding {
 		f.Message = "预算合计与总额不符：" + detail
 	}
 	return []Finding{f}
+}
+
+// groups counts the distinct totals the items are listed under.
+func groups(items []extract.Item) int {
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Group != "" {
+			seen[it.Group] = true
+		}
+	}
+	return len(seen)
 }
