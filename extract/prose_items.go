@@ -244,9 +244,12 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			if !opened && !semis && !closed {
 				return
 			}
+			// the list belongs to the figure before it (…下达资金2263万元。其中：…)
 			group := ""
-			if opened && run[0] > 0 {
-				group = strings.TrimSpace(text[units[0].start:units[run[0]-1].end])
+			for _, f := range figs {
+				if f.m.End <= first.start && !f.paren {
+					group = strings.TrimSpace(text[f.clause[0]:f.m.End])
+				}
 			}
 			for _, k := range run {
 				u := units[k]
