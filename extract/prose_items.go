@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract/money"
@@ -63,22 +64,9 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 	}
 	var cands []itemLine
 	var paras []para
-	for i, l := range lines {
-		mk, ok := parseMarker(l.text)
-		if !ok {
-			continue
-		}
-		end := l.end
-		for j := i + 1; j < len(lines); j++ {
-			t := strings.TrimSpace(lines[j].text)
-			if t == "" {
-				break
-			}
-			if _, ok := parseMarker(t); ok {
-				break
-			}
-			end = lines[j].end
-		}
+	for _, mp := range markedParas(lines) {
+		mk, end := mp.mk, mp.end
+		l := textLine{text: doc.Text[mp.start:mp.lineEnd], start: mp.start, end: mp.lineEnd}
 		rest := l.text[mk.len:]
 		from := l.start + mk.len
 		if loc := docNumber.FindStringIndex(rest); loc != nil {
@@ -107,7 +95,7 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 		if name == "" || notItemName.MatchString(name) || utf8.RuneCountInString(name) > 60 || dimensionOf(name) != "" {
 			continue
 		}
-		if !p.hasMoney && !projectEnd.MatchString(name) {
+		if !p.hasMoney && !projectEnd.MatchString(name) && mk.style != styleProject {
 			continue
 		}
 		p.name = name
@@ -507,4 +495,72 @@ func sameAsTotal(figs []proseFig, total int) []proseFig {
 		}
 	}
 	return out
+}
+
+// markedPara is a numbered paragraph: its marker, where it starts, where its
+// first line ends and where it ends.
+type markedPara struct {
+	mk                  marker
+	start, lineEnd, end int
+}
+
+// shiMarker finds 一是 二是 … inside running text (a reflowed page joins the
+// lines of such a list): a 是-ordinal after punctuation, a figure's unit or
+// the line start.
+var shiMarker = regexp.MustCompile(`([一二三四五六七八九十])是`)
+
+// markedParas lists the numbered paragraphs of the text: lines that open with
+// a marker (up to a blank line or the next marker), and the pieces of a line
+// that numbers its parts 一是…二是…三是… inline.
+func markedParas(lines []textLine) []markedPara {
+	var out []markedPara
+	for i, l := range lines {
+		inline := inlineShi(l.text)
+		if mk, ok := parseMarker(l.text); ok && len(inline) < 2 {
+			end := l.end
+			for j := i + 1; j < len(lines); j++ {
+				t := strings.TrimSpace(lines[j].text)
+				if t == "" {
+					break
+				}
+				if _, ok := parseMarker(t); ok {
+					break
+				}
+				end = lines[j].end
+			}
+			out = append(out, markedPara{mk: mk, start: l.start, lineEnd: l.end, end: end})
+			continue
+		}
+		at := inline
+		if len(at) < 2 {
+			continue
+		}
+		for k, a := range at {
+			end := len(l.text)
+			if k+1 < len(at) {
+				end = at[k+1]
+			}
+			mk := marker{seq: k + 1, style: styleShi, len: len("一是")}
+			out = append(out, markedPara{mk: mk, start: l.start + a, lineEnd: l.start + end, end: l.start + end})
+		}
+	}
+	return out
+}
+
+// inlineShi gives the offsets of 一是, 二是 … numbered in order from 一 in a line.
+func inlineShi(t string) []int {
+	var at []int
+	want := 1
+	for _, m := range shiMarker.FindAllStringSubmatchIndex(t, -1) {
+		if hanNumber(t[m[2]:m[3]]) != want {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(t[:m[0]])
+		if m[0] > 0 && unicode.Is(unicode.Han, prev) && prev != '元' {
+			continue // 统一是, 唯一是
+		}
+		at = append(at, m[0])
+		want++
+	}
+	return at
 }
