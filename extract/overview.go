@@ -192,7 +192,7 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 		if s[0] >= limit {
 			break
 		}
-		st := text[s[0]:s[1]]
+		st := dropGloss(text[s[0]:s[1]])
 		type hit struct {
 			at, end  int
 			num, gap string

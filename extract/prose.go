@@ -261,7 +261,10 @@ var paidAfter = regexp.MustCompile(`(?:已|均已)(?:全部|足额)?(?:到位|�
 var fundSource = regexp.MustCompile(`(?:资金|拨款|投入|基金|公益金|预算|配套|经费来源)$|^(?:中央|省|市|县|区|乡|镇|本级|上级|地方|央省|自治区|州|盟|旗)(?:级|财政)?$`)
 
 // notItemName rejects labels that are headings or measures, not projects.
-var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$|[（(](?:类|款|项)[）)]|三公|机关运行|[^经]费$|^(?:货物|工程|服务)类?采购$`)
+var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$|[（(](?:类|款|项)[）)]|三公|机关运行|^(?:因公出国[（(]境[)）]费|公务用车购置及运行维护费|公务用车运行维护费|公务接待费)$|^(?:货物|工程|服务)类?采购$`)
+
+// headingName: a list line whose "name" is a section heading (…下达预算及项目情况).
+var headingName = regexp.MustCompile(`(?:情况|分析|说明|概况)$`)
 
 // labelOf is what a clause names before its amount: the lead without its
 // 其中, dates and role words (一批项目县级批复总投资 → 一批项目县级).

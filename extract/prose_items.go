@@ -45,7 +45,7 @@ var (
 
 // proseItems reads the items of a report without a colon list.
 func proseItems(doc *ingest.Document, lines []textLine, figs []proseFig, sents [][2]int, r *Report) []Item {
-	if items := markerItems(doc, lines, figs); len(items) > 0 {
+	if items := markerItems(doc, lines, figs, r); len(items) > 0 {
 		return items
 	}
 	if items := inlineItems(doc, figs, sents); len(items) > 0 {
@@ -55,7 +55,7 @@ func proseItems(doc *ingest.Document, lines []textLine, figs []proseFig, sents [
 }
 
 // markerItems reads numbered paragraphs that each describe one project.
-func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item {
+func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Report) []Item {
 	type para struct {
 		mk         marker
 		name       string
@@ -120,6 +120,9 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 		p := paras[c.line]
 		it := newItem(len(out)+1, p.name, doc, Span{p.start, p.end})
 		fillAmounts(&it, figs, p.start, p.end, doc.Text[p.start:p.end])
+		if it.Budget == nil && it.Actual == nil {
+			r.Unparsed = append(r.Unparsed, maskedFigures(doc, p.start, p.end, it.Seq)...)
+		}
 		out = append(out, it)
 	}
 	return out
@@ -322,6 +325,9 @@ func entryName(f proseFig) string {
 		}
 	}
 	s = docNumber.ReplaceAllString(s, "")
+	if mk, ok := parseMarker(s); ok {
+		s = s[mk.len:] // 1、因公出国（境）费
+	}
 	return trimPunct(s)
 }
 
@@ -377,6 +383,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 // total, its actual the first payment proseFig.
 func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int, count *int, r *Report) (Item, bool) {
 	text := doc.Text
+	plain := dropGloss(text) // names read without a reprint site's reading glosses
 	name, at := "", -1
 	set := func(n string, off int) {
 		n = trimPunct(cleanText(n))
@@ -385,11 +392,11 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			name, at = n, off
 		}
 	}
-	if m := nameLabel.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := nameLabel.FindStringSubmatchIndex(plain); m != nil {
+		set(plain[m[2]:m[3]], 0)
 	}
-	if m := oneProject.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
+		set(plain[m[2]:m[3]], 0)
 	}
 	for _, f := range sameAsTotal(figs, total) {
 		st := text[sents[f.sent][0]:sents[f.sent][1]]
@@ -410,11 +417,11 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			set(stripOwner(lb), f.clause[0])
 		}
 	}
-	if m := reportOf.FindStringSubmatchIndex(text); m != nil && projectEnd.MatchString(text[m[2]:m[3]]) {
-		set(text[m[2]:m[3]], m[2])
+	if m := reportOf.FindStringSubmatchIndex(plain); m != nil && projectEnd.MatchString(plain[m[2]:m[3]]) {
+		set(plain[m[2]:m[3]], 0)
 	}
-	if m := evaluateOf.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := evaluateOf.FindStringSubmatchIndex(plain); m != nil {
+		set(plain[m[2]:m[3]], 0)
 	}
 	if name == "" && thisProj.MatchString(text) && r.Title != "" {
 		if t := titleEnd.ReplaceAllString(r.Title, ""); t != r.Title {
@@ -563,4 +570,18 @@ func inlineShi(t string) []int {
 		want++
 	}
 	return at
+}
+
+// masked is a figure the publisher blanked out (预算数*元, 执行数78.*元).
+var masked = regexp.MustCompile(`(?:预算数|执行数|预算|资金|金额|支出|拨付)\s*(?:为)?\s*[\d.]*[*＊]+[\d.*＊]*\s*(?:万元|元)?`)
+
+// maskedFigures reports the blanked-out figures of an item's text as unreadable.
+func maskedFigures(doc *ingest.Document, start, end, seq int) []Unparsed {
+	var out []Unparsed
+	for _, m := range masked.FindAllStringIndex(doc.Text[start:end], -1) {
+		at := start + m[0]
+		out = append(out, Unparsed{Text: strings.TrimSpace(doc.Text[at : start+m[1]]), Reason: "金额被遮盖，无法读出 (masked)",
+			Item: seq, Page: doc.PageAt(at), Span: Span{at, start + m[1]}})
+	}
+	return out
 }
