@@ -159,7 +159,7 @@ func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, li
 		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: role, Count: &n, Page: doc.PageAt(cf.at), Span: Span{cf.at, cf.at}})
 	}
 	for i, f := range figs {
-		if i == t || f.used || f.role == rolePlain || f.role == roleStandard || f.role == roleIncome || len(r.Stated.Candidates) >= 40 {
+		if i == t || f.used || f.role == rolePlain && !f.part || f.role == roleStandard || f.role == roleIncome || len(r.Stated.Candidates) >= 40 {
 			continue
 		}
 		v := f.m.Amount.Wan

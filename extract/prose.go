@@ -120,6 +120,9 @@ func proseClauses(text string, s [2]int) [][2]int {
 				depth--
 			}
 		case '，', ',', '；', ';', '：', ':':
+			if r == ',' && i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1]) {
+				continue // 1,030,640 元
+			}
 			if depth == 0 {
 				if i > start {
 					out = append(out, [2]int{start, i})
@@ -303,3 +306,5 @@ func statesTotal(lead string) bool {
 		i = k + len("共")
 	}
 }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }

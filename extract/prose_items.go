@@ -410,7 +410,10 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			if projectEnd.MatchString(subj) {
 				set(stripOwner(subj), f.clause[0])
 			}
-			if strings.HasSuffix(obj, "资金") || projectEnd.MatchString(obj) {
+			// a fund named after the verb (下达…项目州级补助资金2.00万元), unless the
+			// sentence breaks it down into sources (…资金共1077.56万元，其中：…)
+			fund := strings.HasSuffix(obj, "资金") && utf8.RuneCountInString(obj) >= 8 && !partLead.MatchString(strings.TrimLeft(text[f.m.End:sents[f.sent][1]], "，,：: "))
+			if fund || projectEnd.MatchString(obj) {
 				set(obj, f.clause[0])
 			}
 		} else if lb := labelOf(lead); projectEnd.MatchString(lb) {
