@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -10,17 +9,20 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
 // Reasons of failures the store itself finds (ingest.Error gives the others).
 const (
-	reasonOpen    = "无法打开 (cannot open)"
-	reasonRead    = "读取失败 (read error)"
-	reasonExtract = "提取失败 (extraction failed)"
-	reasonPanic   = "提取程序出错 (extractor crashed)"
-	reasonStore   = "存储失败 (store error)"
+	reasonPanic = "提取程序出错 (extractor crashed)"
+	reasonStore = "存储失败 (store error)"
 )
+
+func init() {
+	ingest.RegisterReason("extractor-crashed", reasonPanic)
+	ingest.RegisterReason("store-error", reasonStore)
+}
 
 // Outcome is what happened to one file.
 type Outcome string
@@ -45,8 +47,14 @@ type Event struct {
 type Failure struct {
 	Path   string `json:"path"`
 	ID     string `json:"report,omitempty"`
-	Reason string `json:"reason"`
+	Code   string `json:"code"`   // stable English code of the reason (ingest.ReasonCode)
+	Reason string `json:"reason"` // its Chinese label
 	Error  string `json:"error"`
+}
+
+// failure is the Failure of path for reason.
+func failure(path, id, reason string, err error) Failure {
+	return Failure{Path: path, ID: id, Code: ingest.ReasonCode(reason), Reason: reason, Error: err.Error()}
 }
 
 // Summary counts the outcomes of Ingest or Reextract.
@@ -62,27 +70,28 @@ type Summary struct {
 	Failures    []Failure `json:"failures"`
 }
 
-// ByReason counts the failures by reason, most frequent first.
+// ByReason counts the failures by reason code, most frequent first.
 func (s *Summary) ByReason() []ReasonCount {
 	m := map[string]int{}
 	for _, f := range s.Failures {
-		m[f.Reason]++
+		m[ingest.ReasonCode(f.Reason)]++
 	}
 	out := make([]ReasonCount, 0, len(m))
-	for r, n := range m {
-		out = append(out, ReasonCount{r, n})
+	for c, n := range m {
+		out = append(out, ReasonCount{Code: c, Reason: ingest.ReasonLabel(c), Count: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Reason < out[j].Reason
+		return out[i].Code < out[j].Code
 	})
 	return out
 }
 
 // ReasonCount is a failure reason and how many files failed for it.
 type ReasonCount struct {
+	Code   string `json:"code"`
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
 }
@@ -237,12 +246,7 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	f, err := ingest.Load(path)
 	r.stat.Size, r.stat.ModTime, r.stat.SHA256 = f.Size, f.ModTime, f.SHA256
 	if err != nil {
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+		return fail(r, pipeline.Failed(path, err).Reason, err)
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
@@ -255,22 +259,11 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
 		}
 	}()
-	r.doc, err = f.Read(ctx, ro)
-	if err != nil {
-		r.doc = nil
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+	res := pipeline.Loaded(ctx, f, pipeline.Options{Read: ro})
+	if res.Err != nil {
+		return fail(r, res.Reason, res.Err)
 	}
-	r.rep, err = extract.Extract(r.doc)
-	if err != nil {
-		r.doc = nil
-		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
-	}
-	r.fs = validate.Report(r.rep)
+	r.doc, r.rep, r.fs = res.Doc, res.Report, res.Findings
 	if r.enc, err = encode(r.doc, r.rep); err != nil {
 		r.doc = nil
 		return fail(r, reasonStore, err)
@@ -310,7 +303,7 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		}
 		ev.Outcome, ev.Reason, ev.Err = Failed, r.reason, r.err
 		sum.Failed++
-		sum.Failures = append(sum.Failures, Failure{Path: r.stat.Path, Reason: r.reason, Error: r.err.Error()})
+		sum.Failures = append(sum.Failures, failure(r.stat.Path, "", r.reason, r.err))
 	case r.skip:
 		ev.Outcome = Skipped
 		sum.Skipped++

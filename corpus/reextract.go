@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -118,9 +119,9 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 		sum.Files++
 		ev := Event{Path: r.path, ID: r.id}
 		if r.err != nil {
-			ev.Outcome, ev.Reason, ev.Err = Failed, reasonExtract, r.err
+			ev.Outcome, ev.Reason, ev.Err = Failed, pipeline.ReasonExtract, r.err
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.path, ID: r.id, Reason: reasonExtract, Error: r.err.Error()})
+			sum.Failures = append(sum.Failures, failure(r.path, r.id, pipeline.ReasonExtract, r.err))
 		} else {
 			if err := s.replace(ctx, r.id, r.rep, r.fs); err != nil {
 				storeErr = err
@@ -177,11 +178,8 @@ func extractSafely(doc *ingest.Document) (rep *extract.Report, fs []validate.Fin
 			rep, fs, err = nil, nil, fmt.Errorf("%s: %s: %v", doc.Source, reasonPanic, p)
 		}
 	}()
-	rep, err = extract.Extract(doc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", doc.Source, err)
-	}
-	return rep, validate.Report(rep), nil
+	res := pipeline.Document(doc)
+	return res.Report, res.Findings, res.Err
 }
 
 // replace writes a new extraction of report id in one transaction and marks

@@ -250,6 +250,10 @@ func TestDuplicateContentIsOneReport(t *testing.T) {
 	if _, err := s.Resolve(ctx, "ffffffffffff"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Resolve(unknown) = %v", err)
 	}
+	// a prefix too short to resolve says so, whatever it would match
+	if _, err := s.Resolve(ctx, ida[:3]); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "至少 4 位") {
+		t.Errorf("Resolve(%s) = %v, want the prefix named too short", ida[:3], err)
+	}
 }
 
 func TestIDCollisionTakesMoreDigits(t *testing.T) {

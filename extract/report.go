@@ -82,6 +82,10 @@ type Report struct {
 	// TotalRow is the 合计 / 总分 row as written: the total of the weights
 	// (分值, 权重) and of the scores, either of which may be blank.
 	TotalRow *TotalRow `json:"total_row,omitempty"`
+	// Grade is a stated 自评等级 / 评价等级 (优, 良好, 合格 …) as written, and
+	// where it is.
+	Grade     string `json:"grade,omitempty"`
+	GradeSpan *Span  `json:"grade_span,omitempty"`
 	// Department is the head of a 部门整体支出绩效自评表.
 	Department *DepartmentInfo `json:"department,omitempty"`
 
@@ -202,6 +206,28 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	// Breakdowns are the total split another way under the row, label and
+	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
+	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
+}
+
+// FundBreakdown is one way a fund total is broken down (按收入性质分,
+// 按支出性质分): its own stated figure and its parts, as written.
+type FundBreakdown struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Parts    []FundPart       `json:"parts"`
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+}
+
+// FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
+type FundPart struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Span     Span             `json:"span"`
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
@@ -248,6 +274,12 @@ type Indicator struct {
 	Weight *decimal.Decimal `json:"weight"`
 	Score  *decimal.Decimal `json:"score"`
 	Reason string           `json:"reason"`
+	// Level1Weight is the weight its 一级 header declares (产出指标（50分）),
+	// where the header writes one.
+	Level1Weight *decimal.Decimal `json:"level1_weight,omitempty"`
+	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
+	// is out of the score and the total is rescaled over the others.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
 	PartOf   int            `json:"part_of,omitempty"`

@@ -10,9 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/ingest"
-	"github.com/jixiao/jixiao/validate"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // Outcome is what jixiao gave for one report of a document, read back from
@@ -81,19 +79,15 @@ type Runner func(ctx context.Context, path string) ([]Outcome, error)
 // InProcess runs the packages the CLI runs, and reads their results back
 // through the same JSON encoding.
 func InProcess(ctx context.Context, path string) ([]Outcome, error) {
-	doc, err := ingest.ReadFile(ctx, path, ingest.Options{})
-	if err != nil {
-		return nil, err
-	}
-	rep, err := extract.Extract(doc)
-	if err != nil {
-		return nil, err
+	res := pipeline.File(ctx, path, pipeline.Options{})
+	if res.Err != nil {
+		return nil, res.Err
 	}
 	var o Outcome
-	if err := roundTrip(rep, &o.Report); err != nil {
+	if err := roundTrip(res.Report, &o.Report); err != nil {
 		return nil, err
 	}
-	if err := roundTrip(validate.Report(rep), &o.Findings); err != nil {
+	if err := roundTrip(res.Findings, &o.Findings); err != nil {
 		return nil, err
 	}
 	return []Outcome{o}, nil

@@ -20,7 +20,7 @@ var cmdShow = &cobra.Command{
 	Use:   "show REPORT",
 	Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
 	Long:  `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径。`,
-	Args:  cobra.ExactArgs(1),
+	Args:  exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runShow(cmd.Context(), showJSONFlag, args[0], cmd.OutOrStdout())
 	},
@@ -71,7 +71,7 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 		for i, f := range r.Findings {
 			counts[f.Severity]++
 			d, ok := r.Decision(i)
-			rows[i] = []string{severityNames[f.Severity], r.Keys[i], strconv.Itoa(f.Page), reviewText(d, ok), f.Message}
+			rows[i] = []string{f.Severity.Label(), r.Keys[i], strconv.Itoa(f.Page), reviewText(d, ok), f.Message}
 		}
 		fmt.Fprintf(stdout, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
 		printTableWide(stdout, []string{"级别", "问题键", "页", "审核", "说明"}, rows)
