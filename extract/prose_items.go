@@ -33,6 +33,7 @@ var (
 	nameLabel  = regexp.MustCompile(`项目名称\s*[:：]?\s*([^\s，。；]{4,60})`)
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
+	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
 	thisProj   = regexp.MustCompile(`本项目|该项目`)
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
@@ -393,7 +394,11 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 		}
 	}
 	if m := nameLabel.FindStringSubmatchIndex(plain); m != nil {
-		set(plain[m[2]:m[3]], 0)
+		n := plain[m[2]:m[3]]
+		if loc := nextLabel.FindStringIndex(n); loc != nil {
+			n = n[:loc[0]] // 项目名称:…工程评价年度:2022 — the next label ends the name
+		}
+		set(n, 0)
 	}
 	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
