@@ -261,7 +261,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 			t.Errorf("dismissed: %+v", l.Findings)
 		}
 	}
-	if counts[""] != 15 || counts["pending"] != 13 || counts["confirmed"] != 1 || counts["dismissed"] != 1 {
+	if counts[""] != 17 || counts["pending"] != 15 || counts["confirmed"] != 1 || counts["dismissed"] != 1 {
 		t.Errorf("findings by review state: %v", counts)
 	}
 	w = f.get("/api/findings?rule=underspent&severity=info&report=" + nantunID + "&size=2&from=1")
@@ -313,7 +313,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 			t.Errorf("%s: %d %s, want %d", tc.name, w.Code, w.Body, tc.status)
 		}
 	}
-	if l := decode[findingList](t, f.get("/api/findings?review=pending").Body.Bytes()); l.Total != 14 {
+	if l := decode[findingList](t, f.get("/api/findings?review=pending").Body.Bytes()); l.Total != 16 {
 		t.Errorf("refused decisions changed something: %d pending", l.Total)
 	}
 }
@@ -322,7 +322,7 @@ func TestExportAPI(t *testing.T) {
 	f := newFixture(t, Options{})
 	w := f.get("/api/export?format=csv")
 	lines := strings.Split(strings.TrimSpace(w.Body.String()), "\r\n")
-	if w.Code != http.StatusOK || !strings.HasPrefix(lines[0], "\ufeff单位,年度,报告编号,序号,项目名称,预算数(万元)") || len(lines) != 1+38 {
+	if w.Code != http.StatusOK || !strings.HasPrefix(lines[0], "\ufeff单位,年度,报告编号,序号,项目名称,预算数(万元)") || len(lines) != 1+42 {
 		t.Fatalf("items CSV: %d, %d lines: %q", w.Code, len(lines), lines[0])
 	}
 	if !slices.ContainsFunc(lines, func(l string) bool {
