@@ -147,9 +147,53 @@ func chooseTotal(figs []proseFig, limit int) int {
 		}
 	}
 	if flagged >= 0 {
-		return flagged
+		return widest(figs, flagged, limit)
 	}
 	return first
+}
+
+// widest: of totals that are each broken down into sources (…合计1067.2万元。
+// 其中，中央资金…，省级资金…; …共投入资金1987.08万元。其中中央…，省级…，地方…),
+// one whose sources are a part of another's is a subtotal; the total whose
+// breakdown holds the other's is the report's. Without breakdowns, the first.
+func widest(figs []proseFig, chosen, limit int) int {
+	keys := func(i int) map[string]bool {
+		out := map[string]bool{}
+		for j := i + 1; j < len(figs) && figs[j].sent <= figs[i].sent+1; j++ {
+			f := figs[j]
+			if f.paren {
+				continue
+			}
+			if !f.part {
+				if len(out) > 0 || f.sent > figs[i].sent {
+					break
+				}
+				continue
+			}
+			out[sourceKey(labelOf(f.lead))] = true
+		}
+		return out
+	}
+	best, bk := chosen, keys(chosen)
+	for i, f := range figs {
+		if i <= chosen || f.m.Start >= limit || f.part || f.used || f.role != roleBudget || !f.total {
+			continue
+		}
+		k := keys(i)
+		if len(bk) > 0 && len(k) > len(bk) && subset(bk, k) {
+			best, bk = i, k
+		}
+	}
+	return best
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // candidateRole names a proseFig's role for the JSON (budget figures that were

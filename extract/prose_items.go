@@ -52,7 +52,7 @@ func proseItems(doc *ingest.Document, lines []textLine, figs []proseFig, sents [
 	if items := inlineItems(doc, figs, sents); len(items) > 0 {
 		return items
 	}
-	return nil
+	return sourceItems(doc, figs, sents)
 }
 
 // markerItems reads numbered paragraphs that each describe one project.
@@ -592,4 +592,77 @@ func maskedFigures(doc *ingest.Document, start, end, seq int) []Unparsed {
 			Item: seq, Page: doc.PageAt(at), Span: Span{at, start + m[1]}})
 	}
 	return out
+}
+
+// sourceName finds where a fund source's name starts in a label
+// (截止…眉山市中央资金 → 中央资金).
+var parenthesis = regexp.MustCompile(`[(（][^)）]*[)）]`)
+
+var sourceName = regexp.MustCompile(`(?:中央|省级|市级|县级|区级|地方|本级|上级|其他|自治区级?)[^，。；]*$`)
+
+// sourceItems reads execution by fund source, when a sentence gives each
+// source's payment with its rate (中央资金完成636.75万元，预算执行率81.97%，
+// 省级资金完成288.26万元，预算执行率99.28%…): each source is an item, its
+// budget the first budget stated earlier for the same source.
+func sourceItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
+	text := doc.Text
+	for si, s := range sents {
+		units := sentenceUnits(text, s, figs, si)
+		var entries []int
+		for k, u := range units {
+			if len(u.figs) != 1 || k+1 >= len(units) {
+				continue
+			}
+			f := figs[u.figs[0]]
+			next := text[units[k+1].start:units[k+1].end]
+			if f.role != roleActual || !rateRE.MatchString(next) || !fundSource.MatchString(parenthesis.ReplaceAllString(labelOf(f.lead), "")) {
+				continue
+			}
+			if sourceName.FindString(labelOf(f.lead)) == "" {
+				continue
+			}
+			entries = append(entries, u.figs[0])
+		}
+		if len(entries) < 2 {
+			continue
+		}
+		var out []Item
+		for _, e := range entries {
+			f := figs[e]
+			name := sourceName.FindString(labelOf(f.lead))
+			it := newItem(len(out)+1, name, doc, Span{f.clause[0], f.clause[1]})
+			it.SetActual(f.m.Amount)
+			figs[e].used = true
+			key := sourceKey(name)
+			for _, b := range figs {
+				if b.m.Start >= s[0] {
+					break
+				}
+				if b.role == roleBudget && !b.paren && strings.Contains(labelOf(b.lead), key) {
+					it.SetBudget(b.m.Amount)
+					break
+				}
+			}
+			it.Disbursement = disbursement(it)
+			out = append(out, it)
+		}
+		return out
+	}
+	return nil
+}
+
+// sourceKey is what names a fund source in other sentences: 中央 of 中央资金,
+// 结转 of 其他资金（上年结转）.
+func sourceKey(name string) string {
+	if i := strings.IndexAny(name, "(（"); i >= 0 && strings.HasPrefix(name, "其他") {
+		inner := []rune(strings.Trim(name[i:], "()（）"))
+		if len(inner) >= 2 {
+			return string(inner[len(inner)-2:])
+		}
+	}
+	r := []rune(name)
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	return string(r)
 }
