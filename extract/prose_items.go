@@ -93,7 +93,7 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Rep
 			break
 		}
 		name = trimPunct(cleanText(name))
-		if name == "" || notItemName.MatchString(name) || utf8.RuneCountInString(name) > 60 || dimensionOf(name) != "" {
+		if utf8.RuneCountInString(name) < 4 || notItemName.MatchString(name) || utf8.RuneCountInString(name) > 60 || dimensionOf(name) != "" {
 			continue
 		}
 		if !p.hasMoney && !projectEnd.MatchString(name) && mk.style != styleProject {

@@ -156,3 +156,25 @@ func TestProseSumsAndRates(t *testing.T) {
 		t.Errorf("a list the text cuts off was summed: %+v", cut.Sums)
 	}
 }
+
+// TestSourceItemsAndSubtotals: execution given by fund source is read as one
+// item per source, and a total whose sources are part of another total's is
+// a subtotal.
+func TestSourceItemsAndSubtotals(t *testing.T) {
+	r := proseReport(t, "一、绩效目标分解下达情况\n中、省下达补助资金合计300万元。其中，中央资金200万元，省级资金100万元。地方投入补助资金50万元。\n"+
+		"实际完成情况为：中央资金完成180万元，预算执行率90%，省级资金完成100万元，预算执行率100%，地方资金完成50万元，预算执行率100%。\n"+
+		"二、资金投入情况分析\n共投入资金350万元。其中中央资金投入200万元，省级资金投入100万元，地方资金投入50万元。\n")
+	if got := decOrEmpty(r); got != "350" {
+		t.Errorf("stated total = %q, want 350 (300 is the 中、省 subtotal)", got)
+	}
+	want := []struct{ name, budget, actual string }{{"中央资金", "200", "180"}, {"省级资金", "100", "100"}, {"地方资金", "50", "50"}}
+	if len(r.Items) != len(want) {
+		t.Fatalf("%d items, want %d: %+v", len(r.Items), len(want), r.Items)
+	}
+	for i, w := range want {
+		it := r.Items[i]
+		if it.Name != w.name || it.BudgetWan == nil || it.BudgetWan.String() != w.budget || it.ActualWan == nil || it.ActualWan.String() != w.actual {
+			t.Errorf("item %d = %q %v %v, want %+v", i+1, it.Name, it.BudgetWan, it.ActualWan, w)
+		}
+	}
+}
