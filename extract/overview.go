@@ -220,11 +220,14 @@ var (
 )
 
 type countFigure struct {
-	n     int
-	role  string
-	total bool
-	at    int
+	n      int
+	role   string
+	total  bool
+	sample bool // 抽查项目12个 / 选取了12个项目: the projects a sampling report is about
+	at     int
 }
+
+var countSample = regexp.MustCompile(`抽查|抽取|选取|抽样`)
 
 // proseCounts finds the project counts of the text with their roles: a count
 // of something else (单位 10 个, 村 285 个, 指标 15 个) names no 项目 and is
@@ -286,15 +289,22 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 				c.role = "count-initial"
 			}
 			c.total = countTotal.MatchString(lead)
+			c.sample = countSample.MatchString(lead) && !strings.Contains(st[h.end:min(len(st), h.end+30)], "抽查")
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// chooseCount takes the count stated as a total (共/合计/实施/涉及), else the
-// first plain count.
+// chooseCount takes the sample of a sampling report (抽查项目12个), else the
+// count stated as a total (共/合计/实施/涉及), else the first plain count.
 func chooseCount(cs []countFigure) int {
+	// a sampling report is about the projects it sampled, not the population
+	for i, c := range cs {
+		if c.role == "" && c.sample {
+			return i
+		}
+	}
 	first := -1
 	for i, c := range cs {
 		if c.role != "" {

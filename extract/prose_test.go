@@ -79,6 +79,7 @@ func TestStatedCountPhrasings(t *testing.T) {
 		{"a library is not the count", "一、基本情况\n全区衔接资金库项目共计79个，纳入年度项目实施计划项目30个。\n", 30},
 		{"units are not projects", "一、基本情况\n直属事业单位10个，覆盖村285个。\n", 0},
 		{"indicators are not projects", "一、基本情况\n该项目共编制15个绩效目标指标。\n", 0},
+		{"a sample, not its population", "一、基本情况\n全县绩效自评项目111个。按全县绩效自评项目111个10%以上抽查，抽查项目12个。\n", 12},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
