@@ -312,6 +312,7 @@ func (p *tableParser) funds() {
 	p.yuan = p.inYuan(anchor, first)
 
 	level1Seen := false
+	var present []column // the columns the first row really has, when it lacks one
 	for i := first; i < len(p.c); {
 		c := p.c[i]
 		if c.empty() {
@@ -338,7 +339,21 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched, readings := readFundFigures(vals, cols, &p.budget)
+		rowCols := cols
+		if present != nil && len(trimEmpty(vals)) <= len(present) {
+			rowCols = present
+		}
+		rd, reason, searched, readings := readFundFigures(vals, rowCols, &p.budget)
+		if len(p.r.Funds) == 0 && searched && len(readings) == 0 && len(vals) > 0 && !vals[0].flat && gluedOrGaps(vals, cols) && !anyGlued(vals) {
+			// the first row's cells were written apart but one column's
+			// cell is missing (a page that dropped the merged 年初预算数):
+			// the rows under it lack the same column
+			for _, col := range cols {
+				if _, ok := rd[col]; ok || isTextColumn(col) {
+					present = append(present, col)
+				}
+			}
+		}
 		end := c.end
 		for _, v := range vals {
 			if !v.empty() {
@@ -402,6 +417,23 @@ func (p *tableParser) fundRow(c cell, lvl int, rd fundReading, reason string, en
 	row.Span = Span{c.start, end}
 	row.Page = p.page(c.start)
 	return row
+}
+
+// trimEmpty drops the empty cells at the end of a row.
+func trimEmpty(vals []cell) []cell {
+	for len(vals) > 0 && vals[len(vals)-1].empty() {
+		vals = vals[:len(vals)-1]
+	}
+	return vals
+}
+
+func anyGlued(vals []cell) bool {
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		}
+	}
+	return false
 }
 
 // gluedOrGaps reports whether a searched reading was more than the figures in

@@ -125,7 +125,7 @@ var wideSpace = regexp.MustCompile(`\s{2,}|\x{3000}|\t`)
 var sectionLabel = regexp.MustCompile(`^(\d+[.、])?(年度总体目标|总体目标|项目年度目标|年度目标|项目基本情况|项目年度目标完成情况|项目实施内容及过程概述|` +
 	`绩效指标|年度绩效指标|一级指标|年度主要任务|主要任务|评价结论|自评结论|存在问题|存在的问题|问题及改进措施|改进措施|` +
 	`项目资金(\(万元\)|\(元\))?|资金情况(\(万元\)|\(元\))?|预算执行情况|年度预算数(\(万元\)|\(元\))?|` +
-	`年度部门整体支出预算.*|部门整体支出预算.*|说明|备注|注)$`)
+	`年度部门整体支出预算.*|部门整体支出预算.*|其他需要说明(的)?(事项|问题|情况)|说明|备注|注)$`)
 
 func isSectionLabel(key string) bool {
 	key = withoutScoreNote(key)
@@ -192,8 +192,11 @@ func levelName(key string) string {
 	return k
 }
 
-func isLevel1(key string) bool { return key != "" && level1Names[levelName(key)] }
-func isLevel2(key string) bool { return key != "" && level2Names[levelName(key)] }
+// levelKind is the level a label names, 服务对象满意度指标等 read as 服务对象满意度指标.
+func levelKind(key string) string { return strings.TrimSuffix(levelName(key), "等") }
+
+func isLevel1(key string) bool { return key != "" && level1Names[levelKind(key)] }
+func isLevel2(key string) bool { return key != "" && level2Names[levelKind(key)] }
 
 // A column of a table header.
 type column string
