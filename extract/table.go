@@ -137,6 +137,9 @@ func (p *tableParser) wrapsOnto(i, row int) bool {
 	return strings.Count(between, "\n") <= 1
 }
 
+// fileName is a document site's name of the file, not the table's title.
+var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
+
 // unitCode is the code a budget system writes before a unit's name.
 var unitCode = regexp.MustCompile(`^[0-9A-Za-z_]{3,}\s*[-－—]\s*`)
 
@@ -154,15 +157,21 @@ var (
 func (p *tableParser) head() {
 	r := p.r
 	at := -1
+	// the first cell naming the template, one with its year before one without
 	for i, c := range p.c {
-		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 {
-			r.Title, at = c.text, i
-			break
+		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
+			if yearInTitle.MatchString(c.key) {
+				r.Title, at = c.text, i
+				break
+			}
+			if at < 0 {
+				r.Title, at = c.text, i
+			}
 		}
 	}
 	if r.Title == "" {
 		for i, c := range p.c {
-			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 {
+			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
 				r.Title, at = c.text, i
 				break
 			}
@@ -268,6 +277,9 @@ func (p *tableParser) inYuan(anchor, first int) bool {
 func isFundStop(c cell) bool {
 	if _, ok := fundRowLevel(c.key); ok {
 		return true
+	}
+	if k := colonKey(c.text); k == "其中:" || k == "其中" || breakdownCell.MatchString(k) && strings.Contains(k, ":") {
+		return true // 按收入性质分:2030.12, a breakdown under the row
 	}
 	return isSectionLabel(c.key) || isLevel1(c.key) || isLevel2(c.key) || totalLabel.MatchString(c.key) ||
 		goalsLabel.MatchString(c.key)

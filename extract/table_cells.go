@@ -262,7 +262,10 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			}
 			j += w2
 		}
-		pieces := splitGluedLabel(text, i, j)
+		pieces := splitGluedTable(text, i, j)
+		if pieces == nil {
+			pieces = splitGluedLabel(text, i, j)
+		}
 		if len(pieces) == 1 {
 			if h := splitGluedHeader(text, i, j); h != nil {
 				pieces = h
