@@ -181,8 +181,7 @@ func (p *tableParser) head() {
 		}
 	}
 	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
-		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
-		r.Title = strings.TrimSpace(r.Title[:m[0]])
+		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year) // the title keeps its (2023年度) as written
 	}
 	if r.Year == 0 {
 		if m := yearInTitle.FindStringSubmatch(r.Title); m != nil {
