@@ -34,7 +34,7 @@ func detectTable(text string) (Genre, bool) {
 	hasProject := has("项目名称")
 	hasDept := has("部门名称", "部门(单位)名称", "单位名称")
 	hasTasks := has("年度主要任务")
-	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数")
+	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数", "执行数(B)", "资金总额")
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)

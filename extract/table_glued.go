@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -58,6 +59,9 @@ var gluedFigure = regexp.MustCompile(`^[≥≤><=≧≦＝]?\d[\d.,%％]*`)
 // titleYearAfter is the year written right after a template's name.
 var titleYearAfter = regexp.MustCompile(`^\s*[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]`)
 
+// yearWord is a year written as a word: 2021年度, 2022年3月18日.
+var yearWord = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?`)
+
 // minGluedRun is the shortest token worth cutting at fixed words.
 const minGluedRun = 16
 
@@ -69,7 +73,7 @@ func splitGluedTable(text string, start, end int) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	words := 0
+	words, fundWords := 0, 0
 	textStart := -1
 	flushText := func(at int) {
 		if textStart >= 0 {
@@ -83,8 +87,18 @@ func splitGluedTable(text string, start, end int) [][2]int {
 			if y := titleYearAfter.FindStringIndex(s[i+n:]); y != nil {
 				n += y[1] // 部门整体支出绩效自评表(2021年度): the title keeps its year
 			}
-			flushText(i)
-			out = append(out, [2]int{start + i, start + i + n})
+			from := i
+			if textStart >= 0 {
+				// 蚕茶卫生院整体支出绩效自评表: the unit's name the title begins with
+				if k := hanStart(s[textStart:i]); k >= 0 && utf8.RuneCountInString(s[textStart+k:i]) <= 20 {
+					from = textStart + k
+					if k == 0 {
+						textStart = -1
+					}
+				}
+			}
+			flushText(from)
+			out = append(out, [2]int{start + from, start + i + n})
 			i += n
 			words++
 			continue
@@ -104,8 +118,19 @@ func splitGluedTable(text string, start, end int) [][2]int {
 			}
 			flushText(i)
 			out = append(out, [2]int{start + i, start + i + n})
+			if _, ok := fundRowLevel(cellKey(w)); ok && strings.Contains(s[i+n:], "%") {
+				fundWords++ // 资金总额10001000100%20: a fund row and its run
+			}
 			i += n
 			words++
+			continue
+		}
+		if y := yearWord.FindStringIndex(s[i:]); y != nil {
+			// 2021年度财政项目绩效自评表, 2022年3月18日: a year is words, not a figure
+			if textStart < 0 {
+				textStart = i
+			}
+			i += y[1]
 			continue
 		}
 		if m := gluedFigure.FindStringIndex(s[i:]); m != nil && (textStart < 0 || !isLetterBefore(s, i)) {
@@ -128,10 +153,27 @@ func splitGluedTable(text string, start, end int) [][2]int {
 		i += sz
 	}
 	flushText(len(s))
-	if words < 2 {
+	if words < 2 && fundWords == 0 {
 		return nil
 	}
 	return out
+}
+
+// hanStart is where the run of Han characters and digits (2021年度) that
+// ends s begins (-1 if s does not end with one).
+func hanStart(s string) int {
+	k := len(s)
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.Is(unicode.Han, r) && (r < '0' || r > '9') {
+			break
+		}
+		k -= w
+	}
+	if k == len(s) {
+		return -1
+	}
+	return k
 }
 
 // isLetterBefore reports whether a Latin letter comes right before i (a code

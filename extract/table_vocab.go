@@ -82,6 +82,11 @@ var fieldLabels = map[string]string{
 	"填表人":      fieldOther,
 	"审核人":      fieldOther,
 	"报表编号":     fieldOther,
+	"填报日期":     fieldOther,
+	"下属单位个数":   fieldOther,
+	"项目类别":     fieldOther,
+	"项目属性":     fieldOther,
+	"项目类型":     fieldOther,
 }
 
 // fieldOf says which head field a key labels.
@@ -234,8 +239,8 @@ type headerWord struct {
 
 // Header words, longest first where one contains another.
 var fundHeaderWords = []headerWord{
-	{"年初预算数", colInitial}, {"年初预算", colInitial},
-	{"全年预算数", colBudget}, {"调整后预算数", colBudget}, {"调整后预算", colBudget}, {"全年预算", colBudget},
+	{"年初预算数", colInitial}, {"年初预算", colInitial}, {"年初预", colInitial}, // 年初预匏数: a scan's misreading
+	{"全年预算数", colBudget}, {"调整后预算数", colBudget}, {"调整后预算", colBudget}, {"全年预算", colBudget}, {"调整预算", colBudget}, {"预算数", colBudget},
 	{"全年执行数", colExecuted}, {"预算执行数", colExecuted}, {"实际执行数", colExecuted}, {"执行数", colExecuted},
 	{"预算执行率", colRate}, {"执行率", colRate},
 	{"分值", colWeight}, {"权重", colWeight},
@@ -263,7 +268,7 @@ var taskHeaderWords = []headerWord{
 }
 
 // headerNoise is text that headers carry besides column names.
-var headerNoise = regexp.MustCompile(`\((万元|元|A|B|B/A|%)\)|\(\d+分\)|万元|年度预算数|项目资金|资金情况|预算执行情况|绩效指标|` +
+var headerNoise = regexp.MustCompile(`\((万元|元|A|B|B/A|%)\)|\(\d+分\)|\([^()]{0,12}分[*×][^()]{0,12}\)|万元|年度预算数|项目资金|资金情况|预算执行情况|绩效指标|` +
 	`年度部门整体支出预算|部门整体支出预算|年度`)
 
 // headerNoiseAt matches headerNoise only where scanHeader stands.
@@ -333,4 +338,4 @@ var instruction = regexp.MustCompile(`[(（]\d+字以内[)）]`)
 var rowStartMarker = regexp.MustCompile(`^(其中|★|☆|指标\d|……|…)`)
 
 // templateTitle names the standard tables.
-var templateTitle = regexp.MustCompile(`(项目支出|部门整体支出|部门\(单位\)整体支出|单位整体支出|整体支出|部门预算项目支出|绩效目标)绩效?自评表|绩效目标自评表`)
+var templateTitle = regexp.MustCompile(`(项目支出|部门整体支出|部门\(单位\)整体支出|单位整体支出|整体支出|部门预算项目支出|绩效目标|财政项目|项目)绩效?自评表|绩效目标自评表`)
