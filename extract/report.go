@@ -66,6 +66,12 @@ type Report struct {
 	// Sums are amounts stated in prose as the sum of listed parts
 	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
 	Sums []StatedSum `json:"sums,omitempty"`
+	// Rates are execution rates stated in prose beside the amounts they are
+	// made of (已完成拨付2113.63万元，执行率97%).
+	Rates []StatedRate `json:"rates,omitempty"`
+	// ItemsIncomplete says that the text ends inside the list of items (a
+	// page cut off): the items are what the text holds, not the whole list.
+	ItemsIncomplete bool `json:"items_incomplete,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -93,23 +99,29 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	// Candidates are the other totals and counts the text states, with
+	// their role (actual, part, batch, initial-budget …).
+	Candidates []StatedCandidate `json:"candidates,omitempty"`
 }
 
 // Item is one listed project (项目概况) of a narrative report.
 type Item struct {
-	Seq          int               `json:"seq"`
-	Name         string            `json:"name"`
-	BudgetWan    *decimal.Decimal  `json:"budget_wan"`
-	ActualWan    *decimal.Decimal  `json:"actual_wan"`
-	Budget       *money.Amount     `json:"budget,omitempty"` // as written
-	Actual       *money.Amount     `json:"actual,omitempty"` // as written
-	Disbursement Disbursement      `json:"disbursement"`
-	Subprojects  int               `json:"subprojects"` // 共计 N 个项目; 1 when not stated
-	Purpose      string            `json:"purpose"`
-	Evaluation   map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
-	Keywords     []string          `json:"keywords,omitempty"`
-	Page         int               `json:"page"`
-	Span         Span              `json:"span"`
+	Seq          int              `json:"seq"`
+	Name         string           `json:"name"`
+	BudgetWan    *decimal.Decimal `json:"budget_wan"`
+	ActualWan    *decimal.Decimal `json:"actual_wan"`
+	Budget       *money.Amount    `json:"budget,omitempty"` // as written
+	Actual       *money.Amount    `json:"actual,omitempty"` // as written
+	Disbursement Disbursement     `json:"disbursement"`
+	Subprojects  int              `json:"subprojects"` // 共计 N 个项目; 1 when not stated
+	// Group is what a listed item is a part of, when the text lists items
+	// under several totals (…下达2263万元。其中：A 1435万元，…; …下达791万元。其中：…).
+	Group      string            `json:"group,omitempty"`
+	Purpose    string            `json:"purpose"`
+	Evaluation map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
+	Keywords   []string          `json:"keywords,omitempty"`
+	Page       int               `json:"page"`
+	Span       Span              `json:"span"`
 }
 
 // SetBudget records the budget as written and its value in 万元.

@@ -42,7 +42,16 @@ type Rule struct {
 var rules []Rule
 
 // register adds a rule to the catalogue; each rule file calls it from init.
-func register(r Rule) { rules = append(rules, r) }
+// A second rule with an id already taken is a programming error: ids are
+// stable names that findings, reviews and exports refer to.
+func register(r Rule) {
+	for _, have := range rules {
+		if have.ID == r.ID {
+			panic("validate: rule " + r.ID + " registered twice")
+		}
+	}
+	rules = append(rules, r)
+}
 
 // Rules returns the catalogue, in registration order.
 func Rules() []Rule { return append([]Rule(nil), rules...) }
