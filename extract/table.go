@@ -220,7 +220,8 @@ func (p *tableParser) head() {
 			r.Department.Name = r.Project.Department
 		}
 	}
-	for _, f := range []string{fieldImplementer, fieldDeptName, fieldDepartment} {
+	// the unit that reports: the 单位名称 the form names, else who carried the project out
+	for _, f := range []string{fieldDeptName, fieldImplementer, fieldDepartment} {
 		if fields[f] != "" {
 			// 219001-池州市…人民政府: the budget system's unit code is not the name
 			r.Unit = unitCode.ReplaceAllString(fields[f], "")
@@ -261,6 +262,37 @@ func isFundsAnchor(key string) bool {
 	}
 	return false
 }
+
+// blockWeight gives the total row the weight its block's label states
+// (预算执行情况(万元)(20分)) when the header has no 分值 column of its own.
+func (p *tableParser) blockWeight(anchor, first int, cols []column) {
+	if hasColumn(cols, colWeight) || len(p.r.Funds) == 0 || p.r.Funds[0].Level != 0 || p.r.Funds[0].Weight != nil {
+		return
+	}
+	var k strings.Builder
+	for _, c := range p.c[anchor:first] {
+		k.WriteString(c.key)
+	}
+	m := blockNote.FindStringSubmatch(k.String())
+	if m == nil {
+		return
+	}
+	f, kind := readFigure(cell{text: m[1]})
+	if kind != vFigure {
+		return
+	}
+	row := &p.r.Funds[0]
+	w := f.value
+	row.Weight = &w
+	if row.Decimals == nil {
+		row.Decimals, row.Written = map[string]int{}, map[string]string{}
+	}
+	row.Decimals["weight"] = f.decimals
+	row.Written["weight"] = m[0]
+}
+
+// blockNote is the weight a block's label states: (20分).
+var blockNote = regexp.MustCompile(`\((\d+(?:\.\d+)?)分\)`)
 
 // inYuan reports whether the funds header from anchor to first says 元, not 万元.
 func (p *tableParser) inYuan(anchor, first int) bool {
@@ -321,6 +353,7 @@ func (p *tableParser) funds() {
 		return
 	}
 	p.yuan = p.inYuan(anchor, first)
+	defer p.blockWeight(anchor, first, cols)
 
 	level1Seen := false
 	var present []column // the columns the first row really has, when it lacks one

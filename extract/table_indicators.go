@@ -45,12 +45,18 @@ func (p *tableParser) indicators() {
 		}
 	}
 	if anchor < 0 {
-		// no indicator block (cut off, or a table without one): a total row
-		// after the funds is still the table's total
 		from := 0
 		if n := len(p.r.Funds); n > 0 {
 			from = p.cellAfter(p.r.Funds[n-1].Span[1])
 		}
+		// a header the page scrambled or lost: rows under the level labels
+		// still read name | 指标值 | 实际值 | 分值 | 得分, the templates' order
+		if at := p.firstLevel(from); at >= 0 {
+			p.indicatorRows(at, defaultIndicatorCols)
+			return
+		}
+		// no indicator block (cut off, or a table without one): a total row
+		// after the funds is still the table's total
 		p.findTotal(from, []column{colWeight, colScore}, false)
 		return
 	}
@@ -76,11 +82,33 @@ func (p *tableParser) indicators() {
 	if len(valueCols) == 0 {
 		return
 	}
+	p.indicatorRows(j, valueCols)
+}
 
+// defaultIndicatorCols are the value columns of the templates when no header can be read.
+var defaultIndicatorCols = []column{colTarget, colActual, colWeight, colScore, colReason}
+
+// firstLevel is the position of the first level-1 label from i on that a
+// level-2 label or an indicator row follows, or -1.
+func (p *tableParser) firstLevel(i int) int {
+	for j := i; j < len(p.c); j++ {
+		c := p.c[j]
+		if templateTitle.MatchString(c.key) {
+			return -1
+		}
+		if isLevel1(c.key) && j+1 < len(p.c) && (isLevel2(p.c[j+1].key) || p.rowStartsAt(j+1, defaultIndicatorCols)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// indicatorRows reads the indicator rows from position i in the given value
+// columns, and the total after them.
+func (p *tableParser) indicatorRows(i int, valueCols []column) {
 	level1, level2 := "", ""
 	var level1Weight *decimal.Decimal
 	parent := 0
-	i := j
 	for i < len(p.c) {
 		c := p.c[i]
 		if c.empty() {
