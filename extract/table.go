@@ -22,7 +22,7 @@ func tableGenre(doc *ingest.Document) (Genre, bool) {
 const maxProseBeforeTable = 3000
 
 func detectTable(text string) (Genre, bool) {
-	compact := cellKey(text)
+	compact := cellKey(pinyinReading.ReplaceAllString(text, "$1"))
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(compact, w) {
@@ -157,15 +157,23 @@ var (
 func (p *tableParser) head() {
 	r := p.r
 	at := -1
-	// the first cell naming the template, one with its year before one without
+	// the first cell naming the template: one that ends with its (2022年度)
+	// before one with a year, before one without
+	rank := -1
 	for i, c := range p.c {
 		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
-			if yearInTitle.MatchString(c.key) {
-				r.Title, at = c.text, i
-				break
+			k := 0
+			switch {
+			case titleYear.MatchString(c.text):
+				k = 2
+			case yearInTitle.MatchString(c.key):
+				k = 1
 			}
-			if at < 0 {
-				r.Title, at = c.text, i
+			if k > rank {
+				r.Title, at, rank = c.text, i, k
+			}
+			if k == 2 {
+				break
 			}
 		}
 	}

@@ -210,8 +210,15 @@ func newCell(text string, start, end, row int) cell {
 		t = joinLines(t)
 	}
 	t = fold.Cell(t)
+	if strings.Contains(t, "(") {
+		t = pinyinReading.ReplaceAllString(t, "$1") // 项(xiàng)目: a mirror's readings inserted after characters
+	}
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
 }
+
+// pinyinReading is a reading in pinyin that some mirror sites insert after
+// a character: 项(xiàng)目, 绩(jì)效.
+var pinyinReading = regexp.MustCompile(`(\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńň]{1,6}\)`)
 
 // joinLines joins the lines of a multi-line cell: Chinese text is broken
 // without a space, so lines are glued back as they are.
@@ -492,7 +499,8 @@ func mergeLevelLabels(cells []cell) []cell {
 	out := cells[:0]
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标")) {
+		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标") ||
+			c.key == "一级" || c.key == "二级" || c.key == "三级" || strings.HasSuffix(c.key, "一级")) {
 			c.text += cells[i+1].text
 			c.key = cellKey(c.text)
 			c.end = cells[i+1].end
