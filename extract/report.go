@@ -80,6 +80,23 @@ type Report struct {
 	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Where a file holds several reports (see ExtractAll): which one this is
+	// (1-based, 0 when the file holds one), its first and last page, and its
+	// byte range in the Document's Text. Sheet names the worksheet of a report
+	// read from a spreadsheet.
+	Part   int    `json:"part,omitempty"`
+	Parts  int    `json:"parts,omitempty"` // reports in the file, when more than one
+	Pages  []int  `json:"pages,omitempty"`
+	Extent *Span  `json:"extent,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	// Formulas are the cells of the sheet whose cached value disagrees with
+	// what their formula computes.
+	Formulas []FormulaCell `json:"formulas,omitempty"`
+
+	// cells maps offsets of the Document's Text to spreadsheet cells (set by
+	// ExtractAll, not stored: validate uses it while the document is at hand).
+	cellAt func(int) string
 }
 
 // Stated holds what the report says about itself as a whole.
@@ -89,6 +106,7 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // Item is one listed project (项目概况) of a narrative report.
@@ -106,6 +124,7 @@ type Item struct {
 	Keywords     []string          `json:"keywords,omitempty"`
 	Page         int               `json:"page"`
 	Span         Span              `json:"span"`
+	Cell         string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -190,16 +209,20 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
+	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
 type TotalRow struct {
-	Label    string           `json:"label"`
-	Weight   *decimal.Decimal `json:"weight"`
-	Score    *decimal.Decimal `json:"score"`
-	Decimals map[string]int   `json:"decimals,omitempty"` // "weight", "score"
-	Page     int              `json:"page"`
-	Span     Span             `json:"span"`
+	Label    string            `json:"label"`
+	Weight   *decimal.Decimal  `json:"weight"`
+	Score    *decimal.Decimal  `json:"score"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the label
+	Cells    map[string]string `json:"cells,omitempty"` // "weight", "score"
 }
 
 // DepartmentInfo is the head of a 部门整体支出绩效自评表.
@@ -238,8 +261,10 @@ type Indicator struct {
 	Reason string           `json:"reason"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
-	PartOf   int            `json:"part_of,omitempty"`
-	Decimals map[string]int `json:"decimals,omitempty"` // "weight", "score"
-	Page     int            `json:"page"`
-	Span     Span           `json:"span"`
+	PartOf   int               `json:"part_of,omitempty"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the row's first column
+	Cells    map[string]string `json:"cells,omitempty"` // "target", "actual", "weight", "score"
 }

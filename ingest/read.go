@@ -13,6 +13,7 @@ import (
 	"github.com/jixiao/jixiao/ingest/html"
 	"github.com/jixiao/jixiao/ingest/legacy"
 	"github.com/jixiao/jixiao/ingest/pdf"
+	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
 // MaxFileSize bounds what is read into memory; larger files are refused.
@@ -104,6 +105,19 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 			return nil, &Error{Path: name, Reason: "转换后的 DOCX 无法读取", Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
+	case FormatXLSX:
+		var err error
+		if pages, warnings, err = readSheets(data); err != nil {
+			return nil, &Error{Path: name, Reason: "Excel 工作簿无法读取 (unreadable workbook)", Err: err}
+		}
+	case FormatXLS:
+		conv, err := legacy.ToXLSX(ctx, data)
+		if err != nil {
+			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 表格无法转换 (cannot convert .xls/.et)", Err: err}
+		}
+		if pages, warnings, err = readSheets(conv); err != nil {
+			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}
+		}
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
@@ -128,6 +142,19 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		return doc, &Error{Path: name, Reason: "没有可读的文字 (no text)"}
 	}
 	return doc, nil
+}
+
+// readSheets reads the worksheets of an XLSX workbook, one page each.
+func readSheets(data []byte) ([]Page, []string, error) {
+	sheets, warnings, err := sheet.Extract(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := make([]Page, len(sheets))
+	for i, s := range sheets {
+		pages[i] = Page{N: i + 1, Text: s.Text, Sheet: s.Name, Cells: s.Cells, Formulas: s.Formulas}
+	}
+	return pages, warnings, nil
 }
 
 // pdfReason names the kind of PDF failure, for summaries that count files

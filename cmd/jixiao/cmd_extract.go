@@ -66,23 +66,28 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 			continue
 		}
 		if opts.JSON {
-			if err := enc.Encode(res.report); err != nil {
-				return err
+			for _, rep := range res.reports {
+				if err := enc.Encode(rep); err != nil {
+					return err
+				}
 			}
 			continue
 		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
+		for k, rep := range res.reports {
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printPartHeading(stdout, rep)
+			printReport(stdout, rep)
 		}
-		printReport(stdout, res.report)
 	}
 	return badInput(failed, len(files))
 }
 
-// readResult is one file read and extracted, or why not.
+// readResult is one file read and extracted into its reports, or why not.
 type readResult struct {
-	report *extract.Report
-	err    error
+	reports []*extract.Report
+	err     error
 }
 
 // readReports reads files on as many workers as there are CPUs (a PDF is
@@ -107,8 +112,8 @@ func readReports(ctx context.Context, files []string, opt ingest.Options) iter.S
 				}
 				go func() {
 					defer func() { <-sem }()
-					_, rep, err := readReport(ctx, path, opt)
-					results[i] <- readResult{rep, err}
+					_, reps, err := readReport(ctx, path, opt)
+					results[i] <- readResult{reps, err}
 				}()
 			}
 		}()
@@ -120,17 +125,38 @@ func readReports(ctx context.Context, files []string, opt ingest.Options) iter.S
 	}
 }
 
-// readReport reads one file and extracts its report.
-func readReport(ctx context.Context, path string, opt ingest.Options) (*ingest.Document, *extract.Report, error) {
+// readReport reads one file and extracts the reports it holds.
+func readReport(ctx context.Context, path string, opt ingest.Options) (*ingest.Document, []*extract.Report, error) {
 	doc, err := ingest.ReadFile(ctx, path, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	rep, err := extract.Extract(doc)
+	reps, err := extract.ExtractAll(doc)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return doc, rep, nil
+	return doc, reps, nil
+}
+
+// printPartHeading says which of a file's reports follows, when it holds several.
+func printPartHeading(w io.Writer, r *extract.Report) {
+	if r.Parts < 2 {
+		return
+	}
+	fmt.Fprintf(w, "== 第 %d/%d 份报告%s ==\n", r.Part, r.Parts, extentText(r))
+}
+
+// extentText is where in its file a report is: its pages, or its sheet.
+func extentText(r *extract.Report) string {
+	switch {
+	case r.Sheet != "":
+		return "（工作表 " + r.Sheet + "）"
+	case len(r.Pages) == 2 && r.Pages[0] == r.Pages[1]:
+		return fmt.Sprintf("（第 %d 页）", r.Pages[0])
+	case len(r.Pages) == 2:
+		return fmt.Sprintf("（第 %d–%d 页）", r.Pages[0], r.Pages[1])
+	}
+	return ""
 }
 
 // preloadSegmenter starts loading the dictionaries while files are read.
