@@ -227,8 +227,8 @@ type fileResult struct {
 	known  string // id of the stored report with these bytes
 	skip   bool   // ledger and report say it is in already
 	doc    *ingest.Document
-	rep    *extract.Report
-	fs     []validate.Finding
+	reps   []*extract.Report    // the reports the file holds
+	fss    [][]validate.Finding // fss[i]: the findings of reps[i]
 	enc    encoded
 	reason string
 	err    error
@@ -252,7 +252,7 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	}
 	h := sha256.Sum256(data)
 	r.stat.SHA256 = hex.EncodeToString(h[:])
-	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ? AND part = 1`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
 		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
 			mtimeNS(e.ModTime) == mtimeNS(r.stat.ModTime) && e.ReportID == r.known
@@ -273,13 +273,15 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 		}
 		return fail(r, reason, err)
 	}
-	r.rep, err = extract.Extract(r.doc)
+	r.reps, err = extract.ExtractAll(r.doc)
 	if err != nil {
 		r.doc = nil
 		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
 	}
-	r.fs = validate.Report(r.rep)
-	if r.enc, err = encode(r.doc, r.rep); err != nil {
+	for _, rep := range r.reps {
+		r.fss = append(r.fss, validate.Report(rep))
+	}
+	if r.enc, err = encode(r.doc, r.reps...); err != nil {
 		r.doc = nil
 		return fail(r, reasonStore, err)
 	}
@@ -333,7 +335,7 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
-		res, err := s.putEncoded(ctx, r.stat, r.doc, r.rep, r.fs, r.enc)
+		res, err := s.putEncoded(ctx, r.stat, r.doc, r.reps, r.fss, r.enc)
 		if err != nil {
 			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
 		}
@@ -345,10 +347,12 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 			return ev, err
 		}
 		if res.New && w.ix != nil {
-			n, err := w.index().put(ctx, res.ID, &StoredReport{Report: r.rep, Findings: r.fs})
-			sum.Indexed += n
-			if err != nil {
-				w.indexError(err)
+			for k, id := range res.IDs {
+				n, err := w.index().put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
+				sum.Indexed += n
+				if err != nil {
+					w.indexError(err)
+				}
 			}
 		}
 	}

@@ -65,7 +65,9 @@ func ExtractAll(doc *ingest.Document) ([]*Report, error) {
 			reps = append(reps, r)
 		}
 	}
-	if len(reps) < 2 && (len(reps) == 0 || partSubstantive(whole)) {
+	// one report among other parts: the whole, unless the parts are worksheets
+	// (the report is then its sheet, with the sheet's name and formulas)
+	if len(reps) == 0 || len(reps) == 1 && partSubstantive(whole) && !partIsSheet(doc) {
 		whole.Extent = &Span{0, len(doc.Text)}
 		reps = []*Report{whole}
 	}
@@ -191,6 +193,10 @@ func partNonTableSheets(doc *ingest.Document) map[int]string {
 // partFinish gives a report its page range, its sheet, the cells of its
 // figures and the stale formulas of its sheets.
 func partFinish(doc *ingest.Document, r *Report, notSheets map[int]string) {
+	if r.Parts < 2 && !partIsSheet(doc) {
+		r.Extent = nil // the file is the report: as Extract gives it
+		return
+	}
 	ext := *r.Extent
 	last := max(ext[0], ext[1]-1)
 	for ext[0] < last && doc.Text[ext[0]] == '\n' {

@@ -107,7 +107,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatXLSX:
 		var err error
-		if pages, warnings, err = readSheets(data); err != nil {
+		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
 			return nil, &Error{Path: name, Reason: "Excel 工作簿无法读取 (unreadable workbook)", Err: err}
 		}
 	case FormatXLS:
@@ -115,7 +115,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 		if err != nil {
 			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 表格无法转换 (cannot convert .xls/.et)", Err: err}
 		}
-		if pages, warnings, err = readSheets(conv); err != nil {
+		if pages, warnings, err = readSheets(conv, sheet.Options{Converted: true}); err != nil {
 			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}
 		}
 	case FormatHTML:
@@ -145,8 +145,8 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 }
 
 // readSheets reads the worksheets of an XLSX workbook, one page each.
-func readSheets(data []byte) ([]Page, []string, error) {
-	sheets, warnings, err := sheet.Extract(data)
+func readSheets(data []byte, opt sheet.Options) ([]Page, []string, error) {
+	sheets, warnings, err := sheet.ExtractOptions(data, opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -95,6 +95,19 @@ func IsXLSX(data []byte) bool {
 // formulas that could not be recomputed); an error says why the bytes
 // cannot be read at all.
 func Extract(data []byte) (sheets []Sheet, warnings []string, err error) {
+	return ExtractOptions(data, Options{})
+}
+
+// Options tune ExtractOptions.
+type Options struct {
+	// Converted says the workbook was converted from XLS/ET by LibreOffice,
+	// which recomputes every formula of a BIFF file as it loads it: the
+	// values cached by the author's program are gone, and a reader is told.
+	Converted bool
+}
+
+// ExtractOptions is Extract as opt says.
+func ExtractOptions(data []byte, opt Options) (sheets []Sheet, warnings []string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			sheets, warnings, err = nil, nil, fmt.Errorf("%w: 工作簿结构损坏 (%v)", ErrNotXLSX, p)
@@ -139,6 +152,9 @@ func Extract(data []byte) (sheets []Sheet, warnings []string, err error) {
 			continue
 		}
 		sheets = append(sheets, s)
+	}
+	if opt.Converted && r.formulas > 0 {
+		r.warn(fmt.Sprintf("%d 个公式的值是转换时重新计算的，原文件缓存的值无法核对；如需核对请另存为 .xlsx (xls: cached formula values not kept by the conversion)", r.formulas))
 	}
 	if r.uncheckable > 0 {
 		r.warn(fmt.Sprintf("%d 个公式无法重新计算，未核对其缓存值 (formulas not recomputed)", r.uncheckable))
