@@ -78,25 +78,28 @@ type OutFinding struct {
 // A Runner gives jixiao's outcomes for one file: one per report it holds.
 type Runner func(ctx context.Context, path string) ([]Outcome, error)
 
-// InProcess runs the packages the CLI runs, and reads their results back
-// through the same JSON encoding.
+// InProcess runs the packages the CLI runs (extract.ExtractAll: one outcome
+// per report the file holds), and reads their results back through the
+// same JSON encoding.
 func InProcess(ctx context.Context, path string) ([]Outcome, error) {
 	doc, err := ingest.ReadFile(ctx, path, ingest.Options{})
 	if err != nil {
 		return nil, err
 	}
-	rep, err := extract.Extract(doc)
+	reps, err := extract.ExtractAll(doc)
 	if err != nil {
 		return nil, err
 	}
-	var o Outcome
-	if err := roundTrip(rep, &o.Report); err != nil {
-		return nil, err
+	out := make([]Outcome, len(reps))
+	for i, rep := range reps {
+		if err := roundTrip(rep, &out[i].Report); err != nil {
+			return nil, err
+		}
+		if err := roundTrip(validate.Report(rep), &out[i].Findings); err != nil {
+			return nil, err
+		}
 	}
-	if err := roundTrip(validate.Report(rep), &o.Findings); err != nil {
-		return nil, err
-	}
-	return []Outcome{o}, nil
+	return out, nil
 }
 
 // Binary runs a jixiao binary: `extract --json` and `validate --json` on the
