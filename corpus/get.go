@@ -263,6 +263,9 @@ func (s *Store) Resolve(ctx context.Context, ref string) (string, error) {
 			return id.String, nil
 		}
 	}
+	if isHex(ref) && len(ref) < 4 {
+		return "", fmt.Errorf("%w: %s：编号前缀至少 4 位 (an id prefix needs at least 4 hex digits)", ErrNotFound, ref)
+	}
 	return "", fmt.Errorf("%w: %s", ErrNotFound, ref)
 }
 

@@ -2,28 +2,21 @@ package corpus
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sort"
 	"sync"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
 // Reasons of failures the store itself finds (ingest.Error gives the others).
 const (
-	reasonOpen    = "无法打开 (cannot open)"
-	reasonRead    = "读取失败 (read error)"
-	reasonTooBig  = "文件过大 (file too large)"
-	reasonExtract = "提取失败 (extraction failed)"
-	reasonPanic   = "提取程序出错 (extractor crashed)"
-	reasonStore   = "存储失败 (store error)"
+	reasonPanic = "提取程序出错 (extractor crashed)"
+	reasonStore = "存储失败 (store error)"
 )
 
 // Outcome is what happened to one file.
@@ -238,20 +231,11 @@ type fileResult struct {
 // are in the corpus already.
 func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r fileResult) {
 	r.stat.Path = path
-	fi, err := os.Stat(path)
+	f, err := ingest.Load(path)
+	r.stat.Size, r.stat.ModTime, r.stat.SHA256 = f.Size, f.ModTime, f.SHA256
 	if err != nil {
-		return fail(r, reasonOpen, err)
+		return fail(r, pipeline.Failed(path, err).Reason, err)
 	}
-	r.stat.Size, r.stat.ModTime = fi.Size(), fi.ModTime()
-	if fi.Size() > ingest.MaxFileSize {
-		return fail(r, reasonTooBig, fmt.Errorf("%s: %d 字节，上限 %d", path, fi.Size(), ingest.MaxFileSize))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fail(r, reasonRead, err)
-	}
-	h := sha256.Sum256(data)
-	r.stat.SHA256 = hex.EncodeToString(h[:])
 	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ? AND part = 1`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
 		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
@@ -263,23 +247,13 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
 		}
 	}()
-	r.doc, err = ingest.Read(ctx, path, data, ro)
-	if err != nil {
-		r.doc = nil
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+	res := pipeline.Loaded(ctx, f, pipeline.Options{Read: ro})
+	if res.Err != nil {
+		return fail(r, res.Reason, res.Err)
 	}
-	r.reps, err = extract.ExtractAll(r.doc)
-	if err != nil {
-		r.doc = nil
-		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
-	}
-	for _, rep := range r.reps {
-		r.fss = append(r.fss, validate.Report(rep))
+	r.doc = res.Doc
+	for _, p := range res.Parts {
+		r.reps, r.fss = append(r.reps, p.Report), append(r.fss, p.Findings)
 	}
 	if r.enc, err = encode(r.doc, r.reps...); err != nil {
 		r.doc = nil

@@ -75,8 +75,8 @@ func TestIngestTree(t *testing.T) {
 	if !ok || e.Status != StatusFailed || e.Reason != "DOCX 无法读取" || !strings.Contains(e.Error, "broken.docx") || e.SHA256 == "" {
 		t.Errorf("ledger row of the broken file: %+v", e)
 	}
-	if len(ix.puts) != n {
-		t.Errorf("index got %d puts, want %d", len(ix.puts), n)
+	if ix.held() != n {
+		t.Errorf("index holds %d reports, want %d", ix.held(), n)
 	}
 
 	// a second run skips everything that is in and retries what failed

@@ -13,11 +13,23 @@ import (
 
 // Filter selects reports. Zero fields select everything.
 type Filter struct {
-	Year   int           // exact year
-	Unit   string        // part of the unit name
-	Genre  extract.Genre // exact genre
-	Limit  int           // at most this many (0: no limit)
-	Offset int
+	Year      int    // exact year
+	Unit      string // part of the unit name, or the whole name when UnitExact
+	UnitExact bool
+	Genre     extract.Genre // exact genre
+	Limit     int           // at most this many (0: no limit)
+	Offset    int
+}
+
+// ParseUnit reads a unit filter as every command and the page take it:
+// the text is part of the unit name (南屯 finds 南屯镇 and 南屯镇人民政府), and a
+// leading = asks for exactly that name (=南屯镇).
+func ParseUnit(s string) (name string, exact bool) {
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, "="); ok {
+		return strings.TrimSpace(rest), true
+	}
+	return s, false
 }
 
 func (f Filter) where(prefix string) (string, []any) {
@@ -27,7 +39,10 @@ func (f Filter) where(prefix string) (string, []any) {
 		conds = append(conds, prefix+"year = ?")
 		args = append(args, f.Year)
 	}
-	if f.Unit != "" {
+	if f.Unit != "" && f.UnitExact {
+		conds = append(conds, prefix+"unit = ?")
+		args = append(args, f.Unit)
+	} else if f.Unit != "" {
 		conds = append(conds, "instr("+prefix+"unit, ?) > 0")
 		args = append(args, f.Unit)
 	}

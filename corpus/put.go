@@ -74,8 +74,8 @@ func (s *Store) PutAll(ctx context.Context, doc *ingest.Document, reps []*extrac
 type PutResult struct {
 	ID     string   // the file's (first) report
 	IDs    []string // every report of the file, in order
-	Status Status // StatusOK: stored (or already stored from this path); StatusDuplicate: same bytes stored from another path
-	New    bool   // a report was added
+	Status Status   // StatusOK: stored (or already stored from this path); StatusDuplicate: same bytes stored from another path
+	New    bool     // a report was added
 }
 
 // PutFile is Put with the file's ledger identity given by the caller.

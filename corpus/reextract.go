@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -121,9 +122,9 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 		sum.Files++
 		ev := Event{Path: r.path, ID: r.id}
 		if r.err != nil {
-			ev.Outcome, ev.Reason, ev.Err = Failed, reasonExtract, r.err
+			ev.Outcome, ev.Reason, ev.Err = Failed, pipeline.ReasonExtract, r.err
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.path, ID: r.id, Reason: reasonExtract, Error: r.err.Error()})
+			sum.Failures = append(sum.Failures, Failure{Path: r.path, ID: r.id, Reason: pipeline.ReasonExtract, Error: r.err.Error()})
 		} else {
 			ids, gone, err := s.replaceFile(ctx, r.id, r.reps, r.fss)
 			if err != nil {
@@ -191,14 +192,11 @@ func extractSafely(doc *ingest.Document) (reps []*extract.Report, fss [][]valida
 			reps, fss, err = nil, nil, fmt.Errorf("%s: %s: %v", doc.Source, reasonPanic, p)
 		}
 	}()
-	reps, err = extract.ExtractAll(doc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", doc.Source, err)
+	res := pipeline.Document(doc)
+	for _, p := range res.Parts {
+		reps, fss = append(reps, p.Report), append(fss, p.Findings)
 	}
-	for _, rep := range reps {
-		fss = append(fss, validate.Report(rep))
-	}
-	return reps, fss, nil
+	return reps, fss, res.Err
 }
 
 // replaceFile writes a new extraction of the reports of the file whose

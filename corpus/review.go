@@ -65,14 +65,15 @@ const (
 
 // FindingFilter selects findings across the corpus. Zero fields select everything.
 type FindingFilter struct {
-	Rule     string
-	Severity validate.Severity
-	Review   ReviewState
-	ReportID string
-	Year     int
-	Unit     string // part of the unit name
-	Limit    int    // at most this many (0: no limit)
-	Offset   int
+	Rule      string
+	Severity  validate.Severity
+	Review    ReviewState
+	ReportID  string
+	Year      int
+	Unit      string // part of the unit name, or the whole name when UnitExact (see ParseUnit)
+	UnitExact bool
+	Limit     int // at most this many (0: no limit)
+	Offset    int
 }
 
 func (f FindingFilter) where() (string, []any, error) {
@@ -91,7 +92,9 @@ func (f FindingFilter) where() (string, []any, error) {
 	if f.Year != 0 {
 		add("r.year = ?", f.Year)
 	}
-	if f.Unit != "" {
+	if f.Unit != "" && f.UnitExact {
+		add("r.unit = ?", f.Unit)
+	} else if f.Unit != "" {
 		add("instr(r.unit, ?) > 0", f.Unit)
 	}
 	switch f.Review {

@@ -250,6 +250,10 @@ func TestDuplicateContentIsOneReport(t *testing.T) {
 	if _, err := s.Resolve(ctx, "ffffffffffff"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Resolve(unknown) = %v", err)
 	}
+	// a prefix too short to resolve says so, whatever it would match
+	if _, err := s.Resolve(ctx, ida[:3]); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "至少 4 位") {
+		t.Errorf("Resolve(%s) = %v, want the prefix named too short", ida[:3], err)
+	}
 }
 
 func TestIDCollisionTakesMoreDigits(t *testing.T) {
@@ -345,6 +349,17 @@ func (f *fakeIndex) Put(id string, r *extract.Report, fs []validate.Finding) err
 	}
 	f.puts = append(f.puts, id)
 	return nil
+}
+
+// held is the number of distinct reports the index holds. A report can be put
+// again (its path changes when a copy earlier in walk order commits after it);
+// the index keeps one document per id, so that is what tests count.
+func (f *fakeIndex) held() int {
+	seen := map[string]bool{}
+	for _, id := range f.puts {
+		seen[id] = true
+	}
+	return len(seen)
 }
 
 func TestStats(t *testing.T) {

@@ -45,8 +45,8 @@ func TestIngestSynth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Files != n+5 || sum.Stored != n || sum.Duplicates != 3 || sum.Failed != 2 || len(ix.puts) != n {
-		t.Errorf("ingest: %+v", sum)
+	if sum.Files != n+5 || sum.Stored != n || sum.Duplicates != 3 || sum.Failed != 2 || ix.held() != n {
+		t.Errorf("ingest: %+v, index holds %d reports", sum, ix.held())
 	}
 	for _, f := range sum.Failures {
 		want := map[string]string{"scan.pdf": "PDF 文件损坏 (damaged)", "empty.md": ingest.ErrEmpty.Error()}[filepath.Base(f.Path)]

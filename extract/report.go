@@ -211,6 +211,30 @@ type FundRow struct {
 	Span    Span              `json:"span"`
 	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
 	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
+	// Breakdowns are the total split another way under the row, label and
+	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
+	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
+}
+
+// FundBreakdown is one way a fund total is broken down (按收入性质分,
+// 按支出性质分): its own stated figure and its parts, as written.
+type FundBreakdown struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Parts    []FundPart       `json:"parts"`
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B5)
+}
+
+// FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
+type FundPart struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B6)
 }
 
 // TotalRow is the 合计 / 总分 row of a table.

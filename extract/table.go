@@ -109,7 +109,10 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 	for i < len(p.c) && len(out) < n {
 		c := p.c[i]
 		if p.cs.rows && c.row != row {
-			break
+			if !p.wrapsOnto(i, row) {
+				break
+			}
+			row = c.row
 		}
 		if !c.empty() && stop(c) {
 			break
@@ -120,6 +123,22 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 	return out, i
 }
 
+// wrapsOnto reports whether the line of cell i carries on the row before
+// it (a row whose cells a page wrapped onto the next line): it is the very
+// next line, and it opens with a figure or an empty-cell mark, never with a
+// label that would begin a row of its own.
+func (p *tableParser) wrapsOnto(i, row int) bool {
+	c := p.c[i]
+	if c.row != row+1 || i == 0 || p.c[i-1].row != row || c.empty() || !isValueLike(c.text) {
+		return false
+	}
+	between := p.text[min(p.c[i-1].end, c.start):c.start]
+	return strings.Count(between, "\n") <= 1
+}
+
+// unitCode is the code a budget system writes before a unit's name.
+var unitCode = regexp.MustCompile(`^[0-9A-Za-z_]{3,}\s*[-－—]\s*`)
+
 var (
 	// titleYear is the year written after the template's name: (2023年度).
 	titleYear   = regexp.MustCompile(`\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$`)
@@ -128,21 +147,22 @@ var (
 )
 
 // head reads the title, the year and the head fields (项目名称, 主管部门, 实施单位 …).
+// The title may come after other material (a 决算 whose annex is the table,
+// a data sheet before it): it is the first cell naming the template anywhere,
+// and the year is looked for next to it.
 func (p *tableParser) head() {
 	r := p.r
+	at := -1
 	for i, c := range p.c {
 		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 {
-			r.Title = c.text
-			break
-		}
-		if i > 80 {
+			r.Title, at = c.text, i
 			break
 		}
 	}
 	if r.Title == "" {
 		for i, c := range p.c {
 			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 {
-				r.Title = c.text
+				r.Title, at = c.text, i
 				break
 			}
 			if i > 80 {
@@ -154,17 +174,15 @@ func (p *tableParser) head() {
 		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
 		r.Title = strings.TrimSpace(r.Title[:m[0]])
 	}
-	for i, c := range p.c {
-		if i > 120 || r.Year != 0 {
-			break
-		}
-		if m := yearOfTable.FindStringSubmatch(c.text); m != nil {
-			fmt.Sscan(m[1], &r.Year)
-			break
-		}
-	}
 	if r.Year == 0 {
 		if m := yearInTitle.FindStringSubmatch(r.Title); m != nil {
+			fmt.Sscan(m[1], &r.Year)
+		}
+	}
+	// the heading line of the page or the line under the title: (2022年度)
+	from := max(0, at-3)
+	for i := from; i < len(p.c) && i <= from+120 && r.Year == 0; i++ {
+		if m := yearOfTable.FindStringSubmatch(p.c[i].text); m != nil && utf8.RuneCountInString(p.c[i].key) <= 40 {
 			fmt.Sscan(m[1], &r.Year)
 		}
 	}
@@ -195,7 +213,8 @@ func (p *tableParser) head() {
 	}
 	for _, f := range []string{fieldImplementer, fieldDeptName, fieldDepartment} {
 		if fields[f] != "" {
-			r.Unit = fields[f]
+			// 219001-池州市…人民政府: the budget system's unit code is not the name
+			r.Unit = unitCode.ReplaceAllString(fields[f], "")
 			break
 		}
 	}
@@ -293,6 +312,12 @@ func (p *tableParser) funds() {
 		}
 		lvl, ok := fundRowLevel(c.key)
 		if !ok {
+			if n := len(p.r.Funds); n > 0 && p.r.Funds[0].Level == 0 && p.r.Funds[0].Breakdowns == nil {
+				if next := p.breakdowns(i, &p.r.Funds[0]); next > i {
+					i = next
+					continue
+				}
+			}
 			break
 		}
 		if len(p.r.Funds) > 0 && lvl == 0 {
@@ -305,7 +330,7 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
+		rd, reason, searched, readings := readFundFigures(vals, cols, &p.budget)
 		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
 		end := c.end
 		for _, v := range vals {
@@ -344,12 +369,39 @@ func (p *tableParser) funds() {
 		}
 		row.Span = Span{c.start, end}
 		row.Page = p.page(c.start)
-		if searched && len(rd) > 0 {
+		switch {
+		case len(readings) > 1:
+			var alts []string
+			for _, a := range readings {
+				alts = append(alts, describeReading(a, cols))
+			}
+			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔，可有多种读法，未作取舍 (ambiguous-split)：%s",
+				row.Row, strings.Join(alts, "；或 ")))
+		case searched && len(rd) > 0 && gluedOrGaps(vals, cols):
 			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
 		}
 		p.r.Funds = append(p.r.Funds, row)
 		i = max(next, i+1)
 	}
+}
+
+// gluedOrGaps reports whether a searched reading was more than the figures in
+// their order: a glued run split, or figures placed with columns skipped.
+func gluedOrGaps(vals []cell, cols []column) bool {
+	n, numeric := 0, 0
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		} else if k == vFigure {
+			n++
+		}
+	}
+	for _, c := range cols {
+		if !isTextColumn(c) {
+			numeric++
+		}
+	}
+	return n != numeric
 }
 
 func hasColumn(cols []column, c column) bool {

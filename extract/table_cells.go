@@ -281,6 +281,11 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 	for _, h := range hard[min(1, len(hard)):] {
 		wide = wide || h
 	}
+	// A long line without a single wide gap is a whole table flattened with
+	// one space between cells (a DOCX or PDF reduced to text): there a space
+	// between two words of several characters each separates cells; runs of
+	// single characters are letter-spaced words (产 出 指 标) and are joined.
+	spaced := !wide && len(toks) >= 12
 	var out []cell
 	curStart, curEnd := -1, -1
 	curLabel := false
@@ -326,7 +331,9 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			curStart, curEnd, curLabel = t.start, t.end, true
 		default:
 			paren := strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")
-			if curStart >= 0 && !hard[k] && (!curLabel || paren) {
+			apart := spaced && curStart >= 0 && !paren && utf8.RuneCountInString(s) > 1 &&
+				utf8.RuneCountInString(text[toks[k-1].start:toks[k-1].end]) > 1
+			if curStart >= 0 && !hard[k] && (!curLabel || paren) && !apart {
 				curEnd = t.end
 				continue
 			}

@@ -45,6 +45,13 @@ func (p *tableParser) indicators() {
 		}
 	}
 	if anchor < 0 {
+		// no indicator block (cut off, or a table without one): a total row
+		// after the funds is still the table's total
+		from := 0
+		if n := len(p.r.Funds); n > 0 {
+			from = p.cellAfter(p.r.Funds[n-1].Span[1])
+		}
+		p.findTotal(from, []column{colWeight, colScore}, false)
 		return
 	}
 	var hk strings.Builder
@@ -81,6 +88,13 @@ func (p *tableParser) indicators() {
 		if isIndicatorStop(c) {
 			break
 		}
+		if isIndicatorHeader(c.key) {
+			// the header again (a table carried over to the next page): never an indicator
+			for i < len(p.c) && (p.c[i].empty() || isHeaderFragment(p.c[i].key, indicatorHeaderWords)) {
+				i++
+			}
+			continue
+		}
 		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
 			level1, level2 = levelName(c.key), ""
 			i++
@@ -114,8 +128,62 @@ func (p *tableParser) indicators() {
 		}
 		i = max(next, i+1)
 	}
-	if i < len(p.c) && totalLabel.MatchString(p.c[i].key) {
-		p.total(i, valueCols)
+	p.findTotal(i, valueCols, true)
+}
+
+// isIndicatorHeader reports whether a key opens the header of the indicator
+// block (一级指标, 绩效指标 | 一级指标 …).
+func isIndicatorHeader(key string) bool {
+	k := withoutScoreNote(key)
+	return strings.Contains(k, "一级指标") || k == "二级指标" || k == "三级指标"
+}
+
+// cellAfter is the position of the first cell that starts at or after off.
+func (p *tableParser) cellAfter(off int) int {
+	for i, c := range p.c {
+		if c.start >= off {
+			return i
+		}
+	}
+	return len(p.c)
+}
+
+// findTotal reads the 合计 / 总分 row at or after position i: the first
+// total label that a figure follows (or that carries one: 总分:95), before
+// another table begins.
+func (p *tableParser) findTotal(i int, valueCols []column, atEnd bool) {
+	for j := i; j < len(p.c) && j < i+400; j++ {
+		c := p.c[j]
+		if j > i && templateTitle.MatchString(c.key) {
+			return
+		}
+		if totalWithValue.MatchString(c.key) {
+			p.total(j, valueCols)
+			return
+		}
+		if !totalLabel.MatchString(c.key) {
+			continue
+		}
+		for k := j + 1; k < len(p.c) && k <= j+6; k++ {
+			n := p.c[k]
+			if p.cs.rows && n.row != c.row && !p.wrapsOnto(k, p.c[k-1].row) {
+				break
+			}
+			if n.empty() {
+				continue
+			}
+			if _, kind := readFigure(n); kind == vFigure {
+				p.total(j, valueCols)
+				return
+			}
+			if !placeholder.MatchString(n.text) {
+				break
+			}
+		}
+		if j == i && atEnd {
+			p.total(j, valueCols) // the row that ends the indicators, even blank
+			return
+		}
 	}
 }
 
@@ -125,7 +193,24 @@ func (p *tableParser) indicators() {
 // plainly begins: a name followed by a full row of values.
 func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
 	if p.cs.rows {
-		return p.take(i, len(cols), row, startsIndicatorRow)
+		// a flattened row wrote no empty cells: it ends where the next row
+		// plainly begins, as one cell per line does
+		var out []cell
+		for len(out) < len(cols) && i < len(p.c) {
+			c := p.c[i]
+			if c.row != row {
+				if !p.wrapsOnto(i, row) {
+					break
+				}
+				row = c.row
+			}
+			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols)) {
+				break
+			}
+			out = append(out, c)
+			i++
+		}
+		return out, i
 	}
 	var out []cell
 	for len(out) < len(cols) && i < len(p.c) {
@@ -351,7 +436,10 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 }
 
 // scoreTotal labels a row that states the total score alone.
-var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)$`)
+var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)([:]?\d+(\.\d+)?分?)?$`)
+
+// totalWithValue is a total label with its figure in the same cell: 总分:95, 合计100.
+var totalWithValue = regexp.MustCompile(`^(?:合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)[:]?(\d+(?:\.\d+)?分?)$`)
 
 // total reads the 合计 / 总分 row: the totals of the weight and score columns.
 func (p *tableParser) total(i int, valueCols []column) {
@@ -362,6 +450,13 @@ func (p *tableParser) total(i int, valueCols []column) {
 		n = len(p.c) // a row: its figures wherever the merged label leaves them
 	}
 	vals, _ := p.take(i+1, n, c.row, stop)
+	if m := totalWithValue.FindStringSubmatchIndex(c.key); m != nil {
+		// 总分:95 in one cell: the label's own figure
+		v := c
+		v.text, v.key = c.key[m[2]:m[3]], c.key[m[2]:m[3]]
+		v.flat = true
+		vals = append([]cell{v}, vals...)
+	}
 	if p.cs.rows {
 		var kept []cell
 		for _, v := range vals {
@@ -455,10 +550,13 @@ func (p *tableParser) item() {
 		it.Page, it.Span = total.Page, total.Span
 		if total.BudgetWan != nil {
 			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
-			// the table states its total: the 全年预算数 of 年度资金总额
-			r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
-			sp := total.Span
-			r.Stated.Page, r.Stated.Span = total.Page, &sp
+			// a project table states its project's budget: the 全年预算数 of
+			// 年度资金总额; a department's funds are not a total of projects
+			if r.Genre != DepartmentTable {
+				r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
+				sp := total.Span
+				r.Stated.Page, r.Stated.Span = total.Page, &sp
+			}
 		}
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))

@@ -86,8 +86,18 @@ var fieldLabels = map[string]string{
 
 // fieldOf says which head field a key labels.
 func fieldOf(key string) (string, bool) {
-	f, ok := fieldLabels[strings.TrimRight(key, ":")]
-	return f, ok
+	key = strings.TrimRight(key, ":")
+	if f, ok := fieldLabels[key]; ok {
+		return f, ok
+	}
+	// 预算部门、单位名称, 部门(单位)名称(盖章), 填报单位(盖章): the unit,
+	// however a province words its label
+	k := strings.TrimSuffix(strings.TrimSuffix(key, "(盖章)"), "(公章)")
+	if n := utf8.RuneCountInString(k); n <= 12 && (strings.HasSuffix(k, "单位名称") || strings.HasSuffix(k, "部门名称") ||
+		k == "填报单位" || k == "预算单位") {
+		return fieldDeptName, true
+	}
+	return "", false
 }
 
 // fieldPrefix splits "项目名称:某某项目" written in one cell into label and value.
@@ -132,7 +142,7 @@ var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评�
 // Fund rows: the total and its components.
 var (
 	fundTotal  = regexp.MustCompile(`^(年度资金总额|资金总额|总额|年度支出总额|年度预算总额|支出总额|年度资金总计|合计)$`)
-	fundLevel1 = regexp.MustCompile(`^((本年度?|当年)?财政拨款(资金)?|财政资金|上年结转(资金)?|上年结余(资金)?|财政专户管理资金|单位资金|其他资金|` +
+	fundLevel1 = regexp.MustCompile(`^((本年度?|当年)?财政拨款(资金)?|财政资金|上年结转(资金)?|上年结余(资金)?|财政专户管理资金|单位资金|其他资金|其他|` +
 		`基本支出|项目支出|一般公共预算(资金)?|政府性基金(预算)?(资金)?|国有资本经营预算(资金)?|(中央|省级|省|市级|市|县级|县|区级|区)(补助|财政|本级)?资金|自筹资金|社会投入资金|银行贷款)$`)
 	fundLevel2 = regexp.MustCompile(`^(人员经费|公用经费|人员类项目|运转类项目|特定目标类项目|基本建设类项目|行政事业类项目|其他类项目)$`)
 )
@@ -205,7 +215,14 @@ const (
 	colActual   column = "actual" // 实际完成值
 	colTaskName column = "task"   // 任务名称
 	colContent  column = "content"
+	colMethod   column = "method"     // 得分计算方法, 评分标准: text
+	colComplete column = "completion" // 完成率: a percentage
+	colCore     column = "core"       // 是否核心指标: 是/否
+	colCoef     column = "coef"       // 得分系数
 )
+
+// isTextColumn reports whether a column holds words, not figures.
+func isTextColumn(c column) bool { return c == colReason || c == colMethod }
 
 type headerWord struct {
 	word string
@@ -219,7 +236,8 @@ var fundHeaderWords = []headerWord{
 	{"全年执行数", colExecuted}, {"预算执行数", colExecuted}, {"实际执行数", colExecuted}, {"执行数", colExecuted},
 	{"预算执行率", colRate}, {"执行率", colRate},
 	{"分值", colWeight}, {"权重", colWeight},
-	{"得分", colScore},
+	{"得分计算方法", colMethod}, {"评分标准", colMethod}, {"计分方法", colMethod},
+	{"自评得分", colScore}, {"得分", colScore},
 	{"偏差原因", colReason}, {"原因说明", colReason}, {"原因", colReason},
 }
 
@@ -229,8 +247,10 @@ var indicatorHeaderWords = []headerWord{
 	{"年度指标值", colTarget}, {"年度目标值", colTarget}, {"预期指标值", colTarget}, {"指标值", colTarget}, {"目标值", colTarget},
 	{"度量单位", colUnit}, {"计量单位", colUnit},
 	{"实际完成值", colActual}, {"全年实际值", colActual}, {"实际完成情况", colActual}, {"实际值", colActual}, {"完成值", colActual},
-	{"分值", colWeight}, {"权重", colWeight},
-	{"得分", colScore},
+	{"指标分值", colWeight}, {"分值", colWeight}, {"权重", colWeight},
+	{"完成率", colComplete}, {"完成比率", colComplete}, {"是否核心指标", colCore}, {"核心指标", colCore},
+	{"得分系数", colCoef}, {"得分计算方法", colMethod}, {"评分标准", colMethod}, {"计分方法", colMethod},
+	{"自评得分", colScore}, {"得分", colScore},
 	{"偏差原因分析及改进措施", colReason}, {"未完成原因及拟采取的改进措施", colReason}, {"未完成原因分析", colReason},
 	{"偏差原因分析", colReason}, {"未完成原因", colReason}, {"偏差原因", colReason}, {"原因分析", colReason}, {"原因", colReason},
 }

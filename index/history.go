@@ -181,7 +181,7 @@ func (ix *Index) historyQuery(key []string, unit string) query.Query {
 	}
 	var q query.Query = bleve.NewDisjunctionQuery(any...)
 	if unit != "" {
-		q = bleve.NewConjunctionQuery(q, filterTerm(fieldUnitKW, unit))
+		q = bleve.NewConjunctionQuery(q, unitFilter(unit, false))
 	}
 	return q
 }

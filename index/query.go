@@ -20,8 +20,9 @@ type Query struct {
 	// exact substring. Empty Text matches every document the filters let through.
 	Text string
 
-	Year      int              // 0: any year
-	Unit      string           // whole unit name as extracted; "": any
+	Year      int    // 0: any year
+	Unit      string // part of the unit name, or the whole name when UnitExact; "": any
+	UnitExact bool
 	MinBudget *decimal.Decimal // budget ≥ MinBudget (万元); nil: no bound
 	MaxBudget *decimal.Decimal // budget ≤ MaxBudget (万元); nil: no bound
 	Rule      string           // only documents with a finding of this rule
@@ -68,7 +69,7 @@ func (ix *Index) bleveQuery(q Query) (query.Query, error) {
 		must = append(must, filterTerm(fieldYearKW, strconv.Itoa(q.Year)))
 	}
 	if q.Unit != "" {
-		must = append(must, filterTerm(fieldUnitKW, q.Unit))
+		must = append(must, unitFilter(q.Unit, q.UnitExact))
 	}
 	if q.Rule != "" {
 		must = append(must, filterTerm(fieldRule, q.Rule))
@@ -160,3 +161,17 @@ func filterTerm(field, value string) query.Query {
 	t.SetBoost(0)
 	return t
 }
+
+// unitFilter matches the whole unit name, or any unit name holding name.
+func unitFilter(name string, exact bool) query.Query {
+	if exact {
+		return filterTerm(fieldUnitKW, name)
+	}
+	w := bleve.NewWildcardQuery("*" + wildcardEscape.Replace(name) + "*")
+	w.SetField(fieldUnitKW)
+	w.SetBoost(0) // a filter: it scores nothing
+	return w
+}
+
+// wildcardEscape quotes what a wildcard query treats specially.
+var wildcardEscape = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`)

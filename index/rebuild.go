@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
@@ -39,6 +40,9 @@ func Rebuild(ctx context.Context, dir string, timeout time.Duration, src Source)
 				old.Close()
 			}
 		}()
+		// Holding the index, no other rebuild of it runs: what an
+		// interrupted one left beside it can go.
+		removeLeftovers(dir)
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return 0, fmt.Errorf("重建检索索引 %s: %w", dir, err)
@@ -64,6 +68,27 @@ func Rebuild(ctx context.Context, dir string, timeout time.Duration, src Source)
 		return 0, fmt.Errorf("重建检索索引 %s: %w", dir, err)
 	}
 	return n, nil
+}
+
+// removeLeftovers removes the folders a killed rebuild of dir left beside it
+// (dir.rebuild-*, and their .old when the swap was cut short).
+func removeLeftovers(dir string) {
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), globEscape(filepath.Base(dir))+".rebuild-*"))
+	for _, p := range left {
+		os.RemoveAll(p)
+	}
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // build indexes every report of src into a new index in dir.

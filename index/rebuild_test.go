@@ -111,3 +111,30 @@ func TestRebuildFailureKeepsOld(t *testing.T) {
 		t.Errorf("corpus dir holds %d entries after a failed rebuild, want 1", len(entries))
 	}
 }
+
+// TestRebuildRemovesLeftovers: the folders a killed rebuild left beside the
+// index (a half-built one, a swapped-out old one) are removed by the next.
+func TestRebuildRemovesLeftovers(t *testing.T) {
+	corpusDir := t.TempDir()
+	dir := filepath.Join(corpusDir, "index")
+	if _, err := Rebuild(context.Background(), dir, DefaultTimeout, testSource(t, nantunID)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.rebuild-123", "index.rebuild-456/store", "index.rebuild-789.old/x"} {
+		if err := os.MkdirAll(filepath.Join(corpusDir, p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(corpusDir, "corpus.db"), []byte("x"), 0o644) // not the index's: kept
+	if _, err := Rebuild(context.Background(), dir, DefaultTimeout, testSource(t, nantunID)); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	entries, _ := os.ReadDir(corpusDir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"corpus.db", "index"}) {
+		t.Errorf("beside the index after a rebuild: %v, want [corpus.db index]", names)
+	}
+}

@@ -107,7 +107,10 @@ func TestSearchNantun(t *testing.T) {
 		// Filters.
 		{Query{Text: "驻村工作队", Year: 2022}, nil},
 		{Query{Text: "驻村工作队", Unit: "南屯镇"}, []int{1, 6, 10}},
-		{Query{Text: "驻村工作队", Unit: "南屯"}, nil},
+		{Query{Text: "驻村工作队", Unit: "南屯"}, []int{1, 6, 10}}, // part of the name
+		{Query{Text: "驻村工作队", Unit: "南屯", UnitExact: true}, nil},
+		{Query{Text: "驻村工作队", Unit: "南屯镇", UnitExact: true}, []int{1, 6, 10}},
+		{Query{Text: "驻村工作队", Unit: "北山"}, nil},
 		// Punctuation only finds nothing rather than everything.
 		{Query{Text: "，。"}, nil},
 		// The report document holds the report's own text.

@@ -17,6 +17,11 @@ func normalize(d *Document) {
 	lines := splitLines(d, markdown)
 	cells := cellLayout(lines)
 	var w mappedWriter
+	size := 0
+	for i := range lines {
+		size += len(lines[i].text) + 1
+	}
+	w.b.Grow(size + 2) // joins and breaks take at most what the newlines did
 	d.PageStarts = make([]int, len(d.Pages))
 	pageSeen := make([]bool, len(d.Pages))
 	var prev *line
@@ -43,7 +48,7 @@ func normalize(d *Document) {
 			pageSeen[l.page] = true
 			d.PageStarts[l.page] = w.len()
 		}
-		w.writeMapped(l.text, l.offsets)
+		w.writeMapped(l.text, l.runs)
 		prev, blankPending = l, false
 	}
 	if w.len() > 0 {
@@ -62,17 +67,24 @@ func normalize(d *Document) {
 	d.anchors = w.anchors
 }
 
-// line is one normalised line of a page; offsets[i] is the original offset
-// of text[i] (len(offsets) == len(text)).
+// line is one normalised line of a page. runs map it to the original:
+// text[r.norm:] continues the original at r.orig until the next run (norm
+// relative to the line). A line is usually one run, so a document's lines
+// cost about their text, not eight bytes of offset for every byte of it.
 type line struct {
-	text    string
-	offsets []int
-	page    int
-	hard    bool // a heading: never joined to what follows
+	text string
+	runs []anchor
+	page int
+	hard bool // a heading: never joined to what follows
 }
 
 func splitLines(d *Document, markdown bool) []line {
-	var out []line
+	n := 0
+	for _, p := range d.Pages {
+		n += strings.Count(p.Text, "\n") + 1
+	}
+	out := make([]line, 0, n)
+	var scratch []int // offsets of the line being folded, reused
 	base := 0
 	for pi, p := range d.Pages {
 		start := 0
@@ -83,7 +95,7 @@ func splitLines(d *Document, markdown bool) []line {
 			} else {
 				end += start
 			}
-			out = append(out, normalizeLine(p.Text[start:end], base+start, pi, markdown))
+			out = append(out, normalizeLine(p.Text[start:end], base+start, pi, markdown, &scratch))
 			start = end + 1
 		}
 		base += len(p.Text) + 1 // the form feed between pages
@@ -92,10 +104,14 @@ func splitLines(d *Document, markdown bool) []line {
 }
 
 // normalizeLine folds the characters of one raw line and strips Markdown.
-func normalizeLine(raw string, origin, page int, markdown bool) line {
+// scratch holds the per-byte offsets while the line is folded; only their
+// runs are kept.
+func normalizeLine(raw string, origin, page int, markdown bool, scratch *[]int) line {
 	l := line{page: page}
 	var b strings.Builder
-	offs := make([]int, 0, len(raw))
+	b.Grow(len(raw))
+	offs := (*scratch)[:0]
+	defer func() { *scratch = offs[:0] }()
 	for i := 0; i < len(raw); {
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		if f, ok := fold.Rune(r); ok {
@@ -125,8 +141,19 @@ func normalizeLine(raw string, origin, page int, markdown bool) line {
 	for hi > lo && (text[hi-1] == ' ' || text[hi-1] == '\t') {
 		hi--
 	}
-	l.text, l.offsets = text[lo:hi], offs[lo:hi]
+	l.text, l.runs = text[lo:hi], runsOf(offs[lo:hi])
 	return l
+}
+
+// runsOf compresses per-byte original offsets into runs of consecutive ones.
+func runsOf(offs []int) []anchor {
+	var runs []anchor
+	for i, o := range offs {
+		if k := len(runs); k == 0 || runs[k-1].orig+(i-runs[k-1].norm) != o {
+			runs = append(runs, anchor{norm: i, orig: o})
+		}
+	}
+	return runs
 }
 
 // stripMarkdown removes heading marks, list bullets, blockquote marks and
@@ -356,12 +383,14 @@ type mappedWriter struct {
 
 func (w *mappedWriter) len() int { return w.b.Len() }
 
-// writeMapped appends text whose bytes came from the original offsets given.
-func (w *mappedWriter) writeMapped(text string, offs []int) {
-	for i := 0; i < len(text); i++ {
-		n := w.b.Len() + i
-		if k := len(w.anchors); k == 0 || w.anchors[k-1].orig+(n-w.anchors[k-1].norm) != offs[i] {
-			w.anchors = append(w.anchors, anchor{norm: n, orig: offs[i]})
+// writeMapped appends text whose bytes came from the original as the runs
+// of its line say.
+func (w *mappedWriter) writeMapped(text string, runs []anchor) {
+	base := w.b.Len()
+	for _, r := range runs {
+		n := base + r.norm
+		if k := len(w.anchors); k == 0 || w.anchors[k-1].orig+(n-w.anchors[k-1].norm) != r.orig {
+			w.anchors = append(w.anchors, anchor{norm: n, orig: r.orig})
 		}
 	}
 	w.b.WriteString(text)

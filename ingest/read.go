@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/jixiao/jixiao/ingest/docx"
@@ -22,7 +21,7 @@ const MaxFileSize = 256 << 20
 // Options control reading.
 type Options struct {
 	Password       string        // user password of encrypted PDFs
-	PDFTimeout     time.Duration // deadline of the PDF child process (0: 30s)
+	Timeout        time.Duration // deadline for reading one file, any format (0: DefaultTimeout)
 	PDFMemoryLimit int64         // bytes (0: default)
 	PDFInProcess   bool          // parse PDFs in this process (tests, fuzzing)
 }
@@ -51,27 +50,82 @@ var ErrEmpty = errors.New("空文件 (empty file)")
 
 // ReadFile reads and normalises one file.
 func ReadFile(ctx context.Context, path string, opt Options) (*Document, error) {
-	fi, err := os.Stat(path)
+	f, err := Load(path)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: "无法打开", Err: err}
+		return nil, err
 	}
-	if fi.IsDir() {
-		return nil, &Error{Path: path, Reason: "是目录，不是文件"}
-	}
-	if fi.Size() > MaxFileSize {
-		return nil, &Error{Path: path, Reason: fmt.Sprintf("文件过大 (%d 字节，上限 %d)", fi.Size(), MaxFileSize)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{Path: path, Reason: "读取失败", Err: err}
-	}
-	return Read(ctx, path, data, opt)
+	return f.Read(ctx, opt)
+}
+
+// Read normalises the bytes of a loaded file.
+func (f File) Read(ctx context.Context, opt Options) (*Document, error) {
+	return read(ctx, f.Path, f.Data, f.SHA256, opt)
 }
 
 // Read normalises the bytes of one file; name is used in errors and as Source.
 func Read(ctx context.Context, name string, data []byte, opt Options) (*Document, error) {
 	sum := sha256.Sum256(data)
-	sha := hex.EncodeToString(sum[:])
+	return read(ctx, name, data, hex.EncodeToString(sum[:]), opt)
+}
+
+// DefaultTimeout is the deadline for reading one file when Options give none.
+const DefaultTimeout = 30 * time.Second
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
+// read reads one file under the deadline of opt, whatever its format. A PDF
+// is parsed in a child process that has the deadline and a memory limit of
+// its own (pdf.Extract); every other format is parsed here by readers whose
+// work is linear in their input and bounded in size (docx, html, the text
+// decoder), under the same deadline: a file that takes longer fails with the
+// timeout as its reason, and a cancelled ctx (Ctrl-C) returns at once with
+// nothing half-read handed on.
+func read(ctx context.Context, name string, data []byte, sha string, opt Options) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if Sniff(data) == FormatPDF {
+		return parse(ctx, name, data, sha, opt)
+	}
+	type result struct {
+		doc *Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: &Error{Path: name, Reason: ReasonCrashed, Err: fmt.Errorf("%v", p)}}
+			}
+		}()
+		d, err := parse(ctx, name, data, sha, opt)
+		done <- result{d, err}
+	}()
+	timer := time.NewTimer(opt.timeout())
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-timer.C:
+		return nil, &Error{Path: name, Reason: ReasonTimeout, Err: fmt.Errorf("超过 %s (exceeded %s)", opt.timeout(), opt.timeout())}
+	}
+}
+
+// Reasons of read failures that are not the format's.
+const (
+	ReasonTimeout = "处理超时 (timeout)"
+	ReasonCrashed = "读取程序出错 (reader crashed)"
+)
+
+// parse sniffs the format and reads the file with its reader.
+func parse(ctx context.Context, name string, data []byte, sha string, opt Options) (*Document, error) {
 	if len(data) == 0 {
 		return nil, &Error{Path: name, Reason: ErrEmpty.Error(), Err: ErrEmpty}
 	}
@@ -80,7 +134,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	var warnings []string
 	switch format {
 	case FormatPDF:
-		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.PDFTimeout,
+		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.timeout(),
 			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess})
 		if err != nil {
 			return nil, &Error{Path: name, Reason: pdfReason(err), Err: err}
@@ -92,7 +146,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	case FormatDOCX:
 		text, w, err := docx.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "DOCX 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, "DOCX 无法读取"), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatDOC:
@@ -108,7 +162,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	case FormatXLSX:
 		var err error
 		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
-			return nil, &Error{Path: name, Reason: "Excel 工作簿无法读取 (unreadable workbook)", Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, "Excel 工作簿无法读取 (unreadable workbook)"), Err: err}
 		}
 	case FormatXLS:
 		conv, err := legacy.ToXLSX(ctx, data)
@@ -121,7 +175,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*Document
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "HTML 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, "HTML 无法读取"), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	default:
@@ -157,6 +211,18 @@ func readSheets(data []byte, opt sheet.Options) ([]Page, []string, error) {
 	return pages, warnings, nil
 }
 
+// ReasonLimit is the reason of a file that exceeds a bound of its reader
+// (a zip bomb, a page with too many elements, text past the limit).
+const ReasonLimit = "超出大小限制 (size limit exceeded)"
+
+// limitOr gives ReasonLimit when err is a reader's limit, else reason.
+func limitOr(err error, reason string) string {
+	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) || errors.Is(err, sheet.ErrLimit) {
+		return ReasonLimit
+	}
+	return reason
+}
+
 // pdfReason names the kind of PDF failure, for summaries that count files
 // by reason; the error itself keeps the details.
 func pdfReason(err error) string {
@@ -167,6 +233,7 @@ func pdfReason(err error) string {
 		{pdf.ErrPasswordRequired, "PDF 需要密码 (password required)"},
 		{pdf.ErrWrongPassword, "PDF 密码错误 (wrong password)"},
 		{pdf.ErrNeedsOCR, "PDF 没有文字层，需要 OCR (needs OCR)"},
+		{pdf.ErrUndecodable, "PDF 文字层无法解码 (undecodable text layer)"},
 		{pdf.ErrTimeout, "PDF 处理超时 (timeout)"},
 		{pdf.ErrMemoryLimit, "PDF 内存超限 (memory limit)"},
 		{pdf.ErrCrashed, "PDF 解析进程异常退出 (parser crashed)"},

@@ -74,6 +74,7 @@ func reportFilter(r *http.Request) (corpus.Filter, error) {
 	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
 		return f, err
 	}
+	f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
 	if f.Offset, err = intParam(q, "from", 0, 0, 1<<30); err != nil {
 		return f, err
 	}

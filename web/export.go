@@ -16,13 +16,20 @@ var exportFormats = map[string]string{
 }
 
 // countingWriter notes whether anything was written, so that a failure
-// before the first byte can still be answered as an error.
+// before the first byte can still be answered as an error. Each write moves
+// the connection's write deadline WriteTimeout ahead: an export of any size
+// goes out to a client that reads it, and one that stops reading is cut off
+// after WriteTimeout instead of holding the connection.
 type countingWriter struct {
-	w http.ResponseWriter
-	n int64
+	w  http.ResponseWriter
+	rc *http.ResponseController
+	n  int64
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.rc != nil {
+		c.rc.SetWriteDeadline(time.Now().Add(WriteTimeout)) // not every writer supports it: then the server's stays
+	}
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
@@ -66,7 +73,7 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", ct)
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	cw := &countingWriter{w: w}
+	cw := &countingWriter{w: w, rc: http.NewResponseController(w)}
 	ctx := r.Context()
 	switch {
 	case format == "xlsx":

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
@@ -224,9 +225,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		view.Hits = append(view.Hits, hv)
 	}
 	if f := res.Facets; f != nil {
-		view.Years = facetLinks(form, "year", f.Year, func(s string) string { return s + " 年" })
-		view.Units = facetLinks(form, "unit", f.Unit, nil)
-		view.Rules = facetLinks(form, "rule", f.Rule, ruleName)
+		view.Years = facetLinks(form, "year", f.Year, func(s string) string { return s + " 年" }, nil)
+		view.Units = facetLinks(form, "unit", f.Unit, nil, exactUnit)
+		view.Rules = facetLinks(form, "rule", f.Rule, ruleName, nil)
 	}
 	chip := func(key, label string) {
 		if form.Get(key) != "" {
@@ -234,7 +235,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	chip("year", "年度："+form.Get("year"))
-	chip("unit", "单位："+form.Get("unit"))
+	chip("unit", "单位："+strings.TrimPrefix(form.Get("unit"), "="))
 	chip("rule", "规则："+ruleName(form.Get("rule")))
 	chip("min_budget", "预算 ≥ "+form.Get("min_budget")+" 万元")
 	chip("max_budget", "预算 ≤ "+form.Get("max_budget")+" 万元")
@@ -242,22 +243,31 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "search", "检索："+view.Q, "search", view)
 }
 
-func facetLinks(form url.Values, key string, counts []index.FacetCount, label func(string) string) []facetLink {
+// facetLinks links each facet value; param, when given, is the URL value
+// that selects it (a unit facet selects its exact name).
+func facetLinks(form url.Values, key string, counts []index.FacetCount, label, param func(string) string) []facetLink {
 	var out []facetLink
 	for _, c := range counts {
-		fl := facetLink{Label: c.Value, Count: c.Count, Active: form.Get(key) == c.Value}
+		v := c.Value
+		if param != nil {
+			v = param(c.Value)
+		}
+		fl := facetLink{Label: c.Value, Count: c.Count, Active: form.Get(key) == v}
 		if label != nil {
 			fl.Label = label(c.Value)
 		}
 		if fl.Active {
 			fl.URL = link("/", with(form, key, ""))
 		} else {
-			fl.URL = link("/", with(form, key, c.Value))
+			fl.URL = link("/", with(form, key, v))
 		}
 		out = append(out, fl)
 	}
 	return out
 }
+
+// exactUnit is the unit filter that selects exactly this unit (corpus.ParseUnit).
+func exactUnit(name string) string { return "=" + name }
 
 const overviewReports = 50
 

@@ -24,9 +24,9 @@ func TestPages(t *testing.T) {
 		// hits, facets that add a filter, the amount range
 		{"/?q=" + q("驻村工作队"), 200, []string{"共找到 <strong>4</strong> 条",
 			`href="/reports/` + nantunID + `?item=10"`,
-			`href="/?q=` + q("驻村工作队") + `&amp;unit=` + q("南屯镇") + `"><span>南屯镇</span><span class="count">3</span>`,
+			`href="/?q=` + q("驻村工作队") + `&amp;unit=` + q("=南屯镇") + `"><span>南屯镇</span><span class="count">3</span>`,
 			`<span class="seq">6</span>南屯镇2023年县级工作队经费`}, nil},
-		{"/?q=" + q("驻村工作队") + "&unit=" + q("南屯镇") + "&min_budget=10", 200, []string{"共找到 <strong>2</strong> 条",
+		{"/?q=" + q("驻村工作队") + "&unit=" + q("=南屯镇") + "&min_budget=10", 200, []string{"共找到 <strong>2</strong> 条",
 			`预算 ≥ 10 万元`, `<a href="/?min_budget=10&amp;q=` + q("驻村工作队") + `" class="active">`}, []string{"?item=10"}},
 		{"/?q=x&min_budget=abc", 400, []string{`<p class="notice notice-error">参数 min_budget 不是金额`}, nil},
 		// the six underspent items of the reference report and the one of 廊坊

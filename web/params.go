@@ -103,6 +103,7 @@ func searchQuery(q url.Values) (index.Query, error) {
 	if sq.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
 		return sq, err
 	}
+	sq.Unit, sq.UnitExact = corpus.ParseUnit(sq.Unit)
 	if sq.Rule, err = text(q, "rule", 64); err != nil {
 		return sq, err
 	}
@@ -156,6 +157,7 @@ func findingFilter(q url.Values) (corpus.FindingFilter, error) {
 	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
 		return f, err
 	}
+	f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
 	return f, nil
 }
 

@@ -12,6 +12,11 @@ import (
 // ctx is cancelled.
 const ShutdownTimeout = 10 * time.Second
 
+// WriteTimeout bounds how long a response may take to write: every page and
+// API answer is small; an export moves the deadline ahead as it writes (see
+// countingWriter), so it is bounded per write, not in total.
+const WriteTimeout = 30 * time.Second
+
 // Serve answers h on ln until ctx is cancelled, then shuts down gracefully:
 // it stops accepting, lets requests in flight finish (at most
 // ShutdownTimeout) and returns nil, so that the caller can close the store
@@ -21,6 +26,7 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
+		WriteTimeout:      WriteTimeout,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },

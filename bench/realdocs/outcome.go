@@ -10,9 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/ingest"
-	"github.com/jixiao/jixiao/validate"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // Outcome is what jixiao gave for one report of a document, read back from
@@ -82,20 +80,16 @@ type Runner func(ctx context.Context, path string) ([]Outcome, error)
 // per report the file holds), and reads their results back through the
 // same JSON encoding.
 func InProcess(ctx context.Context, path string) ([]Outcome, error) {
-	doc, err := ingest.ReadFile(ctx, path, ingest.Options{})
-	if err != nil {
-		return nil, err
+	res := pipeline.File(ctx, path, pipeline.Options{})
+	if res.Err != nil {
+		return nil, res.Err
 	}
-	reps, err := extract.ExtractAll(doc)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Outcome, len(reps))
-	for i, rep := range reps {
-		if err := roundTrip(rep, &out[i].Report); err != nil {
+	out := make([]Outcome, len(res.Parts))
+	for i, p := range res.Parts {
+		if err := roundTrip(p.Report, &out[i].Report); err != nil {
 			return nil, err
 		}
-		if err := roundTrip(validate.Report(rep), &out[i].Findings); err != nil {
+		if err := roundTrip(p.Findings, &out[i].Findings); err != nil {
 			return nil, err
 		}
 	}

@@ -36,7 +36,7 @@ var cmdExport = &cobra.Command{
   csv    UTF-8（带 BOM，Excel 可直接打开）。-o FILE 写项目到 FILE，问题到 FILE 同名加 -findings；
          写到标准输出时只写项目，加 --findings 改写问题。
   jsonl  每行一个 JSON 对象："kind" 为 "item" 或 "finding"；金额为字符串。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runExport(cmd.Context(), exportOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
@@ -45,9 +45,9 @@ var cmdExport = &cobra.Command{
 func init() {
 	f := cmdExport.Flags()
 	f.StringVar(&exportOpts.Format, "format", "", "csv、xlsx 或 jsonl")
-	f.StringVarP(&exportOpts.Output, "output", "o", "", "输出文件 (output file; default: standard output)")
+	f.StringVarP(&exportOpts.Output, "output", "o", "", "输出文件；- 或不写为标准输出 (output file; - or none: standard output)")
 	f.IntVar(&exportOpts.Year, "year", 0, "只导出该年度 (year)")
-	f.StringVar(&exportOpts.Unit, "unit", "", "只导出单位名称包含此文字的报告 (unit name contains)")
+	f.StringVar(&exportOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&exportOpts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
 	cmdRoot.AddCommand(cmdExport)
 }
@@ -61,7 +61,11 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	default:
 		return usageError("未知的格式 %q（csv、xlsx 或 jsonl）", opts.Format)
 	}
-	if format == "xlsx" && opts.Output == "" && isTerminal(stdout) {
+	toStdout := opts.Output == "-" // asked for explicitly: even xlsx to a terminal
+	if toStdout {
+		opts.Output = ""
+	}
+	if format == "xlsx" && opts.Output == "" && !toStdout && isTerminal(stdout) {
 		return usageError("xlsx 须用 -o 指定输出文件")
 	}
 	if opts.Findings && (format != "csv" || opts.Output != "") {
@@ -72,7 +76,8 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		return err
 	}
 	defer s.Close()
-	filter := corpus.Filter{Year: opts.Year, Unit: opts.Unit}
+	filter := corpus.Filter{Year: opts.Year}
+	filter.Unit, filter.UnitExact = corpus.ParseUnit(opts.Unit)
 
 	if format == "csv" && opts.Output != "" {
 		findingsPath := findingsFile(opts.Output)

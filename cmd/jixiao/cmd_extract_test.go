@@ -116,3 +116,23 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractFolder: a folder is read recursively, like ingest, the files in
+// lexical order; file names keep the form they were given in.
+func TestExtractFolder(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := runExtract(context.Background(), readOptions{JSON: true}, []string{"testdata"}, &out, &errOut); err != nil {
+		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
+	}
+	var paths []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r struct{ Source struct{ Path string } }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, r.Source.Path)
+	}
+	if strings.Join(paths, " ") != "testdata/nantun-2023.md testdata/qiaotou-2022.gb18030.txt" {
+		t.Errorf("extract testdata read %q", paths)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
 )
 
@@ -26,7 +27,7 @@ var cmdHistory = &cobra.Command{
 “项目”“经费”“资金”等通用字样不计；每年一行。
 
   jixiao history 省级驻村工作队经费 --unit 南屯镇`,
-	Args: cobra.ExactArgs(1),
+	Args: exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runHistory(cmd.Context(), historyOpts, args, cmd.OutOrStdout())
 	},
@@ -34,7 +35,7 @@ var cmdHistory = &cobra.Command{
 
 func init() {
 	f := cmdHistory.Flags()
-	f.StringVar(&historyOpts.Unit, "unit", "", "单位全名 (unit, exact name)")
+	f.StringVar(&historyOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&historyOpts.JSON, "json", false, "输出 JSON (for programs)")
 	cmdRoot.AddCommand(cmdHistory)
 }
@@ -52,7 +53,8 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 		return err
 	}
 	defer ix.Close()
-	es, err := ix.History(ctx, args[0], opts.Unit)
+	unit, _ := corpus.ParseUnit(opts.Unit) // the project is the same one in any unit holding the name
+	es, err := ix.History(ctx, args[0], unit)
 	if err != nil {
 		return &exitError{2, err}
 	}

@@ -34,7 +34,7 @@ var cmdIngest = &cobra.Command{
 或内容与已入库的报告相同），重试失败的文件。
 
 退出码：0 全部成功；1 有文件失败（原因记入台账并在最后汇总）；2 用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runIngest(cmd.Context(), ingestOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
@@ -45,7 +45,7 @@ func init() {
 	f.IntVar(&ingestOpts.Workers, "workers", runtime.NumCPU(), "并行读取的文件数 (parallel workers)")
 	f.BoolVar(&ingestOpts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
 	f.StringVar(&ingestOpts.Password, "password", "", "加密 PDF 的用户密码 (user password of encrypted PDFs)")
-	f.DurationVar(&ingestOpts.Timeout, "timeout", 30*time.Second, "单个 PDF 的解析时限 (deadline for one PDF)")
+	f.DurationVar(&ingestOpts.Timeout, "timeout", ingest.DefaultTimeout, "单个文件的读取时限，任何格式 (deadline for reading one file)")
 	cmdRoot.AddCommand(cmdIngest)
 }
 
@@ -78,7 +78,7 @@ func runIngest(ctx context.Context, opts ingestOptions, paths []string, stdout, 
 	}
 	sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{
 		Workers: opts.Workers,
-		Read:    ingest.Options{Password: opts.Password, PDFTimeout: opts.Timeout},
+		Read:    ingest.Options{Password: opts.Password, Timeout: opts.Timeout},
 		Index:   ix,
 		Progress: func(corpus.Event) {
 			if bar != nil {

@@ -24,7 +24,7 @@ var cmdList = &cobra.Command{
 	Short: "列出语料库中的报告 (list the reports in the corpus)",
 	Long: `list 每份报告一行：编号、单位、年度、体裁、项目数、所述总额、项目预算合计、错误和警告数。
 --unit 按单位名称的一部分筛选。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runList(cmd.Context(), listOpts, cmd.OutOrStdout())
 	},
@@ -33,7 +33,7 @@ var cmdList = &cobra.Command{
 func init() {
 	f := cmdList.Flags()
 	f.IntVar(&listOpts.Year, "year", 0, "年度 (year)")
-	f.StringVar(&listOpts.Unit, "unit", "", "单位名称包含 (unit name contains)")
+	f.StringVar(&listOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.BoolVar(&listOpts.JSON, "json", false, "以 JSON 输出 (JSON for programs)")
 	cmdRoot.AddCommand(cmdList)
 }
@@ -44,7 +44,9 @@ func runList(ctx context.Context, opts listOptions, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	reports, err := s.List(ctx, corpus.Filter{Year: opts.Year, Unit: opts.Unit})
+	f := corpus.Filter{Year: opts.Year}
+	f.Unit, f.UnitExact = corpus.ParseUnit(opts.Unit)
+	reports, err := s.List(ctx, f)
 	if err != nil {
 		return err
 	}

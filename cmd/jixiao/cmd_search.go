@@ -42,7 +42,7 @@ var cmdSearch = &cobra.Command{
   jixiao search 驻村工作队
   jixiao search 防火 --year 2023 --unit 南屯镇
   jixiao search "" --min-budget 100 --json`,
-	Args: cobra.MaximumNArgs(1),
+	Args: maximumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runSearch(cmd.Context(), searchOpts, args, cmd.OutOrStdout())
 	},
@@ -51,7 +51,7 @@ var cmdSearch = &cobra.Command{
 func init() {
 	f := cmdSearch.Flags()
 	f.IntVar(&searchOpts.Year, "year", 0, "只看该年度 (year)")
-	f.StringVar(&searchOpts.Unit, "unit", "", "只看该单位，全名 (unit, exact name)")
+	f.StringVar(&searchOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
 	f.StringVar(&searchOpts.MinBudget, "min-budget", "", "预算不少于，万元；可写 100、100万元、1,000,000元 (minimum budget)")
 	f.StringVar(&searchOpts.MaxBudget, "max-budget", "", "预算不多于，万元 (maximum budget)")
 	f.StringVar(&searchOpts.Rule, "rule", "", "只看有该规则发现的项目，如 underspent (findings of rule)")
@@ -62,7 +62,8 @@ func init() {
 }
 
 func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Writer) error {
-	q := index.Query{Year: opts.Year, Unit: opts.Unit, Rule: opts.Rule, Size: opts.Limit, From: opts.From}
+	q := index.Query{Year: opts.Year, Rule: opts.Rule, Size: opts.Limit, From: opts.From}
+	q.Unit, q.UnitExact = corpus.ParseUnit(opts.Unit)
 	if len(args) > 0 {
 		q.Text = args[0]
 	}
@@ -90,14 +91,24 @@ func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Wr
 		return err
 	}
 	if opts.JSON {
-		return encodeIndexJSON(out, res)
+		if err := encodeIndexJSON(out, res); err != nil {
+			return err
+		}
+	} else {
+		printSearch(out, res, q)
+		if res.Total == 0 {
+			hintEmptyIndex(out, ix)
+		}
 	}
-	printSearch(out, res, q)
 	if res.Total == 0 {
-		hintEmptyIndex(out, ix)
+		return errNoMatch
 	}
 	return nil
 }
+
+// errNoMatch exits 1 without a message, as grep and rg do when nothing
+// matched: scripts can test for a hit.
+var errNoMatch = &exitError{code: 1}
 
 // hintEmptyIndex says how to fill an index that holds nothing at all.
 func hintEmptyIndex(out io.Writer, ix *index.Index) {

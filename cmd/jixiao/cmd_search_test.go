@@ -102,8 +102,9 @@ func TestSearchEmptyIndex(t *testing.T) {
 	globals.Corpus = t.TempDir()
 	defer func() { globals.Corpus = old }()
 	var out bytes.Buffer
-	if err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &out); err != nil {
-		t.Fatal(err)
+	// no match exits 1, as grep and rg do, and says so
+	if err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &out); exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1", exitCode(err), err)
 	}
 	if !strings.Contains(out.String(), "没有找到") || !strings.Contains(out.String(), "jixiao index rebuild") {
 		t.Errorf("search of an empty index:\n%s", out.String())

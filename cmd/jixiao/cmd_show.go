@@ -19,7 +19,7 @@ var cmdShow = &cobra.Command{
 	Use:   "show REPORT",
 	Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
 	Long:  `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径。`,
-	Args:  cobra.ExactArgs(1),
+	Args:  exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runShow(cmd.Context(), showJSONFlag, args[0], cmd.OutOrStdout())
 	},

@@ -15,12 +15,12 @@ import (
 var validateOpts readOptions
 
 var cmdValidate = &cobra.Command{
-	Use:   "validate FILE...",
+	Use:   "validate FILE|DIR...",
 	Short: "核对报告的数字是否相符 (check that the figures add up)",
 	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
@@ -44,16 +44,17 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed, withErrors := 0, 0
-	for i, res := range readReports(ctx, files, opts.ingest()) {
-		if res.err != nil {
+	n, results := readFiles(ctx, files, opts.ingest())
+	for i, res := range results {
+		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", res.err)
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
 			continue
 		}
-		path := files[i]
+		path := displayPath(res.Path)
 		fileErrors := false
-		for k, rep := range res.reports {
-			fs := validate.Report(rep)
+		for k, p := range res.Parts {
+			rep, fs := p.Report, p.Findings
 			fileErrors = fileErrors || validate.HasErrors(fs)
 			if opts.JSON {
 				if fs == nil {
@@ -75,7 +76,7 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 			withErrors++
 		}
 	}
-	if err := badInput(failed, len(files)); err != nil {
+	if err := badInput(failed, n); err != nil {
 		return err
 	}
 	if withErrors > 0 {

@@ -160,6 +160,11 @@ func TestIngestListShowReviewExport(t *testing.T) {
 		!strings.Contains(string(findings), "已排除,已核实") {
 		t.Errorf("export: items %d bytes, findings:\n%.400s", len(items2), findings)
 	}
+	// -o - writes to standard output, xlsx too
+	out.Reset()
+	if err := runExport(ctx, exportOptions{Format: "xlsx", Output: "-"}, &out, &errOut); err != nil || !strings.HasPrefix(out.String(), "PK\x03\x04") {
+		t.Errorf("export -o -: %v, %d bytes", err, out.Len())
+	}
 	// re-extraction keeps the decision
 	out.Reset()
 	if err := runReextract(ctx, reextractOptions{All: true, Workers: 2, JSON: true}, &out, &errOut); err != nil || !strings.Contains(out.String(), `"reextracted": 2`) {

@@ -9,7 +9,11 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"syscall"
+
+	"github.com/jixiao/jixiao/extract"
 
 	"github.com/spf13/cobra"
 )
@@ -25,7 +29,14 @@ var cmdRoot = &cobra.Command{
 	Use:   "jixiao",
 	Short: "绩效自评报告：读取、核对、检索 (performance self-evaluation reports: read, check, search)",
 	Long: `jixiao 读取绩效自评报告（PDF、DOCX、HTML、文本），提取项目、金额和评价，
-核对数字是否相符，并可跨年度、跨单位检索。`,
+核对数字是否相符，并可跨年度、跨单位检索。
+
+退出码 (exit codes):
+  0    成功；validate 没有错误级发现；search 有命中
+  1    validate 有错误级发现；search 没有命中（与 grep、rg 相同）
+  2    用法错误或输入无法读取 (usage or bad input)
+  130  被中断 (Ctrl-C)；ingest 等可再次运行以继续 (interrupted; run again to resume)`,
+	Version:       version(),
 	SilenceUsage:  true,
 	SilenceErrors: true,
 }
@@ -52,12 +63,28 @@ func (e *exitError) Error() string {
 	return e.err.Error()
 }
 
+// version is what --version prints: the module version the binary was
+// built from, and the extractor version that reextract compares stored
+// reports against.
+func version() string {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	return fmt.Sprintf("%s (extractor %s, %s)", v, extract.Version, runtime.Version())
+}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := cmdRoot.ExecuteContext(ctx)
 	if err == nil {
 		return
+	}
+	if ctx.Err() != nil {
+		// interrupted: what was committed stays, a second run resumes
+		fmt.Fprintln(os.Stderr, "jixiao: 已中断 (interrupted)")
+		os.Exit(130)
 	}
 	code := 2
 	var ee *exitError
@@ -67,6 +94,6 @@ func main() {
 			os.Exit(code)
 		}
 	}
-	fmt.Fprintln(os.Stderr, "jixiao:", err)
+	fmt.Fprintln(os.Stderr, "jixiao:", terminalSafe(err.Error()))
 	os.Exit(code)
 }

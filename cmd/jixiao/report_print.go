@@ -18,7 +18,7 @@ var disbursementNames = map[extract.Disbursement]string{
 
 // printReport writes a report's header and its items as a table.
 func printReport(w io.Writer, r *extract.Report) {
-	fmt.Fprintf(w, "文件：%s（%s）\n", r.Source.Path, r.Source.Format)
+	fmt.Fprintf(w, "文件：%s（%s）\n", terminalSafe(r.Source.Path), r.Source.Format)
 	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.Genre)
 	stated := "所述："
 	if r.Stated.Count != nil {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -27,7 +29,7 @@ func printTableMax(w io.Writer, header []string, rows [][]string, maxCell int) {
 		cells[i] = make([]string, len(header))
 		for j := range header {
 			if j < len(row) {
-				cells[i][j] = truncate(strings.ReplaceAll(row[j], "\n", " "), maxCell)
+				cells[i][j] = truncate(terminalSafe(strings.ReplaceAll(row[j], "\n", " ")), maxCell)
 			}
 			widths[j] = max(widths[j], displayWidth(cells[i][j]))
 		}
@@ -83,4 +85,32 @@ func truncate(s string, n int) string {
 		w += rw
 	}
 	return s
+}
+
+// terminalSafe escapes what a terminal would act on instead of showing: C0
+// and C1 control characters (ESC starts colour, cursor and title sequences),
+// DEL, and the bidirectional overrides that reorder what follows. A file
+// name holding them is printed as \x1b, \u202e …, never executed. Line
+// breaks and tabs are kept; callers that need one line replace them.
+func terminalSafe(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == utf8.RuneError
 }

@@ -27,3 +27,22 @@ func TestPrintTableAlignsWideCharacters(t *testing.T) {
 		t.Errorf("truncate = %q", got)
 	}
 }
+
+// TestTerminalSafe: a file name with escape sequences is shown, not run.
+func TestTerminalSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"报告\x1b]0;pwned\x07.pdf": `报告\x1b]0;pwned\x07.pdf`,
+		"a\u202egpj.exe":         `a\u202egpj.exe`,
+		"\u009b31m":              `\x9b31m`,
+		"普通 文件\t名.md":            "普通 文件\t名.md",
+	} {
+		if got := terminalSafe(in); got != want {
+			t.Errorf("terminalSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	var b strings.Builder
+	printTable(&b, []string{"文件"}, [][]string{{"x\x1b[2J.md"}})
+	if strings.ContainsRune(b.String(), 0x1b) || !strings.Contains(b.String(), `x\x1b[2J.md`) {
+		t.Errorf("table printed %q", b.String())
+	}
+}

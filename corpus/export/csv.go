@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
 )
@@ -55,6 +56,21 @@ func texts(row []cell) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
 		out[i] = c.text
+		if c.amount == nil && !c.number {
+			out[i] = defuse(c.text)
+		}
 	}
 	return out
+}
+
+// defuse keeps a text cell from being run as a formula by the spreadsheet
+// that opens the CSV: text beginning with = + - @ (or a tab or carriage
+// return, which some programs skip before looking) gets a leading
+// apostrophe, which Excel and WPS show as text and do not evaluate. Amounts
+// and counts are numbers and are written as they are (-3.5 stays -3.5).
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

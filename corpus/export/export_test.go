@@ -211,3 +211,40 @@ func TestExactFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVFormulaInjection: an item name that a spreadsheet would run as a
+// formula is written as text; negative amounts stay numbers.
+func TestCSVFormulaInjection(t *testing.T) {
+	ctx := context.Background()
+	s, err := corpus.Open(filepath.Join(t.TempDir(), "c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc, err := ingest.Read(ctx, "/r/x.txt", []byte("某镇 2023 年绩效自评报告"), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []extract.Item
+	for i, name := range []string{"=HYPERLINK(\"http://x\",\"点击\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "普通项目"} {
+		items = append(items, extract.Item{Seq: i + 1, Name: name, BudgetWan: dec("-1.5")})
+	}
+	if _, err := s.Put(ctx, doc, &extract.Report{Unit: "=某镇", Year: 2023, Genre: extract.Narrative, Extractor: extract.Version, Items: items}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := CSV(ctx, s, corpus.Filter{}, &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"'=HYPERLINK(\"http://x\",\"点击\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\t=1", "普通项目"}
+	for i, w := range want {
+		r := rows[i+1]
+		if r[0] != "'=某镇" || r[4] != w || r[5] != "-1.5" {
+			t.Errorf("row %d: unit %q name %q budget %q, want '=某镇 %q -1.5", i+1, r[0], r[4], r[5], w)
+		}
+	}
+}

@@ -256,6 +256,16 @@ func TestLimits(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
+	t.Run("zip bomb of zeros is the size limit, not invalid text", func(t *testing.T) {
+		// 8 MiB of NUL bytes in the main part: under the part limit, but no
+		// document compresses a thousand to one; the XML decoder would have
+		// called it an invalid character.
+		doc := `<w:document ` + ns + `><w:body>` + p("", "x") + strings.Repeat("\x00", 8<<20) + `</w:body></w:document>`
+		_, _, err := Extract(docxOf(t, doc, "", ""))
+		if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "压缩比") {
+			t.Fatalf("got %v", err)
+		}
+	})
 }
 
 func deflate(t testing.TB, s string) []byte {

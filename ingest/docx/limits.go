@@ -17,6 +17,7 @@ const (
 	MaxXMLDepth    = 512        // nesting of XML elements
 	MaxXMLTokens   = 20_000_000 // XML tokens of one part
 	MaxTextBytes   = 64 << 20   // bytes of extracted text
+	maxRatio       = 200        // uncompressed ÷ compressed of one part over 1 MB (Word's XML compresses 5–20×)
 )
 
 // Variables of the limits that tests lower.

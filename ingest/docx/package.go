@@ -110,6 +110,17 @@ func (p *pkg) open(name string, max int64) (io.ReadCloser, error) {
 	if !ok {
 		return nil, fmt.Errorf("缺少部件 %s (missing part)", name)
 	}
+	// The sizes the zip directory claims are never trusted to allow a read
+	// (boundedReader counts what really comes out), but a claim over the
+	// limit, or a compression ratio no document has, is refused as the size
+	// limit up front: a bomb of zeros would otherwise fail later, in the XML
+	// decoder, as "invalid character", which names the wrong cause.
+	if f.UncompressedSize64 > uint64(max) {
+		return nil, &LimitError{What: name + " 解压后字节数", Limit: max}
+	}
+	if f.CompressedSize64 > 0 && f.UncompressedSize64 > 1<<20 && f.UncompressedSize64/f.CompressedSize64 > maxRatio {
+		return nil, &LimitError{What: fmt.Sprintf("%s 压缩比 (%d:1)", name, f.UncompressedSize64/f.CompressedSize64), Limit: maxRatio}
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%s 无法解压 (cannot decompress): %w", name, err)

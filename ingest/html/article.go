@@ -1,6 +1,7 @@
 package html
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,6 +72,14 @@ type page struct {
 	deep  bool
 	total int
 	n     int
+	notes []string // warnings of the rendering, each once
+}
+
+// warn records a warning of the rendering once.
+func (p *page) warn(w string) {
+	if !slices.Contains(p.notes, w) {
+		p.notes = append(p.notes, w)
+	}
 }
 
 func newPage(root *html.Node) *page {
@@ -369,6 +378,7 @@ func (p *page) article() (string, []string, error) {
 			warnings = append(warnings, "页面多为链接，可能不是文章页 (mostly links)")
 		}
 	}
+	warnings = append(warnings, p.notes...)
 	if strings.TrimSpace(text) == "" {
 		warnings = append(warnings, "页面没有正文文字（可能由脚本加载）(no article text)")
 	}

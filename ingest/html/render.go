@@ -318,37 +318,51 @@ func (r *renderer) table(t *html.Node, depth int) {
 		return
 	}
 	// Grid with row and column spans: a spanning cell is written once,
-	// the positions it covers are empty cells.
-	pending := map[int]int{} // column → rows still covered by a rowspan above
+	// the positions it covers are empty cells. The grid is at most maxColumns
+	// wide, so that every row costs at most that many cells: rowspans that
+	// pile up to the right (each row starting a cell that spans to the end of
+	// the table) would otherwise make the text grow with the square of the
+	// rows. No real table is that wide; past it, cells keep their text but not
+	// their spans, and a warning says so.
+	rowsLeft := len(rows)
+	pending := make([]int, 0, 16) // column → rows still covered by a rowspan above
+	dropped := false
 	for _, tr := range rows {
-		var line []string
+		rowsLeft--
+		line := make([]string, 0, len(pending))
 		col := 0
-		fill := func() {
-			for pending[col] > 0 {
+		covered := func() bool { return col < len(pending) && pending[col] > 0 }
+		for _, td := range r.p.cells(tr) {
+			for covered() {
 				pending[col]--
 				line = append(line, "")
 				col++
 			}
-		}
-		for _, td := range r.p.cells(tr) {
-			fill()
 			line = append(line, r.cellText(td, depth))
-			span := clamp(attrOf(td, "colspan"), 1, 100)
+			span := clamp(attrOf(td, "colspan"), 1, maxColumns)
+			if col+span > maxColumns {
+				// past the bound a cell keeps its text, not its spans
+				dropped = true
+				col++
+				continue
+			}
 			for range span - 1 {
 				line = append(line, "")
 			}
-			if rs := clamp(attrOf(td, "rowspan"), 1, 10000); rs > 1 {
+			// a rowspan reaches at most the last row of the table
+			if rs := min(clamp(attrOf(td, "rowspan"), 1, 10000), rowsLeft+1); rs > 1 {
+				for len(pending) < col+span {
+					pending = append(pending, 0)
+				}
 				for k := col; k < col+span; k++ {
 					pending[k] = rs - 1
 				}
 			}
 			col += span
 		}
-		last := -1
-		for k, v := range pending {
-			if v > 0 && k >= col {
-				last = max(last, k)
-			}
+		last := len(pending) - 1
+		for last >= col && pending[last] == 0 {
+			last--
 		}
 		for ; col <= last; col++ {
 			if pending[col] > 0 {
@@ -356,12 +370,21 @@ func (r *renderer) table(t *html.Node, depth int) {
 			}
 			line = append(line, "")
 		}
+		for len(pending) > 0 && pending[len(pending)-1] == 0 {
+			pending = pending[:len(pending)-1]
+		}
 		r.row(line)
 		if r.err != nil {
 			return
 		}
 	}
+	if dropped {
+		r.p.warn(fmt.Sprintf("表格超过 %d 列，超出部分的合并单元格未展开 (table wider than %d columns: spans beyond are not laid out)", maxColumns, maxColumns))
+	}
 }
+
+// maxColumns bounds the width of a rendered table.
+const maxColumns = 100
 
 func clamp(s string, lo, hi int) int {
 	v, err := strconv.Atoi(strings.TrimSpace(s))

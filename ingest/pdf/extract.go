@@ -161,22 +161,23 @@ func (a *attempt) result(notes []string) (Result, error) {
 			noText = append(noText, i+1)
 		}
 	}
+	fonts := a.fonts()
 	if a.runes == 0 {
+		// Glyphs were drawn but none maps to a character (no ToUnicode, an
+		// unknown encoding): the text layer exists and cannot be decoded.
+		// That is not a scan, and OCR is not what the reader should be told.
+		unmapped := 0
+		for _, f := range fonts {
+			unmapped += f.unmapped
+		}
+		if unmapped > 0 {
+			return res, fmt.Errorf("%w: %d 种字符无法转为文字 (%d glyphs unmapped)", ErrUndecodable, unmapped, unmapped)
+		}
 		return res, fmt.Errorf("%w: %d 页都没有可读的文字 (no page has text)", ErrNeedsOCR, len(res.Pages))
 	}
 	if len(noText) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，可能是扫描页，需要 OCR (pages without text, needs OCR)", joinInts(noText)))
 	}
-	var fonts []*font
-	if a.doc != nil {
-		for _, f := range a.doc.fonts {
-			fonts = append(fonts, f)
-		}
-		for _, f := range a.doc.fontsByID {
-			fonts = append(fonts, f)
-		}
-	}
-	sort.SliceStable(fonts, func(i, j int) bool { return fonts[i].baseFont < fonts[j].baseFont })
 	for _, f := range fonts {
 		if f.unmapped > 0 {
 			name := f.baseFont
@@ -187,6 +188,21 @@ func (a *attempt) result(notes []string) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// fonts are the fonts the attempt used, by name.
+func (a *attempt) fonts() []*font {
+	var fonts []*font
+	if a.doc != nil {
+		for _, f := range a.doc.fonts {
+			fonts = append(fonts, f)
+		}
+		for _, f := range a.doc.fontsByID {
+			fonts = append(fonts, f)
+		}
+	}
+	sort.SliceStable(fonts, func(i, j int) bool { return fonts[i].baseFont < fonts[j].baseFont })
+	return fonts
 }
 
 func joinInts(ns []int) string {

@@ -47,6 +47,10 @@ const (
 	maxOps       = 20_000_000
 	maxGlyphs    = 2_000_000
 	maxFormDepth = 12
+	// maxFormBytes bounds the bytes of form content replayed on one page: a
+	// form drawing another ten times, twelve deep, is a few bytes that
+	// would otherwise cost 10¹² replays (ops alone cut it only after seconds).
+	maxFormBytes = 64 << 20
 	maxQDepth    = 512
 )
 
@@ -71,6 +75,7 @@ type interp struct {
 	codes  []code
 	forms  map[string][]byte
 	depth  int
+	formN  int // bytes of form content replayed on this page
 	stop   bool
 	noFont bool
 	errs   []string
@@ -489,6 +494,11 @@ func (in *interp) xobject(res *resources, name string) {
 				in.warn("表单无法解码 (form not decoded): " + err.Error())
 			}
 			in.forms[key] = data
+		}
+		if in.formN += len(data); in.formN > maxFormBytes {
+			in.warn("表单重复绘制过多，页面内容被截断 (forms drawn too often)")
+			in.stop = true
+			return
 		}
 		saved, savedStack := in.gs, len(in.stack)
 		savedTm, savedTlm := in.tm, in.tlm

@@ -137,3 +137,37 @@ func TestLexer(t *testing.T) {
 		t.Errorf("tokens\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestFormFanOut: six forms, each drawing the next ten times, are a few
+// kilobytes that replay the last one a million times; the replays are bounded
+// per page and the page says it was cut. The budget is counted in bytes, so
+// the test does not depend on the machine's speed.
+func TestFormFanOut(t *testing.T) {
+	m := map[uint16]rune{1: '甲'}
+	objs := []pdfObject{
+		{body: "<< /Type /Catalog /Pages 2 0 R >>"},
+		{body: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
+		{body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /L 7 0 R >> >> /Contents 4 0 R >>"},
+		{body: "<< >>", stream: []byte("BT /F1 10 Tf 72 700 Td <0001> Tj ET /L Do")},
+		{body: "<< /Type /Font /Subtype /Type0 /BaseFont /T /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /T /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] /ToUnicode 6 0 R >>"},
+		{body: "<< >>", stream: toUnicodeCMap(m)},
+	}
+	for level := range 6 { // objects 7..12; the last draws nothing but is 4 KB
+		if level == 5 {
+			objs = append(objs, pdfObject{body: "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] >>", stream: []byte(strings.Repeat(" ", 4096) + "q Q")})
+			break
+		}
+		objs = append(objs, pdfObject{body: fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /L %d 0 R >> >> >>", 8+level),
+			stream: []byte(strings.Repeat("/L Do ", 10))})
+	}
+	res, err := Extract(context.Background(), buildPDF(objs), Options{InProcess: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages[0] != "甲" {
+		t.Errorf("page = %q, want 甲", res.Pages[0])
+	}
+	if !strings.Contains(strings.Join(res.Warnings, "\n"), "forms drawn too often") {
+		t.Errorf("warnings = %q", res.Warnings)
+	}
+}

@@ -53,7 +53,7 @@ var errorKinds = []struct {
 	kind string
 	err  error
 }{
-	{"ocr", ErrNeedsOCR}, {"notpdf", ErrNotPDF}, {"damaged", ErrDamaged}, {"password", ErrPasswordRequired},
+	{"ocr", ErrNeedsOCR}, {"undecodable", ErrUndecodable}, {"notpdf", ErrNotPDF}, {"damaged", ErrDamaged}, {"password", ErrPasswordRequired},
 	{"wrongpassword", ErrWrongPassword}, {"timeout", ErrTimeout}, {"memory", ErrMemoryLimit}, {"crashed", ErrCrashed},
 }
 
@@ -71,6 +71,10 @@ func runChild(in io.Reader, out io.Writer) int {
 		go watchMemory(req.MemoryLimit)
 	}
 	go watchParent(os.Getppid())
+	// A file whose objects refer to themselves recurses until the stack
+	// limit; a small one ends it soon, and as a stack overflow, which the
+	// parent names, rather than as the memory limit.
+	debug.SetMaxStack(128 << 20)
 	if req.Timeout > 0 {
 		// The parent kills us at the deadline; this is a second line.
 		time.AfterFunc(req.Timeout+5*time.Second, func() { os.Exit(exitDeadline) })
@@ -206,13 +210,19 @@ func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, err
 	return res, errors.New(resp.Message)
 }
 
-// tailBuffer keeps the last bytes written to it.
+// tailBuffer keeps the first and the last bytes written to it: a Go crash
+// report names its cause at the top ("fatal error: stack overflow") and can
+// run to tens of kilobytes of stack after it.
 type tailBuffer struct {
-	max int
-	b   []byte
+	max  int
+	head []byte
+	b    []byte
 }
 
 func (t *tailBuffer) Write(p []byte) (int, error) {
+	if room := t.max/4 - len(t.head); room > 0 {
+		t.head = append(t.head, p[:min(room, len(p))]...)
+	}
 	t.b = append(t.b, p...)
 	if len(t.b) > t.max {
 		t.b = t.b[len(t.b)-t.max:]
@@ -220,14 +230,28 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// lastLine returns the most telling line of a crash report: a panic or fatal
-// error message, else the last line.
+// lastLine says what a crash report means: a cause a reader can act on for
+// the crashes a hostile or broken file provokes, else the panic or fatal
+// error message, else the last line; never a Go source file name.
 func (t *tailBuffer) lastLine() string {
-	lines := strings.Split(strings.TrimSpace(string(t.b)), "\n")
+	text := string(t.head) + "\n" + string(t.b)
+	switch {
+	case strings.Contains(text, "stack overflow") || strings.Contains(text, "goroutine stack exceeds"):
+		return "递归过深：文件中的对象引用了自身 (recursion too deep: an object of the file refers to itself)"
+	case strings.Contains(text, "out of memory"):
+		return "内存不足 (out of memory)"
+	}
+	lines := strings.Split(strings.TrimSpace(text), "\n")
 	for _, l := range lines {
-		if strings.HasPrefix(l, "panic:") || strings.HasPrefix(l, "fatal error:") || strings.HasPrefix(l, "runtime:") {
+		if strings.HasPrefix(l, "panic:") || strings.HasPrefix(l, "fatal error:") {
 			return l
 		}
 	}
-	return lines[len(lines)-1]
+	if strings.Contains(text, "goroutine ") && strings.Contains(text, ".go:") {
+		return "解析进程异常退出 (parser crashed)" // a bare stack trace: nothing a reader can use
+	}
+	if l := strings.TrimSpace(lines[len(lines)-1]); l != "" {
+		return l
+	}
+	return "解析进程异常退出 (parser crashed)"
 }

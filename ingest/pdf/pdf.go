@@ -38,6 +38,7 @@ type Result struct {
 // details, so test them with errors.Is.
 var (
 	ErrNeedsOCR         = errors.New("没有文字层，需要 OCR (needs OCR)")
+	ErrUndecodable      = errors.New("文字层无法解码 (text layer cannot be decoded)")
 	ErrNotPDF           = errors.New("不是 PDF 文件 (not a PDF)")
 	ErrDamaged          = errors.New("PDF 文件损坏 (damaged PDF)")
 	ErrPasswordRequired = errors.New("需要密码 (password required)")

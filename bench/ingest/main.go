@@ -1,26 +1,33 @@
+// Command ingest measures bulk ingest: it generates N synthetic reports,
+// ingests them into a new corpus with its search index, and prints reports per
+// second, CPU per report, peak RSS (VmHWM) and database size; with -reference
+// it first measures reading + extracting + validating alone on the same
+// files, and prints ingest's time as a ratio of that reference, measured in
+// the same run. A second run (everything skipped) is timed too.
+//
+//	go run ./bench/ingest -n 2000 [-workers 2] [-index=false] [-dir KEEP]
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
-	"sync"
+	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/extract/segment"
+	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/synth"
-	"github.com/jixiao/jixiao/validate"
 )
 
-// benchOptions are the flags of bench-ingest.
-type benchOptions struct {
+type options struct {
 	N         int
 	Workers   int
 	Seed      int64
@@ -30,36 +37,31 @@ type benchOptions struct {
 	Formats   []string
 }
 
-var benchOpts benchOptions
-
-var cmdBenchIngest = &cobra.Command{
-	Use:    "bench-ingest",
-	Short:  "测量入库速度 (measure ingest: reports/s, peak RSS, database size)",
-	Hidden: true,
-	Long: `bench-ingest 生成 N 份合成报告，导入一个新的语料库，报告每秒入库份数、峰值内存（VmHWM）和数据库大小；
---reference 先测只读取、提取、核对而不入库的速度作为参照；最后再运行一次（全部应跳过）。
-数据放在 --dir（默认临时目录，结束后删除）。`,
-	Args: cobra.NoArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runBenchIngest(cmd.Context(), benchOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
+func main() {
+	var o options
+	var formats string
+	flag.IntVar(&o.N, "n", 1000, "synthetic reports")
+	flag.IntVar(&o.Workers, "workers", runtime.NumCPU(), "workers")
+	flag.Int64Var(&o.Seed, "seed", 1, "synth seed")
+	flag.StringVar(&o.Dir, "dir", "", "keep the data here (default: a temporary folder, removed)")
+	flag.BoolVar(&o.Reference, "reference", true, "measure read + extract + validate alone first")
+	flag.BoolVar(&o.Index, "index", true, "update the search index while ingesting")
+	flag.StringVar(&formats, "formats", "", "synth formats, comma-separated (default all)")
+	flag.Parse()
+	if formats != "" {
+		o.Formats = strings.Split(formats, ",")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/ingest:", err)
+		os.Exit(1)
+	}
 }
 
-func init() {
-	f := cmdBenchIngest.Flags()
-	f.IntVar(&benchOpts.N, "n", 1000, "合成报告份数 (reports)")
-	f.IntVar(&benchOpts.Workers, "workers", runtime.NumCPU(), "并行 (workers)")
-	f.Int64Var(&benchOpts.Seed, "seed", 1, "生成种子 (synth seed)")
-	f.StringVar(&benchOpts.Dir, "dir", "", "数据目录，保留 (keep data here)")
-	f.BoolVar(&benchOpts.Reference, "reference", true, "先测不入库的参照速度 (measure extract-only first)")
-	f.BoolVar(&benchOpts.Index, "index", true, "同时更新检索索引 (update the search index)")
-	f.StringSliceVar(&benchOpts.Formats, "formats", nil, "合成报告的格式，默认全部 (synth formats; default all)")
-	cmdRoot.AddCommand(cmdBenchIngest)
-}
-
-func runBenchIngest(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) error {
+func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	if opts.N < 1 || opts.Workers < 1 {
-		return usageError("--n 和 --workers 须为正数")
+		return fmt.Errorf("-n and -workers must be positive")
 	}
 	dir := opts.Dir
 	if dir == "" {
@@ -74,7 +76,7 @@ func runBenchIngest(ctx context.Context, opts benchOptions, stdout, stderr io.Wr
 	if err := os.RemoveAll(store); err != nil {
 		return err
 	}
-	preloadSegmenter()
+	go segment.Default() // load the segmenter while the reports are generated
 
 	start := time.Now()
 	truths, err := synth.Generate(src, opts.N, synth.Options{Seed: opts.Seed, Formats: opts.Formats})
@@ -101,9 +103,12 @@ func runBenchIngest(ctx context.Context, opts benchOptions, stdout, stderr io.Wr
 	}
 	var ix corpus.Indexer
 	if opts.Index {
-		var closeIndex func()
-		ix, closeIndex = openIndex(s, stderr)
-		defer closeIndex()
+		x, err := index.Open(s.IndexPath(), 10*time.Second)
+		if err != nil {
+			return err
+		}
+		defer x.Close()
+		ix = x.NewBatch()
 	}
 	resetPeakRSS()
 	cpu0 := cpuTime()
@@ -142,28 +147,8 @@ func runBenchIngest(ctx context.Context, opts benchOptions, stdout, stderr io.Wr
 // nothing: the reference the store's cost is measured against.
 func extractOnly(ctx context.Context, files []string, workers int) time.Duration {
 	start := time.Now()
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				doc, err := ingest.ReadFile(ctx, p, ingest.Options{})
-				if err != nil {
-					continue
-				}
-				if rep, err := extract.Extract(doc); err == nil {
-					validate.Report(rep)
-				}
-			}
-		}()
+	for range pipeline.Files(ctx, files, pipeline.Options{Workers: workers}) {
 	}
-	for _, p := range files {
-		jobs <- p
-	}
-	close(jobs)
-	wg.Wait()
 	return time.Since(start)
 }
 

@@ -1,16 +1,34 @@
+// Command search measures search latency: it runs a set of queries a
+// reviewer asks of a county's reports against a corpus's index, as the search
+// command and the web page do (facets, highlights, 20 hits), and prints the
+// p50/p90/p99 latencies; the first round warms the index.
+//
+//	go run ./bench/search -corpus ./jixiao-corpus [-rounds 20]
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
-	"github.com/spf13/cobra"
-
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
 )
+
+func main() {
+	dir := flag.String("corpus", "./jixiao-corpus", "the corpus whose index is searched")
+	rounds := flag.Int("rounds", 20, "runs per query")
+	flag.Parse()
+	if err := run(context.Background(), *dir, *rounds, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/search:", err)
+		os.Exit(1)
+	}
+}
 
 // benchSearchQueries are what a reviewer asks of a county's reports.
 var benchSearchQueries = []string{
@@ -19,28 +37,11 @@ var benchSearchQueries = []string{
 	"信访稳定", "公务用车", "无人机 防火", "补助资金", "养老保险", "满意度", "河长制",
 }
 
-var benchSearchRounds int
-
-var cmdBenchSearch = &cobra.Command{
-	Use:    "bench-search",
-	Short:  "测量检索延迟 (search latency p50/p99 over a query set)",
-	Hidden: true,
-	Args:   cobra.NoArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runBenchSearch(cmd.Context(), benchSearchRounds, cmd.OutOrStdout())
-	},
-}
-
-func init() {
-	cmdBenchSearch.Flags().IntVar(&benchSearchRounds, "rounds", 20, "每个查询运行次数 (runs per query)")
-	cmdRoot.AddCommand(cmdBenchSearch)
-}
-
-// runBenchSearch runs the query set against the corpus's index, as the
+// run runs the query set against the corpus's index, as the
 // search command and the web page do (facets, highlights, 20 hits), and
 // prints the latency percentiles; the first round warms the index.
-func runBenchSearch(ctx context.Context, rounds int, out io.Writer) error {
-	ix, err := openCorpusIndex()
+func run(ctx context.Context, dir string, rounds int, out io.Writer) error {
+	ix, err := index.Open(filepath.Join(dir, corpus.IndexDir), 10*time.Second)
 	if err != nil {
 		return err
 	}
