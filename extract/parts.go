@@ -53,12 +53,27 @@ func ExtractAll(doc *ingest.Document) ([]*Report, error) {
 	notSheets := partNonTableSheets(doc)
 	parts := splitParts(doc)
 	if len(parts) > 1 {
-		for _, p := range parts {
+		for i := 0; i < len(parts); i++ {
+			p := parts[i]
 			r, err := Extract(doc.Mask(p.start, p.end))
 			if err != nil {
 				return nil, err
 			}
+			if p.head && !partSubstantive(r) {
+				parts[i+1].start = p.start // the head of the first titled part
+				continue
+			}
 			if !partSubstantive(r) {
+				// a title line that heads nothing of its own (an annex
+				// named in prose): its text stays with the report before
+				if len(reps) > 0 {
+					last := reps[len(reps)-1]
+					if r, err = Extract(doc.Mask(last.Extent[0], p.end)); err != nil {
+						return nil, err
+					}
+					r.Extent = &Span{last.Extent[0], p.end}
+					reps[len(reps)-1] = r
+				}
 				continue
 			}
 			r.Extent = &Span{p.start, p.end}
@@ -81,10 +96,15 @@ func ExtractAll(doc *ingest.Document) ([]*Report, error) {
 }
 
 // part is a stretch [start, end) of the Document's Text.
-type docPart struct{ start, end int }
+type docPart struct {
+	start, end int
+	head       bool // the text before the first title: its own report only when it is one
+}
 
 // partTitleLine matches the title of a report or a table, compacted (no spaces).
-var partTitleLine = regexp.MustCompile(`^(附件\d*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表)[)）]?$`)
+// The title may be followed on its line by the table's first cell, where
+// the text was reflowed (自评表预算部门、单位名称), or by its year ((2023年度)).
+var partTitleLine = regexp.MustCompile(`^(附件\d*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表)([(（]?\d{4}年度?[)）]?)?([)）]|$|[^。；;，,]{0,40}(名称|单位|部门)$)`)
 
 // partTitlePrefix matches a line that belongs to the title under it (附件2, 2023年度).
 var partTitlePrefix = regexp.MustCompile(`^(附件\d*[:：.、]?|附表\d*[:：.、]?|\d{4}年度?)$`)
@@ -102,7 +122,7 @@ func splitParts(doc *ingest.Document) []docPart {
 	lines := splitTextLines(text)
 	for i, l := range lines {
 		k := partCompact(l.text)
-		if k == "" || utf8.RuneCountInString(k) > 60 || !partTitleLine.MatchString(k) {
+		if k == "" || utf8.RuneCountInString(k) > 100 || !partTitleLine.MatchString(k) {
 			continue
 		}
 		at := l.start
@@ -128,15 +148,16 @@ func splitParts(doc *ingest.Document) []docPart {
 		if c <= prev {
 			continue
 		}
-		out = append(out, docPart{prev, c})
+		out = append(out, docPart{start: prev, end: c})
 		prev = c
 	}
-	out = append(out, docPart{prev, len(text)})
-	// the text before the first title is the head of the first part
-	// (a unit's heading, a 决算's opening), unless worksheets divide it
+	out = append(out, docPart{start: prev, end: len(text)})
+	// the text before the first title is the head of the first part (a
+	// unit's heading, a 决算's opening) unless it is a report of its own
+	// (the end of a table whose title was on an earlier page); ExtractAll
+	// decides, the head is marked
 	if len(out) > 1 && !sheets {
-		out[1].start = out[0].start
-		out = out[1:]
+		out[0].head = true
 	}
 	return out
 }
