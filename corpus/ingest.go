@@ -316,6 +316,7 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
 		count(sum, ev.Outcome)
 		if res.New {
+			sum.Stored += len(res.IDs) - 1 // Stored counts reports: a file may hold several
 			w.firstSeq[res.ID] = r.seq
 		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
 			return ev, err

@@ -38,7 +38,7 @@ func TestFileWithSeveralReports(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"bundle.txt": bundleText(t)})
 	path := filepath.Join(dir, "bundle.txt")
 	sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: ingest.Options{PDFInProcess: true}})
-	if err != nil || sum.Stored != 1 || sum.Failed != 0 {
+	if err != nil || sum.Files != 1 || sum.Stored != 2 || sum.Failed != 0 {
 		t.Fatalf("ingest %+v %v", sum, err)
 	}
 	list, err := s.List(ctx, Filter{})
@@ -90,7 +90,7 @@ func TestFileWithSeveralReports(t *testing.T) {
 		}
 	}
 	sum, err = s.Reextract(ctx, ReextractOptions{All: true})
-	if err != nil || sum.Stored != 1 || sum.Failed != 0 {
+	if err != nil || sum.Files != 1 || sum.Stored != 2 || sum.Failed != 0 {
 		t.Fatalf("reextract %+v %v", sum, err)
 	}
 	after, err := s.Get(ctx, id+"-2")

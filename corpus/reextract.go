@@ -133,7 +133,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 				continue
 			}
 			ev.Outcome = Stored
-			sum.Stored++
+			sum.Stored += len(ids) // reports: a file may hold several
 			if opt.Index != nil {
 				if d, ok := opt.Index.(interface{ Delete(string) error }); ok {
 					for _, id := range gone {
