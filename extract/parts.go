@@ -287,8 +287,10 @@ func partSetCells(doc *ingest.Document, v reflect.Value) {
 			if ok && s[1] > s[0] {
 				cell.SetString(partFirstCell(doc, s))
 				if keys, has := partCellsKey[v.Type()]; has {
-					if m := partFigureCells(doc, s, v, keys); len(m) > 0 {
-						v.FieldByName("Cells").Set(reflect.ValueOf(m))
+					if cf := v.FieldByName("Cells"); cf.IsValid() && cf.CanSet() {
+						if m := partFigureCells(doc, s, v, keys); len(m) > 0 {
+							cf.Set(reflect.ValueOf(m))
+						}
 					}
 				}
 			}

@@ -307,3 +307,33 @@ func TestExtractAllBundle(t *testing.T) {
 		t.Errorf("a one-report file: ExtractAll differs from Extract")
 	}
 }
+
+// TestSameProjectTableAsSheet: the 项目支出绩效自评表 with merged cells of
+// ingest/html/testdata, opened in Calc and saved as XLSX and XLS, gives
+// the records and findings the HTML page and its DOCX give; its
+// indicators name their cells.
+func TestSameProjectTableAsSheet(t *testing.T) {
+	_, reps := partReadAll(t, "../ingest/html/testdata/xiangmu-table-gbk.html")
+	want, wantFindings := partRecords(t, reps[0]), partFindings(t, reps[0])
+	if len(reps[0].Indicators) < 4 || len(reps[0].Funds) == 0 {
+		t.Fatalf("the HTML table: %d funds, %d indicators", len(reps[0].Funds), len(reps[0].Indicators))
+	}
+	for _, path := range []string{"../ingest/docx/testdata/xiangmu-table.docx", formatsDir + "langfang-xiangmu.xlsx", formatsDir + "langfang-xiangmu.xls"} {
+		_, got := partReadAll(t, path)
+		if len(got) != 1 {
+			t.Fatalf("%s: %d reports", path, len(got))
+		}
+		if g := partRecords(t, got[0]); g != want {
+			t.Errorf("%s: records\n%s\nwant\n%s", path, g, want)
+		}
+		if g := partFindings(t, got[0]); g != wantFindings {
+			t.Errorf("%s: findings\n%s\nwant\n%s", path, g, wantFindings)
+		}
+		if strings.HasSuffix(path, ".xlsx") {
+			in := got[0].Indicators[0]
+			if in.Cell != "Sheet1!D14" || in.Cells["weight"] != "Sheet1!G14" || in.Cells["score"] != "Sheet1!H14" {
+				t.Errorf("first indicator: cell %q cells %v", in.Cell, in.Cells)
+			}
+		}
+	}
+}
