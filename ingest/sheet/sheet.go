@@ -79,7 +79,10 @@ type Sheet struct {
 func IsXLSX(data []byte) bool {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return false
+		// a cut-off or damaged package: the names in its local headers say
+		// what it was, so that the error names the right reader
+		return (bytes.Contains(data, []byte("xl/workbook.xml")) || bytes.Contains(data, []byte("xl/worksheets/"))) &&
+			!bytes.Contains(data, []byte("word/document.xml"))
 	}
 	for _, f := range zr.File {
 		switch f.Name {
