@@ -19,6 +19,11 @@ const (
 	reasonStore = "存储失败 (store error)"
 )
 
+func init() {
+	ingest.RegisterReason("extractor-crashed", reasonPanic)
+	ingest.RegisterReason("store-error", reasonStore)
+}
+
 // Outcome is what happened to one file.
 type Outcome string
 
@@ -42,8 +47,14 @@ type Event struct {
 type Failure struct {
 	Path   string `json:"path"`
 	ID     string `json:"report,omitempty"`
-	Reason string `json:"reason"`
+	Code   string `json:"code"`   // stable English code of the reason (ingest.ReasonCode)
+	Reason string `json:"reason"` // its Chinese label
 	Error  string `json:"error"`
+}
+
+// failure is the Failure of path for reason.
+func failure(path, id, reason string, err error) Failure {
+	return Failure{Path: path, ID: id, Code: ingest.ReasonCode(reason), Reason: reason, Error: err.Error()}
 }
 
 // Summary counts the outcomes of Ingest or Reextract.
@@ -59,27 +70,28 @@ type Summary struct {
 	Failures    []Failure `json:"failures"`
 }
 
-// ByReason counts the failures by reason, most frequent first.
+// ByReason counts the failures by reason code, most frequent first.
 func (s *Summary) ByReason() []ReasonCount {
 	m := map[string]int{}
 	for _, f := range s.Failures {
-		m[f.Reason]++
+		m[ingest.ReasonCode(f.Reason)]++
 	}
 	out := make([]ReasonCount, 0, len(m))
-	for r, n := range m {
-		out = append(out, ReasonCount{r, n})
+	for c, n := range m {
+		out = append(out, ReasonCount{Code: c, Reason: ingest.ReasonLabel(c), Count: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Reason < out[j].Reason
+		return out[i].Code < out[j].Code
 	})
 	return out
 }
 
 // ReasonCount is a failure reason and how many files failed for it.
 type ReasonCount struct {
+	Code   string `json:"code"`
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
 }
@@ -294,7 +306,7 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		}
 		ev.Outcome, ev.Reason, ev.Err = Failed, r.reason, r.err
 		sum.Failed++
-		sum.Failures = append(sum.Failures, Failure{Path: r.stat.Path, Reason: r.reason, Error: r.err.Error()})
+		sum.Failures = append(sum.Failures, failure(r.stat.Path, "", r.reason, r.err))
 	case r.skip:
 		ev.Outcome = Skipped
 		sum.Skipped++

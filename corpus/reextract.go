@@ -124,7 +124,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 		if r.err != nil {
 			ev.Outcome, ev.Reason, ev.Err = Failed, pipeline.ReasonExtract, r.err
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.path, ID: r.id, Reason: pipeline.ReasonExtract, Error: r.err.Error()})
+			sum.Failures = append(sum.Failures, failure(r.path, r.id, pipeline.ReasonExtract, r.err))
 		} else {
 			ids, gone, err := s.replaceFile(ctx, r.id, r.reps, r.fss)
 			if err != nil {

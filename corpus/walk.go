@@ -17,7 +17,7 @@ func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 	for _, p := range paths {
 		a, err := filepath.Abs(p)
 		if err != nil {
-			failures = append(failures, Failure{Path: p, Reason: pipeline.ReasonOpen, Error: err.Error()})
+			failures = append(failures, failure(p, "", ingest.ReasonOpen, err))
 			continue
 		}
 		abs = append(abs, a)
@@ -29,12 +29,12 @@ func (s *Store) Walk(paths []string) (files []string, failures []Failure) {
 		}
 	}
 	for _, err := range errs {
-		f := Failure{Reason: pipeline.ReasonOpen, Error: err.Error()}
+		path, reason := "", ingest.ReasonOpen
 		var ie *ingest.Error
 		if errors.As(err, &ie) {
-			f.Path, f.Reason = ie.Path, ie.Reason
+			path, reason = ie.Path, ie.Reason
 		}
-		failures = append(failures, f)
+		failures = append(failures, failure(path, "", reason, err))
 	}
 	return files, failures
 }

@@ -66,6 +66,12 @@ type Report struct {
 	// Sums are amounts stated in prose as the sum of listed parts
 	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
 	Sums []StatedSum `json:"sums,omitempty"`
+	// Rates are execution rates stated in prose beside the amounts they are
+	// made of (已完成拨付2113.63万元，执行率97%).
+	Rates []StatedRate `json:"rates,omitempty"`
+	// ItemsIncomplete says that the text ends inside the list of items (a
+	// page cut off): the items are what the text holds, not the whole list.
+	ItemsIncomplete bool `json:"items_incomplete,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -76,17 +82,21 @@ type Report struct {
 	// TotalRow is the 合计 / 总分 row as written: the total of the weights
 	// (分值, 权重) and of the scores, either of which may be blank.
 	TotalRow *TotalRow `json:"total_row,omitempty"`
+	// Grade is a stated 自评等级 / 评价等级 (优, 良好, 合格 …) as written, and
+	// where it is.
+	Grade     string `json:"grade,omitempty"`
+	GradeSpan *Span  `json:"grade_span,omitempty"`
 	// Department is the head of a 部门整体支出绩效自评表.
 	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
 
 	// Where a file holds several reports (see ExtractAll): which one this is
-	// (1-based, 0 when the file holds one), its first and last page, and its
-	// byte range in the Document's Text. Sheet names the worksheet of a report
-	// read from a spreadsheet.
+	// (1-based, 0 when the file holds one), how many the file holds, its
+	// first and last page, and its byte range in the Document's Text. Sheet
+	// names the worksheet of a report read from a spreadsheet.
 	Part   int    `json:"part,omitempty"`
-	Parts  int    `json:"parts,omitempty"` // reports in the file, when more than one
+	Parts  int    `json:"parts,omitempty"`
 	Pages  []int  `json:"pages,omitempty"`
 	Extent *Span  `json:"extent,omitempty"`
 	Sheet  string `json:"sheet,omitempty"`
@@ -94,7 +104,7 @@ type Report struct {
 	// what their formula computes.
 	Formulas []FormulaCell `json:"formulas,omitempty"`
 
-	// cells maps offsets of the Document's Text to spreadsheet cells (set by
+	// cellAt maps offsets of the Document's Text to spreadsheet cells (set by
 	// ExtractAll, not stored: validate uses it while the document is at hand).
 	cellAt func(int) string
 }
@@ -107,24 +117,30 @@ type Stated struct {
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
 	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	// Candidates are the other totals and counts the text states, with
+	// their role (actual, part, batch, initial-budget …).
+	Candidates []StatedCandidate `json:"candidates,omitempty"`
 }
 
 // Item is one listed project (项目概况) of a narrative report.
 type Item struct {
-	Seq          int               `json:"seq"`
-	Name         string            `json:"name"`
-	BudgetWan    *decimal.Decimal  `json:"budget_wan"`
-	ActualWan    *decimal.Decimal  `json:"actual_wan"`
-	Budget       *money.Amount     `json:"budget,omitempty"` // as written
-	Actual       *money.Amount     `json:"actual,omitempty"` // as written
-	Disbursement Disbursement      `json:"disbursement"`
-	Subprojects  int               `json:"subprojects"` // 共计 N 个项目; 1 when not stated
-	Purpose      string            `json:"purpose"`
-	Evaluation   map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
-	Keywords     []string          `json:"keywords,omitempty"`
-	Page         int               `json:"page"`
-	Span         Span              `json:"span"`
-	Cell         string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	Seq          int              `json:"seq"`
+	Name         string           `json:"name"`
+	BudgetWan    *decimal.Decimal `json:"budget_wan"`
+	ActualWan    *decimal.Decimal `json:"actual_wan"`
+	Budget       *money.Amount    `json:"budget,omitempty"` // as written
+	Actual       *money.Amount    `json:"actual,omitempty"` // as written
+	Disbursement Disbursement     `json:"disbursement"`
+	Subprojects  int              `json:"subprojects"` // 共计 N 个项目; 1 when not stated
+	// Group is what a listed item is a part of, when the text lists items
+	// under several totals (…下达2263万元。其中：A 1435万元，…; …下达791万元。其中：…).
+	Group      string            `json:"group,omitempty"`
+	Purpose    string            `json:"purpose"`
+	Evaluation map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
+	Keywords   []string          `json:"keywords,omitempty"`
+	Page       int               `json:"page"`
+	Span       Span              `json:"span"`
+	Cell       string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -283,6 +299,12 @@ type Indicator struct {
 	Weight *decimal.Decimal `json:"weight"`
 	Score  *decimal.Decimal `json:"score"`
 	Reason string           `json:"reason"`
+	// Level1Weight is the weight its 一级 header declares (产出指标（50分）),
+	// where the header writes one.
+	Level1Weight *decimal.Decimal `json:"level1_weight,omitempty"`
+	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
+	// is out of the score and the total is rescaled over the others.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
 	PartOf   int               `json:"part_of,omitempty"`

@@ -91,6 +91,7 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.goals()
 	p.tasks()
 	p.indicators()
+	p.grade()
 	p.item()
 	p.countTables()
 }
@@ -253,6 +254,16 @@ func isFundsAnchor(key string) bool {
 	return false
 }
 
+// inYuan reports whether the funds header from anchor to first says 元, not 万元.
+func (p *tableParser) inYuan(anchor, first int) bool {
+	var unitText strings.Builder
+	for _, h := range p.c[max(0, anchor-2):first] {
+		unitText.WriteString(h.key)
+	}
+	u := unitText.String()
+	return (strings.Contains(u, "(元)") || strings.Contains(u, "单位:元")) && !strings.Contains(u, "万元")
+}
+
 // isFundStop reports whether a cell ends the figures of a fund row.
 func isFundStop(c cell) bool {
 	if _, ok := fundRowLevel(c.key); ok {
@@ -288,20 +299,17 @@ func (p *tableParser) funds() {
 			anchor = i
 			break
 		}
+		if p.headersAfterLabels(first) {
+			p.yuan = p.inYuan(i, first)
+			p.columnMajor(first)
+			return
+		}
 		first = -1
 	}
 	if anchor < 0 {
 		return
 	}
-	yuan := false
-	var unitText strings.Builder
-	for _, h := range p.c[max(0, anchor-2):first] {
-		unitText.WriteString(h.key)
-	}
-	if u := unitText.String(); (strings.Contains(u, "(元)") || strings.Contains(u, "单位:元")) && !strings.Contains(u, "万元") {
-		yuan = true
-	}
-	p.yuan = yuan
+	p.yuan = p.inYuan(anchor, first)
 
 	level1Seen := false
 	for i := first; i < len(p.c); {
@@ -331,44 +339,13 @@ func (p *tableParser) funds() {
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
 		rd, reason, searched, readings := readFundFigures(vals, cols, &p.budget)
-		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
 		end := c.end
 		for _, v := range vals {
 			if !v.empty() {
 				end = max(end, v.end)
 			}
 		}
-		for col, f := range rd {
-			v := f.value
-			d := f.decimals
-			if yuan && (col == colInitial || col == colBudget || col == colExecuted) {
-				v = v.Shift(-4)
-				d += 4
-			}
-			switch col {
-			case colInitial:
-				row.InitialWan = &v
-			case colBudget:
-				row.BudgetWan = &v
-			case colExecuted:
-				row.ExecutedWan = &v
-			case colWeight:
-				row.Weight = &v
-			case colRate:
-				row.Rate = &v
-			case colScore:
-				row.Score = &v
-			default:
-				continue
-			}
-			row.Decimals[string(col)] = d
-			row.Written[string(col)] = f.text
-		}
-		if len(row.Decimals) == 0 {
-			row.Decimals, row.Written = nil, nil
-		}
-		row.Span = Span{c.start, end}
-		row.Page = p.page(c.start)
+		row := p.fundRow(c, lvl, rd, reason, end)
 		switch {
 		case len(readings) > 1:
 			var alts []string
@@ -380,9 +357,51 @@ func (p *tableParser) funds() {
 		case searched && len(rd) > 0 && gluedOrGaps(vals, cols):
 			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
 		}
-		p.r.Funds = append(p.r.Funds, row)
+		if row.Decimals != nil || row.Breakdowns != nil {
+			// a row with nothing written (其他资金 | / | /) states nothing
+			p.r.Funds = append(p.r.Funds, row)
+		}
 		i = max(next, i+1)
 	}
+}
+
+// fundRow makes a fund row of its label cell and the figures read for it,
+// in 万元 (a table in 元 is shifted, its decimals kept exact).
+func (p *tableParser) fundRow(c cell, lvl int, rd fundReading, reason string, end int) FundRow {
+	row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
+	for col, f := range rd {
+		v := f.value
+		d := f.decimals
+		if p.yuan && (col == colInitial || col == colBudget || col == colExecuted) {
+			v = v.Shift(-4)
+			d += 4
+		}
+		switch col {
+		case colInitial:
+			row.InitialWan = &v
+		case colBudget:
+			row.BudgetWan = &v
+		case colExecuted:
+			row.ExecutedWan = &v
+		case colWeight:
+			row.Weight = &v
+		case colRate:
+			row.Rate = &v
+		case colScore:
+			row.Score = &v
+		default:
+			continue
+		}
+		row.Decimals[string(col)] = d
+		row.Written[string(col)] = f.text
+		end = max(end, f.end)
+	}
+	if len(row.Decimals) == 0 {
+		row.Decimals, row.Written = nil, nil
+	}
+	row.Span = Span{c.start, end}
+	row.Page = p.page(c.start)
+	return row
 }
 
 // gluedOrGaps reports whether a searched reading was more than the figures in

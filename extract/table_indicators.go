@@ -77,6 +77,7 @@ func (p *tableParser) indicators() {
 	}
 
 	level1, level2 := "", ""
+	var level1Weight *decimal.Decimal
 	parent := 0
 	i := j
 	for i < len(p.c) {
@@ -97,6 +98,7 @@ func (p *tableParser) indicators() {
 		}
 		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
 			level1, level2 = levelName(c.key), ""
+			level1Weight = noteWeight(c.key)
 			i++
 			continue
 		}
@@ -118,7 +120,7 @@ func (p *tableParser) indicators() {
 		}
 		vals, next := p.indicatorValues(i+1, valueCols, c.row)
 		if ind, ok := p.indicator(c, vals, valueCols); ok {
-			ind.Level1, ind.Level2 = level1, level2
+			ind.Level1, ind.Level2, ind.Level1Weight = level1, level2, level1Weight
 			if strings.HasPrefix(c.key, "其中") && parent > 0 {
 				ind.PartOf = parent
 			} else {
@@ -301,11 +303,13 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 			ind.Unit = v.text
 		case colActual:
 			ind.Actual = v.text
+			ind.NotApplicable = ind.NotApplicable || notApplicable.MatchString(v.key)
 		case colReason:
 			ind.Reason = v.text
 		case colWeight, colScore:
 			f, k := readFigure(v)
 			if k != vFigure {
+				ind.NotApplicable = ind.NotApplicable || col == colScore && notApplicable.MatchString(v.key)
 				continue
 			}
 			d := f.value
@@ -321,6 +325,53 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 		}
 	}
 	return ind, any
+}
+
+// notApplicable is a cell that takes its row out of the score.
+var notApplicable = regexp.MustCompile(`^(不适用|不涉及|本项不适用|不考核|无此项)$`)
+
+// noteWeight is the weight of a label's （N分） note, or nil.
+func noteWeight(key string) *decimal.Decimal {
+	m := scoreNote.FindStringSubmatch(key)
+	if m == nil {
+		return nil
+	}
+	d, err := decimal.NewFromString(m[1])
+	if err != nil {
+		return nil
+	}
+	return &d
+}
+
+// gradeLabel is a cell that states the table's grade, with the grade in the
+// same cell or the next; gradeWord is a grade as written.
+var (
+	gradeLabel = regexp.MustCompile(`^(自评等级|评价等级|绩效等级|自评结果|评价结果|评定等级|综合评价等级|自评等次|评价等次|绩效评价等级|等级)(:|为)?(.*)$`)
+	gradeWord  = regexp.MustCompile(`^(优秀|良好|合格|不合格|及格|不及格|优|良|中|差)(等次|等级|级)?[。.]?$`)
+)
+
+// grade reads a stated 自评等级 (优 / 良好 …) into the report.
+func (p *tableParser) grade() {
+	for i, c := range p.c {
+		m := gradeLabel.FindStringSubmatch(c.key)
+		if m == nil {
+			continue
+		}
+		v, at := m[3], c
+		if v == "" {
+			for j := i + 1; j < len(p.c) && j <= i+2; j++ {
+				if !p.c[j].empty() {
+					v, at = p.c[j].key, p.c[j]
+					break
+				}
+			}
+		}
+		if g := gradeWord.FindStringSubmatch(v); g != nil {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{at.start, at.end}
+			return
+		}
+	}
 }
 
 var operatorWords = regexp.MustCompile(`^(=|＝|≥|≤|>|<|＞|＜|>=|<=|定性|定量|正向|反向|等于|大于|小于|大于等于|小于等于|不低于|不高于|不少于|不超过)$`)

@@ -29,7 +29,6 @@ func TestTableWrappedPipeRow(t *testing.T) {
 		{"年度资金总额:", 0, "1000.5", "", "1200", "10", "", "10"},
 		{"基本支出", 1, "800.25", "", "700", "10", "", "10"},
 		{"项目支出", 1, "200.25", "", "500", "10", "", "10"},
-		{"其他", 1, "", "", "", "", "", ""},
 	})
 	for _, w := range r.Warnings {
 		if strings.Contains(w, "数字未分隔") {
@@ -55,8 +54,6 @@ func TestTableSingleSpaceFlattened(t *testing.T) {
 	checkFunds(t, r.Funds, []fundWant{
 		{"年度资金总额:", 0, "50", "50", "45", "10", "90", "9"},
 		{"其中:本年财政拨款", 1, "50", "50", "45", "", "", ""},
-		{"上年结转资金", 1, "", "", "", "", "", ""},
-		{"其他资金", 1, "", "", "", "", "", ""},
 	})
 	checkIndicators(t, r.Indicators, []indWant{
 		{"产出指标", "数量指标", "委托业务项目数量", "≥50个", "50", "20", "20", "", 0},
@@ -130,7 +127,7 @@ func TestTableAmbiguousSplitWarns(t *testing.T) {
 			found = true
 		}
 	}
-	if !found || len(r.Funds) != 1 || r.Funds[0].BudgetWan != nil || r.Funds[0].ExecutedWan != nil {
+	if !found || len(r.Funds) != 0 {
 		t.Errorf("warnings %q funds %s", r.Warnings, dumpJSON(r.Funds))
 	}
 }
@@ -163,4 +160,26 @@ func TestTableFundBreakdowns(t *testing.T) {
 	if r.Stated.TotalWan != nil {
 		t.Errorf("a department table stated a project total %s", decStr(r.Stated.TotalWan))
 	}
+}
+
+// A funds block whose text runs down each column: the row labels, then each
+// header word with the figures under it; and one row with header and value
+// cells interleaved.
+func TestTableFundsColumnByColumn(t *testing.T) {
+	lines := []string{"项目支出绩效自评表", "项目名称", "某某项目", "项目资金(万元)",
+		"年度资金总额", "其中:当年财政拨款", "上年结转资金",
+		"年初预算数", "43.2", "40", "3.2",
+		"全年预算数", "43.2", "40", "3.2",
+		"全年执行数", "37.24", "34.04", "3.2",
+		"执行率", "86%", "85.1%", "100%",
+		"年度总体目标"}
+	r := extractText(t, "columns.txt", strings.Join(lines, "\n\n")+"\n")
+	checkFunds(t, r.Funds, []fundWant{
+		{"年度资金总额", 0, "43.2", "43.2", "37.24", "", "86", ""},
+		{"其中:当年财政拨款", 1, "40", "40", "34.04", "", "85.1", ""},
+		{"上年结转资金", 1, "3.2", "3.2", "3.2", "", "100", ""},
+	})
+	one := "项目支出绩效自评表 |\n项目名称 | 某某项目 |\n项目资金(万元) | 年度资金总额 | 年初预算数 | 10 | 全年预算数 | 12 | 全年执行数 | 11 | 分值 | 10 | 执行率 | 91.67% | 得分 | 9.17 |\n"
+	r = extractText(t, "interleaved.txt", one)
+	checkFunds(t, r.Funds, []fundWant{{"年度资金总额", 0, "10", "12", "11", "10", "91.67", "9.17"}})
 }

@@ -33,7 +33,7 @@ func cellKey(s string) string {
 }
 
 // scoreNote is a weight written into a label: 产出指标(50分), 绩效指标（90分）.
-var scoreNote = regexp.MustCompile(`\(\d+(\.\d+)?分\)`)
+var scoreNote = regexp.MustCompile(`\((\d+(?:\.\d+)?)分\)`)
 
 // withoutScoreNote removes 产出指标(50分)'s note (cheaply when there is none).
 func withoutScoreNote(key string) string {

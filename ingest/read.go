@@ -146,17 +146,17 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	case FormatDOCX:
 		text, w, err := docx.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: limitOr(err, "DOCX 无法读取"), Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, ReasonDOCX), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatDOC:
 		conv, err := legacy.ToDOCX(ctx, data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "旧版 Word/WPS 文件无法转换", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonLegacy, Err: err}
 		}
 		text, w, err := docx.Extract(conv)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "转换后的 DOCX 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonLegacyDOCX, Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatXLSX:
@@ -175,13 +175,13 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: limitOr(err, "HTML 无法读取"), Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, ReasonHTML), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	default:
 		text, enc, err := DecodeText(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "无法识别的文件格式 (not PDF, DOCX, HTML or text)", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonUnknown, Err: err}
 		}
 		if enc != "UTF-8" {
 			warnings = append(warnings, "编码: "+enc)
@@ -193,7 +193,7 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	}
 	doc := Assemble(name, sha, format, pages, warnings)
 	if len(doc.Text) == 0 {
-		return doc, &Error{Path: name, Reason: "没有可读的文字 (no text)"}
+		return doc, &Error{Path: name, Reason: ReasonNoText}
 	}
 	return doc, nil
 }
@@ -230,19 +230,19 @@ func pdfReason(err error) string {
 		err    error
 		reason string
 	}{
-		{pdf.ErrPasswordRequired, "PDF 需要密码 (password required)"},
-		{pdf.ErrWrongPassword, "PDF 密码错误 (wrong password)"},
-		{pdf.ErrNeedsOCR, "PDF 没有文字层，需要 OCR (needs OCR)"},
-		{pdf.ErrUndecodable, "PDF 文字层无法解码 (undecodable text layer)"},
-		{pdf.ErrTimeout, "PDF 处理超时 (timeout)"},
-		{pdf.ErrMemoryLimit, "PDF 内存超限 (memory limit)"},
-		{pdf.ErrCrashed, "PDF 解析进程异常退出 (parser crashed)"},
-		{pdf.ErrDamaged, "PDF 文件损坏 (damaged)"},
-		{pdf.ErrNotPDF, "不是 PDF 文件 (not a PDF)"},
+		{pdf.ErrPasswordRequired, ReasonPDFPassword},
+		{pdf.ErrWrongPassword, ReasonPDFWrongPwd},
+		{pdf.ErrNeedsOCR, ReasonPDFOCR},
+		{pdf.ErrUndecodable, ReasonPDFUndecode},
+		{pdf.ErrTimeout, ReasonPDFTimeout},
+		{pdf.ErrMemoryLimit, ReasonPDFMemory},
+		{pdf.ErrCrashed, ReasonPDFCrashed},
+		{pdf.ErrDamaged, ReasonPDFDamaged},
+		{pdf.ErrNotPDF, ReasonNotPDF},
 	} {
 		if errors.Is(err, r.err) {
 			return r.reason
 		}
 	}
-	return "PDF 无法读取 (unreadable PDF)"
+	return ReasonPDF
 }

@@ -41,18 +41,17 @@ type Result struct {
 // ReasonExtract is the reason of a file that was read but not extracted.
 const ReasonExtract = "提取失败 (extraction failed)"
 
+func init() { ingest.RegisterReason("extract-failed", ReasonExtract) }
+
 // Failed is the Result of err, with its reason.
 func Failed(path string, err error) Result {
-	r := Result{Path: path, Err: err, Reason: ReasonRead}
+	r := Result{Path: path, Err: err, Reason: ingest.ReasonRead}
 	var ie *ingest.Error
 	if errors.As(err, &ie) && ie.Reason != "" {
 		r.Reason = ie.Reason
 	}
 	return r
 }
-
-// ReasonRead is the reason of a read failure that names none of its own.
-const ReasonRead = "读取失败 (read error)"
 
 // Options control a run.
 type Options struct {

@@ -33,7 +33,7 @@ func TestFiles(t *testing.T) {
 		t.Fatalf("Expand = %v, want %v", files, want)
 	}
 	var ie *ingest.Error
-	if len(errs) != 1 || !errors.As(errs[0], &ie) || ie.Reason != ReasonOpen || ie.Path != filepath.Join(dir, "nosuch.pdf") {
+	if len(errs) != 1 || !errors.As(errs[0], &ie) || ie.Reason != ingest.ReasonOpen || ie.Path != filepath.Join(dir, "nosuch.pdf") {
 		t.Fatalf("Expand errors %v", errs)
 	}
 

@@ -28,7 +28,7 @@ func Expand(paths []string, skip func(dir string) bool) (files []string, errs []
 		}
 	}
 	fail := func(p string, err error) {
-		errs = append(errs, &ingest.Error{Path: p, Reason: ReasonOpen, Err: err})
+		errs = append(errs, &ingest.Error{Path: p, Reason: ingest.ReasonOpen, Err: err})
 	}
 	for _, root := range paths {
 		abs := root // as given: a file keeps the name the user gave it
@@ -78,6 +78,3 @@ func Expand(paths []string, skip func(dir string) bool) (files []string, errs []
 	}
 	return files, errs
 }
-
-// ReasonOpen is the reason of a path that could not be opened or listed.
-const ReasonOpen = "无法打开 (cannot open)"

@@ -32,17 +32,27 @@ type Finding struct {
 	Cell     string           `json:"cell,omitempty"` // spreadsheet cell of the evidence (Sheet1!D7)
 }
 
-// A Rule checks one thing of a report.
+// A Rule checks one thing of one report.
 type Rule struct {
 	ID       string
 	Severity Severity // the usual severity; a rule may lower it (rounding → info)
+	Summary  string   // one line in Chinese: what the rule checks
 	Check    func(r *extract.Report) []Finding
 }
 
 var rules []Rule
 
 // register adds a rule to the catalogue; each rule file calls it from init.
-func register(r Rule) { rules = append(rules, r) }
+// A second rule with an id already taken is a programming error: ids are
+// stable names that findings, reviews and exports refer to.
+func register(r Rule) {
+	for _, have := range rules {
+		if have.ID == r.ID {
+			panic("validate: rule " + r.ID + " registered twice")
+		}
+	}
+	rules = append(rules, r)
+}
 
 // Rules returns the catalogue, in registration order.
 func Rules() []Rule { return append([]Rule(nil), rules...) }

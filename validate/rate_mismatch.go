@@ -17,7 +17,7 @@ import (
 // (Actual − Expected), as for every table rule: what the table states, and
 // what its own figures give.
 func init() {
-	register(Rule{ID: "rate-mismatch", Severity: Error, Check: checkRates})
+	register(Rule{ID: "rate-mismatch", Severity: Error, Summary: "执行率不等于执行数 ÷ 预算数（自评表）", Check: checkRates})
 }
 
 func checkRates(r *extract.Report) []Finding {
@@ -52,8 +52,8 @@ func checkRates(r *extract.Report) []Finding {
 			sev, note = Info, "，差异在金额四舍五入范围内 (rounding)"
 		}
 		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
-			Message: fmt.Sprintf("%s：执行率写作 %s，而执行数 %s ÷ 预算数 %s = %s%%，相差 %s 个百分点%s (rate-mismatch)",
-				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(computed, dr+2), rate.Sub(computed).String(), note),
+			Message: fmt.Sprintf("%s：执行率写作 %s，而执行数 %s ÷ 预算数 %s = %s%%，%s%s (rate-mismatch)",
+				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(computed, dr+2), difference(diff, " 个百分点"), note),
 			Expected: dec(rate), Actual: dec(computed), Diff: dec(diff),
 			Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 	}

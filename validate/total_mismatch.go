@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "total-mismatch", Severity: Error, Check: TotalMismatch})
+	register(Rule{ID: "total-mismatch", Severity: Error, Summary: "各项目预算之和不等于所述总额", Check: TotalMismatch})
 }
 
 // TotalMismatch checks the items' budgets against the stated total. A
@@ -35,7 +35,7 @@ func TotalMismatch(r *extract.Report) []Finding {
 	}
 	f := Finding{Rule: "total-mismatch", Severity: Error, Expected: dec(stated.Wan), Actual: dec(total), Diff: dec(diff),
 		Page: r.Stated.Page, Span: r.Stated.Span}
-	detail := fmt.Sprintf("%d 项预算合计 %s，报告所述总额 %s，差额 %s 万元", len(amounts), wan(total), wan(stated.Wan), signed(diff))
+	detail := fmt.Sprintf("%d 项预算合计 %s，报告所述总额 %s，%s", len(amounts), wan(total), wan(stated.Wan), difference(diff, " 万元"))
 	switch {
 	case len(missing) > 0:
 		f.Severity = Warning

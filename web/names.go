@@ -37,24 +37,6 @@ var ruleUnits = map[string]string{
 	"score-mismatch": "分",
 }
 
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-var severityRank = map[validate.Severity]int{validate.Error: 3, validate.Warning: 2, validate.Info: 1}
-
-var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
-
-var reviewNames = map[corpus.ReviewState]string{
-	corpus.ReviewPending: "待审核", corpus.ReviewConfirmed: "已确认", corpus.ReviewDismissed: "已排除",
-}
-
-var genreNames = map[extract.Genre]string{
-	extract.Narrative: "自评报告", extract.ProjectTable: "项目支出自评表", extract.DepartmentTable: "部门整体支出自评表",
-}
-
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
-}
-
 // dimShort are the evaluation dimensions in one character, for a table cell
 // (the whole name is the cell's title).
 var dimShort = map[string]string{"立项": "立", "资金落实": "资", "业务管理": "管", "产出": "产", "效益": "效"}
@@ -152,22 +134,17 @@ var templateFuncs = template.FuncMap{
 	"signedAmount": signedAmount,
 	"ruleName":     ruleName,
 	"ruleUnit":     ruleUnit,
-	"sevName":      func(s validate.Severity) string { return severityNames[s] },
-	"verdictName":  func(v corpus.Verdict) string { return verdictNames[v] },
-	"genreName": func(g extract.Genre) string {
-		if n, ok := genreNames[g]; ok {
-			return n
-		}
-		return string(g)
-	},
-	"disbName":  func(d extract.Disbursement) string { return disbursementNames[d] },
-	"yearText":  yearText,
-	"dimShort":  func(d string) string { return dimShort[d] },
-	"orDash":    orDash,
-	"joinInts":  joinInts,
-	"plusOne":   func(n int) int { return n + 1 },
-	"timeText":  func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
-	"reviewFor": reviewName,
+	"sevName":      validate.Severity.Label,
+	"verdictName":  corpus.Verdict.Label,
+	"genreName":    extract.Genre.Label,
+	"disbName":     extract.Disbursement.Label,
+	"yearText":     yearText,
+	"dimShort":     func(d string) string { return dimShort[d] },
+	"orDash":       orDash,
+	"joinInts":     joinInts,
+	"plusOne":      func(n int) int { return n + 1 },
+	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	"reviewFor":    reviewName,
 }
 
-func reviewName(s corpus.ReviewState) string { return reviewNames[s] }
+func reviewName(s corpus.ReviewState) string { return s.Label() }

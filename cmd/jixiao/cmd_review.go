@@ -97,6 +97,6 @@ func runReview(ctx context.Context, opts reviewOptions, ref, rule string, stdout
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, verdictLabels[v])
+	fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, v.Label())
 	return nil
 }

@@ -95,7 +95,7 @@ func showOne(ctx context.Context, s *corpus.Store, id string, asJSON bool, stdou
 		for i, f := range r.Findings {
 			counts[f.Severity]++
 			d, ok := r.Decision(i)
-			rows[i] = []string{severityNames[f.Severity], r.Keys[i], whereText(f.Page, f.Cell), reviewText(d, ok), f.Message}
+			rows[i] = []string{f.Severity.Label(), r.Keys[i], whereText(f.Page, f.Cell), reviewText(d, ok), f.Message}
 		}
 		fmt.Fprintf(stdout, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
 		printTableWide(stdout, []string{"级别", "问题键", "页", "审核", "说明"}, rows)
