@@ -104,10 +104,10 @@ type docPart struct {
 // partTitleLine matches the title of a report or a table, compacted (no spaces).
 // The title may be followed on its line by the table's first cell, where
 // the text was reflowed (自评表预算部门、单位名称), or by its year ((2023年度)).
-var partTitleLine = regexp.MustCompile(`^(附件\d*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表)([(（]?\d{4}年度?[)）]?)?([)）]|$|[^。；;，,]{0,40}(名称|单位|部门)$)`)
+var partTitleLine = regexp.MustCompile(`^(附件[0-9一二三四五六七八九十]*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表)([(（]?\d{4}年度?[)）]?)?([)）]|$|[^。；;，,]{0,40}(名称|单位|部门)$)`)
 
 // partTitlePrefix matches a line that belongs to the title under it (附件2, 2023年度).
-var partTitlePrefix = regexp.MustCompile(`^(附件\d*[:：.、]?|附表\d*[:：.、]?|\d{4}年度?)$`)
+var partTitlePrefix = regexp.MustCompile(`^(附件[0-9一二三四五六七八九十]*[:：.、]?|附表[0-9一二三四五六七八九十]*[:：.、]?|\d{4}年度?)$`)
 
 // splitParts cuts the text at report and table titles and at worksheets.
 func splitParts(doc *ingest.Document) []docPart {
@@ -179,7 +179,15 @@ func partSubstantive(r *Report) bool {
 	if r.Genre == ProjectTable || r.Genre == DepartmentTable {
 		return len(r.Funds) > 0 || len(r.Indicators) > 0 || r.TotalScore != nil || r.TotalRow != nil
 	}
-	return len(r.Items) > 0 || r.Stated.TotalWan != nil
+	if r.Stated.TotalWan != nil {
+		return true
+	}
+	for _, it := range r.Items {
+		if it.BudgetWan != nil || it.ActualWan != nil {
+			return true // a project with an amount; a list of names alone (a 决算's table of contents) is not a report
+		}
+	}
+	return false
 }
 
 func partIsSheet(doc *ingest.Document) bool {
