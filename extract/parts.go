@@ -52,6 +52,9 @@ func ExtractAll(doc *ingest.Document) ([]*Report, error) {
 	var reps []*Report
 	notSheets := partNonTableSheets(doc)
 	parts := splitParts(doc)
+	if len(parts) == 2 && parts[0].head && !partIsSheet(doc) && partInk(doc.Text[parts[0].start:parts[0].end]) < 300 {
+		parts = nil // one title under a short heading: the file is one report, as read whole
+	}
 	if len(parts) > 1 {
 		for i := 0; i < len(parts); i++ {
 			p := parts[i]
@@ -93,6 +96,17 @@ func ExtractAll(doc *ingest.Document) ([]*Report, error) {
 		partFinish(doc, r, notSheets)
 	}
 	return reps, nil
+}
+
+// partInk counts the bytes of a text that are not blank.
+func partInk(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			n++
+		}
+	}
+	return n
 }
 
 // part is a stretch [start, end) of the Document's Text.
