@@ -49,7 +49,9 @@ func weightGroups(r *extract.Report) []*weightGroup {
 			gs = append(gs, g)
 		}
 		if ind.Weight == nil {
-			g.complete = false
+			// a row with neither 分值 nor 得分 is a template leftover, not a
+			// weight unread
+			g.complete = g.complete && ind.Score == nil && !ind.NotApplicable
 			continue
 		}
 		g.sum = g.sum.Add(*ind.Weight)
@@ -116,10 +118,7 @@ func splitFinding(r *extract.Report, gs []*weightGroup) (Finding, bool) {
 			return Finding{}, false // a level read twice or in part: no split to tell
 		}
 		seen[g.level1] = true
-		w := g.sum
-		if g.declared != nil {
-			w = *g.declared
-		}
+		w := g.sum // the split the rows make (a header that disagrees is an error above)
 		total = total.Add(w)
 		parts = append(parts, strings.TrimSuffix(g.level1, "指标")+" "+w.String())
 		u, known := usualSplit[g.level1]
