@@ -27,6 +27,7 @@ var (
 	distribute = regexp.MustCompile(`分别(?:下达|安排|拨付|补助|分配)?(?:给)?(.{2,60}?)各\s*$`)
 	nameSplit  = regexp.MustCompile(`和|、|及|与`)
 	listOpen   = regexp.MustCompile(`(?:如下|其中|分别为|分别是|包括)\s*$`)
+	listOpenIn = regexp.MustCompile(`^.*?(?:分别为|分别是|包括|如下)[：:]?`)
 	// 现将2024年…项目绩效目标自评报告如下 / 对…项目开展自评
 	reportOf   = regexp.MustCompile(`现将(.{4,80}?)(?:绩效目标|绩效)?(?:自评|评价)(?:总结)?(?:报告|情况)`)
 	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
@@ -220,9 +221,14 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			first := units[run[0]]
 			opened := run[0] > 0 && (units[run[0]-1].sep == '：' || units[run[0]-1].sep == ':' ||
 				listOpen.MatchString(text[units[run[0]-1].start:units[run[0]-1].end]))
-			if partLead.MatchString(text[first.start:first.end]) {
+			if partLead.MatchString(text[first.start:first.end]) || listOpenIn.MatchString(text[first.start:first.end]) {
 				opened = true
 			}
+			batches := true // 第一批…，第二批…: batches are a list of their own
+			for _, k := range run {
+				batches = batches && figs[units[k].figs[0]].role == roleBatch
+			}
+			opened = opened || batches && len(run) >= 2
 			semis := false
 			for _, k := range run[:len(run)-1] {
 				if units[k].sep == '；' || units[k].sep == ';' {
@@ -260,7 +266,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				out = append(out, it)
 			}
 			// the text cut off inside the list: its last name stands alone
-			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" {
+			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" && !endsSentence(text) {
 				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); n != "" && utf8.RuneCountInString(n) <= 40 {
 					it := newItem(len(out)+1, n, doc, Span{units[next].start, units[next].end})
 					it.Group = group
@@ -315,6 +321,9 @@ func isEntry(figs []proseFig, u listUnit) bool {
 // entryName is the name of a list entry: its label without a year or 文号 before it.
 func entryName(f proseFig) string {
 	s := labelOf(f.lead)
+	if loc := listOpenIn.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // 两个项目资金分别为道路硬化 → 道路硬化
+	}
 	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 || !worksEnd.MatchString(s) && strings.ContainsAny(f.whole, "-－—") {
 		// 从教委调剂至…--功能室改造工程-关于…的通知(校舍维修)-中央10万元
 		segs := dashes.Split(f.whole, -1)
