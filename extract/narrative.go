@@ -25,6 +25,20 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	figs := proseFigures(doc.Text, sents)
 	if len(itemLines) > 0 {
 		readOverview(doc, lines, first, r)
+		if r.Stated.Total == nil || r.Stated.Count == nil {
+			// phrasings the overview sentence does not use (共下达, 安排资金, 项目为一个 …)
+			had := r.Stated
+			readProseOverview(doc, figs, sents, lines[first].start, r)
+			if had.Total != nil {
+				r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = had.Total, had.TotalWan, had.Span
+			}
+			if had.Count != nil {
+				r.Stated.Count = had.Count
+			}
+			if had.Page != 0 {
+				r.Stated.Page = had.Page
+			}
+		}
 		for _, il := range itemLines {
 			r.Items = append(r.Items, readItem(doc, lines, il, r))
 		}

@@ -182,3 +182,18 @@ func TestSourceItemsAndSubtotals(t *testing.T) {
 		}
 	}
 }
+
+// TestColonListWithOtherOverview: a colon list (1. 名称：预算…) under an
+// overview phrased otherwise than 项目共计 N 个，预算总金额为 X.
+func TestColonListWithOtherOverview(t *testing.T) {
+	r := proseReport(t, "一、基本情况\n本年度共下达资金30万元，实施项目两个。\n二、项目情况\n1. 甲村道路硬化项目：预算资金20万元，实际拨付20万元。\n2. 乙村路灯安装项目：预算资金10万元，实际拨付8万元。\n")
+	if got := decOrEmpty(r); got != "30" {
+		t.Errorf("stated total = %q, want 30", got)
+	}
+	if r.Stated.Count == nil || *r.Stated.Count != 2 {
+		t.Errorf("stated count = %v, want 2", r.Stated.Count)
+	}
+	if len(r.Items) != 2 {
+		t.Errorf("%d items, want 2", len(r.Items))
+	}
+}
