@@ -38,7 +38,7 @@ var (
 	thisProj   = regexp.MustCompile(`本项目|该项目`)
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
-	titleEnd   = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	reportTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
 	reference  = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
 	// of the dash-separated segments of a lead, the one naming the works
 	worksEnd  = regexp.MustCompile(`(?:工程|项目|改造|建设)$`)
@@ -441,7 +441,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 		set(plain[m[2]:m[3]], 0)
 	}
 	if name == "" && thisProj.MatchString(text) && r.Title != "" {
-		if t := titleEnd.ReplaceAllString(r.Title, ""); t != r.Title {
+		if t := reportTail.ReplaceAllString(r.Title, ""); t != r.Title {
 			set(t, 0)
 		}
 	}
