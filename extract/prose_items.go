@@ -440,8 +440,12 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	if m := evaluateOf.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
 	}
-	if name == "" && thisProj.MatchString(text) && r.Title != "" {
-		if t := reportTail.ReplaceAllString(r.Title, ""); t != r.Title {
+	title := r.Title
+	if h := readHead(publishedLines(doc)); h.title != "" {
+		title = h.title // the document's own title, as the header reader finds it
+	}
+	if name == "" && thisProj.MatchString(text) && title != "" {
+		if t := reportTail.ReplaceAllString(title, ""); t != title {
 			set(t, 0)
 		}
 	}
