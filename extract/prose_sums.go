@@ -146,7 +146,18 @@ func proseSums(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedSu
 			if n > 0 && figs[idx[n-1]].clause == f.clause {
 				continue
 			}
-			add(lastCellOf(lead), f, parts)
+			// parts of one kind with their total: budgets with budgets, payments
+			// with payments (预算100万元，支出80万元，共计节约20万元 is no sum)
+			same := true
+			for _, j := range parts {
+				p := figs[j]
+				if (p.role == roleActual) != (f.role == roleActual) || p.role == roleUnspent || p.role == roleStandard || p.role == roleIncome {
+					same = false
+				}
+			}
+			if same {
+				add(lastCellOf(lead), f, parts)
+			}
 		}
 	}
 	return out
