@@ -35,6 +35,8 @@ var (
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
 	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
+	// …转移支付资金即X项目(普惠): the fund is the project
+	namedAs    = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
 	thisProj   = regexp.MustCompile(`本项目|该项目`)
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
@@ -408,6 +410,9 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			n = n[:loc[0]] // 项目名称:…工程评价年度:2022 — the next label ends the name
 		}
 		set(n, 0)
+	}
+	if m := namedAs.FindStringSubmatchIndex(plain); m != nil {
+		set(strings.TrimLeft(plain[m[2]:m[3]], "*＊ "), 0)
 	}
 	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
