@@ -61,6 +61,7 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	}
 	r.Sums = append(r.Sums, proseSums(doc, figs, sents)...)
 	r.Rates = append(r.Rates, proseRates(doc, figs, sents)...)
+	r.Rates = append(r.Rates, proseShares(doc, figs, sents)...)
 	if r.Unit == "" {
 		r.Unit = unitFromItems(r.Items)
 	}
