@@ -126,7 +126,7 @@ func figsUsedBy(figs []proseFig, items []Item) bool {
 
 // readProseOverview sets the stated total and count from the prose figures
 // by their roles, keeps the other candidates with their role, and returns
-// the index of the proseFig taken as the total (-1 when none).
+// the index of the figure taken as the total (-1 when none).
 func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, limit int, r *Report) int {
 	t := chooseTotal(figs, limit)
 	if t >= 0 {

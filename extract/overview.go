@@ -112,7 +112,7 @@ func sentences(text string) [][2]int {
 
 // StatedCandidate is a total or count the text states besides the one taken
 // as the report's stated total or count, with its role (actual, part, batch,
-// initial-budget …), so that a reader sees every proseFig that was weighed.
+// initial-budget …), so that a reader sees every figure that was weighed.
 type StatedCandidate struct {
 	Role  string           `json:"role"`
 	Label string           `json:"label,omitempty"`
@@ -208,7 +208,7 @@ func subset(a, b map[string]bool) bool {
 	return true
 }
 
-// candidateRole names a proseFig's role for the JSON (budget figures that were
+// candidateRole names a figure's role for the JSON (budget figures that were
 // not chosen keep "budget").
 func candidateRole(f proseFig) string {
 	switch {

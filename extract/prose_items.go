@@ -88,7 +88,7 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Rep
 			}
 			p.hasMoney = true
 			if f.m.Start < nameEnd {
-				// the name's own clause holds the proseFig: 美丽乡村建设600万元
+				// the name's own clause holds the figure: 美丽乡村建设600万元
 				if lb := labelOf(text(doc)[from:f.m.Start]); lb != "" {
 					name = lb
 				}
@@ -137,8 +137,8 @@ func newItem(seq int, name string, doc *ingest.Document, span Span) Item {
 		Span: span, Evaluation: map[string]string{}}
 }
 
-// fillAmounts sets an item's budget (the first budget proseFig that is not a
-// part) and actual (the first payment proseFig, or a budget said to be all
+// fillAmounts sets an item's budget (the first budget figure that is not a
+// part) and actual (the first payment figure, or a budget said to be all
 // paid) from the figures of its span.
 func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 	var paidTail *proseFig
@@ -297,7 +297,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 	return out
 }
 
-// isEntry: a listUnit naming one thing and one amount (not a fund source, a
+// isEntry: a unit naming one thing and one amount (not a fund source, a
 // heading, an income or a total).
 func isEntry(figs []proseFig, u listUnit) bool {
 	if len(u.figs) != 1 {
@@ -392,7 +392,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 // from the label 项目名称, 项目为一个：…, the sentence of the stated total
 // (用于…项目, …项目计划投资, 下达…资金), the opening (现将…报告如下, 对…开展自评)
 // or, when the text speaks of 本项目, the title; its budget is the stated
-// total, its actual the first payment proseFig.
+// total, its actual the first payment figure.
 func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int, count *int, r *Report) (Item, bool) {
 	text := doc.Text
 	plain := dropGloss(text) // names read without a reprint site's reading glosses
@@ -471,7 +471,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 		it.Span = Span{f.clause[0], f.clause[1]}
 		it.Page = doc.PageAt(f.clause[0])
 	}
-	// the payment: a proseFig after a payment word; else a budget said to be all paid
+	// the payment: a figure after a payment word; else a budget said to be all paid
 	var tailPaid *money.Amount
 	for i := range figs {
 		f := &figs[i]
@@ -502,7 +502,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	return it, true
 }
 
-// stripOwner drops the reporting listUnit before a project name (我县2022年… → 2022年…).
+// stripOwner drops the reporting unit before a project name (我县2022年… → 2022年…).
 func stripOwner(s string) string {
 	for _, p := range []string{"我", "本"} {
 		if strings.HasPrefix(s, p) {
