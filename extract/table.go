@@ -22,7 +22,7 @@ func tableGenre(doc *ingest.Document) (Genre, bool) {
 const maxProseBeforeTable = 3000
 
 func detectTable(text string) (Genre, bool) {
-	compact := cellKey(text)
+	compact := cellKey(pinyinReading.ReplaceAllString(text, "$1"))
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(compact, w) {
@@ -34,7 +34,7 @@ func detectTable(text string) (Genre, bool) {
 	hasProject := has("项目名称")
 	hasDept := has("部门名称", "部门(单位)名称", "单位名称")
 	hasTasks := has("年度主要任务")
-	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数")
+	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数", "执行数(B)", "资金总额")
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
@@ -137,6 +137,9 @@ func (p *tableParser) wrapsOnto(i, row int) bool {
 	return strings.Count(between, "\n") <= 1
 }
 
+// fileName is a document site's name of the file, not the table's title.
+var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
+
 // unitCode is the code a budget system writes before a unit's name.
 var unitCode = regexp.MustCompile(`^[0-9A-Za-z_]{3,}\s*[-－—]\s*`)
 
@@ -154,15 +157,29 @@ var (
 func (p *tableParser) head() {
 	r := p.r
 	at := -1
+	// the first cell naming the template: one that ends with its (2022年度)
+	// before one with a year, before one without
+	rank := -1
 	for i, c := range p.c {
-		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 {
-			r.Title, at = c.text, i
-			break
+		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
+			k := 0
+			switch {
+			case titleYear.MatchString(c.text):
+				k = 2
+			case yearInTitle.MatchString(c.key):
+				k = 1
+			}
+			if k > rank {
+				r.Title, at, rank = c.text, i, k
+			}
+			if k == 2 {
+				break
+			}
 		}
 	}
 	if r.Title == "" {
 		for i, c := range p.c {
-			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 {
+			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
 				r.Title, at = c.text, i
 				break
 			}
@@ -172,8 +189,7 @@ func (p *tableParser) head() {
 		}
 	}
 	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
-		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
-		r.Title = strings.TrimSpace(r.Title[:m[0]])
+		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year) // the title keeps its (2023年度) as written
 	}
 	if r.Year == 0 {
 		if m := yearInTitle.FindStringSubmatch(r.Title); m != nil {
@@ -212,7 +228,8 @@ func (p *tableParser) head() {
 			r.Department.Name = r.Project.Department
 		}
 	}
-	for _, f := range []string{fieldImplementer, fieldDeptName, fieldDepartment} {
+	// the unit that reports: the 单位名称 the form names, else who carried the project out
+	for _, f := range []string{fieldDeptName, fieldImplementer, fieldDepartment} {
 		if fields[f] != "" {
 			// 219001-池州市…人民政府: the budget system's unit code is not the name
 			r.Unit = unitCode.ReplaceAllString(fields[f], "")
@@ -254,6 +271,37 @@ func isFundsAnchor(key string) bool {
 	return false
 }
 
+// blockWeight gives the total row the weight its block's label states
+// (预算执行情况(万元)(20分)) when the header has no 分值 column of its own.
+func (p *tableParser) blockWeight(anchor, first int, cols []column) {
+	if hasColumn(cols, colWeight) || len(p.r.Funds) == 0 || p.r.Funds[0].Level != 0 || p.r.Funds[0].Weight != nil {
+		return
+	}
+	var k strings.Builder
+	for _, c := range p.c[anchor:first] {
+		k.WriteString(c.key)
+	}
+	m := blockNote.FindStringSubmatch(k.String())
+	if m == nil {
+		return
+	}
+	f, kind := readFigure(cell{text: m[1]})
+	if kind != vFigure {
+		return
+	}
+	row := &p.r.Funds[0]
+	w := f.value
+	row.Weight = &w
+	if row.Decimals == nil {
+		row.Decimals, row.Written = map[string]int{}, map[string]string{}
+	}
+	row.Decimals["weight"] = f.decimals
+	row.Written["weight"] = m[0]
+}
+
+// blockNote is the weight a block's label states: (20分).
+var blockNote = regexp.MustCompile(`\((\d+(?:\.\d+)?)分\)`)
+
 // inYuan reports whether the funds header from anchor to first says 元, not 万元.
 func (p *tableParser) inYuan(anchor, first int) bool {
 	var unitText strings.Builder
@@ -268,6 +316,9 @@ func (p *tableParser) inYuan(anchor, first int) bool {
 func isFundStop(c cell) bool {
 	if _, ok := fundRowLevel(c.key); ok {
 		return true
+	}
+	if k := colonKey(c.text); k == "其中:" || k == "其中" || breakdownCell.MatchString(k) && strings.Contains(k, ":") {
+		return true // 按收入性质分:2030.12, a breakdown under the row
 	}
 	return isSectionLabel(c.key) || isLevel1(c.key) || isLevel2(c.key) || totalLabel.MatchString(c.key) ||
 		goalsLabel.MatchString(c.key)
@@ -310,8 +361,10 @@ func (p *tableParser) funds() {
 		return
 	}
 	p.yuan = p.inYuan(anchor, first)
+	defer p.blockWeight(anchor, first, cols)
 
 	level1Seen := false
+	var present []column // the columns the first row really has, when it lacks one
 	for i := first; i < len(p.c); {
 		c := p.c[i]
 		if c.empty() {
@@ -338,7 +391,21 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched, readings := readFundFigures(vals, cols, &p.budget)
+		rowCols := cols
+		if present != nil && len(trimEmpty(vals)) <= len(present) {
+			rowCols = present
+		}
+		rd, reason, searched, readings := readFundFigures(vals, rowCols, &p.budget)
+		if len(p.r.Funds) == 0 && searched && len(readings) == 0 && len(vals) > 0 && !vals[0].flat && gluedOrGaps(vals, cols) && !anyGlued(vals) {
+			// the first row's cells were written apart but one column's
+			// cell is missing (a page that dropped the merged 年初预算数):
+			// the rows under it lack the same column
+			for _, col := range cols {
+				if _, ok := rd[col]; ok || isTextColumn(col) {
+					present = append(present, col)
+				}
+			}
+		}
 		end := c.end
 		for _, v := range vals {
 			if !v.empty() {
@@ -402,6 +469,23 @@ func (p *tableParser) fundRow(c cell, lvl int, rd fundReading, reason string, en
 	row.Span = Span{c.start, end}
 	row.Page = p.page(c.start)
 	return row
+}
+
+// trimEmpty drops the empty cells at the end of a row.
+func trimEmpty(vals []cell) []cell {
+	for len(vals) > 0 && vals[len(vals)-1].empty() {
+		vals = vals[:len(vals)-1]
+	}
+	return vals
+}
+
+func anyGlued(vals []cell) bool {
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		}
+	}
+	return false
 }
 
 // gluedOrGaps reports whether a searched reading was more than the figures in

@@ -210,6 +210,9 @@ func newCell(text string, start, end, row int) cell {
 		t = joinLines(t)
 	}
 	t = fold.Cell(t)
+	if strings.Contains(t, "(") {
+		t = pinyinReading.ReplaceAllString(t, "$1") // 项(xiàng)目: a mirror's readings inserted after characters
+	}
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
 }
 
@@ -262,7 +265,10 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			}
 			j += w2
 		}
-		pieces := splitGluedLabel(text, i, j)
+		pieces := splitGluedTable(text, i, j)
+		if pieces == nil {
+			pieces = splitGluedLabel(text, i, j)
+		}
 		if len(pieces) == 1 {
 			if h := splitGluedHeader(text, i, j); h != nil {
 				pieces = h
@@ -489,7 +495,8 @@ func mergeLevelLabels(cells []cell) []cell {
 	out := cells[:0]
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标")) {
+		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标") ||
+			c.key == "一级" || c.key == "二级" || c.key == "三级" || strings.HasSuffix(c.key, "一级")) {
 			c.text += cells[i+1].text
 			c.key = cellKey(c.text)
 			c.end = cells[i+1].end

@@ -87,7 +87,18 @@ const (
 // A number never starts with a point or with 0 followed by a digit; a % sign
 // ends the number before it.
 func splitGlued(c cell, maxPieces int) [][]figure {
+	return splitGluedAt(c, maxPieces, -1)
+}
+
+// splitGluedAt is splitGlued knowing that the rate column, the only one
+// written with %, is the rateAt-th of the figure columns (-1: unknown): a
+// percentage then has at most rateAt figures before it and at most
+// maxPieces-rateAt-1 after, and a rate has at most three integer digits.
+// Without these bounds a long run (2456.182456.182456.1810100%10) has more
+// splits than are weighed, and the right one may never be reached.
+func splitGluedAt(c cell, maxPieces, rateAt int) [][]figure {
 	s := strings.ReplaceAll(strings.TrimSpace(c.text), "％", "%")
+	pctAt := -1 // pieces before the percentage taken, once one is
 	base := c.start
 	var out [][]figure
 	var cur []figure
@@ -140,9 +151,24 @@ func splitGlued(c cell, maxPieces int) [][]figure {
 				if next < len(s) && s[next] == '.' {
 					continue
 				}
+				if rateAt >= 0 {
+					switch {
+					case f.percent && (len(cur) > rateAt || il > 3 || pctAt >= 0):
+						continue
+					case !f.percent && pctAt < 0 && len(cur) >= rateAt && strings.Contains(s[next:], "%"):
+						continue // too many figures before the rate
+					case !f.percent && pctAt >= 0 && len(cur)-pctAt > maxPieces-rateAt-1:
+						continue
+					}
+				}
+				saved := pctAt
+				if f.percent {
+					pctAt = len(cur)
+				}
 				cur = append(cur, f)
 				walk(next)
 				cur = cur[:len(cur)-1]
+				pctAt = saved
 			}
 		}
 	}
@@ -331,7 +357,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			if len(it.c.text) > maxGluedLen || *budget <= 0 {
 				continue
 			}
-			splits := splitGlued(it.c, len(numeric))
+			rateAt := -1
+			for k, col := range numeric {
+				if col == colRate {
+					rateAt = k
+				}
+			}
+			splits := splitGluedAt(it.c, len(numeric), rateAt)
 			if len(splits) == 0 {
 				continue
 			}

@@ -45,12 +45,18 @@ func (p *tableParser) indicators() {
 		}
 	}
 	if anchor < 0 {
-		// no indicator block (cut off, or a table without one): a total row
-		// after the funds is still the table's total
 		from := 0
 		if n := len(p.r.Funds); n > 0 {
 			from = p.cellAfter(p.r.Funds[n-1].Span[1])
 		}
+		// a header the page scrambled or lost: rows under the level labels
+		// still read name | 指标值 | 实际值 | 分值 | 得分, the templates' order
+		if at := p.firstLevel(from); at >= 0 {
+			p.indicatorRows(at, defaultIndicatorCols)
+			return
+		}
+		// no indicator block (cut off, or a table without one): a total row
+		// after the funds is still the table's total
 		p.findTotal(from, []column{colWeight, colScore}, false)
 		return
 	}
@@ -65,6 +71,7 @@ func (p *tableParser) indicators() {
 		j++
 	}
 	cols, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	cols = append(cols, p.upperHeader(anchor, cols)...)
 	l3 := -1
 	for k, c := range cols {
 		if c == colLevel1 || c == colLevel2 || c == colLevel3 {
@@ -75,11 +82,33 @@ func (p *tableParser) indicators() {
 	if len(valueCols) == 0 {
 		return
 	}
+	p.indicatorRows(j, valueCols)
+}
 
+// defaultIndicatorCols are the value columns of the templates when no header can be read.
+var defaultIndicatorCols = []column{colTarget, colActual, colWeight, colScore, colReason}
+
+// firstLevel is the position of the first level-1 label from i on that a
+// level-2 label or an indicator row follows, or -1.
+func (p *tableParser) firstLevel(i int) int {
+	for j := i; j < len(p.c); j++ {
+		c := p.c[j]
+		if templateTitle.MatchString(c.key) {
+			return -1
+		}
+		if isLevel1(c.key) && j+1 < len(p.c) && (isLevel2(p.c[j+1].key) || p.rowStartsAt(j+1, defaultIndicatorCols)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// indicatorRows reads the indicator rows from position i in the given value
+// columns, and the total after them.
+func (p *tableParser) indicatorRows(i int, valueCols []column) {
 	level1, level2 := "", ""
 	var level1Weight *decimal.Decimal
 	parent := 0
-	i := j
 	for i < len(p.c) {
 		c := p.c[i]
 		if c.empty() {
@@ -131,6 +160,37 @@ func (p *tableParser) indicators() {
 		i = max(next, i+1)
 	}
 	p.findTotal(i, valueCols, true)
+}
+
+// upperHeader reads the upper row of a two-row indicator header that the
+// text gives before 一级指标 (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+// | 一级指标 | … | 指标性质 | 指标值 | 度量单位): the columns it has that the
+// lower row lacks come after the lower row's, in their order. A column the
+// lower row refines (年度指标值 over 指标性质 | 指标值 | 度量单位) is not repeated.
+func (p *tableParser) upperHeader(anchor int, lower []column) []column {
+	j := anchor
+	for j > 0 && anchor-j < 16 {
+		c := p.c[j-1]
+		if !c.empty() && !isHeaderFragment(c.key, indicatorHeaderWords) {
+			break
+		}
+		j--
+	}
+	if j == anchor {
+		return nil
+	}
+	var hk strings.Builder
+	for _, c := range p.c[j:anchor] {
+		hk.WriteString(c.key)
+	}
+	upper, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	var out []column
+	for _, c := range upper {
+		if !hasColumn(lower, c) && !hasColumn(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // isIndicatorHeader reports whether a key opens the header of the indicator
@@ -201,7 +261,7 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 		for len(out) < len(cols) && i < len(p.c) {
 			c := p.c[i]
 			if c.row != row {
-				if !p.wrapsOnto(i, row) {
+				if !p.wrapsOnto(i, row) && !p.rowGoesOn(i, row, out, cols) {
 					break
 				}
 				row = c.row
@@ -224,6 +284,23 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 		i++
 	}
 	return out, i
+}
+
+// rowGoesOn reports whether the pipe line of cell i carries on an indicator
+// row that a page broke over lines (减轻…负担 | ⏎ | 有效 | ⏎ | 有效 | 10 | 10):
+// the row so far has none of its figures, and the line does not begin a row
+// of its own.
+func (p *tableParser) rowGoesOn(i, row int, got []cell, cols []column) bool {
+	c := p.c[i]
+	if !c.piped || c.row != row+1 || c.empty() || startsIndicatorRow(c) || p.rowStartsAt(i, cols) {
+		return false
+	}
+	for _, v := range got {
+		if f, k := readFigure(v); k == vFigure && !f.percent && !v.empty() {
+			return false
+		}
+	}
+	return true
 }
 
 // rowStartsAt reports whether cell j reads as the name of a new indicator
@@ -454,6 +531,9 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 			if filled[colActual] {
 				s++
 			}
+			if filled[colWeight] && filled[colScore] {
+				s += 2 // a row gives both its figures
+			}
 			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
 				s--
 			}
@@ -525,6 +605,13 @@ func (p *tableParser) total(i int, valueCols []column) {
 		}
 	}
 	tr := &TotalRow{Label: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
+	for _, v := range vals {
+		// 总分 | 100 | 96 | 优: the grade written after the figures
+		if g := gradeWord.FindStringSubmatch(v.key); g != nil && p.r.Grade == "" {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{v.start, v.end}
+		}
+	}
 	var figs []figure
 	var at []int
 	for k, v := range vals {
@@ -601,13 +688,8 @@ func (p *tableParser) item() {
 		it.Page, it.Span = total.Page, total.Span
 		if total.BudgetWan != nil {
 			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
-			// a project table states its project's budget: the 全年预算数 of
-			// 年度资金总额; a department's funds are not a total of projects
-			if r.Genre != DepartmentTable {
-				r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
-				sp := total.Span
-				r.Stated.Page, r.Stated.Span = total.Page, &sp
-			}
+			// no stated total: a table's 年度资金总额 is its own fund row, not a
+			// total of projects stated beside them
 		}
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))

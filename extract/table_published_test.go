@@ -183,3 +183,56 @@ func TestTableFundsColumnByColumn(t *testing.T) {
 	r = extractText(t, "interleaved.txt", one)
 	checkFunds(t, r.Funds, []fundWant{{"年度资金总额", 0, "10", "12", "11", "10", "91.67", "9.17"}})
 }
+
+// The form whose funds block states its weight in its label (预算执行情况
+// (万元)(20分)) and whose indicators have no 分值 column: the block's (20分)
+// is the total row's weight; a mirror's pinyin readings are not text.
+func TestTableBlockWeightAndNoWeightColumn(t *testing.T) {
+	lines := []string{"2022年度项目支出绩效自评表", "单位名称:某县某社 填报日期:2023年4月15日", "项目名称", "某某建设项目",
+		"项目实施单位", "某某合作社", "预算执行情况(万元)", "(20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分", "(20分*执行率)",
+		"年度财政资金总额", "50", "10", "20", "4",
+		"年度绩效目标", "(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+		"产出指标(40分)", "数量指标", "猪舍(平方米)", "180", "180", "3", "仓库(平方米)", "104", "104", "2"}
+	r := extractText(t, "blockweight.txt", strings.Join(lines, "\n\n")+"\n")
+	if r.Unit != "某县某社" || r.Year != 2022 {
+		t.Errorf("head: unit %q year %d", r.Unit, r.Year)
+	}
+	checkFunds(t, r.Funds, []fundWant{{"年度财政资金总额", 0, "", "50", "10", "20", "20", "4"}})
+	checkIndicators(t, r.Indicators, []indWant{
+		{"产出指标", "数量指标", "猪舍(平方米)", "180", "180", "", "3", "", 0},
+		{"产出指标", "数量指标", "仓库(平方米)", "104", "104", "", "2", "", 0},
+	})
+}
+
+// A two-row indicator header whose upper row the text gives first, an
+// indicator row a page broke over pipe lines, a level written with 等, and
+// the total with its grade after it.
+func TestTableTwoRowHeaderAndBrokenRow(t *testing.T) {
+	text := "2022年度项目支出绩效自评表 | 部门:某县某中学 |\n" +
+		"| 项目名称 | 营养改善计划 | 主管部门 | 某县教育体育局 | 实施单位 | 某县某中学 |\n" +
+		"| 年度总体目标 | 预期目标 | 实际完成情况 | 改善学生体质 | 改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≥ | 735 | 人次 | 735 | 50 | 50 |\n" +
+		"| 效益指标 | 经济效益 指标 | 减轻家庭经济负担 |\n" +
+		"| 有效 |\n" +
+		"| 有效 | 20 | 20 |\n" +
+		"| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≥ | 95 | % | 100% | 20 | 18 |\n" +
+		"| 其他需要说明事项 | 无 | 总分 | 90 | 88 | 良 |\n"
+	r := extractText(t, "tworow.txt", text)
+	checkIndicators(t, r.Indicators, []indWant{
+		{"产出指标", "数量指标", "学生受资助人数", "735", "735", "50", "50", "", 0},
+		{"效益指标", "经济效益指标", "减轻家庭经济负担", "有效", "有效", "20", "20", "", 0},
+		{"满意度指标", "服务对象满意度指标等", "学生满意度", "95", "100%", "20", "18", "", 0},
+	})
+	if r.TotalRow == nil || decStr(r.TotalRow.Weight) != "90" || decStr(r.TotalScore) != "88" || r.Grade != "良" {
+		t.Errorf("total %s grade %q", dumpJSON(r.TotalRow), r.Grade)
+	}
+}
+
+func TestCellDropsPinyinReadings(t *testing.T) {
+	c := newCell("年度资(zī)金总额", 0, len("年度资(zī)金总额"), 0)
+	if c.text != "年度资金总额" {
+		t.Errorf("cell %q", c.text)
+	}
+	if _, ok := fundRowLevel(c.key); !ok {
+		t.Errorf("%q is not a fund row", c.key)
+	}
+}

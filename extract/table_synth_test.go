@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,7 +61,8 @@ func TestTablesAgainstSynth(t *testing.T) {
 		check("genre", string(r.Genre), tr.Genre)
 		check("unit", r.Unit, tr.Unit)
 		check("year", fmt.Sprint(r.Year), fmt.Sprint(tr.Year))
-		check("title", synth.NormalizeName(r.Title), tr.Title)
+		// the synthetic truth leaves out the (2017年度) the title carries
+		check("title", synth.NormalizeName(strings.TrimSpace(titleYearNote.ReplaceAllString(r.Title, ""))), tr.Title)
 		// a fund row with nothing written is no record
 		wantFunds := tr.Funds[:0:0]
 		for _, w := range tr.Funds {
@@ -120,3 +122,5 @@ func TestTablesAgainstSynth(t *testing.T) {
 	}
 	t.Logf("%d tables read (skipped, reader not built: %v); %d planted rules found at another severity", read, skipped, severity)
 }
+
+var titleYearNote = regexp.MustCompile(`\s*[(（]\s*(19|20)\d{2}\s*年度?\s*[)）]\s*$`)

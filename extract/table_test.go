@@ -144,7 +144,7 @@ var xiaoxianIndicators = []indWant{
 
 func TestTableQingshen(t *testing.T) {
 	r := extractText(t, "qingshen.txt", loadTableSample(t, "qingshen_fgj_2023_xiangmu_table.txt"))
-	if r.Genre != ProjectTable || r.Year != 2023 || r.Unit != "青神县发展和改革局" || r.Title != "部门预算项目支出绩效自评表" {
+	if r.Genre != ProjectTable || r.Year != 2023 || r.Unit != "青神县发展和改革局" || r.Title != "部门预算项目支出绩效自评表(2023年度)" {
 		t.Errorf("head: genre %q year %d unit %q title %q", r.Genre, r.Year, r.Unit, r.Title)
 	}
 	if r.Project == nil || *r.Project != (ProjectInfo{Name: "51000021R000000019951-工资性支出", Department: "青神县发展和改革局本级",
