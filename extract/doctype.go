@@ -110,7 +110,7 @@ var (
 // made the evaluation (委托…会计师事务所 makes a 自评-titled text a
 // third-party evaluation).
 func classify(doc *ingest.Document, r *Report) {
-	r.DocType = docTypeOf(pinyinReading.ReplaceAllString(doc.Text, ""), r)
+	r.DocType = docTypeOf(pinyinReading.ReplaceAllString(doc.Text, "$1"), r)
 	r.DocTypeLabel = r.DocType.Label()
 }
 
@@ -210,28 +210,32 @@ func isPublishingNotice(text, title string) bool {
 // 预算绩效管理情况 section's 绩效自评 sentence (绩效自评的2024年度项目39个，
 // 涉及预算金额4415.48万元，平均得分99.33分).
 func readAccountsPerformance(doc *ingest.Document, r *Report) {
-	if r.Stated.TotalWan != nil || r.Stated.Count != nil || len(r.Items) > 0 || len(r.Funds) > 0 {
+	if len(r.Items) > 0 || len(r.Funds) > 0 {
 		return // the genre's reader found the 自评 figures (a 自评表 in the 决算)
 	}
 	m := selfEvalSentence.FindStringSubmatchIndex(doc.Text)
 	if m == nil {
 		return
 	}
-	n, err := strconv.Atoi(doc.Text[m[2]:m[3]])
-	if err != nil {
-		return
+	// What the narrative reader took already (the count and total of the
+	// same sentence) stays; what it left is read here.
+	if r.Stated.TotalWan == nil && r.Stated.Count == nil {
+		n, err := strconv.Atoi(doc.Text[m[2]:m[3]])
+		if err != nil {
+			return
+		}
+		a, err := money.Parse(doc.Text[m[4]:m[5]])
+		if err != nil {
+			return
+		}
+		r.Stated.Count = &n
+		r.Stated.Total = &a
+		v := a.Wan
+		r.Stated.TotalWan = &v
+		r.Stated.Page = doc.PageAt(m[0])
+		r.Stated.Span = &Span{m[0], m[1]}
 	}
-	a, err := money.Parse(doc.Text[m[4]:m[5]])
-	if err != nil {
-		return
-	}
-	r.Stated.Count = &n
-	r.Stated.Total = &a
-	v := a.Wan
-	r.Stated.TotalWan = &v
-	r.Stated.Page = doc.PageAt(m[0])
-	r.Stated.Span = &Span{m[0], m[1]}
-	if m[6] >= 0 {
+	if m[6] >= 0 && r.TotalScore == nil {
 		if sc, err := decimal.NewFromString(doc.Text[m[6]:m[7]]); err == nil {
 			r.TotalScore = &sc
 		}

@@ -85,14 +85,10 @@ func publishedLines(doc *ingest.Document) []string {
 	return strings.FieldsFunc(orig, func(r rune) bool { return r == '\n' || r == '\f' || r == '\r' })
 }
 
-// pinyinReading is a reading in parentheses after a character: letters with
-// at least one tone mark.
-var pinyinReading = regexp.MustCompile(`\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\)`)
-
 // headLine is a line cleaned for reading the header: readings dropped,
 // typesetting spaces removed.
 func headLine(s string) string {
-	s = pinyinReading.ReplaceAllString(s, "")
+	s = pinyinReading.ReplaceAllString(s, "$1")
 	return strings.TrimSpace(cleanText(strings.Join(strings.Fields(s), " ")))
 }
 

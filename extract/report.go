@@ -70,6 +70,12 @@ type Report struct {
 	// Sums are amounts stated in prose as the sum of listed parts
 	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
 	Sums []StatedSum `json:"sums,omitempty"`
+	// Rates are execution rates stated in prose beside the amounts they are
+	// made of (已完成拨付2113.63万元，执行率97%).
+	Rates []StatedRate `json:"rates,omitempty"`
+	// ItemsIncomplete says that the text ends inside the list of items (a
+	// page cut off): the items are what the text holds, not the whole list.
+	ItemsIncomplete bool `json:"items_incomplete,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -80,10 +86,31 @@ type Report struct {
 	// TotalRow is the 合计 / 总分 row as written: the total of the weights
 	// (分值, 权重) and of the scores, either of which may be blank.
 	TotalRow *TotalRow `json:"total_row,omitempty"`
+	// Grade is a stated 自评等级 / 评价等级 (优, 良好, 合格 …) as written, and
+	// where it is.
+	Grade     string `json:"grade,omitempty"`
+	GradeSpan *Span  `json:"grade_span,omitempty"`
 	// Department is the head of a 部门整体支出绩效自评表.
 	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Where a file holds several reports (see ExtractAll): which one this is
+	// (1-based, 0 when the file holds one), how many the file holds, its
+	// first and last page, and its byte range in the Document's Text. Sheet
+	// names the worksheet of a report read from a spreadsheet.
+	Part   int    `json:"part,omitempty"`
+	Parts  int    `json:"parts,omitempty"`
+	Pages  []int  `json:"pages,omitempty"`
+	Extent *Span  `json:"extent,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	// Formulas are the cells of the sheet whose cached value disagrees with
+	// what their formula computes.
+	Formulas []FormulaCell `json:"formulas,omitempty"`
+
+	// cellAt maps offsets of the Document's Text to spreadsheet cells (set by
+	// ExtractAll, not stored: validate uses it while the document is at hand).
+	cellAt func(int) string
 }
 
 // Stated holds what the report says about itself as a whole.
@@ -93,23 +120,31 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	// Candidates are the other totals and counts the text states, with
+	// their role (actual, part, batch, initial-budget …).
+	Candidates []StatedCandidate `json:"candidates,omitempty"`
 }
 
 // Item is one listed project (项目概况) of a narrative report.
 type Item struct {
-	Seq          int               `json:"seq"`
-	Name         string            `json:"name"`
-	BudgetWan    *decimal.Decimal  `json:"budget_wan"`
-	ActualWan    *decimal.Decimal  `json:"actual_wan"`
-	Budget       *money.Amount     `json:"budget,omitempty"` // as written
-	Actual       *money.Amount     `json:"actual,omitempty"` // as written
-	Disbursement Disbursement      `json:"disbursement"`
-	Subprojects  int               `json:"subprojects"` // 共计 N 个项目; 1 when not stated
-	Purpose      string            `json:"purpose"`
-	Evaluation   map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
-	Keywords     []string          `json:"keywords,omitempty"`
-	Page         int               `json:"page"`
-	Span         Span              `json:"span"`
+	Seq          int              `json:"seq"`
+	Name         string           `json:"name"`
+	BudgetWan    *decimal.Decimal `json:"budget_wan"`
+	ActualWan    *decimal.Decimal `json:"actual_wan"`
+	Budget       *money.Amount    `json:"budget,omitempty"` // as written
+	Actual       *money.Amount    `json:"actual,omitempty"` // as written
+	Disbursement Disbursement     `json:"disbursement"`
+	Subprojects  int              `json:"subprojects"` // 共计 N 个项目; 1 when not stated
+	// Group is what a listed item is a part of, when the text lists items
+	// under several totals (…下达2263万元。其中：A 1435万元，…; …下达791万元。其中：…).
+	Group      string            `json:"group,omitempty"`
+	Purpose    string            `json:"purpose"`
+	Evaluation map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
+	Keywords   []string          `json:"keywords,omitempty"`
+	Page       int               `json:"page"`
+	Span       Span              `json:"span"`
+	Cell       string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -194,16 +229,44 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
+	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
+	// Breakdowns are the total split another way under the row, label and
+	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
+	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
+}
+
+// FundBreakdown is one way a fund total is broken down (按收入性质分,
+// 按支出性质分): its own stated figure and its parts, as written.
+type FundBreakdown struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Parts    []FundPart       `json:"parts"`
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B5)
+}
+
+// FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
+type FundPart struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B6)
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
 type TotalRow struct {
-	Label    string           `json:"label"`
-	Weight   *decimal.Decimal `json:"weight"`
-	Score    *decimal.Decimal `json:"score"`
-	Decimals map[string]int   `json:"decimals,omitempty"` // "weight", "score"
-	Page     int              `json:"page"`
-	Span     Span             `json:"span"`
+	Label    string            `json:"label"`
+	Weight   *decimal.Decimal  `json:"weight"`
+	Score    *decimal.Decimal  `json:"score"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the label
+	Cells    map[string]string `json:"cells,omitempty"` // "weight", "score"
 }
 
 // DepartmentInfo is the head of a 部门整体支出绩效自评表.
@@ -240,10 +303,18 @@ type Indicator struct {
 	Weight *decimal.Decimal `json:"weight"`
 	Score  *decimal.Decimal `json:"score"`
 	Reason string           `json:"reason"`
+	// Level1Weight is the weight its 一级 header declares (产出指标（50分）),
+	// where the header writes one.
+	Level1Weight *decimal.Decimal `json:"level1_weight,omitempty"`
+	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
+	// is out of the score and the total is rescaled over the others.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
-	PartOf   int            `json:"part_of,omitempty"`
-	Decimals map[string]int `json:"decimals,omitempty"` // "weight", "score"
-	Page     int            `json:"page"`
-	Span     Span           `json:"span"`
+	PartOf   int               `json:"part_of,omitempty"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the row's first column
+	Cells    map[string]string `json:"cells,omitempty"` // "target", "actual", "weight", "score"
 }

@@ -87,7 +87,18 @@ const (
 // A number never starts with a point or with 0 followed by a digit; a % sign
 // ends the number before it.
 func splitGlued(c cell, maxPieces int) [][]figure {
+	return splitGluedAt(c, maxPieces, -1)
+}
+
+// splitGluedAt is splitGlued knowing that the rate column, the only one
+// written with %, is the rateAt-th of the figure columns (-1: unknown): a
+// percentage then has at most rateAt figures before it and at most
+// maxPieces-rateAt-1 after, and a rate has at most three integer digits.
+// Without these bounds a long run (2456.182456.182456.1810100%10) has more
+// splits than are weighed, and the right one may never be reached.
+func splitGluedAt(c cell, maxPieces, rateAt int) [][]figure {
 	s := strings.ReplaceAll(strings.TrimSpace(c.text), "％", "%")
+	pctAt := -1 // pieces before the percentage taken, once one is
 	base := c.start
 	var out [][]figure
 	var cur []figure
@@ -140,9 +151,24 @@ func splitGlued(c cell, maxPieces int) [][]figure {
 				if next < len(s) && s[next] == '.' {
 					continue
 				}
+				if rateAt >= 0 {
+					switch {
+					case f.percent && (len(cur) > rateAt || il > 3 || pctAt >= 0):
+						continue
+					case !f.percent && pctAt < 0 && len(cur) >= rateAt && strings.Contains(s[next:], "%"):
+						continue // too many figures before the rate
+					case !f.percent && pctAt >= 0 && len(cur)-pctAt > maxPieces-rateAt-1:
+						continue
+					}
+				}
+				saved := pctAt
+				if f.percent {
+					pctAt = len(cur)
+				}
 				cur = append(cur, f)
 				walk(next)
 				cur = cur[:len(cur)-1]
+				pctAt = saved
 			}
 		}
 	}
@@ -258,14 +284,16 @@ func (rd fundReading) plausibility() float64 {
 // Cells written apart in a layout that shows empty cells are read by
 // position; a run of glued figures, or a flattened row whose empty cells
 // were dropped, is read in the way its figures agree best (see plausibility).
-// It returns the figures by column, the reason text, and whether the
-// reading had to be searched for.
-func readFundFigures(values []cell, cols []column, budget *int) (fundReading, string, bool) {
+// It returns the figures by column, the reason text, whether the reading
+// had to be searched for, and, when several readings remain equally
+// possible, all of them (the figures returned are then only those they
+// agree on: a reading is never chosen by a coin toss).
+func readFundFigures(values []cell, cols []column, budget *int) (fundReading, string, bool, []fundReading) {
 	numeric := make([]column, 0, len(cols))
 	hasReason := false
 	for _, c := range cols {
-		if c == colReason {
-			hasReason = true
+		if isTextColumn(c) {
+			hasReason = hasReason || c == colReason
 			continue
 		}
 		numeric = append(numeric, c)
@@ -283,7 +311,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		items[i] = item{k, f, v}
 		glued = glued || k == vGlued
 		flat = flat || v.flat
-		if k == vText && !instruction.MatchString(v.text) {
+		if k == vText && !instruction.MatchString(v.text) && (i >= len(cols) || cols[i] != colMethod) {
 			reason = strings.TrimSpace(v.text)
 		}
 	}
@@ -300,7 +328,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			}
 			switch it.kind {
 			case vFigure:
-				if cols[i] == colReason {
+				if isTextColumn(cols[i]) {
 					continue
 				}
 				if it.fig.percent != (cols[i] == colRate) && (it.fig.percent || flat) {
@@ -308,13 +336,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 				}
 				rd[cols[i]] = it.fig
 			case vText:
-				if cols[i] != colReason {
+				if !isTextColumn(cols[i]) {
 					ok = false
 				}
 			}
 		}
 		if ok {
-			return rd, reason, false
+			return rd, reason, false, nil
 		}
 	}
 	// Search: every split of glued runs, every order-preserving placement.
@@ -329,7 +357,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			if len(it.c.text) > maxGluedLen || *budget <= 0 {
 				continue
 			}
-			splits := splitGlued(it.c, len(numeric))
+			rateAt := -1
+			for k, col := range numeric {
+				if col == colRate {
+					rateAt = k
+				}
+			}
+			splits := splitGluedAt(it.c, len(numeric), rateAt)
 			if len(splits) == 0 {
 				continue
 			}
@@ -347,6 +381,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		}
 	}
 	var best fundReading
+	var tied []fundReading // other readings exactly as plausible as best
 	bestScore := 0.0
 	for _, seq := range seqs {
 		if len(seq) > len(numeric) {
@@ -359,15 +394,50 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			*budget--
 			// fewer, longer figures and no skipped columns are likelier
 			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
-			if best == nil || sc > bestScore {
-				best, bestScore = rd, sc
+			switch {
+			case best == nil || sc > bestScore+1e-9:
+				best, bestScore, tied = rd, sc, nil
+			case sc > bestScore-1e-9 && !rd.same(best) && len(tied) < 8:
+				tied = append(tied, rd)
 			}
 		})
 	}
 	if best == nil {
 		best = fundReading{}
 	}
-	return best, reason, true
+	if len(tied) == 0 {
+		return best, reason, true, nil
+	}
+	// Two readings the text and the row's relations allow equally: keep
+	// only the figures they agree on, and hand both back to be reported.
+	agreed := fundReading{}
+	for col, f := range best {
+		all := true
+		for _, t := range tied {
+			if g, ok := t[col]; !ok || g.text != f.text || !g.value.Equal(f.value) {
+				all = false
+				break
+			}
+		}
+		if all {
+			agreed[col] = f
+		}
+	}
+	return agreed, reason, true, append([]fundReading{best}, tied...)
+}
+
+// same reports whether two readings put the same figures in the same columns.
+func (rd fundReading) same(o fundReading) bool {
+	if len(rd) != len(o) {
+		return false
+	}
+	for col, f := range rd {
+		g, ok := o[col]
+		if !ok || g.text != f.text || g.start != f.start {
+			return false
+		}
+	}
+	return true
 }
 
 // placeFigures calls fn with every order-preserving placement of seq into

@@ -45,6 +45,19 @@ func (p *tableParser) indicators() {
 		}
 	}
 	if anchor < 0 {
+		from := 0
+		if n := len(p.r.Funds); n > 0 {
+			from = p.cellAfter(p.r.Funds[n-1].Span[1])
+		}
+		// a header the page scrambled or lost: rows under the level labels
+		// still read name | 指标值 | 实际值 | 分值 | 得分, the templates' order
+		if at := p.firstLevel(from); at >= 0 {
+			p.indicatorRows(at, defaultIndicatorCols)
+			return
+		}
+		// no indicator block (cut off, or a table without one): a total row
+		// after the funds is still the table's total
+		p.findTotal(from, []column{colWeight, colScore}, false)
 		return
 	}
 	var hk strings.Builder
@@ -58,6 +71,7 @@ func (p *tableParser) indicators() {
 		j++
 	}
 	cols, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	cols = append(cols, p.upperHeader(anchor, cols)...)
 	l3 := -1
 	for k, c := range cols {
 		if c == colLevel1 || c == colLevel2 || c == colLevel3 {
@@ -68,10 +82,33 @@ func (p *tableParser) indicators() {
 	if len(valueCols) == 0 {
 		return
 	}
+	p.indicatorRows(j, valueCols)
+}
 
+// defaultIndicatorCols are the value columns of the templates when no header can be read.
+var defaultIndicatorCols = []column{colTarget, colActual, colWeight, colScore, colReason}
+
+// firstLevel is the position of the first level-1 label from i on that a
+// level-2 label or an indicator row follows, or -1.
+func (p *tableParser) firstLevel(i int) int {
+	for j := i; j < len(p.c); j++ {
+		c := p.c[j]
+		if templateTitle.MatchString(c.key) {
+			return -1
+		}
+		if isLevel1(c.key) && j+1 < len(p.c) && (isLevel2(p.c[j+1].key) || p.rowStartsAt(j+1, defaultIndicatorCols)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// indicatorRows reads the indicator rows from position i in the given value
+// columns, and the total after them.
+func (p *tableParser) indicatorRows(i int, valueCols []column) {
 	level1, level2 := "", ""
+	var level1Weight *decimal.Decimal
 	parent := 0
-	i := j
 	for i < len(p.c) {
 		c := p.c[i]
 		if c.empty() {
@@ -81,8 +118,16 @@ func (p *tableParser) indicators() {
 		if isIndicatorStop(c) {
 			break
 		}
+		if isIndicatorHeader(c.key) {
+			// the header again (a table carried over to the next page): never an indicator
+			for i < len(p.c) && (p.c[i].empty() || isHeaderFragment(p.c[i].key, indicatorHeaderWords)) {
+				i++
+			}
+			continue
+		}
 		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
 			level1, level2 = levelName(c.key), ""
+			level1Weight = noteWeight(c.key)
 			i++
 			continue
 		}
@@ -104,7 +149,7 @@ func (p *tableParser) indicators() {
 		}
 		vals, next := p.indicatorValues(i+1, valueCols, c.row)
 		if ind, ok := p.indicator(c, vals, valueCols); ok {
-			ind.Level1, ind.Level2 = level1, level2
+			ind.Level1, ind.Level2, ind.Level1Weight = level1, level2, level1Weight
 			if strings.HasPrefix(c.key, "其中") && parent > 0 {
 				ind.PartOf = parent
 			} else {
@@ -114,8 +159,93 @@ func (p *tableParser) indicators() {
 		}
 		i = max(next, i+1)
 	}
-	if i < len(p.c) && totalLabel.MatchString(p.c[i].key) {
-		p.total(i, valueCols)
+	p.findTotal(i, valueCols, true)
+}
+
+// upperHeader reads the upper row of a two-row indicator header that the
+// text gives before 一级指标 (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+// | 一级指标 | … | 指标性质 | 指标值 | 度量单位): the columns it has that the
+// lower row lacks come after the lower row's, in their order. A column the
+// lower row refines (年度指标值 over 指标性质 | 指标值 | 度量单位) is not repeated.
+func (p *tableParser) upperHeader(anchor int, lower []column) []column {
+	j := anchor
+	for j > 0 && anchor-j < 16 {
+		c := p.c[j-1]
+		if !c.empty() && !isHeaderFragment(c.key, indicatorHeaderWords) {
+			break
+		}
+		j--
+	}
+	if j == anchor {
+		return nil
+	}
+	var hk strings.Builder
+	for _, c := range p.c[j:anchor] {
+		hk.WriteString(c.key)
+	}
+	upper, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	var out []column
+	for _, c := range upper {
+		if !hasColumn(lower, c) && !hasColumn(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isIndicatorHeader reports whether a key opens the header of the indicator
+// block (一级指标, 绩效指标 | 一级指标 …).
+func isIndicatorHeader(key string) bool {
+	k := withoutScoreNote(key)
+	return strings.Contains(k, "一级指标") || k == "二级指标" || k == "三级指标"
+}
+
+// cellAfter is the position of the first cell that starts at or after off.
+func (p *tableParser) cellAfter(off int) int {
+	for i, c := range p.c {
+		if c.start >= off {
+			return i
+		}
+	}
+	return len(p.c)
+}
+
+// findTotal reads the 合计 / 总分 row at or after position i: the first
+// total label that a figure follows (or that carries one: 总分:95), before
+// another table begins.
+func (p *tableParser) findTotal(i int, valueCols []column, atEnd bool) {
+	for j := i; j < len(p.c) && j < i+400; j++ {
+		c := p.c[j]
+		if j > i && templateTitle.MatchString(c.key) {
+			return
+		}
+		if totalWithValue.MatchString(c.key) {
+			p.total(j, valueCols)
+			return
+		}
+		if !totalLabel.MatchString(c.key) {
+			continue
+		}
+		for k := j + 1; k < len(p.c) && k <= j+6; k++ {
+			n := p.c[k]
+			if p.cs.rows && n.row != c.row && !p.wrapsOnto(k, p.c[k-1].row) {
+				break
+			}
+			if n.empty() {
+				continue
+			}
+			if _, kind := readFigure(n); kind == vFigure {
+				p.total(j, valueCols)
+				return
+			}
+			if !placeholder.MatchString(n.text) {
+				break
+			}
+		}
+		if j == i && atEnd {
+			p.total(j, valueCols) // the row that ends the indicators, even blank
+			return
+		}
 	}
 }
 
@@ -125,7 +255,24 @@ func (p *tableParser) indicators() {
 // plainly begins: a name followed by a full row of values.
 func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
 	if p.cs.rows {
-		return p.take(i, len(cols), row, startsIndicatorRow)
+		// a flattened row wrote no empty cells: it ends where the next row
+		// plainly begins, as one cell per line does
+		var out []cell
+		for len(out) < len(cols) && i < len(p.c) {
+			c := p.c[i]
+			if c.row != row {
+				if !p.wrapsOnto(i, row) && !p.rowGoesOn(i, row, out, cols) {
+					break
+				}
+				row = c.row
+			}
+			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols)) {
+				break
+			}
+			out = append(out, c)
+			i++
+		}
+		return out, i
 	}
 	var out []cell
 	for len(out) < len(cols) && i < len(p.c) {
@@ -137,6 +284,23 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 		i++
 	}
 	return out, i
+}
+
+// rowGoesOn reports whether the pipe line of cell i carries on an indicator
+// row that a page broke over lines (减轻…负担 | ⏎ | 有效 | ⏎ | 有效 | 10 | 10):
+// the row so far has none of its figures, and the line does not begin a row
+// of its own.
+func (p *tableParser) rowGoesOn(i, row int, got []cell, cols []column) bool {
+	c := p.c[i]
+	if !c.piped || c.row != row+1 || c.empty() || startsIndicatorRow(c) || p.rowStartsAt(i, cols) {
+		return false
+	}
+	for _, v := range got {
+		if f, k := readFigure(v); k == vFigure && !f.percent && !v.empty() {
+			return false
+		}
+	}
+	return true
 }
 
 // rowStartsAt reports whether cell j reads as the name of a new indicator
@@ -216,11 +380,13 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 			ind.Unit = v.text
 		case colActual:
 			ind.Actual = v.text
+			ind.NotApplicable = ind.NotApplicable || notApplicable.MatchString(v.key)
 		case colReason:
 			ind.Reason = v.text
 		case colWeight, colScore:
 			f, k := readFigure(v)
 			if k != vFigure {
+				ind.NotApplicable = ind.NotApplicable || col == colScore && notApplicable.MatchString(v.key)
 				continue
 			}
 			d := f.value
@@ -236,6 +402,53 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 		}
 	}
 	return ind, any
+}
+
+// notApplicable is a cell that takes its row out of the score.
+var notApplicable = regexp.MustCompile(`^(不适用|不涉及|本项不适用|不考核|无此项)$`)
+
+// noteWeight is the weight of a label's （N分） note, or nil.
+func noteWeight(key string) *decimal.Decimal {
+	m := scoreNote.FindStringSubmatch(key)
+	if m == nil {
+		return nil
+	}
+	d, err := decimal.NewFromString(m[1])
+	if err != nil {
+		return nil
+	}
+	return &d
+}
+
+// gradeLabel is a cell that states the table's grade, with the grade in the
+// same cell or the next; gradeWord is a grade as written.
+var (
+	gradeLabel = regexp.MustCompile(`^(自评等级|评价等级|绩效等级|自评结果|评价结果|评定等级|综合评价等级|自评等次|评价等次|绩效评价等级|等级)(:|为)?(.*)$`)
+	gradeWord  = regexp.MustCompile(`^(优秀|良好|合格|不合格|及格|不及格|优|良|中|差)(等次|等级|级)?[。.]?$`)
+)
+
+// grade reads a stated 自评等级 (优 / 良好 …) into the report.
+func (p *tableParser) grade() {
+	for i, c := range p.c {
+		m := gradeLabel.FindStringSubmatch(c.key)
+		if m == nil {
+			continue
+		}
+		v, at := m[3], c
+		if v == "" {
+			for j := i + 1; j < len(p.c) && j <= i+2; j++ {
+				if !p.c[j].empty() {
+					v, at = p.c[j].key, p.c[j]
+					break
+				}
+			}
+		}
+		if g := gradeWord.FindStringSubmatch(v); g != nil {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{at.start, at.end}
+			return
+		}
+	}
 }
 
 var operatorWords = regexp.MustCompile(`^(=|＝|≥|≤|>|<|＞|＜|>=|<=|定性|定量|正向|反向|等于|大于|小于|大于等于|小于等于|不低于|不高于|不少于|不超过)$`)
@@ -318,6 +531,9 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 			if filled[colActual] {
 				s++
 			}
+			if filled[colWeight] && filled[colScore] {
+				s += 2 // a row gives both its figures
+			}
 			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
 				s--
 			}
@@ -351,7 +567,10 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 }
 
 // scoreTotal labels a row that states the total score alone.
-var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)$`)
+var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)([:]?\d+(\.\d+)?分?)?$`)
+
+// totalWithValue is a total label with its figure in the same cell: 总分:95, 合计100.
+var totalWithValue = regexp.MustCompile(`^(?:合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)[:]?(\d+(?:\.\d+)?分?)$`)
 
 // total reads the 合计 / 总分 row: the totals of the weight and score columns.
 func (p *tableParser) total(i int, valueCols []column) {
@@ -362,6 +581,13 @@ func (p *tableParser) total(i int, valueCols []column) {
 		n = len(p.c) // a row: its figures wherever the merged label leaves them
 	}
 	vals, _ := p.take(i+1, n, c.row, stop)
+	if m := totalWithValue.FindStringSubmatchIndex(c.key); m != nil {
+		// 总分:95 in one cell: the label's own figure
+		v := c
+		v.text, v.key = c.key[m[2]:m[3]], c.key[m[2]:m[3]]
+		v.flat = true
+		vals = append([]cell{v}, vals...)
+	}
 	if p.cs.rows {
 		var kept []cell
 		for _, v := range vals {
@@ -379,6 +605,13 @@ func (p *tableParser) total(i int, valueCols []column) {
 		}
 	}
 	tr := &TotalRow{Label: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
+	for _, v := range vals {
+		// 总分 | 100 | 96 | 优: the grade written after the figures
+		if g := gradeWord.FindStringSubmatch(v.key); g != nil && p.r.Grade == "" {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{v.start, v.end}
+		}
+	}
 	var figs []figure
 	var at []int
 	for k, v := range vals {
@@ -455,10 +688,8 @@ func (p *tableParser) item() {
 		it.Page, it.Span = total.Page, total.Span
 		if total.BudgetWan != nil {
 			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
-			// the table states its total: the 全年预算数 of 年度资金总额
-			r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
-			sp := total.Span
-			r.Stated.Page, r.Stated.Span = total.Page, &sp
+			// no stated total: a table's 年度资金总额 is its own fund row, not a
+			// total of projects stated beside them
 		}
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))

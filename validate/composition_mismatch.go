@@ -25,7 +25,7 @@ import (
 // written (half a unit of the finest decimal written, per figure: see
 // sumTolerance) is rounding (info); anything else is an error.
 func init() {
-	register(Rule{ID: "composition-mismatch", Severity: Error, Check: checkComposition})
+	register(Rule{ID: "composition-mismatch", Severity: Error, Summary: "合计行不等于其组成行之和；指标值不等于其“其中”各项之和", Check: checkComposition})
 }
 
 var fundColumns = []struct{ key, name string }{
@@ -67,6 +67,7 @@ func checkComposition(r *extract.Report) []Finding {
 		}
 	}
 	out = append(out, indicatorComposition(r)...)
+	out = append(out, breakdownComposition(r)...)
 	return out
 }
 
@@ -98,8 +99,8 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
-		Message: fmt.Sprintf("%s的%s写作 %s 万元，而其组成 %s 之和为 %s 万元，相差 %s 万元%s (composition-mismatch)",
-			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), t.Sub(sum).String(), note),
+		Message: fmt.Sprintf("%s的%s写作 %s 万元，而其组成 %s 之和为 %s 万元，%s%s (composition-mismatch)",
+			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), difference(diff, " 万元"), note),
 		Expected: dec(*t), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: total.Page, Span: spanOf(total.Span)}, true
 }
@@ -183,8 +184,8 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
-		Message: fmt.Sprintf("指标「%s」的%s写作 %s，而其中各项 %s 之和为 %s%s，相差 %s%s (composition-mismatch)",
-			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.unit, total.v.Sub(sum).String(), note),
+		Message: fmt.Sprintf("指标「%s」的%s写作 %s，而其中各项 %s 之和为 %s%s，%s%s (composition-mismatch)",
+			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.unit, difference(diff, total.unit), note),
 		Expected: dec(total.v), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: parent.Page, Span: spanOf(parent.Span)}, true
 }

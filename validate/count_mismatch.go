@@ -9,14 +9,14 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "count-mismatch", Severity: Error, Check: CountMismatch})
+	register(Rule{ID: "count-mismatch", Severity: Error, Summary: "所列项目（含“共 N 个”子项目）数与所述项目数不符", Check: CountMismatch})
 }
 
 // CountMismatch checks the listed items, each counting its 共计 N 个
 // sub-projects, against the stated number of projects.
 func CountMismatch(r *extract.Report) []Finding {
-	if r.Stated.Count == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
-		return nil
+	if r.Stated.Count == nil || len(r.Items) == 0 || r.Genre != extract.Narrative || r.ItemsIncomplete {
+		return nil // a list the text cuts off counts what it holds, not the projects
 	}
 	n := 0
 	for _, it := range r.Items {
@@ -29,7 +29,7 @@ func CountMismatch(r *extract.Report) []Finding {
 	diff := n - stated
 	return []Finding{{
 		Rule: "count-mismatch", Severity: Error,
-		Message: fmt.Sprintf("列出 %d 项（含子项目共 %d 个），报告所述项目数 %d 个，差 %+d 个",
+		Message: fmt.Sprintf("列出 %d 项（含子项目共 %d 个），报告所述项目数 %d 个，差额（重算 − 所写）%+d 个",
 			len(r.Items), n, stated, diff),
 		Expected: dec(decimal.NewFromInt(int64(stated))), Actual: dec(decimal.NewFromInt(int64(n))),
 		Diff: dec(decimal.NewFromInt(int64(diff))), Page: r.Stated.Page, Span: r.Stated.Span,

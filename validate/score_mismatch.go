@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -18,12 +19,17 @@ import (
 // score's last decimal, plus 分值 × half a unit of the rate's) is rounding
 // (info); anything further is an error (8 for 8.6).
 //
+// A table with rows marked not applicable (不适用) scores over the others:
+// the 总分 is Σ 得分 ÷ Σ applicable 分值 × 100, rounded to the decimals the
+// total is written with; a total that is the plain sum is a warning (not
+// rescaled), anything else an error.
+//
 // The totals: scores are assigned, not measured, so whole-point scores are
 // exact and their sum must be the total; a total that is the sum rounded to
 // its own decimals is right; scores written with decimals may be rounded
 // (half a unit each: info); anything else is an error.
 func init() {
-	register(Rule{ID: "score-mismatch", Severity: Error, Check: checkScores})
+	register(Rule{ID: "score-mismatch", Severity: Error, Summary: "得分不等于分值 × 执行率，或各项得分（有不适用指标时按适用分值折算）之和不等于总分", Check: checkScores})
 }
 
 func checkScores(r *extract.Report) []Finding {
@@ -74,14 +80,14 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 		expected = expected.Round(6)
 	}
 	tol := halfAtDecimals(ds).Add(w.Mul(halfAtDecimals(dr)).Div(hundredPct))
-	diff := expected.Sub(s)
+	diff := expected.Sub(s) // actual (from 分值 × 执行率) − expected (as written)
 	sev, note := Error, ""
 	if diff.Abs().LessThanOrEqual(tol) {
 		sev, note = Info, "，差异在取整范围内 (rounding)"
 	}
 	return Finding{Rule: "score-mismatch", Severity: sev,
-		Message: fmt.Sprintf("%s：得分写作 %s，而分值 %s × 执行率 %s = %s%s (score-mismatch)",
-			rowName(f), fig(s, ds), w.String(), rateText, expected.String(), note),
+		Message: fmt.Sprintf("%s：得分写作 %s，而分值 %s × 执行率 %s = %s，%s%s (score-mismatch)",
+			rowName(f), fig(s, ds), w.String(), rateText, expected.String(), difference(diff, " 分"), note),
 		Expected: dec(s), Actual: dec(expected), Diff: dec(diff),
 		Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)}, true
 }
@@ -139,6 +145,11 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 		add(v, f.Decimals[key])
 	}
 	dt := tr.Decimals[key]
+	if key == "score" {
+		if fd, ok, rescaled := rescaledTotal(r, *total, sum, dt); rescaled {
+			return fd, ok
+		}
+	}
 	if total.Equal(sum.Round(int32(dt))) {
 		return Finding{}, false
 	}
@@ -155,8 +166,49 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 		what = "得分"
 	}
 	return Finding{Rule: "score-mismatch", Severity: sev,
-		Message: fmt.Sprintf("%s行的%s写作 %s，而%s%d 项指标之和为 %s，相差 %s%s (score-mismatch)",
-			tr.Label, what, fig(*total, dt), budget, indicators, sum.String(), total.Sub(sum).String(), note),
+		Message: fmt.Sprintf("%s行的%s写作 %s，而%s%d 项指标之和为 %s，%s%s (score-mismatch)",
+			tr.Label, what, fig(*total, dt), budget, indicators, sum.String(), difference(diff, " 分"), note),
 		Expected: dec(*total), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: tr.Page, Span: spanOf(tr.Span)}, true
+}
+
+// rescaledTotal checks the 总分 of a table with not-applicable rows against
+// the rescaled sum; rescaled is false when the table has none.
+func rescaledTotal(r *extract.Report, total, sum decimal.Decimal, dt int) (fd Finding, ok, rescaled bool) {
+	applicable := decimal.Zero
+	var na []string
+	for _, ind := range r.Indicators {
+		if ind.PartOf != 0 || ind.Weight == nil {
+			continue
+		}
+		if ind.NotApplicable {
+			na = append(na, strings.TrimSpace(ind.Level3)+" "+ind.Weight.String())
+			continue
+		}
+		applicable = applicable.Add(*ind.Weight)
+	}
+	if len(na) == 0 {
+		return Finding{}, false, false
+	}
+	if f := fundTotalRow(r); f != nil && f.Weight != nil {
+		applicable = applicable.Add(*f.Weight)
+	}
+	if !applicable.IsPositive() {
+		return Finding{}, false, true
+	}
+	computed := sum.Mul(hundredPct).DivRound(applicable, 6)
+	if total.Equal(computed.Round(int32(dt))) {
+		return Finding{}, false, true
+	}
+	diff := computed.Sub(total)
+	tr := r.TotalRow
+	fd = Finding{Rule: "score-mismatch", Severity: Error, Expected: dec(total), Actual: dec(computed), Diff: dec(diff),
+		Items: []int{1}, Page: tr.Page, Span: spanOf(tr.Span)}
+	note := ""
+	if total.Equal(sum.Round(int32(dt))) {
+		fd.Severity, note = Warning, "；总分是未折算的得分之和"
+	}
+	fd.Message = fmt.Sprintf("%s行的得分写作 %s，而不适用指标（%s）不计后，得分之和 %s ÷ 适用分值 %s × 100 = %s，%s%s (score-mismatch)",
+		tr.Label, fig(total, dt), strings.Join(na, "，"), sum.String(), applicable.String(), computed.String(), difference(diff, " 分"), note)
+	return fd, true, true
 }

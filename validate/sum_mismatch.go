@@ -20,7 +20,7 @@ import (
 // 0.01万元 at least (30万元 beside 29.99万元 means 30.00; see sumTolerance);
 // anything else an error.
 func init() {
-	register(Rule{ID: "sum-mismatch", Severity: Error, Check: checkSums})
+	register(Rule{ID: "sum-mismatch", Severity: Error, Summary: "文中所述合计不等于同处（或下一句）列出的各部分之和", Check: checkSums})
 }
 
 func checkSums(r *extract.Report) []Finding {
@@ -53,8 +53,8 @@ func checkSums(r *extract.Report) []Finding {
 			sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 		}
 		out = append(out, Finding{Rule: "sum-mismatch", Severity: sev,
-			Message: fmt.Sprintf("「%s」%s，而所列各项 %s 之和为 %s 万元，相差 %s 万元%s (sum-mismatch)",
-				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), s.Total.Wan.Sub(sum).String(), note),
+			Message: fmt.Sprintf("「%s」%s，而所列各项 %s 之和为 %s 万元，%s%s (sum-mismatch)",
+				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), difference(diff, " 万元"), note),
 			Expected: dec(s.Total.Wan), Actual: dec(sum), Diff: dec(diff),
 			Page: s.Page, Span: spanOf(s.Span)})
 	}

@@ -43,3 +43,10 @@ func signed(d decimal.Decimal) string {
 	}
 	return d.String()
 }
+
+// difference is how every message writes a finding's signed difference,
+// the Diff of its JSON: actual − expected, the figure recomputed from the
+// document's own parts minus the figure the document states.
+func difference(diff decimal.Decimal, unit string) string {
+	return "差额（重算 − 所写）" + signed(diff) + unit
+}

@@ -15,20 +15,26 @@ import (
 
 // ruleNames are the Chinese names of the rules; the id is shown beside them.
 var ruleNames = map[string]string{
-	"total-mismatch":        "总额不符",
-	"count-mismatch":        "项目数不符",
-	"actual-exceeds-budget": "支出超预算",
-	"underspent":            "预算未用完",
-	"not-disbursed":         "未拨付",
-	"claim-contradicted":    "表述与数据矛盾",
-	"missing-dimension":     "评价维度缺失",
-	"unmatched-item":        "项目前后不对应",
-	"rate-mismatch":         "执行率不符",
-	"score-mismatch":        "得分不符",
-	"composition-mismatch":  "资金构成不符",
-	"sum-mismatch":          "分项合计不符",
-	"amount-unparsed":       "金额无法识别",
-	"nothing-extracted":     "未能读出项目或金额",
+	"total-mismatch":           "总额不符",
+	"count-mismatch":           "项目数不符",
+	"actual-exceeds-budget":    "支出超预算",
+	"underspent":               "预算未用完",
+	"not-disbursed":            "未拨付",
+	"claim-contradicted":       "表述与数据矛盾",
+	"missing-dimension":        "评价维度缺失",
+	"unmatched-item":           "项目前后不对应",
+	"rate-mismatch":            "执行率不符",
+	"score-mismatch":           "得分不符",
+	"composition-mismatch":     "资金构成不符",
+	"sum-mismatch":             "分项合计不符",
+	"amount-unparsed":          "金额无法识别",
+	"weight-mismatch":          "分值不符",
+	"indicator-score-mismatch": "指标得分不符",
+	"reason-missing":           "缺偏差原因",
+	"grade-mismatch":           "等级与总分不符",
+	"placeholder":              "模板占位未删",
+	"target-changed":           "跨年指标变动",
+	"nothing-extracted":        "未能读出项目或金额",
 }
 
 // docTypeName is the Chinese name of a document type code, from extract's one table.
@@ -36,27 +42,13 @@ func docTypeName(code string) string { return extract.DocType(code).Label() }
 
 // ruleUnits are the units of a rule's expected and actual figures (万元 when absent).
 var ruleUnits = map[string]string{
-	"count-mismatch": "个",
-	"rate-mismatch":  "%",
-	"score-mismatch": "分",
-}
-
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-var severityRank = map[validate.Severity]int{validate.Error: 3, validate.Warning: 2, validate.Info: 1}
-
-var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
-
-var reviewNames = map[corpus.ReviewState]string{
-	corpus.ReviewPending: "待审核", corpus.ReviewConfirmed: "已确认", corpus.ReviewDismissed: "已排除",
-}
-
-var genreNames = map[extract.Genre]string{
-	extract.Narrative: "自评报告", extract.ProjectTable: "项目支出自评表", extract.DepartmentTable: "部门整体支出自评表",
-}
-
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
+	"count-mismatch":           "个",
+	"rate-mismatch":            "%",
+	"score-mismatch":           "分",
+	"weight-mismatch":          "分",
+	"indicator-score-mismatch": "分",
+	"grade-mismatch":           "分",
+	"reason-missing":           "%",
 }
 
 // dimShort are the evaluation dimensions in one character, for a table cell
@@ -157,22 +149,17 @@ var templateFuncs = template.FuncMap{
 	"ruleName":     ruleName,
 	"docTypeName":  func(t extract.DocType) string { return t.Label() },
 	"ruleUnit":     ruleUnit,
-	"sevName":      func(s validate.Severity) string { return severityNames[s] },
-	"verdictName":  func(v corpus.Verdict) string { return verdictNames[v] },
-	"genreName": func(g extract.Genre) string {
-		if n, ok := genreNames[g]; ok {
-			return n
-		}
-		return string(g)
-	},
-	"disbName":  func(d extract.Disbursement) string { return disbursementNames[d] },
-	"yearText":  yearText,
-	"dimShort":  func(d string) string { return dimShort[d] },
-	"orDash":    orDash,
-	"joinInts":  joinInts,
-	"plusOne":   func(n int) int { return n + 1 },
-	"timeText":  func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
-	"reviewFor": reviewName,
+	"sevName":      validate.Severity.Label,
+	"verdictName":  corpus.Verdict.Label,
+	"genreName":    extract.Genre.Label,
+	"disbName":     extract.Disbursement.Label,
+	"yearText":     yearText,
+	"dimShort":     func(d string) string { return dimShort[d] },
+	"orDash":       orDash,
+	"joinInts":     joinInts,
+	"plusOne":      func(n int) int { return n + 1 },
+	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	"reviewFor":    reviewName,
 }
 
-func reviewName(s corpus.ReviewState) string { return reviewNames[s] }
+func reviewName(s corpus.ReviewState) string { return s.Label() }

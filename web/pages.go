@@ -375,11 +375,11 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Severities = []option{{"", "全部级别", f.Severity == ""}}
 	for _, sev := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
-		view.Severities = append(view.Severities, option{string(sev), severityNames[sev], f.Severity == sev})
+		view.Severities = append(view.Severities, option{string(sev), sev.Label(), f.Severity == sev})
 	}
 	view.Reviews = []option{{"", "全部状态", f.Review == ""}}
 	for _, rv := range []corpus.ReviewState{corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed} {
-		view.Reviews = append(view.Reviews, option{string(rv), reviewNames[rv], f.Review == rv})
+		view.Reviews = append(view.Reviews, option{string(rv), rv.Label(), f.Review == rv})
 	}
 	for _, rf := range rows {
 		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}})})

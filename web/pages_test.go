@@ -18,7 +18,7 @@ func TestPages(t *testing.T) {
 	}{
 		// overview: counts and every report
 		{"/", 200, []string{`<span class="stat-value">6</span><span class="stat-label">份报告</span>`,
-			`<span class="stat-value">38</span><span class="stat-label">个项目</span>`,
+			`<span class="stat-value">42</span><span class="stat-label">个项目</span>`,
 			`<a href="/reports/` + nantunID + `">南屯镇2023年部门年度绩效自评工作报告</a>`,
 			`<td class="num">937.131003</td>`, `<td class="num">905.534931</td>`}, nil},
 		// hits, facets that add a filter, the amount range
@@ -49,7 +49,7 @@ func TestPages(t *testing.T) {
 		{"/reports/ffffffffffff", 404, []string{"找不到报告"}, nil},
 		{"/reports/XYZ", 400, []string{"报告编号无效"}, nil},
 		// findings across the corpus, filtered
-		{"/findings", 200, []string{"16 条", `<option value="underspent">预算未用完（underspent）</option>`}, nil},
+		{"/findings", 200, []string{"17 条", `<option value="underspent">预算未用完（underspent）</option>`}, nil},
 		{"/findings?severity=error", 200, []string{"2 条（已筛选）", `href="/reports/` + nantunID + `?finding=total-mismatch"`}, []string{"underspent:2"}},
 		{"/findings?review=pending&rule=not-disbursed", 200, []string{"3 条（已筛选）", "not-disbursed:17", "not-disbursed:18", "not-disbursed:2"}, nil},
 		{"/findings?severity=fatal", 400, nil, nil},

@@ -44,7 +44,7 @@ var cmdSearch = &cobra.Command{
   jixiao search 驻村工作队
   jixiao search 防火 --year 2023 --unit 南屯镇
   jixiao search "" --min-budget 100 --json`,
-	Args: cobra.MaximumNArgs(1),
+	Args: maximumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runSearch(cmd.Context(), searchOpts, args, cmd.OutOrStdout())
 	},

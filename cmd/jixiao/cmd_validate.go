@@ -12,28 +12,45 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-var validateOpts readOptions
+var (
+	validateOpts  readOptions
+	validateRules bool
+)
 
 var cmdValidate = &cobra.Command{
-	Use:   "validate FILE...",
+	Use:   "validate FILE|DIR... | validate --rules",
 	Short: "核对报告的数字是否相符 (check that the figures add up)",
 	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
+--rules 列出全部规则：编号、通常级别、说明，以及是否需要语料库（跨报告的规则，
+如 target-changed，在 jixiao history 中给出，不在单份报告上运行）。
+
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: func(cmd *cobra.Command, args []string) error {
+		if validateRules {
+			return noArgs(cmd, args)
+		}
+		return minimumArgs(1)(cmd, args)
+	},
 	RunE: func(cmd *cobra.Command, args []string) error {
+		if validateRules {
+			return printRules(cmd.OutOrStdout(), validateOpts.JSON)
+		}
 		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
 }
 
 func init() {
 	validateOpts.register(cmdValidate)
+	cmdValidate.Flags().BoolVar(&validateRules, "rules", false, "列出全部规则 (list every rule: id, severity, what it checks, whether it needs the corpus)")
 	cmdRoot.AddCommand(cmdValidate)
 }
 
 // validateOutput is the JSON of one file: its source and findings.
 type validateOutput struct {
 	Source       extract.Source     `json:"source"`
+	Part         int                `json:"part,omitempty"`  // which report of the file, when it holds several
+	Pages        []int              `json:"pages,omitempty"` // its first and last page
 	DocType      extract.DocType    `json:"doc_type"`
 	DocTypeLabel string             `json:"doc_type_label"`
 	Findings     []validate.Finding `json:"findings"`
@@ -44,37 +61,64 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed, withErrors := 0, 0
-	for i, res := range readReports(ctx, files, opts.ingest()) {
-		if res.err != nil {
+	n, results := readFiles(ctx, files, opts.ingest())
+	for i, res := range results {
+		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
 			continue
 		}
-		rep, path := res.report, files[i]
-		fs := validate.Report(rep)
-		if validate.HasErrors(fs) {
+		path := displayPath(res.Path)
+		fileErrors := false
+		for k, p := range res.Parts {
+			rep, fs := p.Report, p.Findings
+			fileErrors = fileErrors || validate.HasErrors(fs)
+			if opts.JSON {
+				if fs == nil {
+					fs = []validate.Finding{}
+				}
+				if err := enc.Encode(validateOutput{Source: rep.Source, Part: rep.Part, Pages: rep.Pages,
+					DocType: rep.DocType, DocTypeLabel: rep.DocTypeLabel, Findings: fs}); err != nil {
+					return err
+				}
+				continue
+			}
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printPartHeading(stdout, rep)
+			fmt.Fprintf(stdout, "%s（%s，%s %s，%d 项）\n", path, rep.DocType.Label(), orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
+			printFindings(stdout, fs)
+		}
+		if fileErrors {
 			withErrors++
 		}
-		if opts.JSON {
-			if fs == nil {
-				fs = []validate.Finding{}
-			}
-			if err := enc.Encode(validateOutput{Source: rep.Source, DocType: rep.DocType, DocTypeLabel: rep.DocTypeLabel, Findings: fs}); err != nil {
-				return err
-			}
-			continue
-		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		fmt.Fprintf(stdout, "%s（%s，%s %s，%d 项）\n", path, rep.DocType.Label(), orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
-		printFindings(stdout, fs)
 	}
-	if err := badInput(failed, len(files)); err != nil {
+	if err := badInput(failed, n); err != nil {
 		return err
 	}
 	if withErrors > 0 {
 		return &exitError{code: 1}
 	}
+	return nil
+}
+
+// printRules lists the rule catalogue.
+func printRules(out io.Writer, asJSON bool) error {
+	cat := validate.Catalogue()
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(cat)
+	}
+	rows := make([][]string, 0, len(cat))
+	for _, e := range cat {
+		corpus := "否"
+		if e.NeedsCorpus {
+			corpus = "是（跨报告）"
+		}
+		rows = append(rows, []string{e.ID, e.Severity.Label(), corpus, e.Summary})
+	}
+	printTableWide(out, []string{"规则", "级别", "需语料库", "说明"}, rows)
 	return nil
 }
