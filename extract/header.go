@@ -396,7 +396,7 @@ var (
 	// Labels naming the reporting unit.
 	unitLabel = regexp.MustCompile(`(?:单位名称|部门[(（]单位[)）]名称|部门名称|预算部门单位[(（]公章[)）]|预算部门[(（]单位[)）]|预算单位[(（]公章[)）]|填报单位[(（]盖章[)）]|填报单位|项目单位|评价单位)\s*[:：|]?\s*([\p{Han}()（）]{3,30})`)
 	// A site's 来源/发布机构 label.
-	sourceLabel = regexp.MustCompile(`(?:信息)?来源\s*[:：|]\s*([\p{Han}]{3,30})`)
+	sourceLabel = regexp.MustCompile(`(?:发文单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
 	// The unit as the subject of an opening sentence.
 	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
 	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
@@ -441,11 +441,19 @@ func findUnit(lines []string, title string) string {
 	var sources []string
 	for _, l := range head {
 		if m := sourceLabel.FindStringSubmatch(l); m != nil {
-			sources = append(sources, unitAt(m[1]))
+			if u := unitAt(m[1]); u != "" {
+				sources = append(sources, u)
+			}
 		}
 	}
 	if len(cands) == 0 {
 		if place == "" {
+			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局)
+			for _, u := range sources {
+				if u != "" && !strings.HasSuffix(u, "办公室") {
+					return u
+				}
+			}
 			return ""
 		}
 		for _, u := range sources {
