@@ -382,7 +382,7 @@ func isBareNumber(s string) bool { return bareNumber.MatchString(s) }
 
 // measureWords are units that a PDF's text may set apart from their figure.
 var measureWords = map[string]bool{
-	"公里": true, "千米": true, "米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
+	"公里": true, "千米": true, "米": true, "厘米": true, "毫米": true, "立方米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
 	"人": true, "人次": true, "万人": true, "户": true, "个": true, "项": true, "次": true, "条": true, "座": true,
 	"所": true, "家": true, "间": true, "处": true, "只": true, "头": true, "台": true, "套": true, "辆": true,
 	"吨": true, "万元": true, "元": true, "天": true, "日": true, "个月": true, "月": true, "年": true, "小时": true,

@@ -59,6 +59,9 @@ func readFigure(c cell) (figure, valueKind) {
 			return figure{}, vText
 		}
 		f := figure{value: d, text: t, start: c.start, end: c.end, percent: m[4] == "%" || m[4] == "％"}
+		if f.percent && m[2] == "" && len(m[1]) > 4 {
+			return figure{}, vGlued // 202010100.00%: no rate has five integer digits; figures glued to it
+		}
 		if k := strings.IndexByte(num, '.'); k >= 0 {
 			f.decimals = len(num) - k - 1
 		}

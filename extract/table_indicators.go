@@ -615,7 +615,16 @@ func (p *tableParser) total(i int, valueCols []column) {
 	var figs []figure
 	var at []int
 	for k, v := range vals {
-		if f, kind := readFigure(v); kind == vFigure && !f.percent {
+		f, kind := readFigure(v)
+		if kind == vFigure && !f.percent && f.value.GreaterThan(hundred) && f.decimals == 0 {
+			// 合计100100: weight and score glued, when only one split keeps both within 100
+			if two := splitTotal(v); two != nil {
+				figs = append(figs, two...)
+				at = append(at, k, k+1)
+				continue
+			}
+		}
+		if kind == vFigure && !f.percent {
 			figs = append(figs, f)
 			at = append(at, k)
 		}
@@ -654,6 +663,22 @@ func (p *tableParser) total(i int, valueCols []column) {
 	}
 	p.r.TotalRow = tr
 	p.r.TotalScore = tr.Score
+}
+
+// splitTotal reads a total glued to its score (100100, 10098) as the two
+// figures, when exactly one split gives two figures of at most 100.
+func splitTotal(c cell) []figure {
+	var found []figure
+	n := 0
+	for _, sp := range splitGlued(c, 2) {
+		if len(sp) == 2 && !sp[0].value.GreaterThan(hundred) && !sp[1].value.GreaterThan(hundred) && sp[1].value.LessThanOrEqual(sp[0].value) {
+			found, n = sp, n+1
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
 }
 
 // item puts the table's project as one Item, so that tables show up in the
