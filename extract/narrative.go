@@ -122,16 +122,27 @@ func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, li
 		r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = &a, &v, &span
 		r.Stated.Page = doc.PageAt(f.m.Start)
 	}
-	for i, f := range figs {
-		if i == t || f.used || f.role == rolePlain || f.role == roleStandard || f.role == roleIncome || len(r.Stated.Candidates) >= 40 {
-			continue
-		}
-		v := f.m.Amount.Wan
-		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: candidateRole(f), Label: labelOf(f.lead),
-			Wan: &v, Raw: strings.TrimSpace(f.m.Amount.Raw), Page: doc.PageAt(f.m.Start), Span: Span{f.m.Start, f.m.End}})
-	}
 	counts := proseCounts(doc.Text, sents, limit)
 	c := chooseCount(counts)
+	// a count with its amount beside it (…年度项目39个，涉及预算金额4415.48万元) states both
+	for i, cf := range counts {
+		if cf.role != "" {
+			continue
+		}
+		if j := amountBeside(figs, sents, cf.at); j >= 0 {
+			if j != t {
+				t = j
+				f := figs[t]
+				a := f.m.Amount
+				v := a.Wan
+				span := Span{f.m.Start, f.m.End}
+				r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = &a, &v, &span
+				r.Stated.Page = doc.PageAt(f.m.Start)
+			}
+			c = i
+			break
+		}
+	}
 	for i, cf := range counts {
 		n := cf.n
 		if i == c {
@@ -147,6 +158,14 @@ func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, li
 		}
 		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: role, Count: &n, Page: doc.PageAt(cf.at), Span: Span{cf.at, cf.at}})
 	}
+	for i, f := range figs {
+		if i == t || f.used || f.role == rolePlain && !f.part || f.role == roleStandard || f.role == roleIncome || len(r.Stated.Candidates) >= 40 {
+			continue
+		}
+		v := f.m.Amount.Wan
+		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: candidateRole(f), Label: labelOf(f.lead),
+			Wan: &v, Raw: strings.TrimSpace(f.m.Amount.Raw), Page: doc.PageAt(f.m.Start), Span: Span{f.m.Start, f.m.End}})
+	}
 	return t
 }
 
@@ -156,4 +175,19 @@ func endsSentence(text string) bool {
 	t := strings.TrimRight(text, " \t\r\n\u3000")
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return strings.ContainsRune("。！？!?", r)
+}
+
+// amountBeside is the budget figure stated right after a count, in the next
+// clause of its sentence (项目39个，涉及预算金额4415.48万元), or -1.
+func amountBeside(figs []proseFig, sents [][2]int, at int) int {
+	for i, f := range figs {
+		if f.m.Start <= at {
+			continue
+		}
+		if f.m.Start-at > 60 || f.part || f.role != roleBudget || sents[f.sent][0] > at {
+			return -1
+		}
+		return i
+	}
+	return -1
 }

@@ -100,7 +100,7 @@ func TestNarrativeByOtherHands(t *testing.T) {
 // the total in 大写 is read exactly; the unit stands above the title.
 func TestUnreadableFigure(t *testing.T) {
 	_, r := readTestReport(t, "testdata/liuzhuang-2019.txt")
-	if r.Unit != "柳庄乡" || r.Year != 2019 || r.Title != "关于2019年度专项资金绩效自评情况的报告" {
+	if r.Unit != "柳庄乡人民政府" || r.Year != 2019 || r.Title != "关于2019年度专项资金绩效自评情况的报告" {
 		t.Errorf("header = %q %d %q", r.Unit, r.Year, r.Title)
 	}
 	if tot := r.Stated.Total; tot == nil || !tot.Capital || tot.Wan.String() != "105" {

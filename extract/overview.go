@@ -147,9 +147,53 @@ func chooseTotal(figs []proseFig, limit int) int {
 		}
 	}
 	if flagged >= 0 {
-		return flagged
+		return widest(figs, flagged, limit)
 	}
 	return first
+}
+
+// widest: of totals that are each broken down into sources (…合计1067.2万元。
+// 其中，中央资金…，省级资金…; …共投入资金1987.08万元。其中中央…，省级…，地方…),
+// one whose sources are a part of another's is a subtotal; the total whose
+// breakdown holds the other's is the report's. Without breakdowns, the first.
+func widest(figs []proseFig, chosen, limit int) int {
+	keys := func(i int) map[string]bool {
+		out := map[string]bool{}
+		for j := i + 1; j < len(figs) && figs[j].sent <= figs[i].sent+1; j++ {
+			f := figs[j]
+			if f.paren {
+				continue
+			}
+			if !f.part {
+				if len(out) > 0 || f.sent > figs[i].sent {
+					break
+				}
+				continue
+			}
+			out[sourceKey(labelOf(f.lead))] = true
+		}
+		return out
+	}
+	best, bk := chosen, keys(chosen)
+	for i, f := range figs {
+		if i <= chosen || f.m.Start >= limit || f.part || f.used || f.role != roleBudget || !f.total {
+			continue
+		}
+		k := keys(i)
+		if len(bk) > 0 && len(k) > len(bk) && subset(bk, k) {
+			best, bk = i, k
+		}
+	}
+	return best
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // candidateRole names a proseFig's role for the JSON (budget figures that were
@@ -176,11 +220,14 @@ var (
 )
 
 type countFigure struct {
-	n     int
-	role  string
-	total bool
-	at    int
+	n      int
+	role   string
+	total  bool
+	sample bool // 抽查项目12个 / 选取了12个项目: the projects a sampling report is about
+	at     int
 }
+
+var countSample = regexp.MustCompile(`抽查|抽取|选取|抽样`)
 
 // proseCounts finds the project counts of the text with their roles: a count
 // of something else (单位 10 个, 村 285 个, 指标 15 个) names no 项目 and is
@@ -192,7 +239,7 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 		if s[0] >= limit {
 			break
 		}
-		st := text[s[0]:s[1]]
+		st := dropGloss(text[s[0]:s[1]])
 		type hit struct {
 			at, end  int
 			num, gap string
@@ -242,15 +289,22 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 				c.role = "count-initial"
 			}
 			c.total = countTotal.MatchString(lead)
+			c.sample = countSample.MatchString(lead) && !strings.Contains(st[h.end:min(len(st), h.end+30)], "抽查")
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// chooseCount takes the count stated as a total (共/合计/实施/涉及), else the
-// first plain count.
+// chooseCount takes the sample of a sampling report (抽查项目12个), else the
+// count stated as a total (共/合计/实施/涉及), else the first plain count.
 func chooseCount(cs []countFigure) int {
+	// a sampling report is about the projects it sampled, not the population
+	for i, c := range cs {
+		if c.role == "" && c.sample {
+			return i
+		}
+	}
 	first := -1
 	for i, c := range cs {
 		if c.role != "" {

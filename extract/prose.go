@@ -62,8 +62,10 @@ var (
 	// a reading gloss a reprint site puts after characters: 鄉(xiāng)
 	gloss = regexp.MustCompile(`[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]`)
 	// what may stand between a payment word and its amount (已完成拨付资金共计 …)
-	actualNear  = regexp.MustCompile(`(?:拨付|支付|支出|使用|完成|到位|执行|发放|兑付|报账|兑现)(?:了|的)?(?:资金|金额|经费)?(?:共计|合计|累计|共|总额)?(?:为|达|达到)?\s*[：:]?\s*$`)
-	transferPay = regexp.MustCompile(`转移支付`)
+	actualNear = regexp.MustCompile(`(?:拨付|支付|支出|使用|完成|到位|执行|发放|兑付|报账|兑现)(?:了|的)?(?:资金|金额|经费)?(?:共计|合计|累计|共|总额)?(?:为|达|达到)?\s*[：:]?\s*$`)
+	// fund names that hold a payment word: 转移支付资金, 统筹整合使用财政涉农资金
+	fixedTerm    = regexp.MustCompile(`转移支付|统筹整合使用|整合使用`)
+	strongBudget = regexp.MustCompile(`预算|下达|安排|批复|投资|投入|获得|收到|下拨|拨款|总额|共需`)
 	// book titles and brackets say nothing about the amount after them
 	titled = regexp.MustCompile(`《[^》]*》|〔[^〕]*〕|【[^】]*】`)
 )
@@ -118,6 +120,9 @@ func proseClauses(text string, s [2]int) [][2]int {
 				depth--
 			}
 		case '，', ',', '；', ';', '：', ':':
+			if r == ',' && i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1]) {
+				continue // 1,030,640 元
+			}
 			if depth == 0 {
 				if i > start {
 					out = append(out, [2]int{start, i})
@@ -212,8 +217,7 @@ func roleOf(lead, tail string) string {
 	case standardLead.MatchString(lead) || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "每"):
 		return roleStandard
 	}
-	lead = titled.ReplaceAllString(lead, "")
-	near := actualNear.MatchString(transferPay.ReplaceAllString(lead, ""))
+	lead = fixedTerm.ReplaceAllString(titled.ReplaceAllString(lead, ""), "资金")
 	switch {
 	case unspentWord.MatchString(lead):
 		return roleUnspent
@@ -221,7 +225,7 @@ func roleOf(lead, tail string) string {
 		return roleContract
 	case incomeWord.MatchString(lead):
 		return roleIncome
-	case near:
+	case actualNear.MatchString(lead):
 		return roleActual
 	case advanceWord.MatchString(lead):
 		return roleAdvance
@@ -231,12 +235,25 @@ func roleOf(lead, tail string) string {
 		return roleAdjusted
 	case batchWord.MatchString(lead):
 		return roleBatch
+	}
+	// the later of a payment word and a budget word decides (财政局拨付我乡…资金50万元;
+	// 收到上级下拨…资金合计)
+	a, b := lastIndex(actualWord, lead), lastIndex(strongBudget, lead)
+	switch {
+	case a >= 0 && a > b:
+		return roleActual
 	case budgetWord.MatchString(lead):
 		return roleBudget
-	case actualWord.MatchString(transferPay.ReplaceAllString(lead, "")):
-		return roleActual
 	}
 	return rolePlain
+}
+
+func lastIndex(re *regexp.Regexp, s string) int {
+	locs := re.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return -1
+	}
+	return locs[len(locs)-1][0]
 }
 
 // paidAfter: the clause after the amount says it was all paid (…105万元已全部到位).
@@ -247,7 +264,10 @@ var paidAfter = regexp.MustCompile(`(?:已|均已)(?:全部|足额)?(?:到位|�
 var fundSource = regexp.MustCompile(`(?:资金|拨款|投入|基金|公益金|预算|配套|经费来源)$|^(?:中央|省|市|县|区|乡|镇|本级|上级|地方|央省|自治区|州|盟|旗)(?:级|财政)?$`)
 
 // notItemName rejects labels that are headings or measures, not projects.
-var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$|[（(](?:类|款|项)[）)]`)
+var notItemName = regexp.MustCompile(`(?:情况|分析|说明|概况|目标|指标|依据|措施|问题|建议|结论|原则|内容|标准)$|[（(](?:类|款|项)[）)]|三公|机关运行|^(?:因公出国[（(]境[)）]费|公务用车购置及运行维护费|公务用车运行维护费|公务接待费)$|^(?:货物|工程|服务)类?采购$`)
+
+// headingName: a list line whose "name" is a section heading (…下达预算及项目情况).
+var headingName = regexp.MustCompile(`(?:情况|分析|说明|概况)$`)
 
 // labelOf is what a clause names before its amount: the lead without its
 // 其中, dates and role words (一批项目县级批复总投资 → 一批项目县级).
@@ -286,3 +306,5 @@ func statesTotal(lead string) bool {
 		i = k + len("共")
 	}
 }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }

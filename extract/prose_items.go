@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract/money"
@@ -32,10 +33,11 @@ var (
 	nameLabel  = regexp.MustCompile(`项目名称\s*[:：]?\s*([^\s，。；]{4,60})`)
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
+	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
 	thisProj   = regexp.MustCompile(`本项目|该项目`)
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
-	titleEnd   = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	reportTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
 	reference  = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
 	// of the dash-separated segments of a lead, the one naming the works
 	worksEnd  = regexp.MustCompile(`(?:工程|项目|改造|建设)$`)
@@ -44,17 +46,17 @@ var (
 
 // proseItems reads the items of a report without a colon list.
 func proseItems(doc *ingest.Document, lines []textLine, figs []proseFig, sents [][2]int, r *Report) []Item {
-	if items := markerItems(doc, lines, figs); len(items) > 0 {
+	if items := markerItems(doc, lines, figs, r); len(items) > 0 {
 		return items
 	}
 	if items := inlineItems(doc, figs, sents); len(items) > 0 {
 		return items
 	}
-	return nil
+	return sourceItems(doc, figs, sents)
 }
 
 // markerItems reads numbered paragraphs that each describe one project.
-func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item {
+func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Report) []Item {
 	type para struct {
 		mk         marker
 		name       string
@@ -63,22 +65,9 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 	}
 	var cands []itemLine
 	var paras []para
-	for i, l := range lines {
-		mk, ok := parseMarker(l.text)
-		if !ok {
-			continue
-		}
-		end := l.end
-		for j := i + 1; j < len(lines); j++ {
-			t := strings.TrimSpace(lines[j].text)
-			if t == "" {
-				break
-			}
-			if _, ok := parseMarker(t); ok {
-				break
-			}
-			end = lines[j].end
-		}
+	for _, mp := range markedParas(lines) {
+		mk, end := mp.mk, mp.end
+		l := textLine{text: doc.Text[mp.start:mp.lineEnd], start: mp.start, end: mp.lineEnd}
 		rest := l.text[mk.len:]
 		from := l.start + mk.len
 		if loc := docNumber.FindStringIndex(rest); loc != nil {
@@ -104,10 +93,10 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 			break
 		}
 		name = trimPunct(cleanText(name))
-		if name == "" || notItemName.MatchString(name) || utf8.RuneCountInString(name) > 60 || dimensionOf(name) != "" {
+		if utf8.RuneCountInString(name) < 4 || notItemName.MatchString(name) || utf8.RuneCountInString(name) > 60 || dimensionOf(name) != "" {
 			continue
 		}
-		if !p.hasMoney && !projectEnd.MatchString(name) {
+		if !p.hasMoney && !projectEnd.MatchString(name) && mk.style != styleProject {
 			continue
 		}
 		p.name = name
@@ -132,6 +121,9 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig) []Item
 		p := paras[c.line]
 		it := newItem(len(out)+1, p.name, doc, Span{p.start, p.end})
 		fillAmounts(&it, figs, p.start, p.end, doc.Text[p.start:p.end])
+		if it.Budget == nil && it.Actual == nil {
+			r.Unparsed = append(r.Unparsed, maskedFigures(doc, p.start, p.end, it.Seq)...)
+		}
 		out = append(out, it)
 	}
 	return out
@@ -219,6 +211,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 		}
 		// runs of entries: a name and one amount each
 		var run []int
+		merged := map[int]bool{} // entries whose item has several amounts
 		flush := func(next int) {
 			defer func() { run = nil }()
 			if len(run) == 0 {
@@ -243,18 +236,23 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			if !opened && !semis && !closed {
 				return
 			}
+			// the list belongs to the figure before it (…下达资金2263万元。其中：…)
 			group := ""
-			if opened && run[0] > 0 {
-				group = strings.TrimSpace(text[units[0].start:units[run[0]-1].end])
+			for _, f := range figs {
+				if f.m.End <= first.start && !f.paren {
+					group = strings.TrimSpace(text[f.clause[0]:f.m.End])
+				}
 			}
 			for _, k := range run {
 				u := units[k]
 				f := &figs[u.figs[0]]
 				it := newItem(len(out)+1, entryName(*f), doc, Span{u.start, u.end})
 				it.Group = group
-				if f.role == roleActual {
+				switch {
+				case merged[k]:
+				case f.role == roleActual:
 					it.SetActual(f.m.Amount)
-				} else {
+				default:
 					it.SetBudget(f.m.Amount)
 				}
 				f.used = true
@@ -271,6 +269,12 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			}
 		}
 		for k, u := range units {
+			if isEntry(figs, u) && len(run) > 0 && entryName(figs[u.figs[0]]) == entryName(figs[units[run[len(run)-1]].figs[0]]) {
+				// one item given in two amounts (厕所改造工程 …中央3.07万元, …3.23万元): its total is not stated
+				figs[u.figs[0]].used = true
+				merged[run[len(run)-1]] = true
+				continue
+			}
 			if isEntry(figs, u) {
 				run = append(run, k)
 				continue
@@ -311,7 +315,7 @@ func isEntry(figs []proseFig, u listUnit) bool {
 // entryName is the name of a list entry: its label without a year or 文号 before it.
 func entryName(f proseFig) string {
 	s := labelOf(f.lead)
-	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 {
+	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 || !worksEnd.MatchString(s) && strings.ContainsAny(f.whole, "-－—") {
 		// 从教委调剂至…--功能室改造工程-关于…的通知(校舍维修)-中央10万元
 		segs := dashes.Split(f.whole, -1)
 		for k := len(segs) - 2; k >= 0; k-- {
@@ -322,6 +326,9 @@ func entryName(f proseFig) string {
 		}
 	}
 	s = docNumber.ReplaceAllString(s, "")
+	if mk, ok := parseMarker(s); ok {
+		s = s[mk.len:] // 1、因公出国（境）费
+	}
 	return trimPunct(s)
 }
 
@@ -377,6 +384,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 // total, its actual the first payment proseFig.
 func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int, count *int, r *Report) (Item, bool) {
 	text := doc.Text
+	plain := dropGloss(text) // names read without a reprint site's reading glosses
 	name, at := "", -1
 	set := func(n string, off int) {
 		n = trimPunct(cleanText(n))
@@ -385,11 +393,15 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			name, at = n, off
 		}
 	}
-	if m := nameLabel.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := nameLabel.FindStringSubmatchIndex(plain); m != nil {
+		n := plain[m[2]:m[3]]
+		if loc := nextLabel.FindStringIndex(n); loc != nil {
+			n = n[:loc[0]] // 项目名称:…工程评价年度:2022 — the next label ends the name
+		}
+		set(n, 0)
 	}
-	if m := oneProject.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
+		set(plain[m[2]:m[3]], 0)
 	}
 	for _, f := range sameAsTotal(figs, total) {
 		st := text[sents[f.sent][0]:sents[f.sent][1]]
@@ -403,21 +415,24 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			if projectEnd.MatchString(subj) {
 				set(stripOwner(subj), f.clause[0])
 			}
-			if strings.HasSuffix(obj, "资金") || projectEnd.MatchString(obj) {
+			// a fund named after the verb (下达…项目州级补助资金2.00万元), unless the
+			// sentence breaks it down into sources (…资金共1077.56万元，其中：…)
+			fund := strings.HasSuffix(obj, "资金") && utf8.RuneCountInString(obj) >= 8 && !partLead.MatchString(strings.TrimLeft(text[f.m.End:sents[f.sent][1]], "，,：: "))
+			if fund || projectEnd.MatchString(obj) {
 				set(obj, f.clause[0])
 			}
 		} else if lb := labelOf(lead); projectEnd.MatchString(lb) {
 			set(stripOwner(lb), f.clause[0])
 		}
 	}
-	if m := reportOf.FindStringSubmatchIndex(text); m != nil && projectEnd.MatchString(text[m[2]:m[3]]) {
-		set(text[m[2]:m[3]], m[2])
+	if m := reportOf.FindStringSubmatchIndex(plain); m != nil && projectEnd.MatchString(plain[m[2]:m[3]]) {
+		set(plain[m[2]:m[3]], 0)
 	}
-	if m := evaluateOf.FindStringSubmatchIndex(text); m != nil {
-		set(text[m[2]:m[3]], m[2])
+	if m := evaluateOf.FindStringSubmatchIndex(plain); m != nil {
+		set(plain[m[2]:m[3]], 0)
 	}
 	if name == "" && thisProj.MatchString(text) && r.Title != "" {
-		if t := titleEnd.ReplaceAllString(r.Title, ""); t != r.Title {
+		if t := reportTail.ReplaceAllString(r.Title, ""); t != r.Title {
 			set(t, 0)
 		}
 	}
@@ -495,4 +510,159 @@ func sameAsTotal(figs []proseFig, total int) []proseFig {
 		}
 	}
 	return out
+}
+
+// markedPara is a numbered paragraph: its marker, where it starts, where its
+// first line ends and where it ends.
+type markedPara struct {
+	mk                  marker
+	start, lineEnd, end int
+}
+
+// shiMarker finds 一是 二是 … inside running text (a reflowed page joins the
+// lines of such a list): a 是-ordinal after punctuation, a figure's unit or
+// the line start.
+var shiMarker = regexp.MustCompile(`([一二三四五六七八九十])是`)
+
+// markedParas lists the numbered paragraphs of the text: lines that open with
+// a marker (up to a blank line or the next marker), and the pieces of a line
+// that numbers its parts 一是…二是…三是… inline.
+func markedParas(lines []textLine) []markedPara {
+	var out []markedPara
+	for i, l := range lines {
+		inline := inlineShi(l.text)
+		if mk, ok := parseMarker(l.text); ok && len(inline) < 2 {
+			end := l.end
+			for j := i + 1; j < len(lines); j++ {
+				t := strings.TrimSpace(lines[j].text)
+				if t == "" {
+					break
+				}
+				if _, ok := parseMarker(t); ok {
+					break
+				}
+				end = lines[j].end
+			}
+			out = append(out, markedPara{mk: mk, start: l.start, lineEnd: l.end, end: end})
+			continue
+		}
+		at := inline
+		if len(at) < 2 {
+			continue
+		}
+		for k, a := range at {
+			end := len(l.text)
+			if k+1 < len(at) {
+				end = at[k+1]
+			}
+			mk := marker{seq: k + 1, style: styleShi, len: len("一是")}
+			out = append(out, markedPara{mk: mk, start: l.start + a, lineEnd: l.start + end, end: l.start + end})
+		}
+	}
+	return out
+}
+
+// inlineShi gives the offsets of 一是, 二是 … numbered in order from 一 in a line.
+func inlineShi(t string) []int {
+	var at []int
+	want := 1
+	for _, m := range shiMarker.FindAllStringSubmatchIndex(t, -1) {
+		if hanNumber(t[m[2]:m[3]]) != want {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(t[:m[0]])
+		if m[0] > 0 && unicode.Is(unicode.Han, prev) && prev != '元' {
+			continue // 统一是, 唯一是
+		}
+		at = append(at, m[0])
+		want++
+	}
+	return at
+}
+
+// masked is a figure the publisher blanked out (预算数*元, 执行数78.*元).
+var masked = regexp.MustCompile(`(?:预算数|执行数|预算|资金|金额|支出|拨付)\s*(?:为)?\s*[\d.]*[*＊]+[\d.*＊]*\s*(?:万元|元)?`)
+
+// maskedFigures reports the blanked-out figures of an item's text as unreadable.
+func maskedFigures(doc *ingest.Document, start, end, seq int) []Unparsed {
+	var out []Unparsed
+	for _, m := range masked.FindAllStringIndex(doc.Text[start:end], -1) {
+		at := start + m[0]
+		out = append(out, Unparsed{Text: strings.TrimSpace(doc.Text[at : start+m[1]]), Reason: "金额被遮盖，无法读出 (masked)",
+			Item: seq, Page: doc.PageAt(at), Span: Span{at, start + m[1]}})
+	}
+	return out
+}
+
+// sourceName finds where a fund source's name starts in a label
+// (截止…眉山市中央资金 → 中央资金).
+var parenthesis = regexp.MustCompile(`[(（][^)）]*[)）]`)
+
+var sourceName = regexp.MustCompile(`(?:中央|省级|市级|县级|区级|地方|本级|上级|其他|自治区级?)[^，。；]*$`)
+
+// sourceItems reads execution by fund source, when a sentence gives each
+// source's payment with its rate (中央资金完成636.75万元，预算执行率81.97%，
+// 省级资金完成288.26万元，预算执行率99.28%…): each source is an item, its
+// budget the first budget stated earlier for the same source.
+func sourceItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
+	text := doc.Text
+	for si, s := range sents {
+		units := sentenceUnits(text, s, figs, si)
+		var entries []int
+		for k, u := range units {
+			if len(u.figs) != 1 || k+1 >= len(units) {
+				continue
+			}
+			f := figs[u.figs[0]]
+			next := text[units[k+1].start:units[k+1].end]
+			if f.role != roleActual || !rateRE.MatchString(next) || !fundSource.MatchString(parenthesis.ReplaceAllString(labelOf(f.lead), "")) {
+				continue
+			}
+			if sourceName.FindString(labelOf(f.lead)) == "" {
+				continue
+			}
+			entries = append(entries, u.figs[0])
+		}
+		if len(entries) < 2 {
+			continue
+		}
+		var out []Item
+		for _, e := range entries {
+			f := figs[e]
+			name := sourceName.FindString(labelOf(f.lead))
+			it := newItem(len(out)+1, name, doc, Span{f.clause[0], f.clause[1]})
+			it.SetActual(f.m.Amount)
+			figs[e].used = true
+			key := sourceKey(name)
+			for _, b := range figs {
+				if b.m.Start >= s[0] {
+					break
+				}
+				if b.role == roleBudget && !b.paren && strings.Contains(labelOf(b.lead), key) {
+					it.SetBudget(b.m.Amount)
+					break
+				}
+			}
+			it.Disbursement = disbursement(it)
+			out = append(out, it)
+		}
+		return out
+	}
+	return nil
+}
+
+// sourceKey is what names a fund source in other sentences: 中央 of 中央资金,
+// 结转 of 其他资金（上年结转）.
+func sourceKey(name string) string {
+	if i := strings.IndexAny(name, "(（"); i >= 0 && strings.HasPrefix(name, "其他") {
+		inner := []rune(strings.Trim(name[i:], "()（）"))
+		if len(inner) >= 2 {
+			return string(inner[len(inner)-2:])
+		}
+	}
+	r := []rune(name)
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	return string(r)
 }

@@ -21,7 +21,7 @@ import (
 
 var (
 	newSubject = regexp.MustCompile(`^\s*(?:\d{4}|20xx|20XX)\s*年|^\s*(?:此外|另外|另|同时|截至|截止)`)
-	rateRE     = regexp.MustCompile(`(预算执行率|执行率|支付率|到位率|完成预算的)\s*(?:为|达|达到|是)?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]`)
+	rateRE     = regexp.MustCompile(`(预算执行率|执行率|支付率|到位率|完成(?:年初|全年)?预算(?:数)?的)\s*(?:为|达|达到|是)?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]`)
 	genericLbl = regexp.MustCompile(`\d{4}年|20xx年|全年|本年度|本年|年度|实际|执行|资金|项目|共|累计|总|已|截至|截止|目前|[，,：:]`)
 )
 
@@ -217,7 +217,7 @@ func proseRates(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedR
 }
 
 func isBudgetFigure(f proseFig) bool {
-	return !f.paren && !f.part && (f.role == roleBudget || f.role == roleAdjusted)
+	return !f.paren && !f.part && (f.role == roleBudget || f.role == roleAdjusted || f.role == roleInitial)
 }
 
 // likeness is the Dice coefficient of two labels' character bigrams.

@@ -47,14 +47,18 @@ type Span [2]int
 
 // Report is everything extracted from one document.
 type Report struct {
-	Source    Source `json:"source"`
-	Unit      string `json:"unit"`
-	Year      int    `json:"year"`
-	Title     string `json:"title"`
-	Genre     Genre  `json:"genre"`
-	Stated    Stated `json:"stated"`
-	Items     []Item `json:"items"`
-	Extractor string `json:"extractor"`
+	Source Source `json:"source"`
+	Unit   string `json:"unit"`
+	Year   int    `json:"year"`
+	Title  string `json:"title"`
+	Genre  Genre  `json:"genre"`
+	// DocType is what kind of document this is (a 自评报告, a 决算 …);
+	// DocTypeLabel its Chinese name, from the one table in doctype.go.
+	DocType      DocType `json:"doc_type"`
+	DocTypeLabel string  `json:"doc_type_label"`
+	Stated       Stated  `json:"stated"`
+	Items        []Item  `json:"items"`
+	Extractor    string  `json:"extractor"`
 
 	// Evaluations are the entries of the item-by-item evaluation section,
 	// linked or not to a listed item.

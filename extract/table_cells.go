@@ -211,14 +211,10 @@ func newCell(text string, start, end, row int) cell {
 	}
 	t = fold.Cell(t)
 	if strings.Contains(t, "(") {
-		t = pinyinReading.ReplaceAllString(t, "$1") // 项(xiàng)目: a mirror's readings inserted after characters
+		t = pinyinReading.ReplaceAllString(t, "") // 项(xiàng)目: a mirror's readings inserted after characters
 	}
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
 }
-
-// pinyinReading is a reading in pinyin that some mirror sites insert after
-// a character: 项(xiàng)目, 绩(jì)效.
-var pinyinReading = regexp.MustCompile(`(\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńň]{1,6}\)`)
 
 // joinLines joins the lines of a multi-line cell: Chinese text is broken
 // without a space, so lines are glued back as they are.

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -287,10 +288,39 @@ func (t *tableReport) planIndicators(r rng, total int64) {
 			c := pick(r, indicatorPool[l2])
 			in := TruthIndicator{Level1: g.level1, Level2: l2, Level3: c.name, Target: c.target, Actual: c.actual, Weight: strconv.FormatInt(w, 10), Score: strconv.FormatInt(w, 10)}
 			if w > 1 && r.chance(0.12) {
-				in.Score = strconv.FormatInt(w-int64(r.between(1, int(min(3, w-1)))), 10)
-				in.Reason = pick(r, deviationReasons)
+				deductPoints(&in, w, int64(r.between(1, int(min(3, w-1)))), pick(r, deviationReasons))
 			}
 			t.indicators = append(t.indicators, in)
 		}
 	}
 }
+
+// deductPoints scores a row below its weight, as a reviewer does when the
+// target was missed: the 实际完成值 falls short of a quantitative 正向 target
+// so that 得分 = 分值 × 实际 ÷ 目标 exactly, with a 偏差原因, and the table stays
+// consistent with the scoring rules. A deduction of about d points is
+// chosen among those the target's figure allows; a qualitative or 反向
+// target, or one no deduction divides evenly, keeps its full score.
+func deductPoints(in *TruthIndicator, w, d int64, reason string) {
+	m := quantTarget.FindStringSubmatch(in.Target)
+	if m == nil {
+		return
+	}
+	target, err := strconv.ParseInt(m[2], 10, 64)
+	if err != nil || target <= 0 {
+		return
+	}
+	for cut := d; cut < w; cut++ {
+		score := w - cut
+		if target*score%w != 0 {
+			continue
+		}
+		in.Score = strconv.FormatInt(score, 10)
+		in.Actual = strconv.FormatInt(target*score/w, 10) + m[3]
+		in.Reason = reason
+		return
+	}
+}
+
+// quantTarget is a 正向 target with a whole figure: ≥30户, 100%, 1个.
+var quantTarget = regexp.MustCompile(`^(≥)?(\d+)(户|个|人次|人|%|年)$`)

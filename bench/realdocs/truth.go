@@ -31,6 +31,7 @@ type TruthReport struct {
 	UnitAccept         []string          `json:"unit_accept"`
 	Year               *int              `json:"year"`
 	Title              string            `json:"title"`
+	TitleAccept        []string          `json:"title_accept"`
 	Pages              []int             `json:"pages"`
 	NothingExtractable bool              `json:"nothing_extractable"`
 	Stated             TruthStated       `json:"stated"`
