@@ -460,8 +460,9 @@ func fitsColumn(col column, c cell) bool {
 	}
 	switch col {
 	case colWeight, colScore:
+		// a weight or score is points of a hundred: 1020 is figures glued
 		f, k := readFigure(c)
-		return k == vFigure && !f.percent
+		return k == vFigure && !f.percent && !f.value.GreaterThan(hundred)
 	case colNature:
 		return operatorWords.MatchString(c.key)
 	case colUnit:
@@ -532,7 +533,10 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 				s++
 			}
 			if filled[colWeight] && filled[colScore] {
-				s += 2 // a row gives both its figures
+				s += 3 // a row gives both its figures
+			}
+			if filled[colTarget] != filled[colActual] && hasColumn(cols, colTarget) && hasColumn(cols, colActual) {
+				s-- // and its target with its actual, or neither
 			}
 			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
 				s--
