@@ -386,7 +386,12 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	var best fundReading
 	var tied []fundReading // other readings exactly as plausible as best
 	bestScore := 0.0
-	for _, seq := range seqs {
+	bestSeq := -1
+	var other fundReading // the best reading of another split of the run
+	otherScore := 0.0
+	seqBest := make([]fundReading, len(seqs))
+	seqScore := make([]float64, len(seqs))
+	for si, seq := range seqs {
 		if len(seq) > len(numeric) {
 			continue
 		}
@@ -397,9 +402,12 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			*budget--
 			// fewer, longer figures and no skipped columns are likelier
 			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
+			if seqBest[si] == nil || sc > seqScore[si] {
+				seqBest[si], seqScore[si] = rd, sc
+			}
 			switch {
 			case best == nil || sc > bestScore+1e-9:
-				best, bestScore, tied = rd, sc, nil
+				best, bestScore, tied, bestSeq = rd, sc, nil, si
 			case sc > bestScore-1e-9 && !rd.same(best) && len(tied) < 8:
 				tied = append(tied, rd)
 			}
@@ -407,6 +415,17 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	}
 	if best == nil {
 		best = fundReading{}
+	}
+	for si, rd := range seqBest {
+		if rd != nil && si != bestSeq && (other == nil || seqScore[si] > otherScore) {
+			other, otherScore = rd, seqScore[si]
+		}
+	}
+	// A split of glued figures that no relation of the row vouches for (a
+	// rate written with % that 执行数 ÷ 预算数 gives, a score that 分值 ×
+	// 执行率 gives) is a guess when another split comes close: say so.
+	if len(tied) == 0 && other != nil && !best.vouched() && otherScore > bestScore-2 && !other.same(best) {
+		tied = append(tied, other)
 	}
 	if len(tied) == 0 {
 		return best, reason, true, nil
@@ -427,6 +446,29 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		}
 	}
 	return agreed, reason, true, append([]fundReading{best}, tied...)
+}
+
+// vouched reports whether one of the row's relations holds for the reading
+// within the rounding of the figures as written.
+func (rd fundReading) vouched() bool {
+	B, hasB := rd[colBudget]
+	E, hasE := rd[colExecuted]
+	R, hasR := rd[colRate]
+	W, hasW := rd[colWeight]
+	S, hasS := rd[colScore]
+	if hasR && R.percent && hasB && hasE && B.value.IsPositive() &&
+		E.value.Div(B.value).Mul(hundred).Sub(R.value).Abs().LessThanOrEqual(halfUnit(R.decimals)) {
+		return true
+	}
+	if hasR && R.percent && hasW && hasS {
+		exp := W.value.Mul(decimal.Min(R.value, hundred)).Div(hundred)
+		if S.value.Equal(exp.Round(int32(S.decimals))) || S.value.Equal(exp.Round(0)) {
+			return true
+		}
+	}
+	// 年初预算数 and 全年预算数 written alike (43.243.2…), the rate, if any, a percentage
+	I, hasI := rd[colInitial]
+	return hasI && hasB && I.text == B.text && (!hasR || R.percent)
 }
 
 // same reports whether two readings put the same figures in the same columns.
