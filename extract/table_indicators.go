@@ -364,6 +364,18 @@ func (p *tableParser) nextIsLevel2(i int) bool {
 func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicator, bool) {
 	placed := placeIndicatorValues(vals, cols)
 	ind := Indicator{Level3: name.text, Span: Span{name.start, name.end}, Page: p.page(name.start)}
+	filled, used := 0, 0
+	for _, v := range vals {
+		if !v.empty() {
+			filled++
+		}
+	}
+	for _, v := range placed {
+		if !v.empty() {
+			used++
+		}
+	}
+	ind.Unsure = isValueLike(name.text) || used < filled
 	any := false
 	for col, v := range placed {
 		if v.empty() {

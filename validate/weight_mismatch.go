@@ -48,7 +48,7 @@ func weightGroups(r *extract.Report) []*weightGroup {
 			g = &weightGroup{level1: ind.Level1, declared: ind.Level1Weight, complete: true, first: ind}
 			gs = append(gs, g)
 		}
-		if ind.Weight == nil {
+		if ind.Weight == nil || ind.Unsure {
 			g.complete = false
 			continue
 		}
