@@ -159,6 +159,11 @@ func (p *tableParser) indicatorRows(i int, valueCols []column) {
 		}
 		i = max(next, i+1)
 	}
+	if n := len(p.r.Indicators); i >= len(p.c) && n > 0 {
+		// the text ends inside the indicators (a page cut off): rows of the
+		// last group may be missing, and the last row's cells may be cut
+		p.r.Indicators[n-1].Unsure = true
+	}
 	p.findTotal(i, valueCols, true)
 }
 
