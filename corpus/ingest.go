@@ -232,8 +232,8 @@ type fileResult struct {
 	known  string // id of the stored report with these bytes
 	skip   bool   // ledger and report say it is in already
 	doc    *ingest.Document
-	rep    *extract.Report
-	fs     []validate.Finding
+	reps   []*extract.Report    // the reports the file holds
+	fss    [][]validate.Finding // fss[i]: the findings of reps[i]
 	enc    encoded
 	reason string
 	err    error
@@ -248,7 +248,7 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	if err != nil {
 		return fail(r, pipeline.Failed(path, err).Reason, err)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ? AND part = 1`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
 		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
 			mtimeNS(e.ModTime) == mtimeNS(r.stat.ModTime) && e.ReportID == r.known
@@ -263,8 +263,11 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	if res.Err != nil {
 		return fail(r, res.Reason, res.Err)
 	}
-	r.doc, r.rep, r.fs = res.Doc, res.Report, res.Findings
-	if r.enc, err = encode(r.doc, r.rep); err != nil {
+	r.doc = res.Doc
+	for _, p := range res.Parts {
+		r.reps, r.fss = append(r.reps, p.Report), append(r.fss, p.Findings)
+	}
+	if r.enc, err = encode(r.doc, r.reps...); err != nil {
 		r.doc = nil
 		return fail(r, reasonStore, err)
 	}
@@ -318,22 +321,25 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
-		res, err := s.putEncoded(ctx, r.stat, r.doc, r.rep, r.fs, r.enc)
+		res, err := s.putEncoded(ctx, r.stat, r.doc, r.reps, r.fss, r.enc)
 		if err != nil {
 			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
 		}
 		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
 		count(sum, ev.Outcome)
 		if res.New {
+			sum.Stored += len(res.IDs) - 1 // Stored counts reports: a file may hold several
 			w.firstSeq[res.ID] = r.seq
 		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
 			return ev, err
 		}
 		if res.New && w.ix != nil {
-			n, err := w.index().put(ctx, res.ID, &StoredReport{Report: r.rep, Findings: r.fs})
-			sum.Indexed += n
-			if err != nil {
-				w.indexError(err)
+			for k, id := range res.IDs {
+				n, err := w.index().put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
+				sum.Indexed += n
+				if err != nil {
+					w.indexError(err)
+				}
 			}
 		}
 	}

@@ -85,14 +85,10 @@ func publishedLines(doc *ingest.Document) []string {
 	return strings.FieldsFunc(orig, func(r rune) bool { return r == '\n' || r == '\f' || r == '\r' })
 }
 
-// pinyinReading is a reading in parentheses after a character: letters with
-// at least one tone mark.
-var pinyinReading = regexp.MustCompile(`\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\)`)
-
 // headLine is a line cleaned for reading the header: readings dropped,
 // typesetting spaces removed.
 func headLine(s string) string {
-	s = pinyinReading.ReplaceAllString(s, "")
+	s = pinyinReading.ReplaceAllString(s, "$1")
 	return strings.TrimSpace(cleanText(strings.Join(strings.Fields(s), " ")))
 }
 
@@ -127,8 +123,8 @@ var (
 	siteSuffix  = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
 	annexPrefix = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
 	// A reference to an annex file (附件1：…报告.pdf) names another document.
-	fileExt     = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
-	codePrefix  = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
+	fileExt    = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
+	codePrefix = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
 	// A line where the body begins: a numbered heading, a chapter, an
 	// addressee (县财政局：), the contents.
 	bodyStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部节条]|目\s*录$)|^[\p{Han}、]{2,30}[:：]$`)

@@ -94,6 +94,23 @@ type Report struct {
 	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Where a file holds several reports (see ExtractAll): which one this is
+	// (1-based, 0 when the file holds one), how many the file holds, its
+	// first and last page, and its byte range in the Document's Text. Sheet
+	// names the worksheet of a report read from a spreadsheet.
+	Part   int    `json:"part,omitempty"`
+	Parts  int    `json:"parts,omitempty"`
+	Pages  []int  `json:"pages,omitempty"`
+	Extent *Span  `json:"extent,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	// Formulas are the cells of the sheet whose cached value disagrees with
+	// what their formula computes.
+	Formulas []FormulaCell `json:"formulas,omitempty"`
+
+	// cellAt maps offsets of the Document's Text to spreadsheet cells (set by
+	// ExtractAll, not stored: validate uses it while the document is at hand).
+	cellAt func(int) string
 }
 
 // Stated holds what the report says about itself as a whole.
@@ -103,6 +120,7 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 	// Candidates are the other totals and counts the text states, with
 	// their role (actual, part, batch, initial-budget …).
 	Candidates []StatedCandidate `json:"candidates,omitempty"`
@@ -126,6 +144,7 @@ type Item struct {
 	Keywords   []string          `json:"keywords,omitempty"`
 	Page       int               `json:"page"`
 	Span       Span              `json:"span"`
+	Cell       string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -210,6 +229,8 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
+	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
 	// Breakdowns are the total split another way under the row, label and
 	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
 	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
@@ -224,6 +245,7 @@ type FundBreakdown struct {
 	Parts    []FundPart       `json:"parts"`
 	Page     int              `json:"page"`
 	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B5)
 }
 
 // FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
@@ -232,16 +254,19 @@ type FundPart struct {
 	Wan      *decimal.Decimal `json:"wan"`
 	Decimals int              `json:"decimals"`
 	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B6)
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
 type TotalRow struct {
-	Label    string           `json:"label"`
-	Weight   *decimal.Decimal `json:"weight"`
-	Score    *decimal.Decimal `json:"score"`
-	Decimals map[string]int   `json:"decimals,omitempty"` // "weight", "score"
-	Page     int              `json:"page"`
-	Span     Span             `json:"span"`
+	Label    string            `json:"label"`
+	Weight   *decimal.Decimal  `json:"weight"`
+	Score    *decimal.Decimal  `json:"score"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the label
+	Cells    map[string]string `json:"cells,omitempty"` // "weight", "score"
 }
 
 // DepartmentInfo is the head of a 部门整体支出绩效自评表.
@@ -290,8 +315,10 @@ type Indicator struct {
 	Unsure bool `json:"unsure,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
-	PartOf   int            `json:"part_of,omitempty"`
-	Decimals map[string]int `json:"decimals,omitempty"` // "weight", "score"
-	Page     int            `json:"page"`
-	Span     Span           `json:"span"`
+	PartOf   int               `json:"part_of,omitempty"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the row's first column
+	Cells    map[string]string `json:"cells,omitempty"` // "target", "actual", "weight", "score"
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/ingest/html"
 	"github.com/jixiao/jixiao/ingest/legacy"
 	"github.com/jixiao/jixiao/ingest/pdf"
+	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
 // MaxFileSize bounds what is read into memory; larger files are refused.
@@ -158,6 +159,19 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 			return nil, &Error{Path: name, Reason: ReasonLegacyDOCX, Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
+	case FormatXLSX:
+		var err error
+		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
+			return nil, &Error{Path: name, Reason: limitOr(err, "Excel 工作簿无法读取 (unreadable workbook)"), Err: err}
+		}
+	case FormatXLS:
+		conv, err := legacy.ToXLSX(ctx, data)
+		if err != nil {
+			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 表格无法转换 (cannot convert .xls/.et)", Err: err}
+		}
+		if pages, warnings, err = readSheets(conv, sheet.Options{Converted: true}); err != nil {
+			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}
+		}
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
@@ -184,13 +198,26 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	return doc, nil
 }
 
+// readSheets reads the worksheets of an XLSX workbook, one page each.
+func readSheets(data []byte, opt sheet.Options) ([]Page, []string, error) {
+	sheets, warnings, err := sheet.ExtractOptions(data, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := make([]Page, len(sheets))
+	for i, s := range sheets {
+		pages[i] = Page{N: i + 1, Text: s.Text, Sheet: s.Name, Cells: s.Cells, Formulas: s.Formulas}
+	}
+	return pages, warnings, nil
+}
+
 // ReasonLimit is the reason of a file that exceeds a bound of its reader
 // (a zip bomb, a page with too many elements, text past the limit).
 const ReasonLimit = "超出大小限制 (size limit exceeded)"
 
 // limitOr gives ReasonLimit when err is a reader's limit, else reason.
 func limitOr(err error, reason string) string {
-	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) {
+	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) || errors.Is(err, sheet.ErrLimit) {
 		return ReasonLimit
 	}
 	return reason

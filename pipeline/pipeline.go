@@ -17,16 +17,25 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
+// Part is one report of a file and its findings.
+type Part struct {
+	Report   *extract.Report
+	Findings []validate.Finding
+}
+
 // Result is what one file yields: its document, its report and the report's
 // findings, or the error that stopped it (an *ingest.Error names the file
 // and the reason).
 type Result struct {
 	Path     string
 	Doc      *ingest.Document
-	Report   *extract.Report
-	Findings []validate.Finding
-	Err      error
-	Reason   string // why Err happened, for summaries that count files by reason
+	Report   *extract.Report    // the file's first report (Parts[0])
+	Findings []validate.Finding // its findings
+	// Parts are every report the file holds (extract.ExtractAll), with
+	// their findings, in order; one for most files.
+	Parts  []Part
+	Err    error
+	Reason string // why Err happened, for summaries that count files by reason
 }
 
 // ReasonExtract is the reason of a file that was read but not extracted.
@@ -53,12 +62,15 @@ type Options struct {
 // Document extracts and validates a document already read.
 func Document(doc *ingest.Document) Result {
 	r := Result{Path: doc.Source, Doc: doc}
-	rep, err := extract.Extract(doc)
+	reps, err := extract.ExtractAll(doc)
 	if err != nil {
 		r.Err, r.Reason = fmt.Errorf("%s: %w", doc.Source, err), ReasonExtract
 		return r
 	}
-	r.Report, r.Findings = rep, validate.Report(rep)
+	for _, rep := range reps {
+		r.Parts = append(r.Parts, Part{Report: rep, Findings: validate.Report(rep)})
+	}
+	r.Report, r.Findings = r.Parts[0].Report, r.Parts[0].Findings
 	return r
 }
 

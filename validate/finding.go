@@ -29,6 +29,7 @@ type Finding struct {
 	Items    []int            `json:"items,omitempty"`
 	Page     int              `json:"page,omitempty"`
 	Span     *extract.Span    `json:"span,omitempty"` // evidence in the document text
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell of the evidence (Sheet1!D7)
 }
 
 // A Rule checks one thing of one report.
@@ -61,6 +62,11 @@ func Report(r *extract.Report) []Finding {
 	var out []Finding
 	for _, rule := range rules {
 		out = append(out, rule.Check(r)...)
+	}
+	for i := range out {
+		if out[i].Cell == "" && out[i].Span != nil {
+			out[i].Cell = r.CellAt(out[i].Span[0])
+		}
 	}
 	sortFindings(out)
 	return out

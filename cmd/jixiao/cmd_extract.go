@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/segment"
 	"github.com/jixiao/jixiao/ingest"
 	"github.com/jixiao/jixiao/pipeline"
@@ -66,17 +67,43 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 			continue
 		}
 		if opts.JSON {
-			if err := enc.Encode(res.Report); err != nil {
-				return err
+			for _, p := range res.Parts {
+				if err := enc.Encode(p.Report); err != nil {
+					return err
+				}
 			}
 			continue
 		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
+		for k, p := range res.Parts {
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printPartHeading(stdout, p.Report)
+			printReport(stdout, p.Report)
 		}
-		printReport(stdout, res.Report)
 	}
 	return badInput(failed, n)
+}
+
+// printPartHeading says which of a file's reports follows, when it holds several.
+func printPartHeading(w io.Writer, r *extract.Report) {
+	if r.Parts < 2 {
+		return
+	}
+	fmt.Fprintf(w, "== 第 %d/%d 份报告%s ==\n", r.Part, r.Parts, extentText(r))
+}
+
+// extentText is where in its file a report is: its pages, or its sheet.
+func extentText(r *extract.Report) string {
+	switch {
+	case r.Sheet != "":
+		return "（工作表 " + r.Sheet + "）"
+	case len(r.Pages) == 2 && r.Pages[0] == r.Pages[1]:
+		return fmt.Sprintf("（第 %d 页）", r.Pages[0])
+	case len(r.Pages) == 2:
+		return fmt.Sprintf("（第 %d–%d 页）", r.Pages[0], r.Pages[1])
+	}
+	return ""
 }
 
 // readFiles expands folders among args (recursively, like ingest) and runs

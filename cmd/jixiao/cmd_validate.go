@@ -34,6 +34,8 @@ func init() {
 // validateOutput is the JSON of one file: its source and findings.
 type validateOutput struct {
 	Source   extract.Source     `json:"source"`
+	Part     int                `json:"part,omitempty"`  // which report of the file, when it holds several
+	Pages    []int              `json:"pages,omitempty"` // its first and last page
 	Findings []validate.Finding `json:"findings"`
 }
 
@@ -49,24 +51,30 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
 			continue
 		}
-		rep, path, fs := res.Report, displayPath(res.Path), res.Findings
-		if validate.HasErrors(fs) {
+		path := displayPath(res.Path)
+		fileErrors := false
+		for k, p := range res.Parts {
+			rep, fs := p.Report, p.Findings
+			fileErrors = fileErrors || validate.HasErrors(fs)
+			if opts.JSON {
+				if fs == nil {
+					fs = []validate.Finding{}
+				}
+				if err := enc.Encode(validateOutput{Source: rep.Source, Part: rep.Part, Pages: rep.Pages, Findings: fs}); err != nil {
+					return err
+				}
+				continue
+			}
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printPartHeading(stdout, rep)
+			fmt.Fprintf(stdout, "%s（%s %s，%d 项）\n", path, orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
+			printFindings(stdout, fs)
+		}
+		if fileErrors {
 			withErrors++
 		}
-		if opts.JSON {
-			if fs == nil {
-				fs = []validate.Finding{}
-			}
-			if err := enc.Encode(validateOutput{Source: rep.Source, Findings: fs}); err != nil {
-				return err
-			}
-			continue
-		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		fmt.Fprintf(stdout, "%s（%s %s，%d 项）\n", path, orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
-		printFindings(stdout, fs)
 	}
 	if err := badInput(failed, n); err != nil {
 		return err

@@ -33,7 +33,7 @@ func printReport(w io.Writer, r *extract.Report) {
 	subs := 0
 	for _, it := range r.Items {
 		rows = append(rows, []string{strconv.Itoa(it.Seq), it.Name, amountText(it.BudgetWan), amountText(it.ActualWan),
-			it.Disbursement.Label(), strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), strconv.Itoa(it.Page)})
+			it.Disbursement.Label(), strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), whereText(it.Page, it.Cell)})
 		if it.BudgetWan != nil {
 			budget = budget.Add(*it.BudgetWan)
 		}
@@ -74,7 +74,7 @@ func printFindings(w io.Writer, fs []validate.Finding) {
 	var rows [][]string
 	for _, f := range fs {
 		counts[f.Severity]++
-		rows = append(rows, []string{f.Severity.Label(), f.Rule, seqText(f.Items), strconv.Itoa(f.Page), f.Message})
+		rows = append(rows, []string{f.Severity.Label(), f.Rule, seqText(f.Items), whereText(f.Page, f.Cell), f.Message})
 	}
 	fmt.Fprintf(w, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
 	printTableWide(w, []string{"级别", "规则", "项目", "页", "说明"}, rows)
@@ -107,4 +107,13 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// whereText is where a record or finding is: its cell in a spreadsheet
+// (自评表!D7), else its page.
+func whereText(page int, cell string) string {
+	if cell != "" {
+		return cell
+	}
+	return strconv.Itoa(page)
 }
