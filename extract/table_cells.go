@@ -211,7 +211,7 @@ func newCell(text string, start, end, row int) cell {
 	}
 	t = fold.Cell(t)
 	if strings.Contains(t, "(") {
-		t = pinyinReading.ReplaceAllString(t, "") // 项(xiàng)目: a mirror's readings inserted after characters
+		t = pinyinReading.ReplaceAllString(t, "$1") // 项(xiàng)目: a mirror's readings inserted after characters
 	}
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
 }
