@@ -308,7 +308,14 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			for e < len(toks) && !hard[e] {
 				e++
 			}
-			if piece := text[t.start:toks[e-1].end]; isProse(piece) {
+			labels := 0
+			for _, x := range toks[k:e] {
+				if isLabelKey(cellKey(text[x.start:x.end])) {
+					labels++
+				}
+			}
+			// a run with three of the tables' fixed words is glued cells, not prose
+			if piece := text[t.start:toks[e-1].end]; isProse(piece) && labels < 3 {
 				flush()
 				from := t.start
 				if e-k >= 2 && isValueLike(text[t.start:t.end]) && isProse(text[toks[k+1].start:toks[e-1].end]) {

@@ -19,7 +19,7 @@ type figure struct {
 
 var (
 	// figurePattern is one figure alone in a cell: 43.2, 1,030.5, 86%, 100.00%, 10分.
-	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元)?$`)
+	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元|万)?$`)
 	// gluedRun is figures written without separators: 202010100.00%10.
 	gluedRun = regexp.MustCompile(`^[\d.%％]*\d[\d.%％]*$`)
 	// placeholder marks an empty cell: /, -, —.
@@ -53,6 +53,7 @@ func readFigure(c cell) (figure, valueKind) {
 	}
 	if m := figurePattern.FindStringSubmatch(t); m != nil {
 		num := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, m[4]), "%"), "％"), "分")
+		num = strings.TrimSuffix(num, "万")
 		num = strings.ReplaceAll(strings.TrimPrefix(num, "+"), ",", "")
 		d, err := decimal.NewFromString(num)
 		if err != nil {
