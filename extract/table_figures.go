@@ -208,7 +208,7 @@ type fundReading map[column]figure
 // other: 执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 年初 = 全年 预算数 ….
 // It is used only to choose between readings of figures whose separation
 // the text does not show; the figures themselves are never changed.
-func (rd fundReading) plausibility() float64 {
+func (rd fundReading) plausibility(noBudget bool) float64 {
 	s := 0.0
 	I, hasI := rd[colInitial]
 	B, hasB := rd[colBudget]
@@ -216,6 +216,9 @@ func (rd fundReading) plausibility() float64 {
 	W, hasW := rd[colWeight]
 	R, hasR := rd[colRate]
 	S, hasS := rd[colScore]
+	if hasI && !hasB && noBudget {
+		B, hasB = I, true // 执行率(B/A) over 年初预算数(A) where the table has no 全年预算数
+	}
 	// only a rate written as a percentage vouches for a reading: a bare
 	// number in the rate column agrees with too many splits of a run
 	if hasR && R.percent && hasB && hasE && B.value.IsPositive() {
@@ -387,6 +390,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	var best fundReading
 	var tied []fundReading // other readings exactly as plausible as best
 	bestScore := 0.0
+	noBudget := !hasColumn(cols, colBudget)
 	bestSeq := -1
 	var other fundReading // the best reading of another split of the run
 	otherScore := 0.0
@@ -402,7 +406,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
 			*budget--
 			// fewer, longer figures and no skipped columns are likelier
-			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
+			sc := rd.plausibility(noBudget) - 1.5*float64(gaps) - 0.6*float64(len(rd))
 			if seqBest[si] == nil || sc > seqScore[si] {
 				seqBest[si], seqScore[si] = rd, sc
 			}
@@ -425,7 +429,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	// A split of glued figures that no relation of the row vouches for (a
 	// rate written with % that 执行数 ÷ 预算数 gives, a score that 分值 ×
 	// 执行率 gives) is a guess when another split comes close: say so.
-	if len(tied) == 0 && other != nil && !best.vouched() && otherScore > bestScore-2 && !other.same(best) {
+	if len(tied) == 0 && other != nil && !best.vouched(noBudget) && otherScore > bestScore-2 && !other.same(best) {
 		tied = append(tied, other)
 	}
 	if len(tied) == 0 {
@@ -451,8 +455,11 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 
 // vouched reports whether one of the row's relations holds for the reading
 // within the rounding of the figures as written.
-func (rd fundReading) vouched() bool {
+func (rd fundReading) vouched(noBudget bool) bool {
 	B, hasB := rd[colBudget]
+	if !hasB && noBudget {
+		B, hasB = rd[colInitial]
+	}
 	E, hasE := rd[colExecuted]
 	R, hasR := rd[colRate]
 	W, hasW := rd[colWeight]
