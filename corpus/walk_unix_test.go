@@ -16,7 +16,7 @@ import (
 // report beside them is stored.
 func TestIngestReportsWhatIsNotAFile(t *testing.T) {
 	src := t.TempDir()
-	text, err := os.ReadFile("testdata/nantun-2023.md")
+	text, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,20 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	figs := proseFigures(doc.Text, sents)
 	if len(itemLines) > 0 {
 		readOverview(doc, lines, first, r)
+		if r.Stated.Total == nil || r.Stated.Count == nil {
+			// phrasings the overview sentence does not use (共下达, 安排资金, 项目为一个 …)
+			had := r.Stated
+			readProseOverview(doc, figs, sents, lines[first].start, r)
+			if had.Total != nil {
+				r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = had.Total, had.TotalWan, had.Span
+			}
+			if had.Count != nil {
+				r.Stated.Count = had.Count
+			}
+			if had.Page != 0 {
+				r.Stated.Page = had.Page
+			}
+		}
 		for _, il := range itemLines {
 			r.Items = append(r.Items, readItem(doc, lines, il, r))
 		}
@@ -47,6 +61,7 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	}
 	r.Sums = append(r.Sums, proseSums(doc, figs, sents)...)
 	r.Rates = append(r.Rates, proseRates(doc, figs, sents)...)
+	r.Rates = append(r.Rates, proseShares(doc, figs, sents)...)
 	if r.Unit == "" {
 		r.Unit = unitFromItems(r.Items)
 	}
@@ -111,7 +126,7 @@ func figsUsedBy(figs []proseFig, items []Item) bool {
 
 // readProseOverview sets the stated total and count from the prose figures
 // by their roles, keeps the other candidates with their role, and returns
-// the index of the proseFig taken as the total (-1 when none).
+// the index of the figure taken as the total (-1 when none).
 func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, limit int, r *Report) int {
 	t := chooseTotal(figs, limit)
 	if t >= 0 {

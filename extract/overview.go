@@ -112,7 +112,7 @@ func sentences(text string) [][2]int {
 
 // StatedCandidate is a total or count the text states besides the one taken
 // as the report's stated total or count, with its role (actual, part, batch,
-// initial-budget …), so that a reader sees every proseFig that was weighed.
+// initial-budget …), so that a reader sees every figure that was weighed.
 type StatedCandidate struct {
 	Role  string           `json:"role"`
 	Label string           `json:"label,omitempty"`
@@ -149,8 +149,20 @@ func chooseTotal(figs []proseFig, limit int) int {
 	if flagged >= 0 {
 		return widest(figs, flagged, limit)
 	}
-	return first
+	if first >= 0 {
+		return first
+	}
+	// funds received stated as the whole (资金合计101.2万元已全部到位 / 到位资金 X 万元)
+	// when nothing states a budget
+	for i, f := range figs {
+		if f.m.Start < limit && !f.part && !f.paren && f.role == roleActual && receivedWord.MatchString(f.lead+f.tail) {
+			return i
+		}
+	}
+	return -1
 }
+
+var receivedWord = regexp.MustCompile(`到位`)
 
 // widest: of totals that are each broken down into sources (…合计1067.2万元。
 // 其中，中央资金…，省级资金…; …共投入资金1987.08万元。其中中央…，省级…，地方…),
@@ -196,7 +208,7 @@ func subset(a, b map[string]bool) bool {
 	return true
 }
 
-// candidateRole names a proseFig's role for the JSON (budget figures that were
+// candidateRole names a figure's role for the JSON (budget figures that were
 // not chosen keep "budget").
 func candidateRole(f proseFig) string {
 	switch {

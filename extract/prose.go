@@ -27,7 +27,7 @@ const (
 	roleUnspent  = "unspent"         // 未支 / 结余
 	roleStandard = "standard"        // 按生均 1000 元: a rate, not an amount spent
 	roleIncome   = "income"          // 收入 / 收益 / 分红: not spending
-	rolePlain    = ""                // no role word: an item's proseFig in a list
+	rolePlain    = ""                // no role word: an item's figure in a list
 )
 
 // proseFig is one amount of the prose with what its clause says of it.
@@ -153,7 +153,7 @@ func inParens(s string, i int) bool {
 	return depth > 0
 }
 
-// proseFigures finds every readable amount of text[from:to] with its role.
+// figureures finds every readable amount of text[from:to] with its role.
 func proseFigures(text string, sents [][2]int) []proseFig {
 	var out []proseFig
 	for si, s := range sents {

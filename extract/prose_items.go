@@ -27,6 +27,7 @@ var (
 	distribute = regexp.MustCompile(`分别(?:下达|安排|拨付|补助|分配)?(?:给)?(.{2,60}?)各\s*$`)
 	nameSplit  = regexp.MustCompile(`和|、|及|与`)
 	listOpen   = regexp.MustCompile(`(?:如下|其中|分别为|分别是|包括)\s*$`)
+	listOpenIn = regexp.MustCompile(`^.*?(?:分别为|分别是|包括|如下)[：:]?`)
 	// 现将2024年…项目绩效目标自评报告如下 / 对…项目开展自评
 	reportOf   = regexp.MustCompile(`现将(.{4,80}?)(?:绩效目标|绩效)?(?:自评|评价)(?:总结)?(?:报告|情况)`)
 	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
@@ -34,6 +35,8 @@ var (
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
 	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
+	// …转移支付资金即X项目(普惠): the fund is the project
+	namedAs    = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
 	thisProj   = regexp.MustCompile(`本项目|该项目`)
 	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
@@ -85,7 +88,7 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Rep
 			}
 			p.hasMoney = true
 			if f.m.Start < nameEnd {
-				// the name's own clause holds the proseFig: 美丽乡村建设600万元
+				// the name's own clause holds the figure: 美丽乡村建设600万元
 				if lb := labelOf(text(doc)[from:f.m.Start]); lb != "" {
 					name = lb
 				}
@@ -134,8 +137,8 @@ func newItem(seq int, name string, doc *ingest.Document, span Span) Item {
 		Span: span, Evaluation: map[string]string{}}
 }
 
-// fillAmounts sets an item's budget (the first budget proseFig that is not a
-// part) and actual (the first payment proseFig, or a budget said to be all
+// fillAmounts sets an item's budget (the first budget figure that is not a
+// part) and actual (the first payment figure, or a budget said to be all
 // paid) from the figures of its span.
 func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 	var paidTail *proseFig
@@ -220,9 +223,14 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			first := units[run[0]]
 			opened := run[0] > 0 && (units[run[0]-1].sep == '：' || units[run[0]-1].sep == ':' ||
 				listOpen.MatchString(text[units[run[0]-1].start:units[run[0]-1].end]))
-			if partLead.MatchString(text[first.start:first.end]) {
+			if partLead.MatchString(text[first.start:first.end]) || listOpenIn.MatchString(text[first.start:first.end]) {
 				opened = true
 			}
+			batches := true // 第一批…，第二批…: batches are a list of their own
+			for _, k := range run {
+				batches = batches && figs[units[k].figs[0]].role == roleBatch
+			}
+			opened = opened || batches && len(run) >= 2
 			semis := false
 			for _, k := range run[:len(run)-1] {
 				if units[k].sep == '；' || units[k].sep == ';' {
@@ -260,7 +268,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				out = append(out, it)
 			}
 			// the text cut off inside the list: its last name stands alone
-			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" {
+			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" && !endsSentence(text) {
 				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); n != "" && utf8.RuneCountInString(n) <= 40 {
 					it := newItem(len(out)+1, n, doc, Span{units[next].start, units[next].end})
 					it.Group = group
@@ -289,7 +297,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 	return out
 }
 
-// isEntry: a listUnit naming one thing and one amount (not a fund source, a
+// isEntry: a unit naming one thing and one amount (not a fund source, a
 // heading, an income or a total).
 func isEntry(figs []proseFig, u listUnit) bool {
 	if len(u.figs) != 1 {
@@ -315,6 +323,9 @@ func isEntry(figs []proseFig, u listUnit) bool {
 // entryName is the name of a list entry: its label without a year or 文号 before it.
 func entryName(f proseFig) string {
 	s := labelOf(f.lead)
+	if loc := listOpenIn.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // 两个项目资金分别为道路硬化 → 道路硬化
+	}
 	if fundSource.MatchString(s) || utf8.RuneCountInString(s) < 2 || !worksEnd.MatchString(s) && strings.ContainsAny(f.whole, "-－—") {
 		// 从教委调剂至…--功能室改造工程-关于…的通知(校舍维修)-中央10万元
 		segs := dashes.Split(f.whole, -1)
@@ -381,7 +392,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 // from the label 项目名称, 项目为一个：…, the sentence of the stated total
 // (用于…项目, …项目计划投资, 下达…资金), the opening (现将…报告如下, 对…开展自评)
 // or, when the text speaks of 本项目, the title; its budget is the stated
-// total, its actual the first payment proseFig.
+// total, its actual the first payment figure.
 func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int, count *int, r *Report) (Item, bool) {
 	text := doc.Text
 	plain := dropGloss(text) // names read without a reprint site's reading glosses
@@ -399,6 +410,9 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			n = n[:loc[0]] // 项目名称:…工程评价年度:2022 — the next label ends the name
 		}
 		set(n, 0)
+	}
+	if m := namedAs.FindStringSubmatchIndex(plain); m != nil {
+		set(strings.TrimLeft(plain[m[2]:m[3]], "*＊ "), 0)
 	}
 	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
@@ -431,8 +445,12 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	if m := evaluateOf.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
 	}
-	if name == "" && thisProj.MatchString(text) && r.Title != "" {
-		if t := reportTail.ReplaceAllString(r.Title, ""); t != r.Title {
+	title := r.Title
+	if h := readHead(publishedLines(doc)); h.title != "" {
+		title = h.title // the document's own title, as the header reader finds it
+	}
+	if name == "" && thisProj.MatchString(text) && title != "" {
+		if t := reportTail.ReplaceAllString(title, ""); t != title {
 			set(t, 0)
 		}
 	}
@@ -453,7 +471,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 		it.Span = Span{f.clause[0], f.clause[1]}
 		it.Page = doc.PageAt(f.clause[0])
 	}
-	// the payment: a proseFig after a payment word; else a budget said to be all paid
+	// the payment: a figure after a payment word; else a budget said to be all paid
 	var tailPaid *money.Amount
 	for i := range figs {
 		f := &figs[i]
@@ -484,7 +502,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	return it, true
 }
 
-// stripOwner drops the reporting listUnit before a project name (我县2022年… → 2022年…).
+// stripOwner drops the reporting unit before a project name (我县2022年… → 2022年…).
 func stripOwner(s string) string {
 	for _, p := range []string{"我", "本"} {
 		if strings.HasPrefix(s, p) {

@@ -128,6 +128,22 @@ func proseSums(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedSu
 			}
 			add(lastCellOf(strings.TrimSpace(text[total.clause[0]:total.m.Start])), *total, parts)
 		}
+		// total, then the list it is spent on: …支出9746.50万元，主要用于以下方面：A 754.75万元，占7.74%；…
+		for n, k := range idx {
+			t := figs[k]
+			if strings.Contains(text[t.m.End:min(len(text), t.m.End+40)], "其中") || !listHead.MatchString(text[t.m.End:min(len(text), t.m.End+60)]) || !ended(si) {
+				continue
+			}
+			var parts []int
+			for _, j := range idx[n+1:] {
+				p := figs[j]
+				if (p.role == roleActual) != (t.role == roleActual) || p.role == roleUnspent || p.role == roleStandard {
+					break
+				}
+				parts = append(parts, j)
+			}
+			add(lastCellOf(strings.TrimSpace(text[t.clause[0]:t.m.Start])), t, parts)
+		}
 		// parts then total
 		from := 0
 		for n, k := range idx {
@@ -146,7 +162,18 @@ func proseSums(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedSu
 			if n > 0 && figs[idx[n-1]].clause == f.clause {
 				continue
 			}
-			add(lastCellOf(lead), f, parts)
+			// parts of one kind with their total: budgets with budgets, payments
+			// with payments (预算100万元，支出80万元，共计节约20万元 is no sum)
+			same := true
+			for _, j := range parts {
+				p := figs[j]
+				if (p.role == roleActual) != (f.role == roleActual) || p.role == roleUnspent || p.role == roleStandard || p.role == roleIncome {
+					same = false
+				}
+			}
+			if same {
+				add(lastCellOf(lead), f, parts)
+			}
 		}
 	}
 	return out
@@ -211,6 +238,48 @@ func proseRates(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedR
 			out = append(out, StatedRate{Label: st[m[2]:m[3]], Rate: rate, Decimals: dec, Written: strings.TrimSpace(st[m[4]:m[1]]),
 				Actual: a.m.Amount, Budget: figs[bud].m.Amount, Page: doc.PageAt(at),
 				Span: Span{min(figs[bud].m.Start, a.m.Start), s[0] + m[1]}})
+		}
+	}
+	return out
+}
+
+// shareRE is a share of a listed total: …住房保障支出29.42万元，占9.55%.
+var shareRE = regexp.MustCompile(`^\s*占\s*(\d{1,3}(?:\.\d+)?)\s*[%％]`)
+
+// listHead: the total a list of shares breaks down (…支出307.82万元，主要用于以下方面：).
+var listHead = regexp.MustCompile(`^\s*[，,]?\s*(?:主要用于以下方面|主要用于|具体如下|如下|其中)\s*[：:]`)
+
+// proseShares finds shares stated beside the parts of a total broken down
+// right after it: each part ÷ the total is the share.
+func proseShares(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedRate {
+	text := doc.Text
+	var out []StatedRate
+	for i, base := range figs {
+		if base.paren || !listHead.MatchString(text[base.m.End:min(len(text), base.m.End+40)]) {
+			continue
+		}
+		for j := i + 1; j < len(figs) && figs[j].sent == base.sent; j++ {
+			p := figs[j]
+			if p.paren {
+				continue
+			}
+			rest := text[p.m.End:sents[p.sent][1]]
+			rest = strings.TrimLeft(rest, " ，,")
+			m := shareRE.FindStringSubmatchIndex(rest)
+			if m == nil {
+				continue
+			}
+			rate, err := decimal.NewFromString(rest[m[2]:m[3]])
+			if err != nil {
+				continue
+			}
+			dec := 0
+			if k := strings.IndexByte(rest[m[2]:m[3]], '.'); k >= 0 {
+				dec = m[3] - m[2] - k - 1
+			}
+			end := len(text) - len(rest) + m[1]
+			out = append(out, StatedRate{Label: "占", Rate: rate, Decimals: dec, Written: strings.TrimSpace(rest[m[2]:m[1]]),
+				Actual: p.m.Amount, Budget: base.m.Amount, Page: doc.PageAt(p.m.Start), Span: Span{p.m.Start, end}})
 		}
 	}
 	return out

@@ -43,6 +43,7 @@ func TestStatedTotalPhrasings(t *testing.T) {
 		{"batch totals vs overall", "一、资金情况\n一批项目批复总投资3374.3万元，二批项目批复总投资2069.51万元，合计批复总投资5443.81万元。\n", "5443.81", ""},
 		{"payment is not the total", "一、资金情况\n下达资金200万元。已完成拨付180万元，执行率90%。\n", "200", "actual"},
 		{"adjusted over initial", "一、基本情况\n年初批复预算985万元，调整预算后项目预算861.46万元，实际到位资金334.67万元。\n", "861.46", "initial-budget"},
+		{"到位资金 when nothing states a budget", "一、基本情况\n本年度到位资金56万元，用于排水沟建设。\n", "56", ""},
 		{"contract price is not a budget", "一、基本情况\n项目合同造价76.84万元，项目累计支付资金合计795333.77元。\n", "", "contract"},
 		{"a rate per head is not money", "一、基本情况\n按生均1000元安排，共计239万元，其中上级资金179.25万元，本级59.75万元。\n", "239", "part"},
 	}
@@ -112,9 +113,13 @@ func TestProseItems(t *testing.T) {
 		{"batches", "一、资金情况\n一批项目县级批复总投资3374.3万元(其中建筑工程3292万元)，二批项目县级批复总投资2069.51万元，合计批复总投资5443.81万元。\n",
 			[]item{{"一批项目县级", "3374.3", ""}, {"二批项目县级", "2069.51", ""}}},
 		{"distribution", "一、资金情况\n下达我市场地器材补短工程160万元。分别下达甲县和乙市各80万元。\n", []item{{"甲县", "80", ""}, {"乙市", "80", ""}}},
+		{"分别为 inline list", "一、资金情况\n两个项目资金分别为道路硬化5万元、路灯安装18万元。\n", []item{{"道路硬化", "5", ""}, {"路灯安装", "18", ""}}},
+		{"batches as items", "一、资金情况\n第一批下达资金50万元，第二批下达资金30万元，用于村道建设。\n", []item{{"第一批", "50", ""}, {"第二批", "30", ""}}},
 		{"fund sources are not items", "一、资金情况\n获得财政衔接资金共1077.56万元，其中：中央专项衔接资金630.2万元，省级专项衔接资金429.36万元，市级资金18万元。\n", nil},
 		{"single project in prose", "一、绩效目标分解下达情况\n下达我县彩票公益金补助资金200万元，用于残疾人托养中心建设项目。\n二、资金\n200万元补助资金严格按照规定全部用于了托养中心建设。\n",
 			[]item{{"残疾人托养中心建设项目", "200", "200"}}},
+		{"single project named by apposition", "一、基本情况\n本年度转移支付资金即甲村公益事业建设奖补项目(普惠)，建设挡墙一堵。\n项目累计支付资金合计795333.77元。\n",
+			[]item{{"甲村公益事业建设奖补项目(普惠)", "", "79.533377"}}},
 		{"single project, payment in a later sentence", "一、基本情况\n我县2022年通村道路建设项目计划投资2179万元。\n二、资金\n截止12月8日，已完成拨付2113.63万元，执行率97%。\n",
 			[]item{{"2022年通村道路建设项目", "2179", "2113.63"}}},
 	}
@@ -177,5 +182,20 @@ func TestSourceItemsAndSubtotals(t *testing.T) {
 		if it.Name != w.name || it.BudgetWan == nil || it.BudgetWan.String() != w.budget || it.ActualWan == nil || it.ActualWan.String() != w.actual {
 			t.Errorf("item %d = %q %v %v, want %+v", i+1, it.Name, it.BudgetWan, it.ActualWan, w)
 		}
+	}
+}
+
+// TestColonListWithOtherOverview: a colon list (1. 名称：预算…) under an
+// overview phrased otherwise than 项目共计 N 个，预算总金额为 X.
+func TestColonListWithOtherOverview(t *testing.T) {
+	r := proseReport(t, "一、基本情况\n本年度共下达资金30万元，实施项目两个。\n二、项目情况\n1. 甲村道路硬化项目：预算资金20万元，实际拨付20万元。\n2. 乙村路灯安装项目：预算资金10万元，实际拨付8万元。\n")
+	if got := decOrEmpty(r); got != "30" {
+		t.Errorf("stated total = %q, want 30", got)
+	}
+	if r.Stated.Count == nil || *r.Stated.Count != 2 {
+		t.Errorf("stated count = %v, want 2", r.Stated.Count)
+	}
+	if len(r.Items) != 2 {
+		t.Errorf("%d items, want 2", len(r.Items))
 	}
 }

@@ -62,7 +62,7 @@ func seqs(res *Result) []int {
 
 // The fixture is the reference report as written.
 func TestFixtureMatchesReference(t *testing.T) {
-	ref, err := os.ReadFile("testdata/nantun-2023.md")
+	ref, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}

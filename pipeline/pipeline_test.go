@@ -17,7 +17,7 @@ import (
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"nantun-2023.md", "qiaotou-2022.gb18030.txt"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
+		data, err := os.ReadFile(filepath.Join("../testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func TestFiles(t *testing.T) {
 
 // TestFilesStops: breaking out of the loop ends the run.
 func TestFilesStops(t *testing.T) {
-	files := []string{"testdata/nantun-2023.md", "testdata/nantun-2023.md", "testdata/nantun-2023.md"}
+	files := []string{"../testdata/nantun-2023.md", "../testdata/nantun-2023.md", "../testdata/nantun-2023.md"}
 	n := 0
 	for range Files(context.Background(), files, Options{Workers: 1}) {
 		n++

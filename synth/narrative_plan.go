@@ -233,6 +233,7 @@ var severities = map[string]string{
 	"underspent": "info", "not-disbursed": "warning", "claim-contradicted": "warning",
 	"missing-dimension": "warning", "unmatched-item": "warning",
 	"rate-mismatch": "error", "score-mismatch": "error", "composition-mismatch": "error",
+	"indicator-score-mismatch": "error", "grade-mismatch": "error", "placeholder": "info",
 }
 
 // sortPlants orders plants by the catalogue and fills in their severity.

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -74,6 +73,12 @@ type tableReport struct {
 	goal       string
 	planted    []Plant
 	pad        bool
+
+	// the scoring (table_scoring.go)
+	level1Notes map[string]string // （N分） written after each 一级 header
+	naIndex     int               // 1-based row marked 不适用, 0 none
+	naPlain     bool              // its 总分 is the plain sum, not rescaled
+	grade       string            // 自评等级 stated, "" none
 }
 
 // planTable decides everything a project table says.
@@ -87,7 +92,7 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 	}
 	t.person = pick(r, []string{"王", "李", "张", "刘", "陈"}) + pick(r, []string{"宁", "伟", "芳", "军", "静", "磊"})
 	t.goal = fillText(u, e, year, e.proj.purpose)
-	rules := chooseRules(r, tableRules, r.chance(opt.PlantShare))
+	rules := chooseRules(r, append(append([]ruleWeight(nil), tableRules...), scoringRules...), r.chance(opt.PlantShare))
 
 	B := yearFen(e, r)
 	I := B
@@ -101,6 +106,11 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 	}
 	rd := pick(r, []int32{0, 2})
 	sd := pick(r, []int32{0, 0, 0, 1, 2, 2})
+	if rules["rate-mismatch"] && B < 5*fenPerWan {
+		// on a budget of a few thousand 元 the rounding of the amounts as
+		// written explains points of 执行率: no mismatch to plant
+		delete(rules, "rate-mismatch")
+	}
 	if rules["rate-mismatch"] {
 		W, sd = 10, 0
 	}
@@ -207,11 +217,8 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 	}
 
 	t.planIndicators(r, 100-W)
-	total := writtenScore
-	for _, in := range t.indicators {
-		v, _ := decimal.NewFromString(in.Score)
-		total = total.Add(v)
-	}
+	t.planScoring(r, rules, W, writtenRate)
+	total := t.total(writtenScore, W, sd)
 	if scoreMode == 1 {
 		d := decimal.NewFromInt(int64(r.between(1, 5)))
 		if total.Add(d).GreaterThan(decimal.NewFromInt(100)) {
@@ -221,6 +228,10 @@ func planTable(u *unit, year int, opt Options, r rng) *tableReport {
 		total = total.Add(d)
 	}
 	t.totalScore = total.StringFixed(sd)
+	if t.naIndex > 0 && t.naPlain {
+		t.planted = append(t.planted, Plant{Rule: "score-mismatch", Severity: "warning", Items: []int{1}, Stated: t.totalScore, Detail: "不适用"})
+	}
+	t.planGrade(r, rules, total)
 	sortPlants(t.planted)
 	return t
 }
@@ -288,39 +299,12 @@ func (t *tableReport) planIndicators(r rng, total int64) {
 			c := pick(r, indicatorPool[l2])
 			in := TruthIndicator{Level1: g.level1, Level2: l2, Level3: c.name, Target: c.target, Actual: c.actual, Weight: strconv.FormatInt(w, 10), Score: strconv.FormatInt(w, 10)}
 			if w > 1 && r.chance(0.12) {
-				deductPoints(&in, w, int64(r.between(1, int(min(3, w-1)))), pick(r, deviationReasons))
+				s := w - int64(r.between(1, int(min(3, w-1))))
+				in.Score = strconv.FormatInt(s, 10)
+				in.Reason = pick(r, deviationReasons)
+				shortRow(&in, w, s) // the actual that gives this score
 			}
 			t.indicators = append(t.indicators, in)
 		}
 	}
 }
-
-// deductPoints scores a row below its weight, as a reviewer does when the
-// target was missed: the 实际完成值 falls short of a quantitative 正向 target
-// so that 得分 = 分值 × 实际 ÷ 目标 exactly, with a 偏差原因, and the table stays
-// consistent with the scoring rules. A deduction of about d points is
-// chosen among those the target's figure allows; a qualitative or 反向
-// target, or one no deduction divides evenly, keeps its full score.
-func deductPoints(in *TruthIndicator, w, d int64, reason string) {
-	m := quantTarget.FindStringSubmatch(in.Target)
-	if m == nil {
-		return
-	}
-	target, err := strconv.ParseInt(m[2], 10, 64)
-	if err != nil || target <= 0 {
-		return
-	}
-	for cut := d; cut < w; cut++ {
-		score := w - cut
-		if target*score%w != 0 {
-			continue
-		}
-		in.Score = strconv.FormatInt(score, 10)
-		in.Actual = strconv.FormatInt(target*score/w, 10) + m[3]
-		in.Reason = reason
-		return
-	}
-}
-
-// quantTarget is a 正向 target with a whole figure: ≥30户, 100%, 1个.
-var quantTarget = regexp.MustCompile(`^(≥)?(\d+)(户|个|人次|人|%|年)$`)

@@ -84,10 +84,11 @@ func writeTable(t *tableReport, r rng) (*document, Truth) {
 		rows = append(rows, []string{"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"})
 	}
 	for _, in := range t.indicators {
+		l1, score := in.Level1+t.level1Notes[in.Level1], in.Score // a row not applicable says so in 实际, its 得分 blank
 		if L.title == "绩效目标自评表" {
-			rows = append(rows, []string{"", in.Level1, in.Level2, in.Level3, in.Weight, in.Target, in.Actual, in.Score, in.Reason})
+			rows = append(rows, []string{"", l1, in.Level2, in.Level3, in.Weight, in.Target, in.Actual, score, in.Reason})
 		} else {
-			rows = append(rows, []string{"", in.Level1, in.Level2, in.Level3, in.Target, in.Actual, in.Weight, in.Score, in.Reason})
+			rows = append(rows, []string{"", l1, in.Level2, in.Level3, in.Target, in.Actual, in.Weight, score, in.Reason})
 		}
 		tr.Indicators = append(tr.Indicators, in)
 	}
@@ -97,6 +98,10 @@ func writeTable(t *tableReport, r rng) (*document, Truth) {
 		rows = append(rows, []string{pick(r, []string{"总分", "合计"}), "", "", "", "", "", "100", t.totalScore, ""})
 	}
 	tr.TotalScore = canonical(t.totalScore)
+	if t.grade != "" {
+		rows = append(rows, []string{"自评等级", t.grade})
+		tr.Grade = t.grade
+	}
 	if r.chance(0.5) {
 		rows = append(rows, []string{"评价结论", "项目资金使用规范，绩效目标基本完成。"})
 	}

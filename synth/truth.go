@@ -49,6 +49,7 @@ type Truth struct {
 	Funds      []TruthFund      `json:"funds,omitempty"`
 	Indicators []TruthIndicator `json:"indicators,omitempty"`
 	TotalScore string           `json:"total_score,omitempty"`
+	Grade      string           `json:"grade,omitempty"` // 自评等级 stated in a table
 
 	// Planted lists the inconsistencies put into the report on purpose; a
 	// report without any is consistent in the sense of the package doc.
@@ -116,6 +117,16 @@ type Plant struct {
 func (t *Truth) Has(rule string) bool {
 	for _, p := range t.Planted {
 		if p.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAt reports whether rule was planted at severity.
+func (t *Truth) HasAt(rule, severity string) bool {
+	for _, p := range t.Planted {
+		if p.Rule == rule && p.Severity == severity {
 			return true
 		}
 	}

@@ -1,5 +1,11 @@
 package validate
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
 // Entry is one rule of the catalogue as `jixiao validate --rules` lists it.
 type Entry struct {
 	ID       string   `json:"id"`
@@ -11,15 +17,32 @@ type Entry struct {
 	NeedsCorpus bool `json:"needs_corpus"`
 }
 
-// Catalogue lists every rule: the one-report rules in registration order,
-// then the rules across reports.
+// Catalogue lists every rule: the one-report rules, then the rules across
+// reports, each by id.
 func Catalogue() []Entry {
-	var out []Entry
+	var one, across []Entry
 	for _, r := range rules {
-		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary})
+		one = append(one, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary})
 	}
 	for _, r := range acrossRules {
-		out = append(out, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary, NeedsCorpus: true})
+		across = append(across, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary, NeedsCorpus: true})
 	}
-	return out
+	byID := func(es []Entry) { sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID }) }
+	byID(one)
+	byID(across)
+	return append(one, across...)
+}
+
+// MarkdownTable is the catalogue as the README's rule table.
+func MarkdownTable() string {
+	var b strings.Builder
+	b.WriteString("| rule | severity | needs the corpus | what it checks |\n|---|---|---|---|\n")
+	for _, e := range Catalogue() {
+		corpus := ""
+		if e.NeedsCorpus {
+			corpus = "yes (across reports, beside `history`)"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", e.ID, e.Severity, corpus, e.Summary)
+	}
+	return b.String()
 }

@@ -78,7 +78,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 		return f, true
 	}
 	ratio, rtol := completion(t, a)
-	expected := w.Mul(ratio)
+	expected := w.Mul(ratio).Round(8) // the ratio is kept to 12 decimals
 	if s.Equal(expected) {
 		return Finding{}, false
 	}

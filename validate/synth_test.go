@@ -156,3 +156,53 @@ func planted(tr synth.Truth, f Finding) bool {
 	}
 	return false
 }
+
+// TestSyntheticTables does the same for project tables: the findings of a
+// generated table are exactly the planted ones, the scoring checks among
+// them (indicator scores, weights and their split, reasons, grades,
+// placeholders, not-applicable rows).
+func TestSyntheticTables(t *testing.T) {
+	n := 200
+	if testing.Short() {
+		n = 50
+	}
+	dir := t.TempDir()
+	truths, err := synth.Generate(dir, n, synth.Options{Seed: 11, Formats: syntheticFormats, TableShare: 1, PlantShare: 0.6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems := map[string][]string{}
+	note := func(kind, file, msg string) { problems[kind] = append(problems[kind], file+": "+msg) }
+	plantedRules := map[string]int{}
+	for _, tr := range truths {
+		for _, p := range tr.Planted {
+			plantedRules[p.Rule+" "+p.Severity]++
+		}
+		doc, err := ingest.ReadFile(context.Background(), filepath.Join(dir, tr.File), ingest.Options{})
+		if err != nil {
+			note("read", tr.File, err.Error())
+			continue
+		}
+		r, err := extract.Extract(doc)
+		if err != nil {
+			note("extract", tr.File, err.Error())
+			continue
+		}
+		compareFindings(tr, Report(r), note)
+	}
+	for _, want := range []string{"indicator-score-mismatch error", "weight-mismatch error", "weight-mismatch info",
+		"reason-missing warning", "reason-missing info", "grade-mismatch error", "placeholder info", "score-mismatch warning"} {
+		if plantedRules[want] == 0 {
+			t.Errorf("the generator planted no %s in %d tables", want, n)
+		}
+	}
+	kinds := make([]string, 0, len(problems))
+	for k := range problems {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		ps := problems[k]
+		t.Errorf("%s: %d problems, e.g.\n  %s", k, len(ps), strings.Join(ps[:min(len(ps), 4)], "\n  "))
+	}
+}

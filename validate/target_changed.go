@@ -61,12 +61,13 @@ func checkTargetChanged(prev, cur YearOfProject) []Finding {
 	return out
 }
 
-// sameTarget: two targets written alike (spaces and full-width signs aside).
+// sameTarget: two targets written alike (spaces, full-width signs and an
+// unwritten 正向 sign aside: 30户 is ≥30户).
 func sameTarget(a, b string) bool {
 	if a == b {
 		return true
 	}
 	ma, okA := readMeasure(a)
 	mb, okB := readMeasure(b)
-	return okA && okB && ma.v.Equal(mb.v) && ma.unit == mb.unit && ma.dir == mb.dir && ma.hasDir == mb.hasDir
+	return okA && okB && ma.v.Equal(mb.v) && ma.unit == mb.unit && ma.dir == mb.dir
 }

@@ -48,8 +48,14 @@ func weightGroups(r *extract.Report) []*weightGroup {
 			g = &weightGroup{level1: ind.Level1, declared: ind.Level1Weight, complete: true, first: ind}
 			gs = append(gs, g)
 		}
-		if ind.Weight == nil || ind.Unsure {
-			g.complete = false
+		if ind.Unsure {
+			g.complete = false // a row not read cell by cell
+			continue
+		}
+		if ind.Weight == nil {
+			// a row with neither 分值 nor 得分 is a template leftover, not a
+			// weight unread
+			g.complete = g.complete && ind.Score == nil && !ind.NotApplicable
 			continue
 		}
 		g.sum = g.sum.Add(*ind.Weight)
@@ -116,10 +122,7 @@ func splitFinding(r *extract.Report, gs []*weightGroup) (Finding, bool) {
 			return Finding{}, false // a level read twice or in part: no split to tell
 		}
 		seen[g.level1] = true
-		w := g.sum
-		if g.declared != nil {
-			w = *g.declared
-		}
+		w := g.sum // the split the rows make (a header that disagrees is an error above)
 		total = total.Add(w)
 		parts = append(parts, strings.TrimSuffix(g.level1, "指标")+" "+w.String())
 		u, known := usualSplit[g.level1]

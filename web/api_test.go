@@ -261,6 +261,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 			t.Errorf("dismissed: %+v", l.Findings)
 		}
 	}
+	// 17: among them the scoring notes of two tables (廊坊 8.62 → 9 as rounding, 青神's 10/60/30 split)
 	if counts[""] != 17 || counts["pending"] != 15 || counts["confirmed"] != 1 || counts["dismissed"] != 1 {
 		t.Errorf("findings by review state: %v", counts)
 	}

@@ -15,26 +15,36 @@ import (
 
 // ruleNames are the Chinese names of the rules; the id is shown beside them.
 var ruleNames = map[string]string{
-	"total-mismatch":        "总额不符",
-	"count-mismatch":        "项目数不符",
-	"actual-exceeds-budget": "支出超预算",
-	"underspent":            "预算未用完",
-	"not-disbursed":         "未拨付",
-	"claim-contradicted":    "表述与数据矛盾",
-	"missing-dimension":     "评价维度缺失",
-	"unmatched-item":        "项目前后不对应",
-	"rate-mismatch":         "执行率不符",
-	"score-mismatch":        "得分不符",
-	"composition-mismatch":  "资金构成不符",
-	"sum-mismatch":          "分项合计不符",
-	"amount-unparsed":       "金额无法识别",
+	"total-mismatch":           "总额不符",
+	"count-mismatch":           "项目数不符",
+	"actual-exceeds-budget":    "支出超预算",
+	"underspent":               "预算未用完",
+	"not-disbursed":            "未拨付",
+	"claim-contradicted":       "表述与数据矛盾",
+	"missing-dimension":        "评价维度缺失",
+	"unmatched-item":           "项目前后不对应",
+	"rate-mismatch":            "执行率不符",
+	"score-mismatch":           "得分不符",
+	"composition-mismatch":     "资金构成不符",
+	"sum-mismatch":             "分项合计不符",
+	"amount-unparsed":          "金额无法识别",
+	"weight-mismatch":          "分值不符",
+	"indicator-score-mismatch": "指标得分不符",
+	"reason-missing":           "缺偏差原因",
+	"grade-mismatch":           "等级与总分不符",
+	"placeholder":              "模板占位未删",
+	"target-changed":           "跨年指标变动",
 }
 
 // ruleUnits are the units of a rule's expected and actual figures (万元 when absent).
 var ruleUnits = map[string]string{
-	"count-mismatch": "个",
-	"rate-mismatch":  "%",
-	"score-mismatch": "分",
+	"count-mismatch":           "个",
+	"rate-mismatch":            "%",
+	"score-mismatch":           "分",
+	"weight-mismatch":          "分",
+	"indicator-score-mismatch": "分",
+	"grade-mismatch":           "分",
+	"reason-missing":           "%",
 }
 
 // dimShort are the evaluation dimensions in one character, for a table cell

@@ -1,6 +1,9 @@
 // Command checkplanted compares a corpus's findings with the ground truth of
 // the synthetic reports it was built from: every report stored exactly once,
-// every planted inconsistency found with its rule, severity and items.
+// every planted inconsistency found with its rule, severity and items, and
+// nothing else found (a finding of a rule planted in the report at another
+// severity is counted apart, as the rounding cases the generator cannot
+// avoid).
 //
 //	go run ./bench/checkplanted SRC/truth.jsonl findings.jsonl list.json
 //
@@ -48,6 +51,18 @@ func main() {
 	found := map[key][]int{}
 	seen := map[key]bool{}
 	ruleSeen := map[[2]string]string{} // report, rule → a severity it was found at
+	planted := map[key]bool{}
+	plantedRule := map[[2]string]bool{}
+	fileOf := map[string]string{}
+	for _, t := range truths {
+		id := byFile[filepath.Base(t.File)]
+		fileOf[id] = t.File
+		for _, p := range t.Planted {
+			planted[key{id, p.Rule, p.Severity}] = true
+			plantedRule[[2]string{id, p.Rule}] = true
+		}
+	}
+	unplanted, unplantedOther := 0, 0
 	f, err := os.Open(os.Args[2])
 	check(err)
 	sc := bufio.NewScanner(f)
@@ -65,13 +80,23 @@ func main() {
 			continue
 		}
 		k := key{row.Report, row.Rule, row.Severity}
+		if !planted[k] && !seen[k] {
+			if plantedRule[[2]string{row.Report, row.Rule}] {
+				unplantedOther++
+			} else {
+				unplanted++
+				if unplanted <= 10 {
+					fmt.Printf("not planted: %s %s %s items %v\n", fileOf[row.Report], row.Rule, row.Severity, row.Items)
+				}
+			}
+		}
 		found[k] = append(found[k], row.Items...)
 		seen[k] = true
 		ruleSeen[[2]string{row.Report, row.Rule}] = row.Severity
 	}
 	check(sc.Err())
 
-	planted, missed, missing, otherSeverity := 0, 0, 0, 0
+	nPlanted, missed, missing, otherSeverity := 0, 0, 0, 0
 	for _, t := range truths {
 		id, ok := byFile[filepath.Base(t.File)]
 		if !ok {
@@ -80,7 +105,7 @@ func main() {
 			continue
 		}
 		for _, p := range t.Planted {
-			planted++
+			nPlanted++
 			k := key{id, p.Rule, p.Severity}
 			ok := seen[k]
 			for _, it := range p.Items {
@@ -99,9 +124,23 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("%d reports generated, %d stored (%d distinct ids), %d not stored; %d inconsistencies planted: %d found as planted, %d found at another severity, %d missed\n",
-		len(truths), len(list), len(ids), missing, planted, planted-missed-otherSeverity, otherSeverity, missed)
-	if missing > 0 || missed > 0 || len(list) != len(truths) {
+	fmt.Printf("%d reports generated, %d stored (%d distinct ids), %d not stored; %d inconsistencies planted: %d found as planted, %d found at another severity, %d missed; %d findings not planted (%d more of a planted rule at another severity)\n",
+		len(truths), len(list), len(ids), missing, nPlanted, nPlanted-missed-otherSeverity, otherSeverity, missed, unplanted, unplantedOther)
+	byRule := map[string]int{}
+	for _, t := range truths {
+		for _, p := range t.Planted {
+			byRule[p.Rule+" "+p.Severity]++
+		}
+	}
+	rules := make([]string, 0, len(byRule))
+	for r := range byRule {
+		rules = append(rules, r)
+	}
+	slices.Sort(rules)
+	for _, r := range rules {
+		fmt.Printf("  planted %-36s %d\n", r, byRule[r])
+	}
+	if missing > 0 || missed > 0 || unplanted > 0 || len(list) != len(truths) {
 		os.Exit(1)
 	}
 }

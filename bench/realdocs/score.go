@@ -199,7 +199,7 @@ func (d *DocScore) report(key string, tr TruthReport, o *Outcome, used [][]bool,
 
 func (d *DocScore) items(key string, tr TruthReport, got OutReport) {
 	match := align(len(tr.Items), len(got.Items), func(i, j int) float64 {
-		s := nameSim(tr.Items[i].Name, got.Items[j].Name)
+		s := tr.Items[i].nameScore(got.Items[j].Name)
 		if tr.Items[i].BudgetWan != nil && got.Items[j].BudgetWan != nil && tr.Items[i].BudgetWan.Equal(*got.Items[j].BudgetWan) {
 			s += 0.5
 		}
@@ -223,7 +223,7 @@ func (d *DocScore) items(key string, tr TruthReport, got OutReport) {
 		}
 		matched[j] = true
 		g := got.Items[j]
-		d.Figures = append(d.Figures, Figure{Key: k + ".name", Class: ClassItems, Want: t.Name, Got: g.Name, OK: nameSim(t.Name, g.Name) >= 0.5})
+		d.Figures = append(d.Figures, Figure{Key: k + ".name", Class: ClassItems, Want: t.Name, Got: g.Name, OK: t.nameScore(g.Name) >= 0.5})
 		d.dec(k+".budget_wan", ClassItems, t.BudgetWan, g.BudgetWan)
 		d.dec(k+".actual_wan", ClassItems, t.ActualWan, g.ActualWan)
 		if t.Disbursement != nil {

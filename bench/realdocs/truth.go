@@ -53,6 +53,7 @@ type TruthStated struct {
 // TruthItem is one project of a narrative report.
 type TruthItem struct {
 	Name         string           `json:"name"`
+	NameAccept   []string         `json:"name_accept"` // other spellings that are right too
 	BudgetWan    *decimal.Decimal `json:"budget_wan"`
 	ActualWan    *decimal.Decimal `json:"actual_wan"`
 	Disbursement *string          `json:"disbursement"`
@@ -139,4 +140,14 @@ func LoadTruths(dir string) ([]Truth, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// nameScore is how well got matches the item's name or one of the spellings
+// its truth accepts.
+func (t TruthItem) nameScore(got string) float64 {
+	best := nameSim(t.Name, got)
+	for _, a := range t.NameAccept {
+		best = max(best, nameSim(a, got))
+	}
+	return best
 }

@@ -5,13 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestExtractJSONContract(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if err != nil {
 		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
 	}
@@ -65,7 +67,7 @@ func TestExtractJSONContract(t *testing.T) {
 
 func TestValidateExitCodes(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md"}, &out, &errOut)
+	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut)
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != 1 {
 		t.Fatalf("reference report: err = %v, want exit 1", err)
@@ -87,7 +89,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runValidate(context.Background(), readOptions{}, []string{"testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
+	if err := runValidate(context.Background(), readOptions{}, []string{"../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
 		t.Errorf("a report that adds up: err = %v, want exit 0", err)
 	}
 	if !strings.Contains(out.String(), "underspent") || !strings.Contains(out.String(), "0 个错误") {
@@ -95,7 +97,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	errOut.Reset()
-	err = runValidate(context.Background(), readOptions{}, []string{"testdata/no-such.pdf", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err = runValidate(context.Background(), readOptions{}, []string{"../../testdata/no-such.pdf", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if !errors.As(err, &ee) || ee.code != 2 {
 		t.Errorf("bad input: err = %v, want exit 2", err)
 	}
@@ -120,8 +122,17 @@ func TestDemo(t *testing.T) {
 // TestExtractFolder: a folder is read recursively, like ingest, the files in
 // lexical order; file names keep the form they were given in.
 func TestExtractFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports")
+	for _, name := range []string{"qiaotou-2022.gb18030.txt", "sub/nantun-2023.md"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata", filepath.Base(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
 	var out, errOut bytes.Buffer
-	if err := runExtract(context.Background(), readOptions{JSON: true}, []string{"testdata"}, &out, &errOut); err != nil {
+	if err := runExtract(context.Background(), readOptions{JSON: true}, []string{dir}, &out, &errOut); err != nil {
 		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
 	}
 	var paths []string
@@ -130,9 +141,9 @@ func TestExtractFolder(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
-		paths = append(paths, r.Source.Path)
+		paths = append(paths, strings.TrimPrefix(r.Source.Path, dir+"/"))
 	}
-	if strings.Join(paths, " ") != "testdata/nantun-2023.md testdata/qiaotou-2022.gb18030.txt" {
-		t.Errorf("extract testdata read %q", paths)
+	if strings.Join(paths, " ") != "qiaotou-2022.gb18030.txt sub/nantun-2023.md" {
+		t.Errorf("extract of a folder read %q", paths)
 	}
 }

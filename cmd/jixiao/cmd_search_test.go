@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,5 +119,40 @@ func TestSearchNoCorpus(t *testing.T) {
 	err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("search without a corpus: %v", err)
+	}
+}
+
+// history shows the rules across reports: a budget that moved by more than
+// 30 % from one year to the next.
+func TestHistoryAcrossYears(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := index.Open(filepath.Join(dir, corpus.IndexDir), index.DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []struct {
+		id     string
+		year   int
+		budget string
+	}{{"a2021", 2021, "20"}, {"a2022", 2022, "30"}, {"a2023", 2023, "33"}} {
+		b := decimal.RequireFromString(y.budget)
+		r := &extract.Report{Unit: "北河镇", Year: y.year, Genre: extract.Narrative, Items: []extract.Item{
+			{Seq: 1, Name: fmt.Sprintf("北河镇%d年农村道路养护经费", y.year), BudgetWan: &b}}}
+		if err := ix.Put(y.id, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix.Close()
+	old := globals.Corpus
+	globals.Corpus = dir
+	t.Cleanup(func() { globals.Corpus = old })
+	var out bytes.Buffer
+	if err := runHistory(context.Background(), historyOptions{}, []string{"农村道路养护经费"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	// 20 → 30 is +50 %: a finding on 2022; 30 → 33 is +10 %: none
+	want := "2021 年预算 20 万元，2022 年 30 万元，变动 50%（超过 30%），差额（重算 − 所写）+10 万元 (target-changed)"
+	if !strings.Contains(out.String(), want) || strings.Count(out.String(), "(target-changed)") != 1 {
+		t.Errorf("history:\n%s\nwant one finding %q", out.String(), want)
 	}
 }

@@ -12,22 +12,37 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-var validateOpts readOptions
+var (
+	validateOpts  readOptions
+	validateRules bool
+)
 
 var cmdValidate = &cobra.Command{
-	Use:   "validate FILE|DIR...",
+	Use:   "validate FILE|DIR... | validate --rules",
 	Short: "核对报告的数字是否相符 (check that the figures add up)",
 	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
+--rules 列出全部规则：编号、通常级别、说明，以及是否需要语料库（跨报告的规则，
+如 target-changed，在 jixiao history 中给出，不在单份报告上运行）。
+
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
-	Args: minimumArgs(1),
+	Args: func(cmd *cobra.Command, args []string) error {
+		if validateRules {
+			return noArgs(cmd, args)
+		}
+		return minimumArgs(1)(cmd, args)
+	},
 	RunE: func(cmd *cobra.Command, args []string) error {
+		if validateRules {
+			return printRules(cmd.OutOrStdout(), validateOpts.JSON)
+		}
 		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
 }
 
 func init() {
 	validateOpts.register(cmdValidate)
+	cmdValidate.Flags().BoolVar(&validateRules, "rules", false, "列出全部规则 (list every rule: id, severity, what it checks, whether it needs the corpus)")
 	cmdRoot.AddCommand(cmdValidate)
 }
 
@@ -82,5 +97,25 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	if withErrors > 0 {
 		return &exitError{code: 1}
 	}
+	return nil
+}
+
+// printRules lists the rule catalogue.
+func printRules(out io.Writer, asJSON bool) error {
+	cat := validate.Catalogue()
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(cat)
+	}
+	rows := make([][]string, 0, len(cat))
+	for _, e := range cat {
+		corpus := "否"
+		if e.NeedsCorpus {
+			corpus = "是（跨报告）"
+		}
+		rows = append(rows, []string{e.ID, e.Severity.Label(), corpus, e.Summary})
+	}
+	printTableWide(out, []string{"规则", "级别", "需语料库", "说明"}, rows)
 	return nil
 }

@@ -73,7 +73,7 @@ func TestHelpInChinese(t *testing.T) {
 func TestCompletion(t *testing.T) {
 	dir := withCorpus(t)
 	var o, e bytes.Buffer
-	if err := runIngest(context.Background(), ingestOptions{Workers: 1, JSON: true}, []string{"testdata/nantun-2023.md"}, &o, &e); err != nil {
+	if err := runIngest(context.Background(), ingestOptions{Workers: 1, JSON: true}, []string{"../../testdata/nantun-2023.md"}, &o, &e); err != nil {
 		t.Fatal(err, e.String())
 	}
 	for _, c := range []struct {
