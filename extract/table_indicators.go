@@ -381,6 +381,15 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 		}
 	}
 	ind.Unsure = isValueLike(name.text) || used < filled
+	for col, v := range placed {
+		f, kind := readFigure(v)
+		switch {
+		case (col == colTarget || col == colActual) && (kind == vGlued || kind == vFigure && f.percent && f.value.GreaterThan(decimal.NewFromInt(1000))):
+			ind.Unsure = true // 20100%: figures of several columns glued
+		case col == colReason && kind == vFigure:
+			ind.Unsure = true // a figure where the reason goes: the columns slid
+		}
+	}
 	any := false
 	for col, v := range placed {
 		if v.empty() {
@@ -635,9 +644,15 @@ func (p *tableParser) total(i int, valueCols []column) {
 	}
 	var figs []figure
 	var at []int
+	written := 0
+	for _, v := range vals {
+		if _, kind := readFigure(v); kind == vFigure {
+			written++
+		}
+	}
 	for k, v := range vals {
 		f, kind := readFigure(v)
-		if kind == vFigure && !f.percent && f.value.GreaterThan(hundred) && f.decimals == 0 {
+		if kind == vFigure && !f.percent && f.value.GreaterThan(hundred) && f.decimals == 0 && written == 1 {
 			// 合计100100: weight and score glued, when only one split keeps both within 100
 			if two := splitTotal(v); two != nil {
 				figs = append(figs, two...)
