@@ -309,6 +309,10 @@ type Indicator struct {
 	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
 	// is out of the score and the total is rescaled over the others.
 	NotApplicable bool `json:"not_applicable,omitempty"`
+	// Unsure: the row's cells could not all be placed in its columns (a
+	// name that is a figure, cells left over): its figures are kept as read
+	// but sums over the rows are not judged.
+	Unsure bool `json:"unsure,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
 	PartOf   int               `json:"part_of,omitempty"`

@@ -130,7 +130,13 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 // label that would begin a row of its own.
 func (p *tableParser) wrapsOnto(i, row int) bool {
 	c := p.c[i]
-	if c.row != row+1 || i == 0 || p.c[i-1].row != row || c.empty() || !isValueLike(c.text) {
+	if c.row != row+1 || i == 0 || p.c[i-1].row != row {
+		return false
+	}
+	for k := i; c.empty() && k+1 < len(p.c) && p.c[k+1].row == c.row; k++ {
+		c = p.c[k+1] // | 32.4 | …: the empty cell before the line's first pipe
+	}
+	if c.empty() || !isValueLike(c.text) {
 		return false
 	}
 	between := p.text[min(p.c[i-1].end, c.start):c.start]

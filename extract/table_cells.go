@@ -308,7 +308,14 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			for e < len(toks) && !hard[e] {
 				e++
 			}
-			if piece := text[t.start:toks[e-1].end]; isProse(piece) {
+			labels := 0
+			for _, x := range toks[k:e] {
+				if isLabelKey(cellKey(text[x.start:x.end])) {
+					labels++
+				}
+			}
+			// a run with three of the tables' fixed words is glued cells, not prose
+			if piece := text[t.start:toks[e-1].end]; isProse(piece) && labels < 3 {
 				flush()
 				from := t.start
 				if e-k >= 2 && isValueLike(text[t.start:t.end]) && isProse(text[toks[k+1].start:toks[e-1].end]) {
@@ -378,7 +385,7 @@ func isBareNumber(s string) bool { return bareNumber.MatchString(s) }
 
 // measureWords are units that a PDF's text may set apart from their figure.
 var measureWords = map[string]bool{
-	"公里": true, "千米": true, "米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
+	"公里": true, "千米": true, "米": true, "厘米": true, "毫米": true, "立方米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
 	"人": true, "人次": true, "万人": true, "户": true, "个": true, "项": true, "次": true, "条": true, "座": true,
 	"所": true, "家": true, "间": true, "处": true, "只": true, "头": true, "台": true, "套": true, "辆": true,
 	"吨": true, "万元": true, "元": true, "天": true, "日": true, "个月": true, "月": true, "年": true, "小时": true,

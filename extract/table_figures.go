@@ -19,7 +19,7 @@ type figure struct {
 
 var (
 	// figurePattern is one figure alone in a cell: 43.2, 1,030.5, 86%, 100.00%, 10分.
-	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元)?$`)
+	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元|万)?$`)
 	// gluedRun is figures written without separators: 202010100.00%10.
 	gluedRun = regexp.MustCompile(`^[\d.%％]*\d[\d.%％]*$`)
 	// placeholder marks an empty cell: /, -, —.
@@ -53,12 +53,16 @@ func readFigure(c cell) (figure, valueKind) {
 	}
 	if m := figurePattern.FindStringSubmatch(t); m != nil {
 		num := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, m[4]), "%"), "％"), "分")
+		num = strings.TrimSuffix(num, "万")
 		num = strings.ReplaceAll(strings.TrimPrefix(num, "+"), ",", "")
 		d, err := decimal.NewFromString(num)
 		if err != nil {
 			return figure{}, vText
 		}
 		f := figure{value: d, text: t, start: c.start, end: c.end, percent: m[4] == "%" || m[4] == "％"}
+		if f.percent && m[2] == "" && len(m[1]) > 4 {
+			return figure{}, vGlued // 202010100.00%: no rate has five integer digits; figures glued to it
+		}
 		if k := strings.IndexByte(num, '.'); k >= 0 {
 			f.decimals = len(num) - k - 1
 		}
@@ -204,7 +208,7 @@ type fundReading map[column]figure
 // other: 执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 年初 = 全年 预算数 ….
 // It is used only to choose between readings of figures whose separation
 // the text does not show; the figures themselves are never changed.
-func (rd fundReading) plausibility() float64 {
+func (rd fundReading) plausibility(noBudget bool) float64 {
 	s := 0.0
 	I, hasI := rd[colInitial]
 	B, hasB := rd[colBudget]
@@ -212,6 +216,9 @@ func (rd fundReading) plausibility() float64 {
 	W, hasW := rd[colWeight]
 	R, hasR := rd[colRate]
 	S, hasS := rd[colScore]
+	if hasI && !hasB && noBudget {
+		B, hasB = I, true // 执行率(B/A) over 年初预算数(A) where the table has no 全年预算数
+	}
 	// only a rate written as a percentage vouches for a reading: a bare
 	// number in the rate column agrees with too many splits of a run
 	if hasR && R.percent && hasB && hasE && B.value.IsPositive() {
@@ -383,7 +390,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	var best fundReading
 	var tied []fundReading // other readings exactly as plausible as best
 	bestScore := 0.0
-	for _, seq := range seqs {
+	noBudget := !hasColumn(cols, colBudget)
+	bestSeq := -1
+	var other fundReading // the best reading of another split of the run
+	otherScore := 0.0
+	seqBest := make([]fundReading, len(seqs))
+	seqScore := make([]float64, len(seqs))
+	for si, seq := range seqs {
 		if len(seq) > len(numeric) {
 			continue
 		}
@@ -393,10 +406,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
 			*budget--
 			// fewer, longer figures and no skipped columns are likelier
-			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
+			sc := rd.plausibility(noBudget) - 1.5*float64(gaps) - 0.6*float64(len(rd))
+			if seqBest[si] == nil || sc > seqScore[si] {
+				seqBest[si], seqScore[si] = rd, sc
+			}
 			switch {
 			case best == nil || sc > bestScore+1e-9:
-				best, bestScore, tied = rd, sc, nil
+				best, bestScore, tied, bestSeq = rd, sc, nil, si
 			case sc > bestScore-1e-9 && !rd.same(best) && len(tied) < 8:
 				tied = append(tied, rd)
 			}
@@ -404,6 +420,17 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 	}
 	if best == nil {
 		best = fundReading{}
+	}
+	for si, rd := range seqBest {
+		if rd != nil && si != bestSeq && (other == nil || seqScore[si] > otherScore) {
+			other, otherScore = rd, seqScore[si]
+		}
+	}
+	// A split of glued figures that no relation of the row vouches for (a
+	// rate written with % that 执行数 ÷ 预算数 gives, a score that 分值 ×
+	// 执行率 gives) is a guess when another split comes close: say so.
+	if len(tied) == 0 && other != nil && !best.vouched(noBudget) && otherScore > bestScore-2 && !other.same(best) {
+		tied = append(tied, other)
 	}
 	if len(tied) == 0 {
 		return best, reason, true, nil
@@ -424,6 +451,32 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		}
 	}
 	return agreed, reason, true, append([]fundReading{best}, tied...)
+}
+
+// vouched reports whether one of the row's relations holds for the reading
+// within the rounding of the figures as written.
+func (rd fundReading) vouched(noBudget bool) bool {
+	B, hasB := rd[colBudget]
+	if !hasB && noBudget {
+		B, hasB = rd[colInitial]
+	}
+	E, hasE := rd[colExecuted]
+	R, hasR := rd[colRate]
+	W, hasW := rd[colWeight]
+	S, hasS := rd[colScore]
+	if hasR && R.percent && hasB && hasE && B.value.IsPositive() &&
+		E.value.Div(B.value).Mul(hundred).Sub(R.value).Abs().LessThanOrEqual(halfUnit(R.decimals)) {
+		return true
+	}
+	if hasR && R.percent && hasW && hasS {
+		exp := W.value.Mul(decimal.Min(R.value, hundred)).Div(hundred)
+		if S.value.Equal(exp.Round(int32(S.decimals))) || S.value.Equal(exp.Round(0)) {
+			return true
+		}
+	}
+	// 年初预算数 and 全年预算数 written alike (43.243.2…), the rate, if any, a percentage
+	I, hasI := rd[colInitial]
+	return hasI && hasB && I.text == B.text && (!hasR || R.percent)
 }
 
 // same reports whether two readings put the same figures in the same columns.

@@ -62,6 +62,9 @@ var titleYearAfter = regexp.MustCompile(`^\s*[(（]\s*(?:19|20)\d{2}\s*年度?\s
 // yearWord is a year written as a word: 2021年度, 2022年3月18日.
 var yearWord = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?`)
 
+// scoreNoteAfter is a level's weight written after it: (70分).
+var scoreNoteAfter = regexp.MustCompile(`^[(（]\d+(?:\.\d+)?分[)）]`)
+
 // minGluedRun is the shortest token worth cutting at fixed words.
 const minGluedRun = 16
 
@@ -112,6 +115,9 @@ func splitGluedTable(text string, start, end int) [][2]int {
 		}
 		if w != "" {
 			n := len(w)
+			if m := scoreNoteAfter.FindStringIndex(s[i+n:]); m != nil {
+				n += m[1] // 产出指标(70分) keeps its note
+			}
 			if rest := s[i+n:]; strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
 				_, cw := utf8.DecodeRuneInString(rest)
 				n += cw // 按收入性质分: keeps its colon
@@ -142,7 +148,15 @@ func splitGluedTable(text string, start, end int) [][2]int {
 				}
 			}
 			flushText(i)
-			out = append(out, [2]int{start + i, start + e})
+			// a % ends its figure, an operator begins one: ≥90%≥90%10 is three
+			from := i
+			for k := i + 1; k < e; k++ {
+				if s[k-1] == '%' || strings.HasPrefix(s[k:], "≥") || strings.HasPrefix(s[k:], "≤") {
+					out = append(out, [2]int{start + from, start + k})
+					from = k
+				}
+			}
+			out = append(out, [2]int{start + from, start + e})
 			i = e
 			continue
 		}

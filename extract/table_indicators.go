@@ -159,6 +159,11 @@ func (p *tableParser) indicatorRows(i int, valueCols []column) {
 		}
 		i = max(next, i+1)
 	}
+	if n := len(p.r.Indicators); i >= len(p.c) && n > 0 {
+		// the text ends inside the indicators (a page cut off): rows of the
+		// last group may be missing, and the last row's cells may be cut
+		p.r.Indicators[n-1].Unsure = true
+	}
 	p.findTotal(i, valueCols, true)
 }
 
@@ -364,6 +369,27 @@ func (p *tableParser) nextIsLevel2(i int) bool {
 func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicator, bool) {
 	placed := placeIndicatorValues(vals, cols)
 	ind := Indicator{Level3: name.text, Span: Span{name.start, name.end}, Page: p.page(name.start)}
+	filled, used := 0, 0
+	for _, v := range vals {
+		if !v.empty() {
+			filled++
+		}
+	}
+	for _, v := range placed {
+		if !v.empty() {
+			used++
+		}
+	}
+	ind.Unsure = isValueLike(name.text) || used < filled
+	for col, v := range placed {
+		f, kind := readFigure(v)
+		switch {
+		case (col == colTarget || col == colActual) && (kind == vGlued || kind == vFigure && f.percent && f.value.GreaterThan(decimal.NewFromInt(1000))):
+			ind.Unsure = true // 20100%: figures of several columns glued
+		case col == colReason && kind == vFigure:
+			ind.Unsure = true // a figure where the reason goes: the columns slid
+		}
+	}
 	any := false
 	for col, v := range placed {
 		if v.empty() {
@@ -460,8 +486,9 @@ func fitsColumn(col column, c cell) bool {
 	}
 	switch col {
 	case colWeight, colScore:
+		// a weight or score is points of a hundred: 1020 is figures glued
 		f, k := readFigure(c)
-		return k == vFigure && !f.percent
+		return k == vFigure && !f.percent && !f.value.GreaterThan(hundred)
 	case colNature:
 		return operatorWords.MatchString(c.key)
 	case colUnit:
@@ -532,7 +559,10 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 				s++
 			}
 			if filled[colWeight] && filled[colScore] {
-				s += 2 // a row gives both its figures
+				s += 3 // a row gives both its figures
+			}
+			if filled[colTarget] != filled[colActual] && hasColumn(cols, colTarget) && hasColumn(cols, colActual) {
+				s-- // and its target with its actual, or neither
 			}
 			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
 				s--
@@ -614,8 +644,23 @@ func (p *tableParser) total(i int, valueCols []column) {
 	}
 	var figs []figure
 	var at []int
+	written := 0
+	for _, v := range vals {
+		if _, kind := readFigure(v); kind == vFigure {
+			written++
+		}
+	}
 	for k, v := range vals {
-		if f, kind := readFigure(v); kind == vFigure && !f.percent {
+		f, kind := readFigure(v)
+		if kind == vFigure && !f.percent && f.value.GreaterThan(hundred) && f.decimals == 0 && written == 1 {
+			// 合计100100: weight and score glued, when only one split keeps both within 100
+			if two := splitTotal(v); two != nil {
+				figs = append(figs, two...)
+				at = append(at, k, k+1)
+				continue
+			}
+		}
+		if kind == vFigure && !f.percent {
 			figs = append(figs, f)
 			at = append(at, k)
 		}
@@ -654,6 +699,22 @@ func (p *tableParser) total(i int, valueCols []column) {
 	}
 	p.r.TotalRow = tr
 	p.r.TotalScore = tr.Score
+}
+
+// splitTotal reads a total glued to its score (100100, 10098) as the two
+// figures, when exactly one split gives two figures of at most 100.
+func splitTotal(c cell) []figure {
+	var found []figure
+	n := 0
+	for _, sp := range splitGlued(c, 2) {
+		if len(sp) == 2 && !sp[0].value.GreaterThan(hundred) && !sp[1].value.GreaterThan(hundred) && sp[1].value.LessThanOrEqual(sp[0].value) {
+			found, n = sp, n+1
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
 }
 
 // item puts the table's project as one Item, so that tables show up in the

@@ -236,3 +236,35 @@ func TestCellDropsPinyinReadings(t *testing.T) {
 		t.Errorf("%q is not a fund row", c.key)
 	}
 }
+
+// A document site's preview glues every cell to the next: the run is cut at
+// the tables' fixed words and figures, the funds run split by its header
+// (the rate's place bounds the split), the breakdowns read, the title kept
+// with its year and never taken from the site's file name.
+func TestTableGluedPreview(t *testing.T) {
+	text := "《部门整体支出绩效自评表(3).docx》由会员分享,可在线阅读。\n" +
+		"1、部门整体支出绩效自评表(2021年度)区级预算单位名称某区某中心年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分" +
+		"年度资金总额1356.181356.181356.1810100%10按收入性质分:1356.18按支出性质分:1356.18其中:一般公共预算:1356.18其中:基本支出:1200.00" +
+		"政府性基金拨款:项目支出:156.18纳入专户管理的非税收入拨款:其他资金:年度总体目标预期目标实际完成情况完成全年任务完成\n"
+	r := extractText(t, "glued.txt", text)
+	if r.Genre != DepartmentTable || r.Title != "部门整体支出绩效自评表(2021年度)" || r.Year != 2021 || r.Unit != "某区某中心" {
+		t.Errorf("head: genre %q title %q year %d unit %q", r.Genre, r.Title, r.Year, r.Unit)
+	}
+	checkFunds(t, r.Funds, []fundWant{{"年度资金总额", 0, "1356.18", "1356.18", "1356.18", "10", "100", "10"}})
+	if len(r.Funds) == 1 && (len(r.Funds[0].Breakdowns) != 2 || len(r.Funds[0].Breakdowns[1].Parts) != 2) {
+		t.Errorf("breakdowns %s", dumpJSON(r.Funds[0].Breakdowns))
+	}
+	// glued indicator values: a % ends its figure, ≥ begins one; 合计 glued to its score
+	text2 := "项目支出绩效自评表(2022年度)项目名称某某项目实施单位某县水利局资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分" +
+		"年度资金总额:202010100.00%10绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分" +
+		"产出指标(70分)时效指标及时开工率10≥90%≥90%10及时完工率10≥90%≥90%10合计100100\n"
+	r = extractText(t, "glued2.txt", text2)
+	checkFunds(t, r.Funds, []fundWant{{"年度资金总额:", 0, "", "20", "20", "10", "100", "10"}})
+	checkIndicators(t, r.Indicators, []indWant{
+		{"产出指标", "时效指标", "及时开工率", "≥90%", "≥90%", "10", "10", "", 0},
+		{"产出指标", "时效指标", "及时完工率", "≥90%", "≥90%", "10", "10", "", 0},
+	})
+	if decStr(r.TotalScore) != "100" || r.TotalRow == nil || decStr(r.TotalRow.Weight) != "100" {
+		t.Errorf("total %s", dumpJSON(r.TotalRow))
+	}
+}

@@ -31,3 +31,31 @@ func TestBreakdownComposition(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Sums over indicator rows are not judged when a row could not be read cell
+// by cell, nor a group the text was cut off inside.
+func TestUnsureRowsNotSummed(t *testing.T) {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	r := &extract.Report{Genre: extract.ProjectTable,
+		Indicators: []extract.Indicator{
+			{Level1: "产出指标", Level1Weight: d("50"), Level3: "甲", Weight: d("30"), Score: d("30")},
+			{Level1: "产出指标", Level1Weight: d("50"), Level3: "10", Weight: d("10"), Score: d("10"), Unsure: true},
+		},
+		TotalRow: &extract.TotalRow{Label: "合计", Weight: d("100"), Score: d("100")}}
+	r.TotalScore = r.TotalRow.Score
+	for _, f := range Report(r) {
+		if f.Rule == "score-mismatch" || f.Rule == "weight-mismatch" {
+			t.Errorf("judged a sum over an unsure row: %s", f.Message)
+		}
+	}
+	r.Indicators[1].Unsure = false
+	n := 0
+	for _, f := range Report(r) {
+		if f.Rule == "score-mismatch" || f.Rule == "weight-mismatch" {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("the same rows read for sure are not judged")
+	}
+}
