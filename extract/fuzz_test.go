@@ -10,7 +10,7 @@ import (
 // FuzzExtract feeds arbitrary text through normalisation and extraction:
 // no panic, and every span stays inside the text.
 func FuzzExtract(f *testing.F) {
-	data, err := os.ReadFile("testdata/nantun-2023.md")
+	data, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		f.Fatal(err)
 	}

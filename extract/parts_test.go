@@ -300,8 +300,8 @@ func TestExtractAllBundle(t *testing.T) {
 		t.Errorf("the part read alone differs")
 	}
 
-	_, single := partReadAll(t, "testdata/nantun-2023.md")
-	doc2, _ := ingest.ReadFile(context.Background(), "testdata/nantun-2023.md", ingest.Options{})
+	_, single := partReadAll(t, "../testdata/nantun-2023.md")
+	doc2, _ := ingest.ReadFile(context.Background(), "../testdata/nantun-2023.md", ingest.Options{})
 	whole, _ := extract.Extract(doc2)
 	if len(single) != 1 || partJSON(t, single[0]) != partJSON(t, whole) {
 		t.Errorf("a one-report file: ExtractAll differs from Extract")
