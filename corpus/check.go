@@ -38,7 +38,8 @@ func (s *Store) Check(ctx context.Context) error {
 		WHERE item_count != (SELECT COUNT(*) FROM items i WHERE i.report_id = r.id)
 		   OR errors + warnings + infos != (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id)
 		   OR NOT EXISTS (SELECT 1 FROM report_data d WHERE d.report_id = r.id)
-		   OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.report_id = r.id)`).Scan(&bad)
+		   OR r.part = 1 AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.report_id = r.id)
+		   OR r.part > 1 AND NOT EXISTS (SELECT 1 FROM reports f WHERE f.sha256 = r.sha256 AND f.part = 1)`).Scan(&bad)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,9 @@ func (s *Store) Get(ctx context.Context, id string) (*StoredReport, error) {
 	}
 	var blob []byte
 	var warn string
-	if err := tx.QueryRowContext(ctx, `SELECT pages, warnings FROM documents WHERE report_id = ?`, id).Scan(&blob, &warn); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT d.pages, d.warnings FROM reports r
+		JOIN reports f ON f.sha256 = r.sha256 AND f.part = 1 JOIN documents d ON d.report_id = f.id
+		WHERE r.id = ?`, id).Scan(&blob, &warn); err != nil {
 		return nil, fmt.Errorf("报告 %s 的页面: %w", id, err)
 	}
 	if err = inflateJSON(blob, &r.Pages); err != nil {
@@ -75,7 +77,8 @@ func (s *Store) Document(ctx context.Context, id string) (*ingest.Document, erro
 	var path, sha, format, warn string
 	var blob []byte
 	err := s.db.QueryRowContext(ctx, `SELECT r.path, r.sha256, r.format, d.warnings, d.pages
-		FROM reports r JOIN documents d ON d.report_id = r.id WHERE r.id = ?`, id).
+		FROM reports r JOIN reports f ON f.sha256 = r.sha256 AND f.part = 1
+		JOIN documents d ON d.report_id = f.id WHERE r.id = ?`, id).
 		Scan(&path, &sha, &format, &warn, &blob)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -107,14 +110,14 @@ func fillReview(ctx context.Context, q querier, r *StoredReport) error {
 	return err
 }
 
-const findingColumns = `key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end`
+const findingColumns = `key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell`
 
 func scanFinding(sc interface{ Scan(...any) error }, extra ...any) (validate.Finding, string, error) {
 	var f validate.Finding
 	var key, sev, items string
 	var exp, act, diff sql.NullString
 	var s0, s1 sql.NullInt64
-	dest := append([]any{&key, &f.Rule, &sev, &f.Message, &exp, &act, &diff, &items, &f.Page, &s0, &s1}, extra...)
+	dest := append([]any{&key, &f.Rule, &sev, &f.Message, &exp, &act, &diff, &items, &f.Page, &s0, &s1, &f.Cell}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return f, "", err
 	}
@@ -219,22 +222,32 @@ func (s *Store) Resolve(ctx context.Context, ref string) (string, error) {
 	if ref == "" {
 		return "", fmt.Errorf("%w: 空的编号", ErrNotFound)
 	}
+	var exact int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports WHERE id = ?`, ref).Scan(&exact); err == nil && exact == 1 {
+		return ref, nil // a report's id, the k-th of a file's (abc…-2) among them
+	}
 	if isHex(ref) && len(ref) >= 4 {
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM reports WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, ref, ref+"g")
+		// a prefix: the reports of one file share it, and mean the file's first
+		rows, err := s.db.QueryContext(ctx, `SELECT id, sha256, part FROM reports WHERE id >= ? AND id < ? ORDER BY id LIMIT 64`, ref, ref+"g")
 		if err != nil {
 			return "", err
 		}
-		var ids []string
+		var first string
+		files := map[string]bool{}
 		for rows.Next() {
-			var id string
-			rows.Scan(&id)
-			ids = append(ids, id)
+			var id, sha string
+			var part int
+			rows.Scan(&id, &sha, &part)
+			files[sha] = true
+			if part == 1 {
+				first = id
+			}
 		}
 		rows.Close()
-		if len(ids) == 1 {
-			return ids[0], nil
+		if len(files) == 1 && first != "" {
+			return first, nil
 		}
-		if len(ids) > 1 {
+		if len(files) > 1 {
 			return "", fmt.Errorf("%w: %s", ErrAmbiguous, ref)
 		}
 	}
@@ -245,7 +258,7 @@ func (s *Store) Resolve(ctx context.Context, ref string) (string, error) {
 		if err == nil && id.Valid {
 			return id.String, nil
 		}
-		err = s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE path = ? LIMIT 1`, abs).Scan(&id)
+		err = s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE path = ? ORDER BY part LIMIT 1`, abs).Scan(&id)
 		if err == nil && id.Valid {
 			return id.String, nil
 		}
@@ -270,4 +283,14 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports`).Scan(&n)
 	return n, err
+}
+
+// FileReports gives the ids of every report of the file report id belongs
+// to, in order (one id for a file that holds one report).
+func (s *Store) FileReports(ctx context.Context, id string) ([]string, error) {
+	ids, err := fileReportIDs(ctx, s.db, id)
+	if err == nil && len(ids) == 0 {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	return ids, err
 }

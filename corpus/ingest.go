@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -10,17 +9,20 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
 // Reasons of failures the store itself finds (ingest.Error gives the others).
 const (
-	reasonOpen    = "无法打开 (cannot open)"
-	reasonRead    = "读取失败 (read error)"
-	reasonExtract = "提取失败 (extraction failed)"
-	reasonPanic   = "提取程序出错 (extractor crashed)"
-	reasonStore   = "存储失败 (store error)"
+	reasonPanic = "提取程序出错 (extractor crashed)"
+	reasonStore = "存储失败 (store error)"
 )
+
+func init() {
+	ingest.RegisterReason("extractor-crashed", reasonPanic)
+	ingest.RegisterReason("store-error", reasonStore)
+}
 
 // Outcome is what happened to one file.
 type Outcome string
@@ -45,8 +47,14 @@ type Event struct {
 type Failure struct {
 	Path   string `json:"path"`
 	ID     string `json:"report,omitempty"`
-	Reason string `json:"reason"`
+	Code   string `json:"code"`   // stable English code of the reason (ingest.ReasonCode)
+	Reason string `json:"reason"` // its Chinese label
 	Error  string `json:"error"`
+}
+
+// failure is the Failure of path for reason.
+func failure(path, id, reason string, err error) Failure {
+	return Failure{Path: path, ID: id, Code: ingest.ReasonCode(reason), Reason: reason, Error: err.Error()}
 }
 
 // Summary counts the outcomes of Ingest or Reextract.
@@ -62,27 +70,28 @@ type Summary struct {
 	Failures    []Failure `json:"failures"`
 }
 
-// ByReason counts the failures by reason, most frequent first.
+// ByReason counts the failures by reason code, most frequent first.
 func (s *Summary) ByReason() []ReasonCount {
 	m := map[string]int{}
 	for _, f := range s.Failures {
-		m[f.Reason]++
+		m[ingest.ReasonCode(f.Reason)]++
 	}
 	out := make([]ReasonCount, 0, len(m))
-	for r, n := range m {
-		out = append(out, ReasonCount{r, n})
+	for c, n := range m {
+		out = append(out, ReasonCount{Code: c, Reason: ingest.ReasonLabel(c), Count: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Reason < out[j].Reason
+		return out[i].Code < out[j].Code
 	})
 	return out
 }
 
 // ReasonCount is a failure reason and how many files failed for it.
 type ReasonCount struct {
+	Code   string `json:"code"`
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
 }
@@ -223,8 +232,8 @@ type fileResult struct {
 	known  string // id of the stored report with these bytes
 	skip   bool   // ledger and report say it is in already
 	doc    *ingest.Document
-	rep    *extract.Report
-	fs     []validate.Finding
+	reps   []*extract.Report    // the reports the file holds
+	fss    [][]validate.Finding // fss[i]: the findings of reps[i]
 	enc    encoded
 	reason string
 	err    error
@@ -237,14 +246,9 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 	f, err := ingest.Load(path)
 	r.stat.Size, r.stat.ModTime, r.stat.SHA256 = f.Size, f.ModTime, f.SHA256
 	if err != nil {
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+		return fail(r, pipeline.Failed(path, err).Reason, err)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ?`, r.stat.SHA256).Scan(&r.known); err == nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM reports WHERE sha256 = ? AND part = 1`, r.stat.SHA256).Scan(&r.known); err == nil {
 		e, ok, _ := s.LedgerLookup(ctx, path)
 		r.skip = ok && e.Status != StatusFailed && e.SHA256 == r.stat.SHA256 && e.Size == r.stat.Size &&
 			mtimeNS(e.ModTime) == mtimeNS(r.stat.ModTime) && e.ReportID == r.known
@@ -255,23 +259,15 @@ func (s *Store) prepare(ctx context.Context, path string, ro ingest.Options) (r 
 			r = fail(fileResult{stat: r.stat}, reasonPanic, fmt.Errorf("%s: %v", path, p))
 		}
 	}()
-	r.doc, err = f.Read(ctx, ro)
-	if err != nil {
-		r.doc = nil
-		reason := reasonRead
-		var ie *ingest.Error
-		if errors.As(err, &ie) && ie.Reason != "" {
-			reason = ie.Reason
-		}
-		return fail(r, reason, err)
+	res := pipeline.Loaded(ctx, f, pipeline.Options{Read: ro})
+	if res.Err != nil {
+		return fail(r, res.Reason, res.Err)
 	}
-	r.rep, err = extract.Extract(r.doc)
-	if err != nil {
-		r.doc = nil
-		return fail(r, reasonExtract, fmt.Errorf("%s: %w", path, err))
+	r.doc = res.Doc
+	for _, p := range res.Parts {
+		r.reps, r.fss = append(r.reps, p.Report), append(r.fss, p.Findings)
 	}
-	r.fs = validate.Report(r.rep)
-	if r.enc, err = encode(r.doc, r.rep); err != nil {
+	if r.enc, err = encode(r.doc, r.reps...); err != nil {
 		r.doc = nil
 		return fail(r, reasonStore, err)
 	}
@@ -310,7 +306,7 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		}
 		ev.Outcome, ev.Reason, ev.Err = Failed, r.reason, r.err
 		sum.Failed++
-		sum.Failures = append(sum.Failures, Failure{Path: r.stat.Path, Reason: r.reason, Error: r.err.Error()})
+		sum.Failures = append(sum.Failures, failure(r.stat.Path, "", r.reason, r.err))
 	case r.skip:
 		ev.Outcome = Skipped
 		sum.Skipped++
@@ -325,22 +321,25 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
-		res, err := s.putEncoded(ctx, r.stat, r.doc, r.rep, r.fs, r.enc)
+		res, err := s.putEncoded(ctx, r.stat, r.doc, r.reps, r.fss, r.enc)
 		if err != nil {
 			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
 		}
 		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
 		count(sum, ev.Outcome)
 		if res.New {
+			sum.Stored += len(res.IDs) - 1 // Stored counts reports: a file may hold several
 			w.firstSeq[res.ID] = r.seq
 		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
 			return ev, err
 		}
 		if res.New && w.ix != nil {
-			n, err := w.index().put(ctx, res.ID, &StoredReport{Report: r.rep, Findings: r.fs})
-			sum.Indexed += n
-			if err != nil {
-				w.indexError(err)
+			for k, id := range res.IDs {
+				n, err := w.index().put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
+				sum.Indexed += n
+				if err != nil {
+					w.indexError(err)
+				}
 			}
 		}
 	}

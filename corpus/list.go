@@ -16,8 +16,9 @@ type Filter struct {
 	Year      int    // exact year
 	Unit      string // part of the unit name, or the whole name when UnitExact
 	UnitExact bool
-	Genre     extract.Genre // exact genre
-	Limit     int           // at most this many (0: no limit)
+	Genre     extract.Genre   // exact genre
+	DocType   extract.DocType // exact document type
+	Limit     int             // at most this many (0: no limit)
 	Offset    int
 }
 
@@ -50,6 +51,10 @@ func (f Filter) where(prefix string) (string, []any) {
 		conds = append(conds, prefix+"genre = ?")
 		args = append(args, string(f.Genre))
 	}
+	if f.DocType != "" {
+		conds = append(conds, prefix+"doc_type = ?")
+		args = append(args, string(f.DocType))
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -74,6 +79,7 @@ type ReportSummary struct {
 	Year        int              `json:"year"`
 	Title       string           `json:"title"`
 	Genre       extract.Genre    `json:"genre"`
+	DocType     extract.DocType  `json:"doc_type"`
 	StatedTotal *decimal.Decimal `json:"stated_total_wan"` // as the report states it
 	StatedCount *int             `json:"stated_count"`
 	Items       int              `json:"items"`
@@ -89,7 +95,7 @@ type ReportSummary struct {
 // List gives the reports f selects, by unit, year and id.
 func (s *Store) List(ctx context.Context, f Filter) ([]ReportSummary, error) {
 	where, args := f.where("")
-	rows, err := s.db.QueryContext(ctx, `SELECT id, path, unit, year, title, genre, stated_total_wan, stated_count,
+	rows, err := s.db.QueryContext(ctx, `SELECT id, path, unit, year, title, genre, doc_type, stated_total_wan, stated_count,
 		item_count, items_budget_wan, errors, warnings, infos, extractor, indexed, created_at
 		FROM reports`+where+` ORDER BY unit, year, id`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
@@ -99,14 +105,14 @@ func (s *Store) List(ctx context.Context, f Filter) ([]ReportSummary, error) {
 	out := []ReportSummary{}
 	for rows.Next() {
 		var r ReportSummary
-		var genre, sum, created string
+		var genre, docType, sum, created string
 		var total sql.NullString
 		var count sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.Path, &r.Unit, &r.Year, &r.Title, &genre, &total, &count,
+		if err := rows.Scan(&r.ID, &r.Path, &r.Unit, &r.Year, &r.Title, &genre, &docType, &total, &count,
 			&r.Items, &sum, &r.Errors, &r.Warnings, &r.Infos, &r.Extractor, &r.Indexed, &created); err != nil {
 			return nil, err
 		}
-		r.Genre, r.Created = extract.Genre(genre), parseTime(created)
+		r.Genre, r.DocType, r.Created = extract.Genre(genre), extract.DocType(docType), parseTime(created)
 		if r.StatedTotal, err = parseDec(total); err != nil {
 			return nil, err
 		}

@@ -53,11 +53,29 @@ func (s *Store) Put(ctx context.Context, doc *ingest.Document, rep *extract.Repo
 	return res.ID, err
 }
 
+// PutAll stores the reports of one file (extract.ExtractAll) with their
+// findings (fss[i] those of reps[i]) in one transaction: they are stored,
+// deduplicated and replaced together. It returns their ids in order.
+func (s *Store) PutAll(ctx context.Context, doc *ingest.Document, reps []*extract.Report, fss [][]validate.Finding) ([]string, error) {
+	st, _ := StatFile(doc.Source)
+	st.SHA256 = doc.SHA256
+	if doc == nil || len(reps) == 0 || len(fss) != len(reps) {
+		return nil, errors.New("corpus.PutAll: no document, no reports, or findings not one per report")
+	}
+	enc, err := encode(doc, reps...)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.putEncoded(ctx, st, doc, reps, fss, enc)
+	return res.IDs, err
+}
+
 // PutResult says what PutFile did.
 type PutResult struct {
-	ID     string
-	Status Status // StatusOK: stored (or already stored from this path); StatusDuplicate: same bytes stored from another path
-	New    bool   // a report was added
+	ID     string   // the file's (first) report
+	IDs    []string // every report of the file, in order
+	Status Status   // StatusOK: stored (or already stored from this path); StatusDuplicate: same bytes stored from another path
+	New    bool     // a report was added
 }
 
 // PutFile is Put with the file's ledger identity given by the caller.
@@ -69,34 +87,43 @@ func (s *Store) PutFile(ctx context.Context, f FileStat, doc *ingest.Document, r
 	if err != nil {
 		return PutResult{}, err
 	}
-	return s.putEncoded(ctx, f, doc, rep, fs, enc)
+	return s.putEncoded(ctx, f, doc, []*extract.Report{rep}, [][]validate.Finding{fs}, enc)
 }
 
 // encoded are the large values of a report as stored, made by the ingest
 // workers so that the one writer only writes.
 type encoded struct {
-	pages, report []byte
-	warnings      string
+	pages    []byte
+	reports  [][]byte
+	warnings string
 }
 
-func encode(doc *ingest.Document, rep *extract.Report) (encoded, error) {
+func encode(doc *ingest.Document, reps ...*extract.Report) (encoded, error) {
 	var e encoded
 	var err error
 	if e.pages, err = deflateJSON(nonNil(doc.Pages)); err != nil {
 		return e, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 	}
-	if e.report, err = deflateJSON(rep); err != nil {
-		return e, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+	for _, rep := range reps {
+		b, err := deflateJSON(rep)
+		if err != nil {
+			return e, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+		}
+		e.reports = append(e.reports, b)
 	}
 	w, _ := json.Marshal(nonNil(doc.Warnings))
 	e.warnings = string(w)
 	return e, nil
 }
 
-func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document, rep *extract.Report, fs []validate.Finding, enc encoded) (PutResult, error) {
+func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document, reps []*extract.Report, fss [][]validate.Finding, enc encoded) (PutResult, error) {
 	if err := s.writable(); err != nil {
 		return PutResult{}, err
 	}
+	if len(reps) == 0 || len(fss) != len(reps) || len(enc.reports) != len(reps) {
+		return PutResult{}, fmt.Errorf("corpus.Put %s: no reports, or findings not one per report", doc.Source)
+	}
+	rep := reps[0]
 	if len(doc.SHA256) < 12 {
 		return PutResult{}, fmt.Errorf("corpus.Put %s: no content hash", doc.Source)
 	}
@@ -114,29 +141,36 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 
 	var res PutResult
 	var firstPath string
-	err = tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ?`, doc.SHA256).Scan(&res.ID, &firstPath)
+	err = tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ? AND part = 1`, doc.SHA256).Scan(&res.ID, &firstPath)
 	switch {
 	case err == nil:
 		res.Status = StatusOK
 		if firstPath != f.Path {
 			res.Status = StatusDuplicate
 		}
+		if res.IDs, err = fileReportIDs(ctx, tx, res.ID); err != nil {
+			return PutResult{}, err
+		}
 	case errors.Is(err, sql.ErrNoRows):
 		res.ID, err = newID(ctx, tx, doc.SHA256)
 		if err != nil {
 			return PutResult{}, err
 		}
-		t := now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reports (id, sha256, path, format, extractor, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, res.ID, doc.SHA256, f.Path, string(doc.Format), rep.Extractor, t, t); err != nil {
-			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO documents (report_id, warnings, pages) VALUES (?, ?, ?)`,
-			res.ID, enc.warnings, enc.pages); err != nil {
-			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
-		}
-		if err := writeExtraction(ctx, tx, res.ID, rep, enc.report, fs, true); err != nil {
-			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+		for k, rep := range reps {
+			id := partID(res.ID, k+1)
+			if err := insertReport(ctx, tx, id, doc, f.Path, k+1, len(reps), rep); err != nil {
+				return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+			}
+			if k == 0 {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO documents (report_id, warnings, pages) VALUES (?, ?, ?)`,
+					id, enc.warnings, enc.pages); err != nil {
+					return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+				}
+			}
+			if err := writeExtraction(ctx, tx, id, rep, enc.reports[k], fss[k], true); err != nil {
+				return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+			}
+			res.IDs = append(res.IDs, id)
 		}
 		res.Status, res.New = StatusOK, true
 	default:
@@ -146,6 +180,49 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 		return PutResult{}, err
 	}
 	return res, tx.Commit()
+}
+
+// partID is the id of the k-th report (from 1) of the file whose first report is id.
+func partID(id string, k int) string {
+	if k <= 1 {
+		return id
+	}
+	return fmt.Sprintf("%s-%d", id, k)
+}
+
+// insertReport adds the reports row of one report of a file.
+func insertReport(ctx context.Context, tx *sql.Tx, id string, doc *ingest.Document, path string, part, parts int, rep *extract.Report) error {
+	t := now()
+	_, err := tx.ExecContext(ctx, `INSERT INTO reports (id, sha256, path, format, extractor, created_at, updated_at, part, parts, pages)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, doc.SHA256, path, string(doc.Format), rep.Extractor, t, t, part, parts, pagesText(rep.Pages))
+	return err
+}
+
+// pagesText is a report's page range as stored: "3-7", "" when unknown.
+func pagesText(p []int) string {
+	if len(p) != 2 {
+		return ""
+	}
+	return fmt.Sprintf("%d-%d", p[0], p[1])
+}
+
+// fileReportIDs gives the ids of the reports of the file report id belongs to, in order.
+func fileReportIDs(ctx context.Context, q querier, id string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT r.id FROM reports r JOIN reports x ON x.sha256 = r.sha256
+		WHERE x.id = ? ORDER BY r.part`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		ids = append(ids, s)
+	}
+	return ids, rows.Err()
 }
 
 // newID picks the report id: the first 12 hex digits of the hash, or more
@@ -192,12 +269,12 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 			nInfo++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE reports SET unit = ?, year = ?, title = ?, genre = ?,
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET unit = ?, year = ?, title = ?, genre = ?, doc_type = ?,
 		stated_total_wan = ?, stated_count = ?, item_count = ?, items_budget_wan = ?,
-		errors = ?, warnings = ?, infos = ?, extractor = ?, indexed = 0, updated_at = ?
+		errors = ?, warnings = ?, infos = ?, extractor = ?, indexed = 0, updated_at = ?, pages = ?
 		WHERE id = ?`,
-		rep.Unit, rep.Year, rep.Title, string(rep.Genre), total, rep.Stated.Count, len(rep.Items), sum.String(),
-		nErr, nWarn, nInfo, rep.Extractor, now(), id); err != nil {
+		rep.Unit, rep.Year, rep.Title, string(rep.Genre), string(rep.DocType), total, rep.Stated.Count, len(rep.Items), sum.String(),
+		nErr, nWarn, nInfo, rep.Extractor, now(), pagesText(rep.Pages), id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO report_data (report_id, report) VALUES (?, ?)
@@ -229,8 +306,8 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 	}
 	if len(fs) > 0 {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO findings
-			(report_id, ord, key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			(report_id, ord, key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -242,7 +319,7 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 				s0, s1 = &f.Span[0], &f.Span[1]
 			}
 			if _, err := st.ExecContext(ctx, id, i, key, f.Rule, string(f.Severity), f.Message,
-				decString(f.Expected), decString(f.Actual), decString(f.Diff), joinInts(f.Items), f.Page, s0, s1); err != nil {
+				decString(f.Expected), decString(f.Actual), decString(f.Diff), joinInts(f.Items), f.Page, s0, s1, f.Cell); err != nil {
 				return err
 			}
 		}
@@ -349,6 +426,9 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 	}{
 		{`UPDATE reports SET path = ?, indexed = 0, updated_at = ? WHERE id = ?`, []any{path, now(), id}},
 		{`UPDATE report_data SET report = ? WHERE report_id = ?`, []any{data, id}},
+		// the file's other reports follow its first (their stored Source
+		// keeps the first path until re-extraction)
+		{`UPDATE reports SET path = ?, indexed = 0, updated_at = ? WHERE part > 1 AND sha256 = (SELECT sha256 FROM reports WHERE id = ?)`, []any{path, now(), id}},
 		{`UPDATE ledger SET status = 'duplicate' WHERE path = ? AND report_id = ?`, []any{old, id}},
 		{`UPDATE ledger SET status = 'ok' WHERE path = ? AND report_id = ?`, []any{path, id}},
 	} {

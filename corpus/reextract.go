@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -21,8 +22,11 @@ type ReextractOptions struct {
 
 // Stale gives the ids of the reports made by an extractor version other than
 // extract.Version.
+// A file's reports are re-extracted together: the ids are those of the
+// files' first reports.
 func (s *Store) Stale(ctx context.Context) ([]string, error) {
-	return s.ids(ctx, `SELECT id FROM reports WHERE extractor != ? ORDER BY id`, extract.Version)
+	return s.ids(ctx, `SELECT DISTINCT f.id FROM reports r JOIN reports f ON f.sha256 = r.sha256 AND f.part = 1
+		WHERE r.extractor != ? ORDER BY f.id`, extract.Version)
 }
 
 func (s *Store) ids(ctx context.Context, q string, args ...any) ([]string, error) {
@@ -57,7 +61,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	var ids []string
 	var err error
 	if opt.All {
-		ids, err = s.ids(ctx, `SELECT id FROM reports ORDER BY id`)
+		ids, err = s.ids(ctx, `SELECT id FROM reports WHERE part = 1 ORDER BY id`)
 	} else {
 		ids, err = s.Stale(ctx)
 	}
@@ -74,8 +78,8 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	type result struct {
 		id   string
 		path string
-		rep  *extract.Report
-		fs   []validate.Finding
+		reps []*extract.Report
+		fss  [][]validate.Finding
 		err  error
 	}
 	jobs := make(chan string)
@@ -91,7 +95,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 				doc, r.err = s.Document(ctx, id)
 				if r.err == nil {
 					r.path = doc.Source
-					r.rep, r.fs, r.err = extractSafely(doc)
+					r.reps, r.fss, r.err = extractSafely(doc)
 				}
 				results <- r
 			}
@@ -118,24 +122,35 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 		sum.Files++
 		ev := Event{Path: r.path, ID: r.id}
 		if r.err != nil {
-			ev.Outcome, ev.Reason, ev.Err = Failed, reasonExtract, r.err
+			ev.Outcome, ev.Reason, ev.Err = Failed, pipeline.ReasonExtract, r.err
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.path, ID: r.id, Reason: reasonExtract, Error: r.err.Error()})
+			sum.Failures = append(sum.Failures, failure(r.path, r.id, pipeline.ReasonExtract, r.err))
 		} else {
-			if err := s.replace(ctx, r.id, r.rep, r.fs); err != nil {
+			ids, gone, err := s.replaceFile(ctx, r.id, r.reps, r.fss)
+			if err != nil {
 				storeErr = err
 				cancel()
 				continue
 			}
 			ev.Outcome = Stored
-			sum.Stored++
+			sum.Stored += len(ids) // reports: a file may hold several
 			if opt.Index != nil {
-				n, err := x.put(ctx, r.id, &StoredReport{Report: r.rep, Findings: r.fs})
-				sum.Indexed += n
-				if err != nil {
-					sum.IndexErrors++
-					if sum.IndexError == "" {
-						sum.IndexError = err.Error()
+				if d, ok := opt.Index.(interface{ Delete(string) error }); ok {
+					for _, id := range gone {
+						if err := d.Delete(id); err != nil && sum.IndexError == "" {
+							sum.IndexErrors++
+							sum.IndexError = err.Error()
+						}
+					}
+				}
+				for k, id := range ids {
+					n, err := x.put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
+					sum.Indexed += n
+					if err != nil {
+						sum.IndexErrors++
+						if sum.IndexError == "" {
+							sum.IndexError = err.Error()
+						}
 					}
 				}
 			}
@@ -171,17 +186,70 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 }
 
 // extractSafely runs the extractor and the rules, turning a panic into an error.
-func extractSafely(doc *ingest.Document) (rep *extract.Report, fs []validate.Finding, err error) {
+func extractSafely(doc *ingest.Document) (reps []*extract.Report, fss [][]validate.Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			rep, fs, err = nil, nil, fmt.Errorf("%s: %s: %v", doc.Source, reasonPanic, p)
+			reps, fss, err = nil, nil, fmt.Errorf("%s: %s: %v", doc.Source, reasonPanic, p)
 		}
 	}()
-	rep, err = extract.Extract(doc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", doc.Source, err)
+	res := pipeline.Document(doc)
+	for _, p := range res.Parts {
+		reps, fss = append(reps, p.Report), append(fss, p.Findings)
 	}
-	return rep, validate.Report(rep), nil
+	return reps, fss, res.Err
+}
+
+// replaceFile writes a new extraction of the reports of the file whose
+// first report is id, in one transaction: the k-th report replaces the
+// k-th stored one (keeping its review decisions), reports beyond those
+// stored are added, stored ones beyond the new count are removed (gone).
+func (s *Store) replaceFile(ctx context.Context, id string, reps []*extract.Report, fss [][]validate.Finding) (ids, gone []string, err error) {
+	if len(reps) == 0 || len(fss) != len(reps) {
+		return nil, nil, fmt.Errorf("报告 %s: 没有报告", id)
+	}
+	data := make([][]byte, len(reps))
+	for k, rep := range reps {
+		if data[k], err = deflateJSON(rep); err != nil {
+			return nil, nil, err
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer tx.Rollback()
+	old, err := fileReportIDs(ctx, tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sha, path, format string
+	if err := tx.QueryRowContext(ctx, `SELECT sha256, path, format FROM reports WHERE id = ?`, id).Scan(&sha, &path, &format); err != nil {
+		return nil, nil, fmt.Errorf("报告 %s: %w", id, err)
+	}
+	doc := &ingest.Document{SHA256: sha, Format: ingest.Format(format)}
+	for k, rep := range reps {
+		pid := partID(id, k+1)
+		fresh := k >= len(old)
+		if fresh {
+			if err := insertReport(ctx, tx, pid, doc, path, k+1, len(reps), rep); err != nil {
+				return nil, nil, fmt.Errorf("报告 %s: %w", pid, err)
+			}
+		}
+		if err := writeExtraction(ctx, tx, pid, rep, data[k], fss[k], fresh); err != nil {
+			return nil, nil, fmt.Errorf("报告 %s: %w", pid, err)
+		}
+		ids = append(ids, pid)
+	}
+	for _, o := range old[min(len(old), len(reps)):] {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id = ?`, o); err != nil {
+			return nil, nil, err
+		}
+		gone = append(gone, o)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE reports SET parts = ? WHERE sha256 = ?`, len(reps), sha); err != nil {
+		return nil, nil, err
+	}
+	return ids, gone, tx.Commit()
 }
 
 // replace writes a new extraction of report id in one transaction and marks

@@ -111,7 +111,61 @@ CREATE TABLE ledger (
 CREATE INDEX ledger_status ON ledger(status);
 CREATE INDEX ledger_sha ON ledger(sha256);
 `,
+	// 2: a file may hold several reports (an annex bundle, a 决算 with its
+	// 自评表, a workbook with a table per sheet). reports loses its UNIQUE
+	// sha256 for UNIQUE (sha256, part); the document (pages) is stored once,
+	// under the file's first report; findings keep the spreadsheet cell of
+	// their evidence. SQLite cannot drop a constraint: the table is rebuilt
+	// (with foreign keys off, see noForeignKeys).
+	`
+CREATE TABLE reports_new (
+	id               TEXT PRIMARY KEY,         -- the file's first report: first 12 hex digits of sha256 (more on collision); its k-th: that id + "-k"
+	sha256           TEXT NOT NULL,            -- of the file's bytes
+	path             TEXT NOT NULL,
+	format           TEXT NOT NULL,
+	unit             TEXT NOT NULL DEFAULT '',
+	year             INTEGER NOT NULL DEFAULT 0,
+	title            TEXT NOT NULL DEFAULT '',
+	genre            TEXT NOT NULL DEFAULT '',
+	stated_total_wan TEXT,
+	stated_count     INTEGER,
+	item_count       INTEGER NOT NULL DEFAULT 0,
+	items_budget_wan TEXT NOT NULL DEFAULT '0',
+	errors           INTEGER NOT NULL DEFAULT 0,
+	warnings         INTEGER NOT NULL DEFAULT 0,
+	infos            INTEGER NOT NULL DEFAULT 0,
+	extractor        TEXT NOT NULL,
+	indexed          INTEGER NOT NULL DEFAULT 0,
+	created_at       TEXT NOT NULL,
+	updated_at       TEXT NOT NULL,
+	part             INTEGER NOT NULL DEFAULT 1, -- which report of the file, from 1
+	parts            INTEGER NOT NULL DEFAULT 1, -- reports the file holds
+	pages            TEXT NOT NULL DEFAULT '',   -- first-last page of this report, '' when the file has one page
+	UNIQUE (sha256, part)
+);
+INSERT INTO reports_new (id, sha256, path, format, unit, year, title, genre, stated_total_wan, stated_count, item_count,
+	items_budget_wan, errors, warnings, infos, extractor, indexed, created_at, updated_at)
+SELECT id, sha256, path, format, unit, year, title, genre, stated_total_wan, stated_count, item_count,
+	items_budget_wan, errors, warnings, infos, extractor, indexed, created_at, updated_at FROM reports;
+DROP TABLE reports;
+ALTER TABLE reports_new RENAME TO reports;
+CREATE INDEX reports_unit_year ON reports(unit, year);
+CREATE INDEX reports_year ON reports(year);
+CREATE INDEX reports_unindexed ON reports(indexed) WHERE indexed = 0;
+ALTER TABLE findings ADD COLUMN cell TEXT NOT NULL DEFAULT '';
+`,
+	// 3: what kind of document each report was read from (extract.DocType);
+	// '' for reports stored before, until reextract refreshes them.
+	`
+ALTER TABLE reports ADD COLUMN doc_type TEXT NOT NULL DEFAULT '';
+CREATE INDEX reports_doc_type ON reports(doc_type);
+`,
 }
+
+// noForeignKeys are the migrations that rebuild a table others refer to:
+// they run with foreign keys off (dropping the old table would otherwise
+// cascade to every row that refers to it) and are checked after.
+var noForeignKeys = map[int]bool{1: true}
 
 // schemaVersion is the user_version of a corpus this build writes.
 var schemaVersion = len(migrations)
@@ -131,6 +185,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("语料库需要升级，请先以写入方式打开 (schema %d < %d)", v, schemaVersion)
 	}
 	for ; v < schemaVersion; v++ {
+		if noForeignKeys[v] {
+			if err := s.migrateNoFK(ctx, v); err != nil {
+				return err
+			}
+			continue
+		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
@@ -148,4 +208,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// migrateNoFK runs migration v on one connection with foreign keys off,
+// checks them before committing, and turns them on again.
+func (s *Store) migrateNoFK(ctx context.Context, v int) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		return fmt.Errorf("升级到版本 %d: %w", v+1, err)
+	}
+	var bad int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM pragma_foreign_key_check").Scan(&bad); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("升级到版本 %d: %d 条外键错误", v+1, bad)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

@@ -16,7 +16,7 @@ import (
 func TestRoundTripExactAmounts(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	text, err := os.ReadFile("testdata/nantun-2023.md")
+	text, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestRoundTripExactAmounts(t *testing.T) {
 func TestReextractKeepsDecisions(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	text, _ := os.ReadFile("testdata/nantun-2023.md")
+	text, _ := os.ReadFile("../testdata/nantun-2023.md")
 	doc := readDoc(t, "/reports/nantun-2023.md", string(text))
 	rep, fs := sampleReport(doc)
 	rep.Extractor = "0-old"
@@ -365,7 +365,7 @@ func (f *fakeIndex) held() int {
 func TestStats(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	text, _ := os.ReadFile("testdata/nantun-2023.md")
+	text, _ := os.ReadFile("../testdata/nantun-2023.md")
 	doc := readDoc(t, "/reports/nantun-2023.md", string(text))
 	rep, fs := sampleReport(doc)
 	id, err := s.Put(ctx, doc, rep, fs)

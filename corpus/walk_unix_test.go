@@ -16,7 +16,7 @@ import (
 // report beside them is stored.
 func TestIngestReportsWhatIsNotAFile(t *testing.T) {
 	src := t.TempDir()
-	text, err := os.ReadFile("testdata/nantun-2023.md")
+	text, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,9 +33,17 @@ func TestIngestReportsWhatIsNotAFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
+	got, codes := map[string]string{}, map[string]string{}
 	for _, f := range sum.Failures {
 		got[filepath.Base(f.Path)] = f.Reason
+		codes[filepath.Base(f.Path)] = f.Code
+	}
+	// the stable codes programs group by, beside the labels people read
+	if codes["pipe.md"] != "fifo" || codes["broken.md"] != "cannot-open" || codes["zero.txt"] != "device" {
+		t.Errorf("codes %v", codes)
+	}
+	if br := sum.ByReason(); len(br) != 3 || br[0].Code != "cannot-open" || br[0].Reason != "无法打开 (cannot open)" {
+		t.Errorf("ByReason = %+v", br)
 	}
 	want := map[string]string{
 		"pipe.md":   "是管道 (FIFO)，不是普通文件 (not a regular file)",

@@ -19,11 +19,16 @@ func Extract(doc *ingest.Document) (*Report, error) {
 		if err := extractTable(doc, r); err != nil {
 			return nil, err
 		}
-		return r, nil
+	} else {
+		r.Genre = Narrative
+		if err := extractNarrative(doc, r); err != nil {
+			return nil, err
+		}
 	}
-	r.Genre = Narrative
-	if err := extractNarrative(doc, r); err != nil {
-		return nil, err
+	completeHeader(doc, r)
+	classify(doc, r)
+	if r.DocType == FinalAccounts || r.DocType == DepartmentBudget {
+		readAccountsPerformance(doc, r)
 	}
 	return r, nil
 }

@@ -31,7 +31,7 @@ func recordsOf(r *Report) string {
 // rendering and a GBK county portal page): the records are those of the
 // Markdown, item for item.
 func TestReferenceInOtherFormats(t *testing.T) {
-	_, md := readTestReport(t, "testdata/nantun-2023.md")
+	_, md := readTestReport(t, "../testdata/nantun-2023.md")
 	want := recordsOf(md)
 	for _, path := range []string{
 		"../ingest/docx/testdata/nantun-2023-lo.docx",
@@ -50,7 +50,7 @@ func TestReferenceInOtherFormats(t *testing.T) {
 // LibreOffice, Chromium (Type3 fonts) and cairo (Identity-H): the records are
 // the Markdown's, and each item is on the page pdftotext puts it on.
 func TestReferenceAsPDF(t *testing.T) {
-	_, md := readTestReport(t, "testdata/nantun-2023.md")
+	_, md := readTestReport(t, "../testdata/nantun-2023.md")
 	want := recordsOf(md)
 	pdfs, err := filepath.Glob("../ingest/pdf/testdata/printed/0*.pdf")
 	if err != nil || len(pdfs) != 8 {

@@ -10,13 +10,16 @@ import (
 // FuzzExtract feeds arbitrary text through normalisation and extraction:
 // no panic, and every span stays inside the text.
 func FuzzExtract(f *testing.F) {
-	data, err := os.ReadFile("testdata/nantun-2023.md")
+	data, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(string(data[:4000]))
 	f.Add("项目共计 2 个，预算总金额为 3 万元\n1. 甲：预算金额 1 万元，未拨付。\n2. 乙：共计 2 各项目，预算资金 1,0,0 元\n（一）甲项目：\n1、项目立项：好\n")
 	f.Add("（一）甲：预算金额 约 3 万元，实际拨付 1万-5万元\n一、乙：下达资金 壹拾万元整")
+	// prose of other hands: 其中 lists across the full stop, 一是 lists, batches, rates, a cut-off list
+	f.Add("一、资金情况\n下达资金2263万元。其中：甲工程1435万元，乙工程25万元。一是规划编制,需资金277万元二是道路建设600万元\n")
+	f.Add("项目名称:某工程评价年度:2022\n一批项目批复总投资3.3万元(其中建筑工程3万元)，合计批复总投资3.3万元。已完成拨付3万元，执行率90%。抽查项目2个:甲1万元;乙")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := ingest.Assemble("fuzz.txt", "", ingest.FormatText, []ingest.Page{{N: 1, Text: text}}, nil)
 		r, err := Extract(doc)
@@ -32,6 +35,16 @@ func FuzzExtract(f *testing.F) {
 		for _, ev := range r.Evaluations {
 			if !in(ev.Span) {
 				t.Fatalf("evaluation span %v", ev.Span)
+			}
+		}
+		for _, s := range r.Sums {
+			if !in(s.Span) {
+				t.Fatalf("sum span %v", s.Span)
+			}
+		}
+		for _, s := range r.Rates {
+			if !in(s.Span) {
+				t.Fatalf("rate span %v", s.Span)
 			}
 		}
 		for _, c := range r.Claims {

@@ -4,124 +4,540 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/ingest/fold"
 )
+
+// The header of a report is its title, the reporting unit and the budget
+// year. Published pages wrap them in a site's furniture (breadcrumbs, 时间:…
+// 我要投稿 … 浏览次数, index numbers, an essay site's (精选10篇)), wrap the
+// title over lines, glue it to the first paragraph or to a time, and name the
+// unit in several places: a 单位名称 label, the title, the opening sentence,
+// the signature. The header is read from the document's lines as published
+// (before reflow joins them), folded to the one normal form.
+
+// header is what the head of a document says about itself.
+type header struct {
+	title string
+	unit  string
+	year  int
+}
+
+// readHeader finds the title, unit and year of a narrative report from its
+// (normalised) lines; completeHeader reads them again from the lines as
+// published once the whole document is known.
+func readHeader(lines []textLine, r *Report) {
+	ls := make([]string, len(lines))
+	for i, l := range lines {
+		ls[i] = l.text
+	}
+	h := readHead(ls)
+	r.Title, r.Unit, r.Year = h.title, h.unit, h.year
+}
+
+// completeHeader reads the header from the document's lines as published.
+// For a narrative report it replaces what readHeader found wherever it finds
+// something; for the table genres, whose head the table reader takes from
+// the table's own cells, it only fills what is missing.
+func completeHeader(doc *ingest.Document, r *Report) {
+	h := readHead(publishedLines(doc))
+	if r.Genre != Narrative {
+		if t := tableTitle(publishedLines(doc)); t != "" && r.Title == "" {
+			r.Title = t
+		}
+		if r.Title == "" {
+			r.Title = h.title
+		}
+		if r.Unit == "" {
+			r.Unit = h.unit
+		}
+		if r.Year == 0 {
+			r.Year = h.year
+		}
+		return
+	}
+	if h.title != "" {
+		r.Title = h.title
+	}
+	if h.unit != "" {
+		r.Unit = h.unit
+	}
+	if h.year != 0 {
+		r.Year = h.year
+	}
+}
+
+// publishedLines are the lines of the document as decoded (page breaks are
+// line breaks; for PDF, DOCX and HTML the lines their readers laid out), folded to the normal form, with the pinyin readings some
+// mirror sites insert after characters (鄉(xiāng)) dropped.
+func publishedLines(doc *ingest.Document) []string {
+	orig := doc.Text
+	if doc.Format == ingest.FormatText || doc.Format == ingest.FormatMarkdown {
+		orig = doc.Original() // reflow may have joined a heading to the site's lines
+	}
+	if len(orig) > 200000 {
+		orig = orig[:200000]
+	}
+	orig = fold.String(orig)
+	return strings.FieldsFunc(orig, func(r rune) bool { return r == '\n' || r == '\f' || r == '\r' })
+}
+
+// headLine is a line cleaned for reading the header: readings dropped,
+// typesetting spaces removed.
+func headLine(s string) string {
+	s = pinyinReading.ReplaceAllString(s, "$1")
+	return strings.TrimSpace(cleanText(strings.Join(strings.Fields(s), " ")))
+}
+
+// readHead reads the header from lines of text.
+func readHead(raw []string) header {
+	var lines []string
+	for _, l := range raw {
+		if t := headLine(l); t != "" {
+			lines = append(lines, t)
+		}
+		if len(lines) >= 400 {
+			break
+		}
+	}
+	var h header
+	h.title = findTitle(lines)
+	if h.title == "" {
+		h.title = announcedTitle(lines)
+	}
+	h.year = findYear(lines, h.title)
+	h.unit = findUnit(lines, h.title)
+	return h
+}
+
+// ---- title ----
+
+var (
+	// What a title ends with.
+	titleEnd = regexp.MustCompile(`(?:报告|自评表|评价表|绩效表|申报表|监控表|评分表|决算|预算|决算公开|预算公开|编制说明|办法|细则|规定)(?:[(（]试行[)）])?$`)
+	// Furniture of a publishing site.
+	wrapperWords = regexp.MustCompile(`时间[:：]|日期[:：]|发布时间|发布日期|来源[:：]|信息来源|浏览|我要投稿|索引号|发布机构|字体|当前位置|现在位置|首页|登录|注册|相关推荐|版权|文档简介|网站客服|上传日期|格式[:：]|小编|访问次数|主动公开|公开目录|文号|时效性|欢迎阅读|由会员分享|仅供学习参考|背景色|\d+(?:\.\d+)?\s*KB|^[\s\p{P}\p{S}]*$|^-\s`)
+	// A wrapper glued after a title on one line (…自评报告时间:2023-02-25).
+	gluedWrapper = regexp.MustCompile(`(?:发布)?(?:时间|日期)[:：]|(?:信息)?来源[:：]|浏览|我要投稿|\d{4}-\d{1,2}-\d{1,2}`)
+	// What an essay or document site adds to a title.
+	siteSuffix  = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
+	annexPrefix = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
+	// A reference to an annex file (附件1：…报告.pdf) names another document.
+	fileExt    = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
+	codePrefix = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
+	// A line where the body begins: a numbered heading, a chapter, an
+	// addressee (县财政局：), the contents.
+	bodyStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部节条]|目\s*录$)|^[\p{Han}、]{2,30}[:：]$`)
+	// A 《》 name of a report (《…自评报告.docx》由会员分享).
+	quotedTitle = regexp.MustCompile(`《([^《》]{4,60}?)》`)
+	// Lines never joined into a wrapped title.
+	notTitlePart = regexp.MustCompile(`^附件|^\d+\s*[.、．]|^[(（]\d+[)）]|^目\s*录$|^\d+$|[|:：]|\d{4}\s*年\s*\d{1,2}\s*月|[，。；;,!！?？]|^(?:根据|按照|为|现将)`)
+)
+
+// findTitle takes the document's own title: the last line before the body
+// begins that names a document (a site's heading comes first, the
+// document's own title just above its body), with a title wrapped over
+// short lines joined, a 《》 name or a title glued to a time or to the first
+// paragraph cut out.
+func findTitle(lines []string) string {
+	best := ""
+	var pending []string // short lines that may be the start of a wrapped title
+	for i, l := range lines {
+		if i >= 40 {
+			break
+		}
+		if m := quotedTitle.FindStringSubmatch(l); m != nil && wrapperWords.MatchString(l) {
+			if t := titleOf(m[1]); t != "" && best == "" {
+				best = t
+			}
+			pending = nil
+			continue
+		}
+		if loc := gluedWrapper.FindStringIndex(l); loc != nil && loc[0] > 0 {
+			if t := titleOf(l[:loc[0]]); t != "" {
+				best, pending = t, nil
+				continue
+			}
+		}
+		if wrapperWords.MatchString(l) || strings.HasPrefix(l, ">") || strings.Contains(l, " > ") ||
+			annexPrefix.MatchString(l) && fileExt.MatchString(l) {
+			pending = nil
+			continue
+		}
+		if bodyStart.MatchString(l) && best != "" {
+			break
+		}
+		n := utf8.RuneCountInString(l)
+		if n > 60 {
+			// a title glued to the first paragraph: cut after its ending
+			if t := gluedTitle(l); t != "" {
+				best = t
+			}
+			if best != "" {
+				break
+			}
+			pending = nil
+			continue
+		}
+		if t := titleOf(l); t != "" {
+			if utf8.RuneCountInString(t) <= 20 && !strings.HasPrefix(t, "关于") && !strings.HasPrefix(l, "#") && len(pending) > 0 {
+				t = titleOf(strings.Join(pending, "") + t)
+			}
+			best, pending = t, nil
+			continue
+		}
+		if n <= 25 && !notTitlePart.MatchString(l) && !bodyStart.MatchString(l) {
+			pending = append(pending, l)
+			if len(pending) > 3 {
+				pending = pending[1:]
+			}
+		} else {
+			pending = nil
+		}
+	}
+	return best
+}
+
+// titleOf is s as a title, with a site's additions removed; "" when s does
+// not end as a title does.
+func titleOf(s string) string {
+	s = strings.TrimSpace(s)
+	s = annexPrefix.ReplaceAllString(s, "")
+	s = fileExt.ReplaceAllString(s, "")
+	s = strings.TrimSpace(siteSuffix.ReplaceAllString(s, ""))
+	s = strings.Trim(s, " #-—")
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 60 || !titleEnd.MatchString(s) || notTitlePart.MatchString(s) && !strings.HasPrefix(s, "为") {
+		return ""
+	}
+	if strings.HasPrefix(s, "根据") || strings.HasPrefix(s, "按照") || strings.HasPrefix(s, "现将") {
+		return ""
+	}
+	return s
+}
+
+// announcedTitle is the title a document without a heading gives in its
+// opening sentence (…现将2022年某县交通运输局…绩效自评总结报告如下：).
+func announcedTitle(lines []string) string {
+	for i, l := range lines {
+		if i >= 10 {
+			break
+		}
+		m := announced.FindStringSubmatch(l)
+		if m == nil || !strings.ContainsAny(m[1], "绩评") || strings.HasPrefix(m[1], "我") {
+			continue
+		}
+		if t := titleOf(m[1]); t != "" && utf8.RuneCountInString(t) >= 10 {
+			return t
+		}
+	}
+	return ""
+}
+
+var announced = regexp.MustCompile(`现将([^，。；:：,;]{8,60}?报告)\s*(?:[^，。；]{0,6})?如下`)
+
+// gluedTitle cuts a title off the paragraph it is glued to (…自评价报告一、基本情况…).
+func gluedTitle(l string) string {
+	for _, end := range []string{"报告", "自评表", "评价表"} {
+		if i := strings.Index(l, end); i > 0 && utf8.RuneCountInString(l[:i]) <= 50 {
+			if t := titleOf(l[:i+len(end)]); t != "" && !strings.ContainsAny(t, "，。；") {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// tableTitle is the name of a standard table among the first lines (2023年度部门整体支出绩效自评表).
+func tableTitle(raw []string) string {
+	for i, l := range raw {
+		if i > 400 {
+			break
+		}
+		t := headLine(l)
+		if utf8.RuneCountInString(t) <= 40 && strings.HasSuffix(t, "自评表") && !strings.ContainsAny(t, "|：:") {
+			return t
+		}
+	}
+	return ""
+}
+
+// ---- year ----
 
 var (
 	yearRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	unitSuffixRE = regexp.MustCompile(`^[\p{Han}（）()]{2,30}?(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)`)
-	unitWholeRE  = regexp.MustCompile(`^[\p{Han}（）()]{1,30}(?:街道办事处|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|办|中心|学校|医院|院|所|站|队|馆|会|部|厅|署|处|社|司)$`)
-	unitInTextRE = regexp.MustCompile(`[\p{Han}]{2,12}?(?:街道办事处|镇|乡|街道)`)
+	titleYearRE  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|[\p{Han}])`)
+	yearLabel    = regexp.MustCompile(`(?:评价|预算|考核|自评|所属|项目)?年度\s*[:：|]\s*((?:19|20)\d{2})`)
+	yearOfPhrase = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
+	dateRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 )
 
-// readHeader finds the title, unit and year of a narrative report.
-func readHeader(lines []textLine, r *Report) {
-	r.Title = findTitle(lines)
-	title := cleanText(r.Title)
-	if m := yearRE.FindStringSubmatch(title); m != nil {
-		r.Year, _ = strconv.Atoi(m[1])
-		at := strings.Index(title, m[0])
-		if unit := strings.TrimSpace(title[:at]); unit != "" {
-			r.Unit = trimUnit(unit)
-		} else {
-			r.Unit = unitPrefix(strings.TrimPrefix(title[at+len(m[0]):], "度")) // 2016 年涞源县应急管理局专项资金…
+// findYear reads the budget year: from the title, a 年度: label, the first
+// 20XX年度 phrase, the first year that is not part of a date, and last the
+// date line at the end.
+func findYear(lines []string, title string) int {
+	if m := titleYearRE.FindStringSubmatch(title); m != nil {
+		return atoi(m[1])
+	}
+	head := lines[:min(len(lines), 60)]
+	for _, l := range head {
+		if m := yearLabel.FindStringSubmatch(l); m != nil {
+			return atoi(m[1])
 		}
 	}
-	if r.Unit == "" {
-		if m := unitSuffixRE.FindString(title); m != "" && !strings.Contains(m, "绩效") && !strings.HasPrefix(m, "关于") {
-			r.Unit = m
+	for _, l := range head {
+		if wrapperWords.MatchString(l) && utf8.RuneCountInString(l) < 60 {
+			continue
+		}
+		if m := yearOfPhrase.FindStringSubmatch(l); m != nil {
+			return atoi(m[1])
 		}
 	}
-	if r.Unit == "" {
-		r.Unit = unitAboveTitle(lines, r.Title)
+	for _, l := range head {
+		if wrapperWords.MatchString(l) && utf8.RuneCountInString(l) < 60 {
+			continue
+		}
+		for _, m := range yearRE.FindAllStringSubmatchIndex(l, -1) {
+			if !dateRE.MatchString(l[m[0]:min(len(l), m[1]+8)]) {
+				return atoi(l[m[2]:m[3]])
+			}
+		}
 	}
-	r.Unit = strings.TrimSuffix(r.Unit, "人民政府")
-	if r.Year == 0 {
-		for _, l := range lines[:min(len(lines), 40)] {
-			if m := yearRE.FindStringSubmatch(cleanText(l.text)); m != nil {
-				r.Year, _ = strconv.Atoi(m[1])
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-5; i-- {
+		if m := dateRE.FindStringSubmatch(lines[i]); m != nil && utf8.RuneCountInString(lines[i]) <= 20 {
+			return atoi(m[1])
+		}
+	}
+	return 0
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// ---- unit ----
+
+// unitSuffixes are the words a unit's name ends with, longest first.
+var unitSuffixes = []string{
+	"街道办事处", "人民政府", "中心学校", "中心小学", "委员会", "办事处", "办公室", "指挥部", "卫生院", "幼儿园",
+	"医院", "学校", "小学", "中学", "学院", "大学", "街道", "苏木", "中心", "财政所",
+	"镇", "乡", "局", "委", "办", "院", "所", "站", "队", "馆", "会", "部", "厅", "署", "处", "社", "司",
+}
+
+// badContinuation: a suffix followed by these characters is part of a
+// longer word (乡村, 部门, 社会, 会计, 处理), not the end of a unit's name.
+var badContinuation = map[string]string{
+	"乡": "村镇", "镇": "村", "局": "部面", "部": "门署分", "社": "会区", "会": "计议同", "处": "理置",
+	"所": "属有得需在以", "委": "托员", "办": "法理公", "站": "点", "队": "伍", "院": "校落", "中心": "城区小",
+	"司": "法", "厅": "堂",
+}
+
+// notUnitWords never occur in a unit's name: they name a project or a fund.
+var notUnitWords = regexp.MustCompile(`项目|资金|工程|建设|经费|补助|绩效|报告|专项|关于|[:：|]`)
+
+// unitAt is the longest prefix of s that ends as a unit's name does and is
+// not followed by a character that continues the last word.
+func unitAt(s string) string {
+	best := ""
+	for i := range s {
+		if i == 0 {
+			continue
+		}
+		p := s[:i]
+		rest := s[i:]
+		for _, suf := range unitSuffixes {
+			if !strings.HasSuffix(p, suf) {
+				continue
+			}
+			if !namedStem(p, suf) {
+				break // the longest suffix is the unit's word; its stem is no name
+			}
+			next, _ := utf8.DecodeRuneInString(rest)
+			if strings.ContainsRune(badContinuation[suf], next) {
+				continue
+			}
+			if notUnitWords.MatchString(p) {
+				return best
+			}
+			best = p
+			break
+		}
+	}
+	if u := s; notUnitWords.FindStringIndex(u) == nil {
+		for _, suf := range unitSuffixes {
+			if strings.HasSuffix(u, suf) {
+				if namedStem(u, suf) {
+					return u
+				}
 				break
 			}
 		}
 	}
+	return best
 }
 
-// unitPrefix reads the unit at the start of s: the words before the first
-// generic word (专项, 项目, 部门 …), when they end as a unit does.
-func unitPrefix(s string) string {
+// namedStem: the name before the suffix says which unit it is (not 乡镇,
+// 镇财政所: a generic word, not a name).
+func namedStem(p, suf string) bool {
+	stem := strings.TrimSuffix(p, suf)
+	if utf8.RuneCountInString(stem) < 2 {
+		return false
+	}
+	return !strings.ContainsAny(stem, "某X") && stem != "乡镇" && stem != "村级"
+}
+
+var (
+	// A place without a unit (旌德县, 谢家集区): a unit elsewhere may extend it.
+	placeRE = regexp.MustCompile(`^[\p{Han}]{2,12}(?:省|市|县|区|州|旗|盟)$`)
+	// Labels naming the reporting unit.
+	unitLabel = regexp.MustCompile(`(?:单位名称|部门[(（]单位[)）]名称|部门名称|预算部门单位[(（]公章[)）]|预算部门[(（]单位[)）]|预算单位[(（]公章[)）]|填报单位[(（]盖章[)）]|填报单位|项目单位|评价单位)\s*[:：|]?\s*([\p{Han}()（）]{3,30})`)
+	// A site's 来源/发布机构 label.
+	sourceLabel = regexp.MustCompile(`(?:发文单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
+	// The unit as the subject of an opening sentence.
+	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
+	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
+)
+
+// findUnit reads the reporting unit from, in this order, a 单位名称 label,
+// the title, the opening sentences (我局（…）, …为全额拨款事业单位, 根据…要求，X对…),
+// and the signature at the end; a place (旌德县) is extended by a unit that
+// starts with it (来源：旌德县农业农村水利局, 旌德县…局 in the signature).
+func findUnit(lines []string, title string) string {
+	var cands []string
+	add := func(u string) {
+		u = strings.Trim(u, " ()（）")
+		if u != "" && !notUnitWords.MatchString(u) {
+			cands = append(cands, u)
+		}
+	}
+	head := lines[:min(len(lines), 60)]
+	for _, l := range head {
+		if m := unitLabel.FindStringSubmatch(l); m != nil {
+			add(unitAt(m[1]))
+			break
+		}
+	}
+	place := ""
+	if u, p := unitOfTitle(title); u != "" {
+		add(u)
+	} else {
+		place = p
+	}
+	for _, l := range head {
+		if m := ourUnit.FindStringSubmatch(l); m != nil {
+			add(unitAt(m[1]))
+		}
+		for _, m := range openingSubject.FindAllStringSubmatch(l, 3) {
+			if u := unitAt(m[1]); u == m[1] {
+				add(u)
+			}
+		}
+	}
+	add(signatureUnit(lines))
+	var sources []string
+	for _, l := range head {
+		if m := sourceLabel.FindStringSubmatch(l); m != nil {
+			if u := unitAt(m[1]); u != "" {
+				sources = append(sources, u)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		if place == "" {
+			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局)
+			for _, u := range sources {
+				if u != "" && !strings.HasSuffix(u, "办公室") {
+					return u
+				}
+			}
+			return ""
+		}
+		for _, u := range sources {
+			if strings.HasPrefix(u, place) && len(u) > len(place) {
+				return u
+			}
+		}
+		return place // the title names no more than the place (会宁县2021年度…)
+	}
+	best := cands[0]
+	// a fuller name of the same unit elsewhere (祖师庙镇 → 祖师庙镇人民政府)
+	for _, u := range cands[1:] {
+		if strings.HasPrefix(u, best) && len(u) > len(best) && strings.HasSuffix(u, "人民政府") {
+			best = u
+		}
+	}
+	return best
+}
+
+// unitOfTitle reads the unit at the start of a title (before its year, or
+// after 20XX年度 when the title starts with the year); when the title starts
+// with a place but no unit (旌德县2021年…), it gives the place instead.
+func unitOfTitle(title string) (unit, place string) {
+	t := codePrefix.ReplaceAllString(title, "")
+	t = strings.TrimPrefix(t, "关于")
+	if m := titleYearRE.FindStringSubmatchIndex(t); m != nil {
+		before := strings.TrimSpace(t[:m[2]])
+		if before == "" {
+			after := strings.TrimLeft(t[m[3]:], " 年度")
+			return unitAt(cutGeneric(after)), ""
+		}
+		t = before
+	}
+	t = cutGeneric(t)
+	if u := unitAt(t); u != "" {
+		return u, ""
+	}
+	if placeRE.MatchString(t) {
+		return "", t
+	}
+	return "", ""
+}
+
+// cutGeneric cuts s before the first word that starts what a unit's name
+// is not (专项, 项目, 绩效 …).
+func cutGeneric(s string) string {
 	cut := len(s)
-	for _, w := range []string{"关于", "专项", "项目", "部门", "绩效", "财政", "年度", "整体", "预算", "资金", "自评"} {
+	for _, w := range []string{"关于", "专项", "项目", "部门整体", "绩效", "整体", "预算", "资金", "自评", "年度", "机关"} {
 		if i := strings.Index(s, w); i >= 0 && i < cut {
 			cut = i
 		}
 	}
-	if unitWholeRE.MatchString(s[:cut]) {
-		return s[:cut]
+	if i := strings.IndexFunc(s, unicode.IsDigit); i >= 0 && i < cut {
+		cut = i
 	}
-	if m := unitSuffixRE.FindString(s); m != "" && !strings.Contains(m, "绩效") {
-		return m
-	}
-	return ""
+	return strings.TrimSpace(s[:cut])
 }
 
-// unitAboveTitle takes a line naming a unit just above the title
-// (柳庄乡人民政府 / 关于2019年度…的报告).
-func unitAboveTitle(lines []textLine, title string) string {
-	prev := ""
-	for _, l := range lines[:min(len(lines), 12)] {
-		t := cleanText(l.text)
-		if t == "" {
+// signatureUnit is a unit's name standing alone on one of the last lines,
+// next to a date (固始县祖师庙镇人民政府 / 2025年12月30日).
+func signatureUnit(lines []string) string {
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-6; i-- {
+		l := strings.TrimSpace(lines[i])
+		if !dateRE.MatchString(l) || utf8.RuneCountInString(l) > 20 {
 			continue
 		}
-		if t == title || strings.HasPrefix(t, title) {
-			if m := unitSuffixRE.FindString(prev); m != "" && m == prev {
-				return m
+		// the unit on the line before the date, or before the date on the same line
+		if at := dateRE.FindStringIndex(l); at[0] > 0 {
+			if u := strings.TrimSpace(l[:at[0]]); unitAt(u) == u {
+				return u
 			}
-			return ""
 		}
-		prev = t
-	}
-	return ""
-}
-
-// trimUnit drops what follows a unit name in a title (关于, 部门, 年度).
-func trimUnit(s string) string {
-	if strings.HasPrefix(s, "关于") {
-		return ""
-	}
-	for _, cut := range []string{"关于", "部门", "年度", "绩效"} {
-		if i := strings.Index(s, cut); i > 0 {
-			s = s[:i]
-		}
-	}
-	return strings.Trim(s, " 　:：")
-}
-
-// findTitle takes the first short line near the top that names a report.
-func findTitle(lines []textLine) string {
-	n := 0
-	for _, l := range lines {
-		t := strings.TrimSpace(l.text)
-		if t == "" {
-			continue
-		}
-		n++
-		if n > 12 {
-			break
-		}
-		if utf8.RuneCountInString(t) > 60 {
-			// a title joined to the first paragraph: cut after 报告
-			if i := strings.Index(t, "报告"); i > 0 && utf8.RuneCountInString(t[:i]) <= 50 {
-				return cleanText(t[:i+len("报告")])
+		if i > 0 {
+			if u := strings.TrimSpace(lines[i-1]); utf8.RuneCountInString(u) <= 30 && unitAt(u) == u {
+				return u
 			}
-			continue
-		}
-		if strings.Contains(t, "报告") || strings.Contains(t, "自评") || strings.HasSuffix(t, "绩效评价") {
-			return cleanText(t)
 		}
 	}
 	return ""
 }
+
+// ---- used by the narrative reader ----
+
+var unitInTextRE = regexp.MustCompile(`[\p{Han}]{2,12}?(?:街道办事处|镇|乡|街道)`)
 
 // unitFromItems guesses the unit from the prefix most item names share
 // (南屯镇… in every item of the reference report).

@@ -44,7 +44,7 @@ func findItemLines(lines []textLine) []itemLine {
 			continue
 		}
 		name := rest[:colon]
-		if dimensionOf(name) != "" || strings.ContainsAny(name, "，。；") {
+		if dimensionOf(name) != "" || strings.ContainsAny(name, "，。；") || headingName.MatchString(cleanText(name)) {
 			continue
 		}
 		body := rest[colon:]

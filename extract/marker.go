@@ -13,7 +13,44 @@ const (
 	styleParenHan    = "（一）" // （一） (一)
 	styleHan         = "一、"  // 一、
 	styleParenArabic = "（1）" // （1） (1)
+	styleShi         = "一是"  // 一是 二是
+	styleProject     = "项目一" // 项目一： 项目二：
+	styleOrdinal     = "第一"  // 第一， 第二，
+	styleCircled     = "①"   // ① ②
 )
+
+// Markers of other hands: 一是…二是…, 项目一：, 第一，, ①, and 1. before a
+// year (1.2021年第一批…项目), which the point-then-non-digit rule would miss.
+var (
+	shiRE      = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,3})是\s*`)
+	projectRE  = regexp.MustCompile(`^\s*项目([一二三四五六七八九十]{1,3})\s*[：:、.．]\s*`)
+	ordinalRE  = regexp.MustCompile(`^\s*第([一二三四五六七八九十]{1,3})\s*[，,、：:.．]\s*`)
+	circledRE  = regexp.MustCompile(`^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*`)
+	beforeYear = regexp.MustCompile(`^(\d{1,2})[.．]\d{4}年`)
+)
+
+// otherMarker reads the markers of other hands (see above).
+func otherMarker(s string) (marker, bool) {
+	if m := beforeYear.FindStringSubmatchIndex(s); m != nil {
+		n, _ := strconv.Atoi(s[m[2]:m[3]])
+		_, w := firstRuneLen(s[m[3]:])
+		return marker{seq: n, style: styleArabic, len: m[3] + w}, n > 0
+	}
+	for _, x := range []struct {
+		re    *regexp.Regexp
+		style string
+	}{{shiRE, styleShi}, {projectRE, styleProject}, {ordinalRE, styleOrdinal}} {
+		if m := x.re.FindStringSubmatchIndex(s); m != nil {
+			n := hanNumber(s[m[2]:m[3]])
+			return marker{seq: n, style: x.style, len: m[1]}, n > 0
+		}
+	}
+	if m := circledRE.FindStringSubmatchIndex(s); m != nil {
+		r, _ := firstRuneLen(s[m[2]:m[3]])
+		return marker{seq: int(r-'①') + 1, style: styleCircled, len: m[1]}, true
+	}
+	return marker{}, false
+}
 
 // marker is a list or heading number at the start of a line.
 type marker struct {
@@ -28,7 +65,7 @@ var markerRE = regexp.MustCompile(`^(?:(\d{1,3})\s*([.．)）](?:\s|[^\d])|、)|
 func parseMarker(s string) (marker, bool) {
 	m := markerRE.FindStringSubmatchIndex(s)
 	if m == nil {
-		return marker{}, false
+		return otherMarker(s)
 	}
 	var mk marker
 	mk.len = m[1]

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/extract/segment"
@@ -20,10 +21,47 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	if len(itemLines) > 0 {
 		first = itemLines[0].line
 	}
-	readOverview(doc, lines, first, r)
-	for _, il := range itemLines {
-		r.Items = append(r.Items, readItem(doc, lines, il, r))
+	sents := proseSentences(doc.Text)
+	figs := proseFigures(doc.Text, sents)
+	if len(itemLines) > 0 {
+		readOverview(doc, lines, first, r)
+		if r.Stated.Total == nil || r.Stated.Count == nil {
+			// phrasings the overview sentence does not use (共下达, 安排资金, 项目为一个 …)
+			had := r.Stated
+			readProseOverview(doc, figs, sents, lines[first].start, r)
+			if had.Total != nil {
+				r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = had.Total, had.TotalWan, had.Span
+			}
+			if had.Count != nil {
+				r.Stated.Count = had.Count
+			}
+			if had.Page != 0 {
+				r.Stated.Page = had.Page
+			}
+		}
+		for _, il := range itemLines {
+			r.Items = append(r.Items, readItem(doc, lines, il, r))
+		}
+	} else {
+		r.Items = proseItems(doc, lines, figs, sents, r)
+		limit := len(doc.Text)
+		if len(r.Items) > 0 && !figsUsedBy(figs, r.Items) {
+			limit = r.Items[0].Span[0]
+		}
+		total := readProseOverview(doc, figs, sents, limit, r)
+		if len(r.Items) == 0 {
+			if it, ok := singleItem(doc, figs, sents, total, r.Stated.Count, r); ok {
+				r.Items = append(r.Items, it)
+			}
+		}
 	}
+	if n := len(r.Items); n > 0 && strings.TrimSpace(doc.Text[r.Items[n-1].Span[1]:]) == "" && !endsSentence(doc.Text) {
+		r.ItemsIncomplete = true
+		r.Warnings = append(r.Warnings, "正文在项目列表中截断，所列项目可能不全 (items-incomplete)")
+	}
+	r.Sums = append(r.Sums, proseSums(doc, figs, sents)...)
+	r.Rates = append(r.Rates, proseRates(doc, figs, sents)...)
+	r.Rates = append(r.Rates, proseShares(doc, figs, sents)...)
 	if r.Unit == "" {
 		r.Unit = unitFromItems(r.Items)
 	}
@@ -64,4 +102,107 @@ func strayUnparsed(doc *ingest.Document, known []Unparsed) []Unparsed {
 		}
 	}
 	return out
+}
+
+// figsUsedBy reports whether the items took their figures out of running
+// sentences (an inline list) rather than from numbered paragraphs.
+func figsUsedBy(figs []proseFig, items []Item) bool {
+	for _, f := range figs {
+		if f.used && f.m.Start < items[0].Span[0] {
+			return true
+		}
+	}
+	for _, it := range items {
+		if it.Span[1]-it.Span[0] > 0 {
+			for _, f := range figs {
+				if f.used && f.m.Start >= it.Span[0] && f.m.End <= it.Span[1] && f.clause[0] <= it.Span[0] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readProseOverview sets the stated total and count from the prose figures
+// by their roles, keeps the other candidates with their role, and returns
+// the index of the figure taken as the total (-1 when none).
+func readProseOverview(doc *ingest.Document, figs []proseFig, sents [][2]int, limit int, r *Report) int {
+	t := chooseTotal(figs, limit)
+	if t >= 0 {
+		f := figs[t]
+		a := f.m.Amount
+		v := a.Wan
+		span := Span{f.m.Start, f.m.End}
+		r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = &a, &v, &span
+		r.Stated.Page = doc.PageAt(f.m.Start)
+	}
+	counts := proseCounts(doc.Text, sents, limit)
+	c := chooseCount(counts)
+	// a count with its amount beside it (…年度项目39个，涉及预算金额4415.48万元) states both
+	for i, cf := range counts {
+		if cf.role != "" {
+			continue
+		}
+		if j := amountBeside(figs, sents, cf.at); j >= 0 {
+			if j != t {
+				t = j
+				f := figs[t]
+				a := f.m.Amount
+				v := a.Wan
+				span := Span{f.m.Start, f.m.End}
+				r.Stated.Total, r.Stated.TotalWan, r.Stated.Span = &a, &v, &span
+				r.Stated.Page = doc.PageAt(f.m.Start)
+			}
+			c = i
+			break
+		}
+	}
+	for i, cf := range counts {
+		n := cf.n
+		if i == c {
+			r.Stated.Count = &n
+			if r.Stated.Page == 0 {
+				r.Stated.Page = doc.PageAt(cf.at)
+			}
+			continue
+		}
+		role := cf.role
+		if role == "" {
+			role = "count"
+		}
+		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: role, Count: &n, Page: doc.PageAt(cf.at), Span: Span{cf.at, cf.at}})
+	}
+	for i, f := range figs {
+		if i == t || f.used || f.role == rolePlain && !f.part || f.role == roleStandard || f.role == roleIncome || len(r.Stated.Candidates) >= 40 {
+			continue
+		}
+		v := f.m.Amount.Wan
+		r.Stated.Candidates = append(r.Stated.Candidates, StatedCandidate{Role: candidateRole(f), Label: labelOf(f.lead),
+			Wan: &v, Raw: strings.TrimSpace(f.m.Amount.Raw), Page: doc.PageAt(f.m.Start), Span: Span{f.m.Start, f.m.End}})
+	}
+	return t
+}
+
+// endsSentence reports whether the text ends with a full stop (。！？), not
+// in the middle of a sentence the page cut off.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, " \t\r\n\u3000")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("。！？!?", r)
+}
+
+// amountBeside is the budget figure stated right after a count, in the next
+// clause of its sentence (项目39个，涉及预算金额4415.48万元), or -1.
+func amountBeside(figs []proseFig, sents [][2]int, at int) int {
+	for i, f := range figs {
+		if f.m.Start <= at {
+			continue
+		}
+		if f.m.Start-at > 60 || f.part || f.role != roleBudget || sents[f.sent][0] > at {
+			return -1
+		}
+		return i
+	}
+	return -1
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/jixiao/jixiao/ingest"
 )
 
-// referenceItems is the item list of testdata/nantun-2023.md as a person reads
+// referenceItems is the item list of ../testdata/nantun-2023.md as a person reads
 // it: seq, budget, actual ("" when none is written), disbursement, sub-projects.
 var referenceItems = []struct {
 	seq          int
@@ -68,7 +68,7 @@ func readTestReport(t testing.TB, path string) (*ingest.Document, *Report) {
 }
 
 func TestReferenceReport(t *testing.T) {
-	doc, r := readTestReport(t, "testdata/nantun-2023.md")
+	doc, r := readTestReport(t, "../testdata/nantun-2023.md")
 	if r.Genre != Narrative || r.Unit != "南屯镇" || r.Year != 2023 || r.Title != "南屯镇2023年部门年度绩效自评工作报告" {
 		t.Errorf("header = %q %q %d %q", r.Genre, r.Unit, r.Year, r.Title)
 	}
@@ -131,7 +131,7 @@ func TestReferenceReport(t *testing.T) {
 }
 
 func TestReferenceEvaluationsLinked(t *testing.T) {
-	_, r := readTestReport(t, "testdata/nantun-2023.md")
+	_, r := readTestReport(t, "../testdata/nantun-2023.md")
 	if len(r.Evaluations) != 32 {
 		t.Fatalf("%d evaluation entries, want 32", len(r.Evaluations))
 	}
@@ -168,7 +168,7 @@ func TestReferenceEvaluationsLinked(t *testing.T) {
 }
 
 func TestReferenceClaim(t *testing.T) {
-	doc, r := readTestReport(t, "testdata/nantun-2023.md")
+	doc, r := readTestReport(t, "../testdata/nantun-2023.md")
 	if len(r.Claims) != 1 || r.Claims[0].Text != "40 个专项工作中，全部按预算实施验收完毕。" {
 		t.Fatalf("claims = %+v", r.Claims)
 	}

@@ -24,7 +24,7 @@ func TestNarrativeByOtherHands(t *testing.T) {
 		evalLinks            map[int]int // evaluation seq → item seq (0: none)
 	}{
 		{
-			file: "testdata/qiaotou-2022.gb18030.txt", unit: "桥头乡", encoding: "GB18030", year: 2022, count: 8, total: "131.85",
+			file: "../testdata/qiaotou-2022.gb18030.txt", unit: "桥头乡", encoding: "GB18030", year: 2022, count: 8, total: "131.85",
 			items: []item{
 				{"桥头乡2022年驻村工作队经费", "24", "24", Full, 1, 5},
 				{"桥头乡村级组织运转经费", "45.6", "45.6", Full, 3, 5},
@@ -100,7 +100,7 @@ func TestNarrativeByOtherHands(t *testing.T) {
 // the total in 大写 is read exactly; the unit stands above the title.
 func TestUnreadableFigure(t *testing.T) {
 	_, r := readTestReport(t, "testdata/liuzhuang-2019.txt")
-	if r.Unit != "柳庄乡" || r.Year != 2019 || r.Title != "关于2019年度专项资金绩效自评情况的报告" {
+	if r.Unit != "柳庄乡人民政府" || r.Year != 2019 || r.Title != "关于2019年度专项资金绩效自评情况的报告" {
 		t.Errorf("header = %q %d %q", r.Unit, r.Year, r.Title)
 	}
 	if tot := r.Stated.Total; tot == nil || !tot.Capital || tot.Wan.String() != "105" {
@@ -115,7 +115,7 @@ func TestUnreadableFigure(t *testing.T) {
 }
 
 func TestAmountsInYuanKeepPrecision(t *testing.T) {
-	_, r := readTestReport(t, "testdata/qiaotou-2022.gb18030.txt")
+	_, r := readTestReport(t, "../testdata/qiaotou-2022.gb18030.txt")
 	b := r.Items[2].Budget
 	if b.Raw != "312,500 元" || b.Unit != "元" || b.Decimals != 0 || b.HalfUlp().String() != "0.00005" {
 		t.Errorf("budget as written = %+v (half ulp %s)", b, b.HalfUlp())

@@ -47,14 +47,18 @@ type Span [2]int
 
 // Report is everything extracted from one document.
 type Report struct {
-	Source    Source `json:"source"`
-	Unit      string `json:"unit"`
-	Year      int    `json:"year"`
-	Title     string `json:"title"`
-	Genre     Genre  `json:"genre"`
-	Stated    Stated `json:"stated"`
-	Items     []Item `json:"items"`
-	Extractor string `json:"extractor"`
+	Source Source `json:"source"`
+	Unit   string `json:"unit"`
+	Year   int    `json:"year"`
+	Title  string `json:"title"`
+	Genre  Genre  `json:"genre"`
+	// DocType is what kind of document this is (a 自评报告, a 决算 …);
+	// DocTypeLabel its Chinese name, from the one table in doctype.go.
+	DocType      DocType `json:"doc_type"`
+	DocTypeLabel string  `json:"doc_type_label"`
+	Stated       Stated  `json:"stated"`
+	Items        []Item  `json:"items"`
+	Extractor    string  `json:"extractor"`
 
 	// Evaluations are the entries of the item-by-item evaluation section,
 	// linked or not to a listed item.
@@ -66,6 +70,12 @@ type Report struct {
 	// Sums are amounts stated in prose as the sum of listed parts
 	// (其中：30万元…；29.99万元… against 共完成预算资金89.97万元).
 	Sums []StatedSum `json:"sums,omitempty"`
+	// Rates are execution rates stated in prose beside the amounts they are
+	// made of (已完成拨付2113.63万元，执行率97%).
+	Rates []StatedRate `json:"rates,omitempty"`
+	// ItemsIncomplete says that the text ends inside the list of items (a
+	// page cut off): the items are what the text holds, not the whole list.
+	ItemsIncomplete bool `json:"items_incomplete,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -84,6 +94,23 @@ type Report struct {
 	Department *DepartmentInfo `json:"department,omitempty"`
 
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Where a file holds several reports (see ExtractAll): which one this is
+	// (1-based, 0 when the file holds one), how many the file holds, its
+	// first and last page, and its byte range in the Document's Text. Sheet
+	// names the worksheet of a report read from a spreadsheet.
+	Part   int    `json:"part,omitempty"`
+	Parts  int    `json:"parts,omitempty"`
+	Pages  []int  `json:"pages,omitempty"`
+	Extent *Span  `json:"extent,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	// Formulas are the cells of the sheet whose cached value disagrees with
+	// what their formula computes.
+	Formulas []FormulaCell `json:"formulas,omitempty"`
+
+	// cellAt maps offsets of the Document's Text to spreadsheet cells (set by
+	// ExtractAll, not stored: validate uses it while the document is at hand).
+	cellAt func(int) string
 }
 
 // Stated holds what the report says about itself as a whole.
@@ -93,23 +120,31 @@ type Stated struct {
 	Total    *money.Amount    `json:"total,omitempty"` // as written
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	// Candidates are the other totals and counts the text states, with
+	// their role (actual, part, batch, initial-budget …).
+	Candidates []StatedCandidate `json:"candidates,omitempty"`
 }
 
 // Item is one listed project (项目概况) of a narrative report.
 type Item struct {
-	Seq          int               `json:"seq"`
-	Name         string            `json:"name"`
-	BudgetWan    *decimal.Decimal  `json:"budget_wan"`
-	ActualWan    *decimal.Decimal  `json:"actual_wan"`
-	Budget       *money.Amount     `json:"budget,omitempty"` // as written
-	Actual       *money.Amount     `json:"actual,omitempty"` // as written
-	Disbursement Disbursement      `json:"disbursement"`
-	Subprojects  int               `json:"subprojects"` // 共计 N 个项目; 1 when not stated
-	Purpose      string            `json:"purpose"`
-	Evaluation   map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
-	Keywords     []string          `json:"keywords,omitempty"`
-	Page         int               `json:"page"`
-	Span         Span              `json:"span"`
+	Seq          int              `json:"seq"`
+	Name         string           `json:"name"`
+	BudgetWan    *decimal.Decimal `json:"budget_wan"`
+	ActualWan    *decimal.Decimal `json:"actual_wan"`
+	Budget       *money.Amount    `json:"budget,omitempty"` // as written
+	Actual       *money.Amount    `json:"actual,omitempty"` // as written
+	Disbursement Disbursement     `json:"disbursement"`
+	Subprojects  int              `json:"subprojects"` // 共计 N 个项目; 1 when not stated
+	// Group is what a listed item is a part of, when the text lists items
+	// under several totals (…下达2263万元。其中：A 1435万元，…; …下达791万元。其中：…).
+	Group      string            `json:"group,omitempty"`
+	Purpose    string            `json:"purpose"`
+	Evaluation map[string]string `json:"evaluation"` // dimension → text, from the linked evaluation entry
+	Keywords   []string          `json:"keywords,omitempty"`
+	Page       int               `json:"page"`
+	Span       Span              `json:"span"`
+	Cell       string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -194,16 +229,44 @@ type FundRow struct {
 	Written map[string]string `json:"written,omitempty"`
 	Page    int               `json:"page"`
 	Span    Span              `json:"span"`
+	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
+	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
+	// Breakdowns are the total split another way under the row, label and
+	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
+	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
+}
+
+// FundBreakdown is one way a fund total is broken down (按收入性质分,
+// 按支出性质分): its own stated figure and its parts, as written.
+type FundBreakdown struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Parts    []FundPart       `json:"parts"`
+	Page     int              `json:"page"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B5)
+}
+
+// FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
+type FundPart struct {
+	Label    string           `json:"label"`
+	Wan      *decimal.Decimal `json:"wan"`
+	Decimals int              `json:"decimals"`
+	Span     Span             `json:"span"`
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B6)
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
 type TotalRow struct {
-	Label    string           `json:"label"`
-	Weight   *decimal.Decimal `json:"weight"`
-	Score    *decimal.Decimal `json:"score"`
-	Decimals map[string]int   `json:"decimals,omitempty"` // "weight", "score"
-	Page     int              `json:"page"`
-	Span     Span             `json:"span"`
+	Label    string            `json:"label"`
+	Weight   *decimal.Decimal  `json:"weight"`
+	Score    *decimal.Decimal  `json:"score"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the label
+	Cells    map[string]string `json:"cells,omitempty"` // "weight", "score"
 }
 
 // DepartmentInfo is the head of a 部门整体支出绩效自评表.
@@ -246,10 +309,16 @@ type Indicator struct {
 	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
 	// is out of the score and the total is rescaled over the others.
 	NotApplicable bool `json:"not_applicable,omitempty"`
+	// Unsure: the row's cells could not all be placed in its columns (a
+	// name that is a figure, cells left over): its figures are kept as read
+	// but sums over the rows are not judged.
+	Unsure bool `json:"unsure,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
-	PartOf   int            `json:"part_of,omitempty"`
-	Decimals map[string]int `json:"decimals,omitempty"` // "weight", "score"
-	Page     int            `json:"page"`
-	Span     Span           `json:"span"`
+	PartOf   int               `json:"part_of,omitempty"`
+	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
+	Page     int               `json:"page"`
+	Span     Span              `json:"span"`
+	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the row's first column
+	Cells    map[string]string `json:"cells,omitempty"` // "target", "actual", "weight", "score"
 }

@@ -22,7 +22,7 @@ func tableGenre(doc *ingest.Document) (Genre, bool) {
 const maxProseBeforeTable = 3000
 
 func detectTable(text string) (Genre, bool) {
-	compact := cellKey(text)
+	compact := cellKey(pinyinReading.ReplaceAllString(text, "$1"))
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(compact, w) {
@@ -34,7 +34,7 @@ func detectTable(text string) (Genre, bool) {
 	hasProject := has("项目名称")
 	hasDept := has("部门名称", "部门(单位)名称", "单位名称")
 	hasTasks := has("年度主要任务")
-	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数")
+	hasFunds := has("全年预算数", "调整后预算数", "年初预算", "预算执行数", "全年执行数", "执行数(B)", "资金总额")
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
@@ -110,7 +110,10 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 	for i < len(p.c) && len(out) < n {
 		c := p.c[i]
 		if p.cs.rows && c.row != row {
-			break
+			if !p.wrapsOnto(i, row) {
+				break
+			}
+			row = c.row
 		}
 		if !c.empty() && stop(c) {
 			break
@@ -121,6 +124,31 @@ func (p *tableParser) take(i, n, row int, stop func(cell) bool) ([]cell, int) {
 	return out, i
 }
 
+// wrapsOnto reports whether the line of cell i carries on the row before
+// it (a row whose cells a page wrapped onto the next line): it is the very
+// next line, and it opens with a figure or an empty-cell mark, never with a
+// label that would begin a row of its own.
+func (p *tableParser) wrapsOnto(i, row int) bool {
+	c := p.c[i]
+	if c.row != row+1 || i == 0 || p.c[i-1].row != row {
+		return false
+	}
+	for k := i; c.empty() && k+1 < len(p.c) && p.c[k+1].row == c.row; k++ {
+		c = p.c[k+1] // | 32.4 | …: the empty cell before the line's first pipe
+	}
+	if c.empty() || !isValueLike(c.text) {
+		return false
+	}
+	between := p.text[min(p.c[i-1].end, c.start):c.start]
+	return strings.Count(between, "\n") <= 1
+}
+
+// fileName is a document site's name of the file, not the table's title.
+var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
+
+// unitCode is the code a budget system writes before a unit's name.
+var unitCode = regexp.MustCompile(`^[0-9A-Za-z_]{3,}\s*[-－—]\s*`)
+
 var (
 	// titleYear is the year written after the template's name: (2023年度).
 	titleYear   = regexp.MustCompile(`\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$`)
@@ -129,21 +157,36 @@ var (
 )
 
 // head reads the title, the year and the head fields (项目名称, 主管部门, 实施单位 …).
+// The title may come after other material (a 决算 whose annex is the table,
+// a data sheet before it): it is the first cell naming the template anywhere,
+// and the year is looked for next to it.
 func (p *tableParser) head() {
 	r := p.r
+	at := -1
+	// the first cell naming the template: one that ends with its (2022年度)
+	// before one with a year, before one without
+	rank := -1
 	for i, c := range p.c {
-		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 {
-			r.Title = c.text
-			break
-		}
-		if i > 80 {
-			break
+		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
+			k := 0
+			switch {
+			case titleYear.MatchString(c.text):
+				k = 2
+			case yearInTitle.MatchString(c.key):
+				k = 1
+			}
+			if k > rank {
+				r.Title, at, rank = c.text, i, k
+			}
+			if k == 2 {
+				break
+			}
 		}
 	}
 	if r.Title == "" {
 		for i, c := range p.c {
-			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 {
-				r.Title = c.text
+			if strings.Contains(c.key, "自评表") && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
+				r.Title, at = c.text, i
 				break
 			}
 			if i > 80 {
@@ -152,20 +195,17 @@ func (p *tableParser) head() {
 		}
 	}
 	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
-		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year)
-		r.Title = strings.TrimSpace(r.Title[:m[0]])
-	}
-	for i, c := range p.c {
-		if i > 120 || r.Year != 0 {
-			break
-		}
-		if m := yearOfTable.FindStringSubmatch(c.text); m != nil {
-			fmt.Sscan(m[1], &r.Year)
-			break
-		}
+		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year) // the title keeps its (2023年度) as written
 	}
 	if r.Year == 0 {
 		if m := yearInTitle.FindStringSubmatch(r.Title); m != nil {
+			fmt.Sscan(m[1], &r.Year)
+		}
+	}
+	// the heading line of the page or the line under the title: (2022年度)
+	from := max(0, at-3)
+	for i := from; i < len(p.c) && i <= from+120 && r.Year == 0; i++ {
+		if m := yearOfTable.FindStringSubmatch(p.c[i].text); m != nil && utf8.RuneCountInString(p.c[i].key) <= 40 {
 			fmt.Sscan(m[1], &r.Year)
 		}
 	}
@@ -194,9 +234,11 @@ func (p *tableParser) head() {
 			r.Department.Name = r.Project.Department
 		}
 	}
-	for _, f := range []string{fieldImplementer, fieldDeptName, fieldDepartment} {
+	// the unit that reports: the 单位名称 the form names, else who carried the project out
+	for _, f := range []string{fieldDeptName, fieldImplementer, fieldDepartment} {
 		if fields[f] != "" {
-			r.Unit = fields[f]
+			// 219001-池州市…人民政府: the budget system's unit code is not the name
+			r.Unit = unitCode.ReplaceAllString(fields[f], "")
 			break
 		}
 	}
@@ -235,10 +277,54 @@ func isFundsAnchor(key string) bool {
 	return false
 }
 
+// blockWeight gives the total row the weight its block's label states
+// (预算执行情况(万元)(20分)) when the header has no 分值 column of its own.
+func (p *tableParser) blockWeight(anchor, first int, cols []column) {
+	if hasColumn(cols, colWeight) || len(p.r.Funds) == 0 || p.r.Funds[0].Level != 0 || p.r.Funds[0].Weight != nil {
+		return
+	}
+	var k strings.Builder
+	for _, c := range p.c[anchor:first] {
+		k.WriteString(c.key)
+	}
+	m := blockNote.FindStringSubmatch(k.String())
+	if m == nil {
+		return
+	}
+	f, kind := readFigure(cell{text: m[1]})
+	if kind != vFigure {
+		return
+	}
+	row := &p.r.Funds[0]
+	w := f.value
+	row.Weight = &w
+	if row.Decimals == nil {
+		row.Decimals, row.Written = map[string]int{}, map[string]string{}
+	}
+	row.Decimals["weight"] = f.decimals
+	row.Written["weight"] = m[0]
+}
+
+// blockNote is the weight a block's label states: (20分).
+var blockNote = regexp.MustCompile(`\((\d+(?:\.\d+)?)分\)`)
+
+// inYuan reports whether the funds header from anchor to first says 元, not 万元.
+func (p *tableParser) inYuan(anchor, first int) bool {
+	var unitText strings.Builder
+	for _, h := range p.c[max(0, anchor-2):first] {
+		unitText.WriteString(h.key)
+	}
+	u := unitText.String()
+	return (strings.Contains(u, "(元)") || strings.Contains(u, "单位:元")) && !strings.Contains(u, "万元")
+}
+
 // isFundStop reports whether a cell ends the figures of a fund row.
 func isFundStop(c cell) bool {
 	if _, ok := fundRowLevel(c.key); ok {
 		return true
+	}
+	if k := colonKey(c.text); k == "其中:" || k == "其中" || breakdownCell.MatchString(k) && strings.Contains(k, ":") {
+		return true // 按收入性质分:2030.12, a breakdown under the row
 	}
 	return isSectionLabel(c.key) || isLevel1(c.key) || isLevel2(c.key) || totalLabel.MatchString(c.key) ||
 		goalsLabel.MatchString(c.key)
@@ -270,22 +356,21 @@ func (p *tableParser) funds() {
 			anchor = i
 			break
 		}
+		if p.headersAfterLabels(first) {
+			p.yuan = p.inYuan(i, first)
+			p.columnMajor(first)
+			return
+		}
 		first = -1
 	}
 	if anchor < 0 {
 		return
 	}
-	yuan := false
-	var unitText strings.Builder
-	for _, h := range p.c[max(0, anchor-2):first] {
-		unitText.WriteString(h.key)
-	}
-	if u := unitText.String(); (strings.Contains(u, "(元)") || strings.Contains(u, "单位:元")) && !strings.Contains(u, "万元") {
-		yuan = true
-	}
-	p.yuan = yuan
+	p.yuan = p.inYuan(anchor, first)
+	defer p.blockWeight(anchor, first, cols)
 
 	level1Seen := false
+	var present []column // the columns the first row really has, when it lacks one
 	for i := first; i < len(p.c); {
 		c := p.c[i]
 		if c.empty() {
@@ -294,6 +379,12 @@ func (p *tableParser) funds() {
 		}
 		lvl, ok := fundRowLevel(c.key)
 		if !ok {
+			if n := len(p.r.Funds); n > 0 && p.r.Funds[0].Level == 0 && p.r.Funds[0].Breakdowns == nil {
+				if next := p.breakdowns(i, &p.r.Funds[0]); next > i {
+					i = next
+					continue
+				}
+			}
 			break
 		}
 		if len(p.r.Funds) > 0 && lvl == 0 {
@@ -306,51 +397,120 @@ func (p *tableParser) funds() {
 			level1Seen = true
 		}
 		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
-		rd, reason, searched := readFundFigures(vals, cols, &p.budget)
-		row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
+		rowCols := cols
+		if present != nil && len(trimEmpty(vals)) <= len(present) {
+			rowCols = present
+		}
+		rd, reason, searched, readings := readFundFigures(vals, rowCols, &p.budget)
+		if len(p.r.Funds) == 0 && searched && len(readings) == 0 && len(vals) > 0 && !vals[0].flat && gluedOrGaps(vals, cols) && !anyGlued(vals) {
+			// the first row's cells were written apart but one column's
+			// cell is missing (a page that dropped the merged 年初预算数):
+			// the rows under it lack the same column
+			for _, col := range cols {
+				if _, ok := rd[col]; ok || isTextColumn(col) {
+					present = append(present, col)
+				}
+			}
+		}
 		end := c.end
 		for _, v := range vals {
 			if !v.empty() {
 				end = max(end, v.end)
 			}
 		}
-		for col, f := range rd {
-			v := f.value
-			d := f.decimals
-			if yuan && (col == colInitial || col == colBudget || col == colExecuted) {
-				v = v.Shift(-4)
-				d += 4
+		row := p.fundRow(c, lvl, rd, reason, end)
+		switch {
+		case len(readings) > 1:
+			var alts []string
+			for _, a := range readings {
+				alts = append(alts, describeReading(a, cols))
 			}
-			switch col {
-			case colInitial:
-				row.InitialWan = &v
-			case colBudget:
-				row.BudgetWan = &v
-			case colExecuted:
-				row.ExecutedWan = &v
-			case colWeight:
-				row.Weight = &v
-			case colRate:
-				row.Rate = &v
-			case colScore:
-				row.Score = &v
-			default:
-				continue
-			}
-			row.Decimals[string(col)] = d
-			row.Written[string(col)] = f.text
-		}
-		if len(row.Decimals) == 0 {
-			row.Decimals, row.Written = nil, nil
-		}
-		row.Span = Span{c.start, end}
-		row.Page = p.page(c.start)
-		if searched && len(rd) > 0 {
+			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔，可有多种读法，未作取舍 (ambiguous-split)：%s",
+				row.Row, strings.Join(alts, "；或 ")))
+		case searched && len(rd) > 0 && gluedOrGaps(vals, cols):
 			p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 数字未分隔或有空缺，按表头与相互关系读作 %s", row.Row, describeReading(rd, cols)))
 		}
-		p.r.Funds = append(p.r.Funds, row)
+		if row.Decimals != nil || row.Breakdowns != nil {
+			// a row with nothing written (其他资金 | / | /) states nothing
+			p.r.Funds = append(p.r.Funds, row)
+		}
 		i = max(next, i+1)
 	}
+}
+
+// fundRow makes a fund row of its label cell and the figures read for it,
+// in 万元 (a table in 元 is shifted, its decimals kept exact).
+func (p *tableParser) fundRow(c cell, lvl int, rd fundReading, reason string, end int) FundRow {
+	row := FundRow{Row: c.text, Level: lvl, Reason: reason, Decimals: map[string]int{}, Written: map[string]string{}}
+	for col, f := range rd {
+		v := f.value
+		d := f.decimals
+		if p.yuan && (col == colInitial || col == colBudget || col == colExecuted) {
+			v = v.Shift(-4)
+			d += 4
+		}
+		switch col {
+		case colInitial:
+			row.InitialWan = &v
+		case colBudget:
+			row.BudgetWan = &v
+		case colExecuted:
+			row.ExecutedWan = &v
+		case colWeight:
+			row.Weight = &v
+		case colRate:
+			row.Rate = &v
+		case colScore:
+			row.Score = &v
+		default:
+			continue
+		}
+		row.Decimals[string(col)] = d
+		row.Written[string(col)] = f.text
+		end = max(end, f.end)
+	}
+	if len(row.Decimals) == 0 {
+		row.Decimals, row.Written = nil, nil
+	}
+	row.Span = Span{c.start, end}
+	row.Page = p.page(c.start)
+	return row
+}
+
+// trimEmpty drops the empty cells at the end of a row.
+func trimEmpty(vals []cell) []cell {
+	for len(vals) > 0 && vals[len(vals)-1].empty() {
+		vals = vals[:len(vals)-1]
+	}
+	return vals
+}
+
+func anyGlued(vals []cell) bool {
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedOrGaps reports whether a searched reading was more than the figures in
+// their order: a glued run split, or figures placed with columns skipped.
+func gluedOrGaps(vals []cell, cols []column) bool {
+	n, numeric := 0, 0
+	for _, v := range vals {
+		if _, k := readFigure(v); k == vGlued {
+			return true
+		} else if k == vFigure {
+			n++
+		}
+	}
+	for _, c := range cols {
+		if !isTextColumn(c) {
+			numeric++
+		}
+	}
+	return n != numeric
 }
 
 func hasColumn(cols []column, c column) bool {

@@ -210,6 +210,9 @@ func newCell(text string, start, end, row int) cell {
 		t = joinLines(t)
 	}
 	t = fold.Cell(t)
+	if strings.Contains(t, "(") {
+		t = pinyinReading.ReplaceAllString(t, "$1") // 项(xiàng)目: a mirror's readings inserted after characters
+	}
 	return cell{text: t, key: cellKey(t), start: start, end: end, row: row}
 }
 
@@ -262,7 +265,10 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			}
 			j += w2
 		}
-		pieces := splitGluedLabel(text, i, j)
+		pieces := splitGluedTable(text, i, j)
+		if pieces == nil {
+			pieces = splitGluedLabel(text, i, j)
+		}
 		if len(pieces) == 1 {
 			if h := splitGluedHeader(text, i, j); h != nil {
 				pieces = h
@@ -281,6 +287,11 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 	for _, h := range hard[min(1, len(hard)):] {
 		wide = wide || h
 	}
+	// A long line without a single wide gap is a whole table flattened with
+	// one space between cells (a DOCX or PDF reduced to text): there a space
+	// between two words of several characters each separates cells; runs of
+	// single characters are letter-spaced words (产 出 指 标) and are joined.
+	spaced := !wide && len(toks) >= 12
 	var out []cell
 	curStart, curEnd := -1, -1
 	curLabel := false
@@ -297,7 +308,14 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			for e < len(toks) && !hard[e] {
 				e++
 			}
-			if piece := text[t.start:toks[e-1].end]; isProse(piece) {
+			labels := 0
+			for _, x := range toks[k:e] {
+				if isLabelKey(cellKey(text[x.start:x.end])) {
+					labels++
+				}
+			}
+			// a run with three of the tables' fixed words is glued cells, not prose
+			if piece := text[t.start:toks[e-1].end]; isProse(piece) && labels < 3 {
 				flush()
 				from := t.start
 				if e-k >= 2 && isValueLike(text[t.start:t.end]) && isProse(text[toks[k+1].start:toks[e-1].end]) {
@@ -326,7 +344,9 @@ func splitFlat(text string, l lineSpan, row int) []cell {
 			curStart, curEnd, curLabel = t.start, t.end, true
 		default:
 			paren := strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")
-			if curStart >= 0 && !hard[k] && (!curLabel || paren) {
+			apart := spaced && curStart >= 0 && !paren && utf8.RuneCountInString(s) > 1 &&
+				utf8.RuneCountInString(text[toks[k-1].start:toks[k-1].end]) > 1
+			if curStart >= 0 && !hard[k] && (!curLabel || paren) && !apart {
 				curEnd = t.end
 				continue
 			}
@@ -365,7 +385,7 @@ func isBareNumber(s string) bool { return bareNumber.MatchString(s) }
 
 // measureWords are units that a PDF's text may set apart from their figure.
 var measureWords = map[string]bool{
-	"公里": true, "千米": true, "米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
+	"公里": true, "千米": true, "米": true, "厘米": true, "毫米": true, "立方米": true, "平方米": true, "亩": true, "万亩": true, "公顷": true,
 	"人": true, "人次": true, "万人": true, "户": true, "个": true, "项": true, "次": true, "条": true, "座": true,
 	"所": true, "家": true, "间": true, "处": true, "只": true, "头": true, "台": true, "套": true, "辆": true,
 	"吨": true, "万元": true, "元": true, "天": true, "日": true, "个月": true, "月": true, "年": true, "小时": true,
@@ -482,7 +502,8 @@ func mergeLevelLabels(cells []cell) []cell {
 	out := cells[:0]
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标")) {
+		if i+1 < len(cells) && cells[i+1].key == "指标" && (isLevel1(c.key+"指标") || isLevel2(c.key+"指标") ||
+			c.key == "一级" || c.key == "二级" || c.key == "三级" || strings.HasSuffix(c.key, "一级")) {
 			c.text += cells[i+1].text
 			c.key = cellKey(c.text)
 			c.end = cells[i+1].end

@@ -19,7 +19,7 @@ type figure struct {
 
 var (
 	// figurePattern is one figure alone in a cell: 43.2, 1,030.5, 86%, 100.00%, 10分.
-	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元)?$`)
+	figurePattern = regexp.MustCompile(`^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|％|分|万元|万)?$`)
 	// gluedRun is figures written without separators: 202010100.00%10.
 	gluedRun = regexp.MustCompile(`^[\d.%％]*\d[\d.%％]*$`)
 	// placeholder marks an empty cell: /, -, —.
@@ -53,12 +53,16 @@ func readFigure(c cell) (figure, valueKind) {
 	}
 	if m := figurePattern.FindStringSubmatch(t); m != nil {
 		num := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, m[4]), "%"), "％"), "分")
+		num = strings.TrimSuffix(num, "万")
 		num = strings.ReplaceAll(strings.TrimPrefix(num, "+"), ",", "")
 		d, err := decimal.NewFromString(num)
 		if err != nil {
 			return figure{}, vText
 		}
 		f := figure{value: d, text: t, start: c.start, end: c.end, percent: m[4] == "%" || m[4] == "％"}
+		if f.percent && m[2] == "" && len(m[1]) > 4 {
+			return figure{}, vGlued // 202010100.00%: no rate has five integer digits; figures glued to it
+		}
 		if k := strings.IndexByte(num, '.'); k >= 0 {
 			f.decimals = len(num) - k - 1
 		}
@@ -87,7 +91,18 @@ const (
 // A number never starts with a point or with 0 followed by a digit; a % sign
 // ends the number before it.
 func splitGlued(c cell, maxPieces int) [][]figure {
+	return splitGluedAt(c, maxPieces, -1)
+}
+
+// splitGluedAt is splitGlued knowing that the rate column, the only one
+// written with %, is the rateAt-th of the figure columns (-1: unknown): a
+// percentage then has at most rateAt figures before it and at most
+// maxPieces-rateAt-1 after, and a rate has at most three integer digits.
+// Without these bounds a long run (2456.182456.182456.1810100%10) has more
+// splits than are weighed, and the right one may never be reached.
+func splitGluedAt(c cell, maxPieces, rateAt int) [][]figure {
 	s := strings.ReplaceAll(strings.TrimSpace(c.text), "％", "%")
+	pctAt := -1 // pieces before the percentage taken, once one is
 	base := c.start
 	var out [][]figure
 	var cur []figure
@@ -140,9 +155,24 @@ func splitGlued(c cell, maxPieces int) [][]figure {
 				if next < len(s) && s[next] == '.' {
 					continue
 				}
+				if rateAt >= 0 {
+					switch {
+					case f.percent && (len(cur) > rateAt || il > 3 || pctAt >= 0):
+						continue
+					case !f.percent && pctAt < 0 && len(cur) >= rateAt && strings.Contains(s[next:], "%"):
+						continue // too many figures before the rate
+					case !f.percent && pctAt >= 0 && len(cur)-pctAt > maxPieces-rateAt-1:
+						continue
+					}
+				}
+				saved := pctAt
+				if f.percent {
+					pctAt = len(cur)
+				}
 				cur = append(cur, f)
 				walk(next)
 				cur = cur[:len(cur)-1]
+				pctAt = saved
 			}
 		}
 	}
@@ -178,7 +208,7 @@ type fundReading map[column]figure
 // other: 执行率 = 执行数 ÷ 预算数, 得分 = 分值 × 执行率, 年初 = 全年 预算数 ….
 // It is used only to choose between readings of figures whose separation
 // the text does not show; the figures themselves are never changed.
-func (rd fundReading) plausibility() float64 {
+func (rd fundReading) plausibility(noBudget bool) float64 {
 	s := 0.0
 	I, hasI := rd[colInitial]
 	B, hasB := rd[colBudget]
@@ -186,6 +216,9 @@ func (rd fundReading) plausibility() float64 {
 	W, hasW := rd[colWeight]
 	R, hasR := rd[colRate]
 	S, hasS := rd[colScore]
+	if hasI && !hasB && noBudget {
+		B, hasB = I, true // 执行率(B/A) over 年初预算数(A) where the table has no 全年预算数
+	}
 	// only a rate written as a percentage vouches for a reading: a bare
 	// number in the rate column agrees with too many splits of a run
 	if hasR && R.percent && hasB && hasE && B.value.IsPositive() {
@@ -258,14 +291,16 @@ func (rd fundReading) plausibility() float64 {
 // Cells written apart in a layout that shows empty cells are read by
 // position; a run of glued figures, or a flattened row whose empty cells
 // were dropped, is read in the way its figures agree best (see plausibility).
-// It returns the figures by column, the reason text, and whether the
-// reading had to be searched for.
-func readFundFigures(values []cell, cols []column, budget *int) (fundReading, string, bool) {
+// It returns the figures by column, the reason text, whether the reading
+// had to be searched for, and, when several readings remain equally
+// possible, all of them (the figures returned are then only those they
+// agree on: a reading is never chosen by a coin toss).
+func readFundFigures(values []cell, cols []column, budget *int) (fundReading, string, bool, []fundReading) {
 	numeric := make([]column, 0, len(cols))
 	hasReason := false
 	for _, c := range cols {
-		if c == colReason {
-			hasReason = true
+		if isTextColumn(c) {
+			hasReason = hasReason || c == colReason
 			continue
 		}
 		numeric = append(numeric, c)
@@ -283,7 +318,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		items[i] = item{k, f, v}
 		glued = glued || k == vGlued
 		flat = flat || v.flat
-		if k == vText && !instruction.MatchString(v.text) {
+		if k == vText && !instruction.MatchString(v.text) && (i >= len(cols) || cols[i] != colMethod) {
 			reason = strings.TrimSpace(v.text)
 		}
 	}
@@ -300,7 +335,7 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			}
 			switch it.kind {
 			case vFigure:
-				if cols[i] == colReason {
+				if isTextColumn(cols[i]) {
 					continue
 				}
 				if it.fig.percent != (cols[i] == colRate) && (it.fig.percent || flat) {
@@ -308,13 +343,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 				}
 				rd[cols[i]] = it.fig
 			case vText:
-				if cols[i] != colReason {
+				if !isTextColumn(cols[i]) {
 					ok = false
 				}
 			}
 		}
 		if ok {
-			return rd, reason, false
+			return rd, reason, false, nil
 		}
 	}
 	// Search: every split of glued runs, every order-preserving placement.
@@ -329,7 +364,13 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 			if len(it.c.text) > maxGluedLen || *budget <= 0 {
 				continue
 			}
-			splits := splitGlued(it.c, len(numeric))
+			rateAt := -1
+			for k, col := range numeric {
+				if col == colRate {
+					rateAt = k
+				}
+			}
+			splits := splitGluedAt(it.c, len(numeric), rateAt)
 			if len(splits) == 0 {
 				continue
 			}
@@ -347,8 +388,15 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		}
 	}
 	var best fundReading
+	var tied []fundReading // other readings exactly as plausible as best
 	bestScore := 0.0
-	for _, seq := range seqs {
+	noBudget := !hasColumn(cols, colBudget)
+	bestSeq := -1
+	var other fundReading // the best reading of another split of the run
+	otherScore := 0.0
+	seqBest := make([]fundReading, len(seqs))
+	seqScore := make([]float64, len(seqs))
+	for si, seq := range seqs {
 		if len(seq) > len(numeric) {
 			continue
 		}
@@ -358,16 +406,91 @@ func readFundFigures(values []cell, cols []column, budget *int) (fundReading, st
 		placeFigures(seq, numeric, func(rd fundReading, gaps int) {
 			*budget--
 			// fewer, longer figures and no skipped columns are likelier
-			sc := rd.plausibility() - 1.5*float64(gaps) - 0.6*float64(len(rd))
-			if best == nil || sc > bestScore {
-				best, bestScore = rd, sc
+			sc := rd.plausibility(noBudget) - 1.5*float64(gaps) - 0.6*float64(len(rd))
+			if seqBest[si] == nil || sc > seqScore[si] {
+				seqBest[si], seqScore[si] = rd, sc
+			}
+			switch {
+			case best == nil || sc > bestScore+1e-9:
+				best, bestScore, tied, bestSeq = rd, sc, nil, si
+			case sc > bestScore-1e-9 && !rd.same(best) && len(tied) < 8:
+				tied = append(tied, rd)
 			}
 		})
 	}
 	if best == nil {
 		best = fundReading{}
 	}
-	return best, reason, true
+	for si, rd := range seqBest {
+		if rd != nil && si != bestSeq && (other == nil || seqScore[si] > otherScore) {
+			other, otherScore = rd, seqScore[si]
+		}
+	}
+	// A split of glued figures that no relation of the row vouches for (a
+	// rate written with % that 执行数 ÷ 预算数 gives, a score that 分值 ×
+	// 执行率 gives) is a guess when another split comes close: say so.
+	if len(tied) == 0 && other != nil && !best.vouched(noBudget) && otherScore > bestScore-2 && !other.same(best) {
+		tied = append(tied, other)
+	}
+	if len(tied) == 0 {
+		return best, reason, true, nil
+	}
+	// Two readings the text and the row's relations allow equally: keep
+	// only the figures they agree on, and hand both back to be reported.
+	agreed := fundReading{}
+	for col, f := range best {
+		all := true
+		for _, t := range tied {
+			if g, ok := t[col]; !ok || g.text != f.text || !g.value.Equal(f.value) {
+				all = false
+				break
+			}
+		}
+		if all {
+			agreed[col] = f
+		}
+	}
+	return agreed, reason, true, append([]fundReading{best}, tied...)
+}
+
+// vouched reports whether one of the row's relations holds for the reading
+// within the rounding of the figures as written.
+func (rd fundReading) vouched(noBudget bool) bool {
+	B, hasB := rd[colBudget]
+	if !hasB && noBudget {
+		B, hasB = rd[colInitial]
+	}
+	E, hasE := rd[colExecuted]
+	R, hasR := rd[colRate]
+	W, hasW := rd[colWeight]
+	S, hasS := rd[colScore]
+	if hasR && R.percent && hasB && hasE && B.value.IsPositive() &&
+		E.value.Div(B.value).Mul(hundred).Sub(R.value).Abs().LessThanOrEqual(halfUnit(R.decimals)) {
+		return true
+	}
+	if hasR && R.percent && hasW && hasS {
+		exp := W.value.Mul(decimal.Min(R.value, hundred)).Div(hundred)
+		if S.value.Equal(exp.Round(int32(S.decimals))) || S.value.Equal(exp.Round(0)) {
+			return true
+		}
+	}
+	// 年初预算数 and 全年预算数 written alike (43.243.2…), the rate, if any, a percentage
+	I, hasI := rd[colInitial]
+	return hasI && hasB && I.text == B.text && (!hasR || R.percent)
+}
+
+// same reports whether two readings put the same figures in the same columns.
+func (rd fundReading) same(o fundReading) bool {
+	if len(rd) != len(o) {
+		return false
+	}
+	for col, f := range rd {
+		g, ok := o[col]
+		if !ok || g.text != f.text || g.start != f.start {
+			return false
+		}
+	}
+	return true
 }
 
 // placeFigures calls fn with every order-preserving placement of seq into

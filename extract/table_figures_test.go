@@ -27,7 +27,7 @@ func TestReadFundFiguresGlued(t *testing.T) {
 		{"43.243.237.241095%9", []column{colInitial, colBudget, colExecuted, colWeight, colRate, colScore},
 			"年初预算数 43.2 | 全年预算数 43.2 | 全年执行数 37.24 | 分值 10 | 执行率 95% | 得分 9"},
 	} {
-		rd, _, searched := readFundFigures([]cell{{text: tc.run, key: tc.run}}, tc.cols, fullBudget())
+		rd, _, searched, _ := readFundFigures([]cell{{text: tc.run, key: tc.run}}, tc.cols, fullBudget())
 		if got := describeReading(rd, tc.cols); got != tc.want || !searched {
 			t.Errorf("%s:\n got %s\nwant %s", tc.run, got, tc.want)
 		}
@@ -41,7 +41,7 @@ func TestReadFundFiguresFlattenedGaps(t *testing.T) {
 	for _, s := range strings.Fields("43.2 37.24 10 86% 9") {
 		cells = append(cells, cell{text: s, key: s, flat: true})
 	}
-	rd, _, _ := readFundFigures(cells, cols, fullBudget())
+	rd, _, _, _ := readFundFigures(cells, cols, fullBudget())
 	if got, want := describeReading(rd, cols), "全年预算数 43.2 | 全年执行数 37.24 | 分值 10 | 执行率 86% | 得分 9"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}

@@ -45,6 +45,19 @@ func (p *tableParser) indicators() {
 		}
 	}
 	if anchor < 0 {
+		from := 0
+		if n := len(p.r.Funds); n > 0 {
+			from = p.cellAfter(p.r.Funds[n-1].Span[1])
+		}
+		// a header the page scrambled or lost: rows under the level labels
+		// still read name | 指标值 | 实际值 | 分值 | 得分, the templates' order
+		if at := p.firstLevel(from); at >= 0 {
+			p.indicatorRows(at, defaultIndicatorCols)
+			return
+		}
+		// no indicator block (cut off, or a table without one): a total row
+		// after the funds is still the table's total
+		p.findTotal(from, []column{colWeight, colScore}, false)
 		return
 	}
 	var hk strings.Builder
@@ -58,6 +71,7 @@ func (p *tableParser) indicators() {
 		j++
 	}
 	cols, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	cols = append(cols, p.upperHeader(anchor, cols)...)
 	l3 := -1
 	for k, c := range cols {
 		if c == colLevel1 || c == colLevel2 || c == colLevel3 {
@@ -68,11 +82,33 @@ func (p *tableParser) indicators() {
 	if len(valueCols) == 0 {
 		return
 	}
+	p.indicatorRows(j, valueCols)
+}
 
+// defaultIndicatorCols are the value columns of the templates when no header can be read.
+var defaultIndicatorCols = []column{colTarget, colActual, colWeight, colScore, colReason}
+
+// firstLevel is the position of the first level-1 label from i on that a
+// level-2 label or an indicator row follows, or -1.
+func (p *tableParser) firstLevel(i int) int {
+	for j := i; j < len(p.c); j++ {
+		c := p.c[j]
+		if templateTitle.MatchString(c.key) {
+			return -1
+		}
+		if isLevel1(c.key) && j+1 < len(p.c) && (isLevel2(p.c[j+1].key) || p.rowStartsAt(j+1, defaultIndicatorCols)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// indicatorRows reads the indicator rows from position i in the given value
+// columns, and the total after them.
+func (p *tableParser) indicatorRows(i int, valueCols []column) {
 	level1, level2 := "", ""
 	var level1Weight *decimal.Decimal
 	parent := 0
-	i := j
 	for i < len(p.c) {
 		c := p.c[i]
 		if c.empty() {
@@ -81,6 +117,13 @@ func (p *tableParser) indicators() {
 		}
 		if isIndicatorStop(c) {
 			break
+		}
+		if isIndicatorHeader(c.key) {
+			// the header again (a table carried over to the next page): never an indicator
+			for i < len(p.c) && (p.c[i].empty() || isHeaderFragment(p.c[i].key, indicatorHeaderWords)) {
+				i++
+			}
+			continue
 		}
 		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
 			level1, level2 = levelName(c.key), ""
@@ -116,8 +159,98 @@ func (p *tableParser) indicators() {
 		}
 		i = max(next, i+1)
 	}
-	if i < len(p.c) && totalLabel.MatchString(p.c[i].key) {
-		p.total(i, valueCols)
+	if n := len(p.r.Indicators); i >= len(p.c) && n > 0 {
+		// the text ends inside the indicators (a page cut off): rows of the
+		// last group may be missing, and the last row's cells may be cut
+		p.r.Indicators[n-1].Unsure = true
+	}
+	p.findTotal(i, valueCols, true)
+}
+
+// upperHeader reads the upper row of a two-row indicator header that the
+// text gives before 一级指标 (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+// | 一级指标 | … | 指标性质 | 指标值 | 度量单位): the columns it has that the
+// lower row lacks come after the lower row's, in their order. A column the
+// lower row refines (年度指标值 over 指标性质 | 指标值 | 度量单位) is not repeated.
+func (p *tableParser) upperHeader(anchor int, lower []column) []column {
+	j := anchor
+	for j > 0 && anchor-j < 16 {
+		c := p.c[j-1]
+		if !c.empty() && !isHeaderFragment(c.key, indicatorHeaderWords) {
+			break
+		}
+		j--
+	}
+	if j == anchor {
+		return nil
+	}
+	var hk strings.Builder
+	for _, c := range p.c[j:anchor] {
+		hk.WriteString(c.key)
+	}
+	upper, _ := scanHeader(hk.String(), indicatorHeaderWords)
+	var out []column
+	for _, c := range upper {
+		if !hasColumn(lower, c) && !hasColumn(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isIndicatorHeader reports whether a key opens the header of the indicator
+// block (一级指标, 绩效指标 | 一级指标 …).
+func isIndicatorHeader(key string) bool {
+	k := withoutScoreNote(key)
+	return strings.Contains(k, "一级指标") || k == "二级指标" || k == "三级指标"
+}
+
+// cellAfter is the position of the first cell that starts at or after off.
+func (p *tableParser) cellAfter(off int) int {
+	for i, c := range p.c {
+		if c.start >= off {
+			return i
+		}
+	}
+	return len(p.c)
+}
+
+// findTotal reads the 合计 / 总分 row at or after position i: the first
+// total label that a figure follows (or that carries one: 总分:95), before
+// another table begins.
+func (p *tableParser) findTotal(i int, valueCols []column, atEnd bool) {
+	for j := i; j < len(p.c) && j < i+400; j++ {
+		c := p.c[j]
+		if j > i && templateTitle.MatchString(c.key) {
+			return
+		}
+		if totalWithValue.MatchString(c.key) {
+			p.total(j, valueCols)
+			return
+		}
+		if !totalLabel.MatchString(c.key) {
+			continue
+		}
+		for k := j + 1; k < len(p.c) && k <= j+6; k++ {
+			n := p.c[k]
+			if p.cs.rows && n.row != c.row && !p.wrapsOnto(k, p.c[k-1].row) {
+				break
+			}
+			if n.empty() {
+				continue
+			}
+			if _, kind := readFigure(n); kind == vFigure {
+				p.total(j, valueCols)
+				return
+			}
+			if !placeholder.MatchString(n.text) {
+				break
+			}
+		}
+		if j == i && atEnd {
+			p.total(j, valueCols) // the row that ends the indicators, even blank
+			return
+		}
 	}
 }
 
@@ -127,7 +260,24 @@ func (p *tableParser) indicators() {
 // plainly begins: a name followed by a full row of values.
 func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, int) {
 	if p.cs.rows {
-		return p.take(i, len(cols), row, startsIndicatorRow)
+		// a flattened row wrote no empty cells: it ends where the next row
+		// plainly begins, as one cell per line does
+		var out []cell
+		for len(out) < len(cols) && i < len(p.c) {
+			c := p.c[i]
+			if c.row != row {
+				if !p.wrapsOnto(i, row) && !p.rowGoesOn(i, row, out, cols) {
+					break
+				}
+				row = c.row
+			}
+			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols)) {
+				break
+			}
+			out = append(out, c)
+			i++
+		}
+		return out, i
 	}
 	var out []cell
 	for len(out) < len(cols) && i < len(p.c) {
@@ -139,6 +289,23 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 		i++
 	}
 	return out, i
+}
+
+// rowGoesOn reports whether the pipe line of cell i carries on an indicator
+// row that a page broke over lines (减轻…负担 | ⏎ | 有效 | ⏎ | 有效 | 10 | 10):
+// the row so far has none of its figures, and the line does not begin a row
+// of its own.
+func (p *tableParser) rowGoesOn(i, row int, got []cell, cols []column) bool {
+	c := p.c[i]
+	if !c.piped || c.row != row+1 || c.empty() || startsIndicatorRow(c) || p.rowStartsAt(i, cols) {
+		return false
+	}
+	for _, v := range got {
+		if f, k := readFigure(v); k == vFigure && !f.percent && !v.empty() {
+			return false
+		}
+	}
+	return true
 }
 
 // rowStartsAt reports whether cell j reads as the name of a new indicator
@@ -202,6 +369,27 @@ func (p *tableParser) nextIsLevel2(i int) bool {
 func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicator, bool) {
 	placed := placeIndicatorValues(vals, cols)
 	ind := Indicator{Level3: name.text, Span: Span{name.start, name.end}, Page: p.page(name.start)}
+	filled, used := 0, 0
+	for _, v := range vals {
+		if !v.empty() {
+			filled++
+		}
+	}
+	for _, v := range placed {
+		if !v.empty() {
+			used++
+		}
+	}
+	ind.Unsure = isValueLike(name.text) || used < filled
+	for col, v := range placed {
+		f, kind := readFigure(v)
+		switch {
+		case (col == colTarget || col == colActual) && (kind == vGlued || kind == vFigure && f.percent && f.value.GreaterThan(decimal.NewFromInt(1000))):
+			ind.Unsure = true // 20100%: figures of several columns glued
+		case col == colReason && kind == vFigure:
+			ind.Unsure = true // a figure where the reason goes: the columns slid
+		}
+	}
 	any := false
 	for col, v := range placed {
 		if v.empty() {
@@ -298,8 +486,9 @@ func fitsColumn(col column, c cell) bool {
 	}
 	switch col {
 	case colWeight, colScore:
+		// a weight or score is points of a hundred: 1020 is figures glued
 		f, k := readFigure(c)
-		return k == vFigure && !f.percent
+		return k == vFigure && !f.percent && !f.value.GreaterThan(hundred)
 	case colNature:
 		return operatorWords.MatchString(c.key)
 	case colUnit:
@@ -369,6 +558,12 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 			if filled[colActual] {
 				s++
 			}
+			if filled[colWeight] && filled[colScore] {
+				s += 3 // a row gives both its figures
+			}
+			if filled[colTarget] != filled[colActual] && hasColumn(cols, colTarget) && hasColumn(cols, colActual) {
+				s-- // and its target with its actual, or neither
+			}
 			if filled[colScore] && !filled[colWeight] && hasColumn(cols, colWeight) {
 				s--
 			}
@@ -402,7 +597,10 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 }
 
 // scoreTotal labels a row that states the total score alone.
-var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)$`)
+var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)([:]?\d+(\.\d+)?分?)?$`)
+
+// totalWithValue is a total label with its figure in the same cell: 总分:95, 合计100.
+var totalWithValue = regexp.MustCompile(`^(?:合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)[:]?(\d+(?:\.\d+)?分?)$`)
 
 // total reads the 合计 / 总分 row: the totals of the weight and score columns.
 func (p *tableParser) total(i int, valueCols []column) {
@@ -413,6 +611,13 @@ func (p *tableParser) total(i int, valueCols []column) {
 		n = len(p.c) // a row: its figures wherever the merged label leaves them
 	}
 	vals, _ := p.take(i+1, n, c.row, stop)
+	if m := totalWithValue.FindStringSubmatchIndex(c.key); m != nil {
+		// 总分:95 in one cell: the label's own figure
+		v := c
+		v.text, v.key = c.key[m[2]:m[3]], c.key[m[2]:m[3]]
+		v.flat = true
+		vals = append([]cell{v}, vals...)
+	}
 	if p.cs.rows {
 		var kept []cell
 		for _, v := range vals {
@@ -430,10 +635,32 @@ func (p *tableParser) total(i int, valueCols []column) {
 		}
 	}
 	tr := &TotalRow{Label: c.text, Span: Span{c.start, c.end}, Page: p.page(c.start)}
+	for _, v := range vals {
+		// 总分 | 100 | 96 | 优: the grade written after the figures
+		if g := gradeWord.FindStringSubmatch(v.key); g != nil && p.r.Grade == "" {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{v.start, v.end}
+		}
+	}
 	var figs []figure
 	var at []int
+	written := 0
+	for _, v := range vals {
+		if _, kind := readFigure(v); kind == vFigure {
+			written++
+		}
+	}
 	for k, v := range vals {
-		if f, kind := readFigure(v); kind == vFigure && !f.percent {
+		f, kind := readFigure(v)
+		if kind == vFigure && !f.percent && f.value.GreaterThan(hundred) && f.decimals == 0 && written == 1 {
+			// 合计100100: weight and score glued, when only one split keeps both within 100
+			if two := splitTotal(v); two != nil {
+				figs = append(figs, two...)
+				at = append(at, k, k+1)
+				continue
+			}
+		}
+		if kind == vFigure && !f.percent {
 			figs = append(figs, f)
 			at = append(at, k)
 		}
@@ -474,6 +701,22 @@ func (p *tableParser) total(i int, valueCols []column) {
 	p.r.TotalScore = tr.Score
 }
 
+// splitTotal reads a total glued to its score (100100, 10098) as the two
+// figures, when exactly one split gives two figures of at most 100.
+func splitTotal(c cell) []figure {
+	var found []figure
+	n := 0
+	for _, sp := range splitGlued(c, 2) {
+		if len(sp) == 2 && !sp[0].value.GreaterThan(hundred) && !sp[1].value.GreaterThan(hundred) && sp[1].value.LessThanOrEqual(sp[0].value) {
+			found, n = sp, n+1
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
+}
+
 // item puts the table's project as one Item, so that tables show up in the
 // same lists, searches and exports as narrative reports.
 func (p *tableParser) item() {
@@ -506,10 +749,8 @@ func (p *tableParser) item() {
 		it.Page, it.Span = total.Page, total.Span
 		if total.BudgetWan != nil {
 			it.SetBudget(p.amount(*total.BudgetWan, total.Decimals["budget"], total.Written["budget"]))
-			// the table states its total: the 全年预算数 of 年度资金总额
-			r.Stated.Total, r.Stated.TotalWan = it.Budget, it.BudgetWan
-			sp := total.Span
-			r.Stated.Page, r.Stated.Span = total.Page, &sp
+			// no stated total: a table's 年度资金总额 is its own fund row, not a
+			// total of projects stated beside them
 		}
 		if total.ExecutedWan != nil {
 			it.SetActual(p.amount(*total.ExecutedWan, total.Decimals["executed"], total.Written["executed"]))

@@ -42,6 +42,11 @@ func findSums(text string, start, end int, pageAt func(int) int) []StatedSum {
 	s := start
 	for i := start; i <= end; {
 		r, w := utf8.DecodeRuneInString(text[i:end])
+		if i < end && r == '。' && strings.HasPrefix(text[i+w:end], "其中") {
+			// 共完成89.97万元。其中：30万元…: the parts follow the full stop
+			i += w
+			continue
+		}
 		if i == end || isSentenceEnd(r) {
 			if i-s > 0 && i-s <= maxSentence {
 				out = append(out, sentenceSums(text, s, i, pageAt)...)
@@ -145,7 +150,7 @@ func sentenceSums(text string, s, e int, pageAt func(int) int) []StatedSum {
 				ti = k
 			}
 		}
-		if ti < 0 || strings.Trim(text[ms[ti].End:q], " ，,：:\u3000") != "" {
+		if ti < 0 || strings.Trim(text[ms[ti].End:q], " ，,：:。\u3000") != "" {
 			continue
 		}
 		var parts []money.Match

@@ -82,12 +82,27 @@ var fieldLabels = map[string]string{
 	"填表人":      fieldOther,
 	"审核人":      fieldOther,
 	"报表编号":     fieldOther,
+	"填报日期":     fieldOther,
+	"下属单位个数":   fieldOther,
+	"项目类别":     fieldOther,
+	"项目属性":     fieldOther,
+	"项目类型":     fieldOther,
 }
 
 // fieldOf says which head field a key labels.
 func fieldOf(key string) (string, bool) {
-	f, ok := fieldLabels[strings.TrimRight(key, ":")]
-	return f, ok
+	key = strings.TrimRight(key, ":")
+	if f, ok := fieldLabels[key]; ok {
+		return f, ok
+	}
+	// 预算部门、单位名称, 部门(单位)名称(盖章), 填报单位(盖章): the unit,
+	// however a province words its label
+	k := strings.TrimSuffix(strings.TrimSuffix(key, "(盖章)"), "(公章)")
+	if n := utf8.RuneCountInString(k); n <= 12 && (strings.HasSuffix(k, "单位名称") || strings.HasSuffix(k, "部门名称") ||
+		k == "填报单位" || k == "预算单位") {
+		return fieldDeptName, true
+	}
+	return "", false
 }
 
 // fieldPrefix splits "项目名称:某某项目" written in one cell into label and value.
@@ -103,6 +118,18 @@ func fieldPrefix(text string) (field, value string, ok bool) {
 			if loc := wideSpace.FindStringIndex(v); loc != nil {
 				v = v[:loc[0]] // 项目负责人：王宁　　财务负责人：赵敏
 			}
+			for k := strings.IndexByte(v, ' '); k > 0; k = strings.IndexByte(v[k+1:], ' ') + k + 1 {
+				rest := v[k+1:]
+				if j := strings.IndexAny(rest, ":："); j > 0 {
+					if _, ok := fieldOf(cellKey(rest[:j])); ok {
+						v = strings.TrimSpace(v[:k]) // 单位名称：某局 填报日期：…
+						break
+					}
+				}
+				if strings.IndexByte(v[k+1:], ' ') < 0 {
+					break
+				}
+			}
 			return f, v, true
 		}
 	}
@@ -115,7 +142,7 @@ var wideSpace = regexp.MustCompile(`\s{2,}|\x{3000}|\t`)
 var sectionLabel = regexp.MustCompile(`^(\d+[.、])?(年度总体目标|总体目标|项目年度目标|年度目标|项目基本情况|项目年度目标完成情况|项目实施内容及过程概述|` +
 	`绩效指标|年度绩效指标|一级指标|年度主要任务|主要任务|评价结论|自评结论|存在问题|存在的问题|问题及改进措施|改进措施|` +
 	`项目资金(\(万元\)|\(元\))?|资金情况(\(万元\)|\(元\))?|预算执行情况|年度预算数(\(万元\)|\(元\))?|` +
-	`年度部门整体支出预算.*|部门整体支出预算.*|说明|备注|注)$`)
+	`年度部门整体支出预算.*|部门整体支出预算.*|其他需要说明(的)?(事项|问题|情况)|说明|备注|注)$`)
 
 func isSectionLabel(key string) bool {
 	key = withoutScoreNote(key)
@@ -131,8 +158,8 @@ var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评�
 
 // Fund rows: the total and its components.
 var (
-	fundTotal  = regexp.MustCompile(`^(年度资金总额|资金总额|总额|年度支出总额|年度预算总额|支出总额|年度资金总计|合计)$`)
-	fundLevel1 = regexp.MustCompile(`^((本年度?|当年)?财政拨款(资金)?|财政资金|上年结转(资金)?|上年结余(资金)?|财政专户管理资金|单位资金|其他资金|` +
+	fundTotal  = regexp.MustCompile(`^(年度资金总额|年度财政资金总额|财政资金总额|资金总额|总额|年度支出总额|年度预算总额|支出总额|年度资金总计|合计)$`)
+	fundLevel1 = regexp.MustCompile(`^((本年度?|当年)?财政拨款(资金)?|财政资金|上年结转(资金)?|上年结余(资金)?|财政专户管理资金|单位资金|其他资金|其他|` +
 		`基本支出|项目支出|一般公共预算(资金)?|政府性基金(预算)?(资金)?|国有资本经营预算(资金)?|(中央|省级|省|市级|市|县级|县|区级|区)(补助|财政|本级)?资金|自筹资金|社会投入资金|银行贷款)$`)
 	fundLevel2 = regexp.MustCompile(`^(人员经费|公用经费|人员类项目|运转类项目|特定目标类项目|基本建设类项目|行政事业类项目|其他类项目)$`)
 )
@@ -182,8 +209,11 @@ func levelName(key string) string {
 	return k
 }
 
-func isLevel1(key string) bool { return key != "" && level1Names[levelName(key)] }
-func isLevel2(key string) bool { return key != "" && level2Names[levelName(key)] }
+// levelKind is the level a label names, 服务对象满意度指标等 read as 服务对象满意度指标.
+func levelKind(key string) string { return strings.TrimSuffix(levelName(key), "等") }
+
+func isLevel1(key string) bool { return key != "" && level1Names[levelKind(key)] }
+func isLevel2(key string) bool { return key != "" && level2Names[levelKind(key)] }
 
 // A column of a table header.
 type column string
@@ -205,7 +235,14 @@ const (
 	colActual   column = "actual" // 实际完成值
 	colTaskName column = "task"   // 任务名称
 	colContent  column = "content"
+	colMethod   column = "method"     // 得分计算方法, 评分标准: text
+	colComplete column = "completion" // 完成率: a percentage
+	colCore     column = "core"       // 是否核心指标: 是/否
+	colCoef     column = "coef"       // 得分系数
 )
+
+// isTextColumn reports whether a column holds words, not figures.
+func isTextColumn(c column) bool { return c == colReason || c == colMethod }
 
 type headerWord struct {
 	word string
@@ -214,23 +251,26 @@ type headerWord struct {
 
 // Header words, longest first where one contains another.
 var fundHeaderWords = []headerWord{
-	{"年初预算数", colInitial}, {"年初预算", colInitial},
-	{"全年预算数", colBudget}, {"调整后预算数", colBudget}, {"调整后预算", colBudget}, {"全年预算", colBudget},
+	{"年初预算数", colInitial}, {"年初预算", colInitial}, {"年初预", colInitial}, // 年初预匏数: a scan's misreading
+	{"全年预算数", colBudget}, {"调整后预算数", colBudget}, {"调整后预算", colBudget}, {"全年预算", colBudget}, {"调整预算", colBudget}, {"预算数", colBudget},
 	{"全年执行数", colExecuted}, {"预算执行数", colExecuted}, {"实际执行数", colExecuted}, {"执行数", colExecuted},
 	{"预算执行率", colRate}, {"执行率", colRate},
 	{"分值", colWeight}, {"权重", colWeight},
-	{"得分", colScore},
+	{"得分计算方法", colMethod}, {"评分标准", colMethod}, {"计分方法", colMethod},
+	{"自评得分", colScore}, {"得分", colScore},
 	{"偏差原因", colReason}, {"原因说明", colReason}, {"原因", colReason},
 }
 
 var indicatorHeaderWords = []headerWord{
 	{"一级指标", colLevel1}, {"二级指标", colLevel2}, {"三级指标", colLevel3},
 	{"指标性质", colNature},
-	{"年度指标值", colTarget}, {"年度目标值", colTarget}, {"预期指标值", colTarget}, {"指标值", colTarget}, {"目标值", colTarget},
+	{"年度指标值", colTarget}, {"年初目标值", colTarget}, {"年初指标值", colTarget}, {"年度目标值", colTarget}, {"预期指标值", colTarget}, {"指标值", colTarget}, {"目标值", colTarget},
 	{"度量单位", colUnit}, {"计量单位", colUnit},
 	{"实际完成值", colActual}, {"全年实际值", colActual}, {"实际完成情况", colActual}, {"实际值", colActual}, {"完成值", colActual},
-	{"分值", colWeight}, {"权重", colWeight},
-	{"得分", colScore},
+	{"指标分值", colWeight}, {"分值", colWeight}, {"权重", colWeight},
+	{"完成率", colComplete}, {"完成比率", colComplete}, {"是否核心指标", colCore}, {"核心指标", colCore},
+	{"得分系数", colCoef}, {"得分计算方法", colMethod}, {"评分标准", colMethod}, {"计分方法", colMethod},
+	{"自评得分", colScore}, {"得分", colScore},
 	{"偏差原因分析及改进措施", colReason}, {"未完成原因及拟采取的改进措施", colReason}, {"未完成原因分析", colReason},
 	{"偏差原因分析", colReason}, {"未完成原因", colReason}, {"偏差原因", colReason}, {"原因分析", colReason}, {"原因", colReason},
 }
@@ -240,7 +280,7 @@ var taskHeaderWords = []headerWord{
 }
 
 // headerNoise is text that headers carry besides column names.
-var headerNoise = regexp.MustCompile(`\((万元|元|A|B|B/A|%)\)|\(\d+分\)|万元|年度预算数|项目资金|资金情况|预算执行情况|绩效指标|` +
+var headerNoise = regexp.MustCompile(`\((万元|元|A|B|B/A|%)\)|\(\d+分\)|\([^()]{0,12}分[*×][^()]{0,12}\)|万元|年度预算数|项目资金|资金情况|预算执行情况|绩效指标|` +
 	`年度部门整体支出预算|部门整体支出预算|年度`)
 
 // headerNoiseAt matches headerNoise only where scanHeader stands.
@@ -310,4 +350,4 @@ var instruction = regexp.MustCompile(`[(（]\d+字以内[)）]`)
 var rowStartMarker = regexp.MustCompile(`^(其中|★|☆|指标\d|……|…)`)
 
 // templateTitle names the standard tables.
-var templateTitle = regexp.MustCompile(`(项目支出|部门整体支出|部门\(单位\)整体支出|单位整体支出|整体支出|部门预算项目支出|绩效目标)绩效?自评表|绩效目标自评表`)
+var templateTitle = regexp.MustCompile(`(项目支出|部门整体支出|部门\(单位\)整体支出|单位整体支出|整体支出|部门预算项目支出|绩效目标|财政项目|项目|部门整体|单位整体)绩效?自评表|绩效目标自评表`)

@@ -57,3 +57,7 @@ func (b *Batch) Flush() error {
 	}
 	return nil
 }
+
+// Delete adds to the batch the removal of every document of report id (a
+// report a file no longer holds after re-extraction).
+func (b *Batch) Delete(id string) error { return b.ix.deleteInto(b.b, id) }

@@ -29,6 +29,7 @@ type document struct {
 	Year       *int     `json:"year,omitempty"`
 	YearKW     string   `json:"year_kw,omitempty"`
 	Genre      string   `json:"genre"`
+	DocType    string   `json:"doc_type,omitempty"`
 	Seq        *int     `json:"seq,omitempty"`
 	Name       string   `json:"name"`
 	Purpose    string   `json:"purpose,omitempty"`
@@ -68,10 +69,11 @@ func documents(id string, r *extract.Report, fs []validate.Finding, withExact bo
 		}
 	}
 	base := document{
-		Report: id,
-		Unit:   r.Unit,
-		UnitKW: r.Unit,
-		Genre:  string(r.Genre),
+		Report:  id,
+		Unit:    r.Unit,
+		UnitKW:  r.Unit,
+		Genre:   string(r.Genre),
+		DocType: string(r.DocType),
 	}
 	if r.Year > 0 {
 		y := r.Year
@@ -128,6 +130,7 @@ func (d *document) fields() map[string]any {
 		}
 	}
 	set(fieldUnit, d.Unit)
+	set(fieldDocType, d.DocType)
 	set(fieldUnitKW, d.UnitKW)
 	set(fieldYearKW, d.YearKW)
 	set(fieldPurpose, d.Purpose)

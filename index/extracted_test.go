@@ -13,7 +13,7 @@ import (
 // The reference report through the real pipeline (ingest, extract,
 // validate) indexes to the same answers as the hand-made Report.
 func TestSearchExtractedReference(t *testing.T) {
-	doc, err := ingest.ReadFile(context.Background(), "testdata/nantun-2023.md", ingest.Options{})
+	doc, err := ingest.ReadFile(context.Background(), "../testdata/nantun-2023.md", ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ const (
 	fieldYear       = "year"       // numeric, for sorting
 	fieldYearKW     = "year_kw"    // year as text (keyword, facets and --year)
 	fieldGenre      = "genre"      // keyword
+	fieldDocType    = "doc_type"   // extract.DocType code (keyword, facets and --doc-type)
 	fieldSeq        = "seq"        // item number (numeric)
 	fieldName       = "name"       // item name; a report's project name or title
 	fieldPurpose    = "purpose"    // what the money is for
@@ -109,6 +110,7 @@ func newMapping(a analyzers) *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldYear, numericField(false))
 	doc.AddFieldMappingsAt(fieldYearKW, keywordField(true))
 	doc.AddFieldMappingsAt(fieldGenre, keywordField(false))
+	doc.AddFieldMappingsAt(fieldDocType, keywordField(false))
 	doc.AddFieldMappingsAt(fieldSeq, numericField(true))
 	for _, f := range sourceFields {
 		doc.AddFieldMappingsAt(f, textField(a.index, true))

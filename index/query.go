@@ -26,6 +26,7 @@ type Query struct {
 	MinBudget *decimal.Decimal // budget ≥ MinBudget (万元); nil: no bound
 	MaxBudget *decimal.Decimal // budget ≤ MaxBudget (万元); nil: no bound
 	Rule      string           // only documents with a finding of this rule
+	DocType   string           // only documents of this extract.DocType code; "": any
 
 	Size int // hits per page; 0 means 10
 	From int // hits to skip
@@ -73,6 +74,9 @@ func (ix *Index) bleveQuery(q Query) (query.Query, error) {
 	}
 	if q.Rule != "" {
 		must = append(must, filterTerm(fieldRule, q.Rule))
+	}
+	if q.DocType != "" {
+		must = append(must, filterTerm(fieldDocType, q.DocType))
 	}
 	if q.MinBudget != nil || q.MaxBudget != nil {
 		if q.MinBudget != nil && q.MaxBudget != nil && q.MinBudget.GreaterThan(*q.MaxBudget) {

@@ -37,6 +37,8 @@ type Facets struct {
 	Year []FacetCount `json:"year"`
 	Unit []FacetCount `json:"unit"`
 	Rule []FacetCount `json:"rule"`
+	// DocType counts by extract.DocType code (绩效自评报告, 部门决算 …).
+	DocType []FacetCount `json:"doc_type"`
 }
 
 // FacetCount is one value of a facet and how many matching documents have it.
@@ -47,10 +49,11 @@ type FacetCount struct {
 
 // Facet sizes: how many values of each are counted.
 const (
-	yearFacetSize = 50
-	unitFacetSize = 50
-	ruleFacetSize = 30
-	maxPageSize   = 1000
+	yearFacetSize    = 50
+	unitFacetSize    = 50
+	ruleFacetSize    = 30
+	docTypeFacetSize = 10
+	maxPageSize      = 1000
 )
 
 // storedFields are the fields a hit is built from.
@@ -77,6 +80,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req.AddFacet("year", bleve.NewFacetRequest(fieldYearKW, yearFacetSize))
 	req.AddFacet("unit", bleve.NewFacetRequest(fieldUnitKW, unitFacetSize))
 	req.AddFacet("rule", bleve.NewFacetRequest(fieldRule, ruleFacetSize))
+	req.AddFacet("doc_type", bleve.NewFacetRequest(fieldDocType, docTypeFacetSize))
 	res, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("检索 %q: %w", q.Text, err)
@@ -86,9 +90,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Hits = append(out.Hits, hitOf(dm, q.Marks, q.FragmentRunes))
 	}
 	out.Facets = &Facets{
-		Year: facetCounts(res.Facets["year"]),
-		Unit: facetCounts(res.Facets["unit"]),
-		Rule: facetCounts(res.Facets["rule"]),
+		Year:    facetCounts(res.Facets["year"]),
+		Unit:    facetCounts(res.Facets["unit"]),
+		Rule:    facetCounts(res.Facets["rule"]),
+		DocType: facetCounts(res.Facets["doc_type"]),
 	}
 	return out, nil
 }

@@ -62,7 +62,7 @@ func seqs(res *Result) []int {
 
 // The fixture is the reference report as written.
 func TestFixtureMatchesReference(t *testing.T) {
-	ref, err := os.ReadFile("testdata/nantun-2023.md")
+	ref, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,9 +233,10 @@ func TestFacets(t *testing.T) {
 		t.Errorf("防火: total %d, want 4", res.Total)
 	}
 	want := Facets{
-		Year: []FacetCount{{"2023", 3}, {"2022", 1}},
-		Unit: []FacetCount{{"北山乡", 2}, {"南屯镇", 2}},
-		Rule: []FacetCount{{"underspent", 2}},
+		Year:    []FacetCount{{"2023", 3}, {"2022", 1}},
+		Unit:    []FacetCount{{"北山乡", 2}, {"南屯镇", 2}},
+		Rule:    []FacetCount{{"underspent", 2}},
+		DocType: []FacetCount{},
 	}
 	if got := mustJSON(res.Facets); got != mustJSON(want) {
 		t.Errorf("facets %s, want %s", got, mustJSON(want))
@@ -279,4 +280,28 @@ func mustJSON(v any) string {
 		panic(err)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// TestDocTypeFacet counts and filters documents by what kind of document
+// their report was read from.
+func TestDocTypeFacet(t *testing.T) {
+	ix := openTest(t)
+	self := report("南屯镇", 2023, item(1, "南屯镇防火经费", "9"))
+	self.DocType = extract.SelfEvaluationReport
+	accounts := report("北山乡", 2023, item(1, "北山乡防火经费", "12"))
+	accounts.DocType = extract.FinalAccounts
+	for id, r := range map[string]*extract.Report{"r1": self, "r2": accounts} {
+		if err := ix.Put(id, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := find(t, ix, Query{Text: "防火"})
+	want := []FacetCount{{"final-accounts", 1}, {"self-evaluation-report", 1}}
+	if got := mustJSON(res.Facets.DocType); got != mustJSON(want) {
+		t.Errorf("doc_type facet %s, want %s", got, mustJSON(want))
+	}
+	res = find(t, ix, Query{Text: "防火", DocType: string(extract.FinalAccounts)})
+	if res.Total != 1 || res.Hits[0].Report != "r2" {
+		t.Errorf("doc_type filter: %d hits, first %+v", res.Total, res.Hits)
+	}
 }

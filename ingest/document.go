@@ -5,6 +5,8 @@ package ingest
 
 import (
 	"sort"
+
+	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
 // Format is the kind of file a Document was read from, sniffed from content.
@@ -16,14 +18,23 @@ const (
 	FormatPDF      Format = "pdf"
 	FormatDOCX     Format = "docx"
 	FormatHTML     Format = "html"
-	FormatDOC      Format = "doc" // legacy .doc/.wps, converted through soffice
+	FormatDOC      Format = "doc"  // legacy .doc/.wps, converted through soffice
+	FormatXLSX     Format = "xlsx" // Excel 2007+ workbook (and WPS ET saved as xlsx)
+	FormatXLS      Format = "xls"  // Excel 97–2003 (BIFF) or WPS ET, converted to XLSX through soffice
 )
 
 // Page is the text of one page as decoded, before normalisation.
 // Formats without pages (text, DOCX, HTML) have one page, or split at form feeds.
+// A spreadsheet has one page per worksheet.
 type Page struct {
 	N    int    `json:"n"`
 	Text string `json:"text"`
+
+	// Spreadsheets: the worksheet's name, the cell each stretch of Text came
+	// from, and the formulas whose cached value disagrees with what they compute.
+	Sheet    string          `json:"sheet,omitempty"`
+	Cells    []sheet.Cell    `json:"cells,omitempty"`
+	Formulas []sheet.Formula `json:"formulas,omitempty"`
 }
 
 // Document is one file read and normalised.

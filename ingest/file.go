@@ -34,7 +34,7 @@ func Load(path string) (File, error) {
 	f := File{Path: path}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return f, &Error{Path: path, Reason: "无法打开 (cannot open)", Err: plainPathError(err)}
+		return f, &Error{Path: path, Reason: ReasonOpen, Err: plainPathError(err)}
 	}
 	if err := regular(path, fi); err != nil {
 		return f, err
@@ -47,7 +47,7 @@ func Load(path string) (File, error) {
 	// replaced by a FIFO between the two calls is caught by the check below.
 	h, err := os.Open(path)
 	if err != nil {
-		return f, &Error{Path: path, Reason: "无法打开 (cannot open)", Err: plainPathError(err)}
+		return f, &Error{Path: path, Reason: ReasonOpen, Err: plainPathError(err)}
 	}
 	defer h.Close()
 	if hi, err := h.Stat(); err == nil {
@@ -57,7 +57,7 @@ func Load(path string) (File, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(h, MaxFileSize+1))
 	if err != nil {
-		return f, &Error{Path: path, Reason: "读取失败 (read error)", Err: plainPathError(err)}
+		return f, &Error{Path: path, Reason: ReasonRead, Err: plainPathError(err)}
 	}
 	if int64(len(data)) > MaxFileSize {
 		return f, tooLarge(path, int64(len(data)))
@@ -73,20 +73,20 @@ func regular(path string, fi fs.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return &Error{Path: path, Reason: "是目录，不是文件 (a directory)"}
+		return &Error{Path: path, Reason: ReasonDirectory}
 	case m&fs.ModeNamedPipe != 0:
-		return &Error{Path: path, Reason: "是管道 (FIFO)，不是普通文件 (not a regular file)"}
+		return &Error{Path: path, Reason: ReasonFIFO}
 	case m&fs.ModeSocket != 0:
-		return &Error{Path: path, Reason: "是套接字，不是普通文件 (not a regular file)"}
+		return &Error{Path: path, Reason: ReasonSocket}
 	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		return &Error{Path: path, Reason: "是设备文件，不是普通文件 (not a regular file)"}
+		return &Error{Path: path, Reason: ReasonDevice}
 	default:
-		return &Error{Path: path, Reason: "不是普通文件 (not a regular file)"}
+		return &Error{Path: path, Reason: ReasonIrregular}
 	}
 }
 
 func tooLarge(path string, n int64) error {
-	return &Error{Path: path, Reason: "文件过大 (file too large)",
+	return &Error{Path: path, Reason: ReasonTooLarge,
 		Err: fmt.Errorf("%d 字节，上限 %d 字节", n, MaxFileSize)}
 }
 

@@ -52,3 +52,20 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 		t.Errorf("a symlink to a regular file is read: %+v %v", f, err)
 	}
 }
+
+// TestReasonCodes: every reason of this package has a stable code, and a
+// password error tells the user about --password.
+func TestReasonCodes(t *testing.T) {
+	for _, label := range []string{ReasonOpen, ReasonFIFO, ReasonDevice, ReasonTooLarge, ReasonLimit, ReasonTimeout, ReasonPDFOCR, ReasonPDFUndecode, ReasonPDFPassword, ErrEmpty.Error()} {
+		code := ReasonCode(label)
+		if code == "" || ReasonLabel(code) != label || strings.ContainsAny(code, " （(") {
+			t.Errorf("%q has code %q", label, code)
+		}
+	}
+	if !strings.Contains(ReasonPDFPassword, "--password") || !strings.Contains(ReasonPDFWrongPwd, "--password") {
+		t.Errorf("password reasons do not name --password")
+	}
+	if ReasonCode("旧的说法") != "read-error" {
+		t.Errorf("an unknown label is not read-error")
+	}
+}

@@ -78,7 +78,7 @@ func TestNormalizeStripsMarkdown(t *testing.T) {
 
 // Every byte of Text maps back to the byte of the original it came from.
 func TestOffsetsMapToOriginal(t *testing.T) {
-	data, err := os.ReadFile("testdata/nantun-2023.md")
+	data, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestReadErrorsNameTheFile(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	data, _ := os.ReadFile("testdata/nantun-2023.md")
+	data, _ := os.ReadFile("../testdata/nantun-2023.md")
 	f.Add(data[:min(len(data), 2000)])
 	f.Add([]byte("1. 衡\n\n## 标题\n\n1. 名称：预算金额 24 万元，实际拨付\n\n 13 万元。"))
 	f.Add([]byte("\xff\xfe1\x002\x00"))

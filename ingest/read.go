@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/ingest/html"
 	"github.com/jixiao/jixiao/ingest/legacy"
 	"github.com/jixiao/jixiao/ingest/pdf"
+	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
 // MaxFileSize bounds what is read into memory; larger files are refused.
@@ -145,29 +146,42 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	case FormatDOCX:
 		text, w, err := docx.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: limitOr(err, "DOCX 无法读取"), Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, ReasonDOCX), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	case FormatDOC:
 		conv, err := legacy.ToDOCX(ctx, data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "旧版 Word/WPS 文件无法转换", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonLegacy, Err: err}
 		}
 		text, w, err := docx.Extract(conv)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "转换后的 DOCX 无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonLegacyDOCX, Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
+	case FormatXLSX:
+		var err error
+		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
+			return nil, &Error{Path: name, Reason: limitOr(err, "Excel 工作簿无法读取 (unreadable workbook)"), Err: err}
+		}
+	case FormatXLS:
+		conv, err := legacy.ToXLSX(ctx, data)
+		if err != nil {
+			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 表格无法转换 (cannot convert .xls/.et)", Err: err}
+		}
+		if pages, warnings, err = readSheets(conv, sheet.Options{Converted: true}); err != nil {
+			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}
+		}
 	case FormatHTML:
 		text, w, err := html.Extract(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: limitOr(err, "HTML 无法读取"), Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, ReasonHTML), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	default:
 		text, enc, err := DecodeText(data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "无法识别的文件格式 (not PDF, DOCX, HTML or text)", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonUnknown, Err: err}
 		}
 		if enc != "UTF-8" {
 			warnings = append(warnings, "编码: "+enc)
@@ -179,9 +193,22 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	}
 	doc := Assemble(name, sha, format, pages, warnings)
 	if len(doc.Text) == 0 {
-		return doc, &Error{Path: name, Reason: "没有可读的文字 (no text)"}
+		return doc, &Error{Path: name, Reason: ReasonNoText}
 	}
 	return doc, nil
+}
+
+// readSheets reads the worksheets of an XLSX workbook, one page each.
+func readSheets(data []byte, opt sheet.Options) ([]Page, []string, error) {
+	sheets, warnings, err := sheet.ExtractOptions(data, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := make([]Page, len(sheets))
+	for i, s := range sheets {
+		pages[i] = Page{N: i + 1, Text: s.Text, Sheet: s.Name, Cells: s.Cells, Formulas: s.Formulas}
+	}
+	return pages, warnings, nil
 }
 
 // ReasonLimit is the reason of a file that exceeds a bound of its reader
@@ -190,7 +217,7 @@ const ReasonLimit = "超出大小限制 (size limit exceeded)"
 
 // limitOr gives ReasonLimit when err is a reader's limit, else reason.
 func limitOr(err error, reason string) string {
-	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) {
+	if errors.Is(err, docx.ErrLimit) || errors.Is(err, html.ErrLimit) || errors.Is(err, sheet.ErrLimit) {
 		return ReasonLimit
 	}
 	return reason
@@ -203,19 +230,19 @@ func pdfReason(err error) string {
 		err    error
 		reason string
 	}{
-		{pdf.ErrPasswordRequired, "PDF 需要密码 (password required)"},
-		{pdf.ErrWrongPassword, "PDF 密码错误 (wrong password)"},
-		{pdf.ErrNeedsOCR, "PDF 没有文字层，需要 OCR (needs OCR)"},
-		{pdf.ErrUndecodable, "PDF 文字层无法解码 (undecodable text layer)"},
-		{pdf.ErrTimeout, "PDF 处理超时 (timeout)"},
-		{pdf.ErrMemoryLimit, "PDF 内存超限 (memory limit)"},
-		{pdf.ErrCrashed, "PDF 解析进程异常退出 (parser crashed)"},
-		{pdf.ErrDamaged, "PDF 文件损坏 (damaged)"},
-		{pdf.ErrNotPDF, "不是 PDF 文件 (not a PDF)"},
+		{pdf.ErrPasswordRequired, ReasonPDFPassword},
+		{pdf.ErrWrongPassword, ReasonPDFWrongPwd},
+		{pdf.ErrNeedsOCR, ReasonPDFOCR},
+		{pdf.ErrUndecodable, ReasonPDFUndecode},
+		{pdf.ErrTimeout, ReasonPDFTimeout},
+		{pdf.ErrMemoryLimit, ReasonPDFMemory},
+		{pdf.ErrCrashed, ReasonPDFCrashed},
+		{pdf.ErrDamaged, ReasonPDFDamaged},
+		{pdf.ErrNotPDF, ReasonNotPDF},
 	} {
 		if errors.Is(err, r.err) {
 			return r.reason
 		}
 	}
-	return "PDF 无法读取 (unreadable PDF)"
+	return ReasonPDF
 }

@@ -12,7 +12,7 @@ import (
 // text costs a small constant factor of its size, not the 27× it once did
 // (per-byte offsets for every line were kept until the whole text was built).
 func BenchmarkReadLargeText(b *testing.B) {
-	one, err := os.ReadFile("testdata/nantun-2023.md")
+	one, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"strings"
+
+	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
 // Sniff tells the format of a file from its first bytes; the extension is
@@ -16,11 +18,14 @@ func Sniff(data []byte) Format {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return FormatPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if bytes.Contains(data, []byte("word/")) {
-			return FormatDOCX
+		if sheet.IsXLSX(data) {
+			return FormatXLSX // Excel, WPS ET saved as xlsx, LibreOffice
 		}
 		return FormatDOCX // other OOXML/zip: the DOCX reader says what is wrong
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		if isOLEWorkbook(data) {
+			return FormatXLS // Excel 97–2003 and WPS ET (BIFF)
+		}
 		return FormatDOC
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return FormatDOC // soffice reads RTF as well
@@ -29,6 +34,23 @@ func Sniff(data []byte) Format {
 		return FormatHTML
 	}
 	return FormatText
+}
+
+// isOLEWorkbook tells whether an OLE compound file holds a BIFF workbook
+// stream (Workbook, or Book for Excel 5) rather than a Word document; a
+// Word file with an embedded sheet has both, and is a Word file.
+func isOLEWorkbook(data []byte) bool {
+	has := func(name string) bool {
+		b := make([]byte, 0, 2*len(name)+2)
+		for _, c := range []byte(name) {
+			b = append(b, c, 0)
+		}
+		return bytes.Contains(data, append(b, 0, 0))
+	}
+	if has("WordDocument") || has("EncryptedPackage") {
+		return false
+	}
+	return has("Workbook") || has("Book")
 }
 
 func isHTML(head []byte) bool {

@@ -14,7 +14,7 @@ import (
 // reference report: normalise, extract (with jieba linking and keywords),
 // validate. The segmenter is loaded before the clock starts.
 func BenchmarkExtractValidate(b *testing.B) {
-	data, err := os.ReadFile(fixtures + "nantun-2023.md")
+	data, err := os.ReadFile(shared + "nantun-2023.md")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func BenchmarkExtractValidate(b *testing.B) {
 
 // BenchmarkValidate measures the rules alone, for comparison.
 func BenchmarkValidate(b *testing.B) {
-	data, err := os.ReadFile(fixtures + "nantun-2023.md")
+	data, err := os.ReadFile(shared + "nantun-2023.md")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -67,6 +67,7 @@ func checkComposition(r *extract.Report) []Finding {
 		}
 	}
 	out = append(out, indicatorComposition(r)...)
+	out = append(out, breakdownComposition(r)...)
 	return out
 }
 

@@ -15,8 +15,8 @@ func init() {
 // CountMismatch checks the listed items, each counting its 共计 N 个
 // sub-projects, against the stated number of projects.
 func CountMismatch(r *extract.Report) []Finding {
-	if r.Stated.Count == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
-		return nil
+	if r.Stated.Count == nil || len(r.Items) == 0 || r.Genre != extract.Narrative || r.ItemsIncomplete {
+		return nil // a list the text cuts off counts what it holds, not the projects
 	}
 	n := 0
 	for _, it := range r.Items {

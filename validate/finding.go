@@ -29,6 +29,7 @@ type Finding struct {
 	Items    []int            `json:"items,omitempty"`
 	Page     int              `json:"page,omitempty"`
 	Span     *extract.Span    `json:"span,omitempty"` // evidence in the document text
+	Cell     string           `json:"cell,omitempty"` // spreadsheet cell of the evidence (Sheet1!D7)
 }
 
 // A Rule checks one thing of one report.
@@ -42,7 +43,16 @@ type Rule struct {
 var rules []Rule
 
 // register adds a rule to the catalogue; each rule file calls it from init.
-func register(r Rule) { rules = append(rules, r) }
+// A second rule with an id already taken is a programming error: ids are
+// stable names that findings, reviews and exports refer to.
+func register(r Rule) {
+	for _, have := range rules {
+		if have.ID == r.ID {
+			panic("validate: rule " + r.ID + " registered twice")
+		}
+	}
+	rules = append(rules, r)
+}
 
 // Rules returns the catalogue, in registration order.
 func Rules() []Rule { return append([]Rule(nil), rules...) }
@@ -52,6 +62,11 @@ func Report(r *extract.Report) []Finding {
 	var out []Finding
 	for _, rule := range rules {
 		out = append(out, rule.Check(r)...)
+	}
+	for i := range out {
+		if out[i].Cell == "" && out[i].Span != nil {
+			out[i].Cell = r.CellAt(out[i].Span[0])
+		}
 	}
 	sortFindings(out)
 	return out

@@ -12,12 +12,20 @@ import (
 	"github.com/jixiao/jixiao/ingest"
 )
 
-// The narrative fixtures live with the extractor.
-const fixtures = "../extract/testdata/"
+// The narrative fixtures live with the extractor; the reference report and
+// the GB18030 report with every package's (the root testdata).
+const (
+	fixtures = "../extract/testdata/"
+	shared   = "../testdata/"
+)
 
 func findingsOf(t *testing.T, file string) []Finding {
 	t.Helper()
-	doc, err := ingest.ReadFile(context.Background(), fixtures+file, ingest.Options{})
+	dir := fixtures
+	if file == "nantun-2023.md" || file == "qiaotou-2022.gb18030.txt" {
+		dir = shared
+	}
+	doc, err := ingest.ReadFile(context.Background(), dir+file, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

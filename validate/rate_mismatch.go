@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -17,11 +18,11 @@ import (
 // (Actual − Expected), as for every table rule: what the table states, and
 // what its own figures give.
 func init() {
-	register(Rule{ID: "rate-mismatch", Severity: Error, Summary: "执行率不等于执行数 ÷ 预算数（自评表）", Check: checkRates})
+	register(Rule{ID: "rate-mismatch", Severity: Error, Summary: "执行率不等于执行数 ÷ 预算数（自评表；文中所述的执行率、支付率或“占 X%”与其旁的金额不符）", Check: checkRates})
 }
 
 func checkRates(r *extract.Report) []Finding {
-	var out []Finding
+	out := checkProseRates(r)
 	for _, f := range r.Funds {
 		if f.Rate == nil || f.BudgetWan == nil || f.ExecutedWan == nil || !f.BudgetWan.IsPositive() {
 			continue
@@ -72,4 +73,44 @@ func written(f extract.FundRow, key, fallback string) string {
 		return s
 	}
 	return fallback
+}
+
+// checkProseRates checks the rates a narrative states beside their two
+// amounts (已完成拨付2113.63万元，执行率97%): the rate rounded from the
+// quotient at its own decimals is right; the quotient cut off at them instead
+// of rounded (92.99% written 92.9%) is info, as is a difference the rounding
+// of the amounts explains; anything else is an error. Actual is the quotient
+// to two decimals.
+func checkProseRates(r *extract.Report) []Finding {
+	var out []Finding
+	for _, s := range r.Rates {
+		if !s.Budget.Wan.IsPositive() || !s.Actual.Exact() || !s.Budget.Exact() {
+			continue
+		}
+		comp := s.Actual.Wan.DivRound(s.Budget.Wan, 12).Mul(hundredPct)
+		dr := int32(s.Decimals)
+		if comp.Round(dr).Equal(s.Rate) {
+			continue
+		}
+		computed := comp.Round(2)
+		diff := computed.Sub(s.Rate)
+		sev, note := Error, ""
+		h := decimal.Min(s.Actual.HalfUlp(), s.Budget.HalfUlp())
+		b, e := s.Budget.Wan, s.Actual.Wan
+		tol := halfAtDecimals(int(dr)).Add(hundredPct.Mul(h.Div(b).Add(e.Mul(h).Div(b.Mul(b)))))
+		switch {
+		case comp.Truncate(dr).Equal(s.Rate):
+			sev, note = Info, "，系截尾而非四舍五入 (rounding)"
+		case s.Rate.Sub(comp).Abs().LessThanOrEqual(tol):
+			sev, note = Info, "，差异在金额四舍五入范围内 (rounding)"
+		case s.Rate.Equal(hundredPct) && comp.GreaterThan(hundredPct):
+			sev, note = Info, "，超过 100% 按 100% 计"
+		}
+		span := s.Span
+		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
+			Message: fmt.Sprintf("「%s%s」，而 %s ÷ %s = %s%%，相差 %s 个百分点%s (rate-mismatch)",
+				s.Label, s.Written, strings.TrimSpace(s.Actual.Raw), strings.TrimSpace(s.Budget.Raw), computed.String(), diff.String(), note),
+			Expected: dec(s.Rate), Actual: dec(computed), Diff: dec(diff), Page: s.Page, Span: &span})
+	}
+	return out
 }

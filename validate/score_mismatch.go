@@ -39,7 +39,7 @@ func checkScores(r *extract.Report) []Finding {
 			out = append(out, fd)
 		}
 	}
-	if r.TotalRow != nil {
+	if r.TotalRow != nil && !unsureRows(r) {
 		if fd, ok := totalFinding(r, "weight"); ok {
 			out = append(out, fd)
 		}
@@ -48,6 +48,17 @@ func checkScores(r *extract.Report) []Finding {
 		}
 	}
 	return out
+}
+
+// unsureRows reports whether some indicator row could not be read cell by
+// cell: a sum over the rows would judge the reading, not the table.
+func unsureRows(r *extract.Report) bool {
+	for _, ind := range r.Indicators {
+		if ind.Unsure {
+			return true
+		}
+	}
+	return false
 }
 
 func fundScoreFinding(f extract.FundRow) (Finding, bool) {

@@ -2,13 +2,11 @@ package validate
 
 import "sort"
 
-var severityRank = map[Severity]int{Error: 0, Warning: 1, Info: 2}
-
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if severityRank[a.Severity] != severityRank[b.Severity] {
-			return severityRank[a.Severity] < severityRank[b.Severity]
+		if a.Severity.Rank() != b.Severity.Rank() {
+			return a.Severity.Rank() > b.Severity.Rank()
 		}
 		return firstItem(a) < firstItem(b)
 	})

@@ -14,8 +14,16 @@ func init() {
 // TotalMismatch checks the items' budgets against the stated total. A
 // difference within what rounding of the figures as written explains is info.
 func TotalMismatch(r *extract.Report) []Finding {
-	if r.Stated.Total == nil || len(r.Items) == 0 || r.Genre != extract.Narrative {
+	if r.Stated.Total == nil || len(r.Items) == 0 || r.Genre != extract.Narrative || r.ItemsIncomplete || groups(r.Items) > 1 {
+		// a list cut off by the text, or items listed under several totals
+		// (each checked against its own total by sum-mismatch), say nothing
+		// of the stated total
 		return nil
+	}
+	for _, s := range r.Sums {
+		if len(s.Parts) == len(r.Items) && s.Total.Wan.Equal(r.Stated.Total.Wan) {
+			return nil // the items are the parts of a stated sum: sum-mismatch says it once
+		}
 	}
 	amounts := []*money.Amount{}
 	var missing []int
@@ -53,4 +61,15 @@ func TotalMismatch(r *extract.Report) []Finding {
 		f.Message = "预算合计与总额不符：" + detail
 	}
 	return []Finding{f}
+}
+
+// groups counts the distinct totals the items are listed under.
+func groups(items []extract.Item) int {
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Group != "" {
+			seen[it.Group] = true
+		}
+	}
+	return len(seen)
 }

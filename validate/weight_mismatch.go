@@ -48,6 +48,10 @@ func weightGroups(r *extract.Report) []*weightGroup {
 			g = &weightGroup{level1: ind.Level1, declared: ind.Level1Weight, complete: true, first: ind}
 			gs = append(gs, g)
 		}
+		if ind.Unsure {
+			g.complete = false // a row not read cell by cell
+			continue
+		}
 		if ind.Weight == nil {
 			// a row with neither 分值 nor 得分 is a template leftover, not a
 			// weight unread

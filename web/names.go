@@ -34,7 +34,11 @@ var ruleNames = map[string]string{
 	"grade-mismatch":           "等级与总分不符",
 	"placeholder":              "模板占位未删",
 	"target-changed":           "跨年指标变动",
+	"nothing-extracted":        "未能读出项目或金额",
 }
+
+// docTypeName is the Chinese name of a document type code, from extract's one table.
+func docTypeName(code string) string { return extract.DocType(code).Label() }
 
 // ruleUnits are the units of a rule's expected and actual figures (万元 when absent).
 var ruleUnits = map[string]string{
@@ -45,24 +49,6 @@ var ruleUnits = map[string]string{
 	"indicator-score-mismatch": "分",
 	"grade-mismatch":           "分",
 	"reason-missing":           "%",
-}
-
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-var severityRank = map[validate.Severity]int{validate.Error: 3, validate.Warning: 2, validate.Info: 1}
-
-var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
-
-var reviewNames = map[corpus.ReviewState]string{
-	corpus.ReviewPending: "待审核", corpus.ReviewConfirmed: "已确认", corpus.ReviewDismissed: "已排除",
-}
-
-var genreNames = map[extract.Genre]string{
-	extract.Narrative: "自评报告", extract.ProjectTable: "项目支出自评表", extract.DepartmentTable: "部门整体支出自评表",
-}
-
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
 }
 
 // dimShort are the evaluation dimensions in one character, for a table cell
@@ -161,23 +147,19 @@ var templateFuncs = template.FuncMap{
 	"sevCount":     func(m map[validate.Severity]int, s string) int { return m[validate.Severity(s)] },
 	"signedAmount": signedAmount,
 	"ruleName":     ruleName,
+	"docTypeName":  func(t extract.DocType) string { return t.Label() },
 	"ruleUnit":     ruleUnit,
-	"sevName":      func(s validate.Severity) string { return severityNames[s] },
-	"verdictName":  func(v corpus.Verdict) string { return verdictNames[v] },
-	"genreName": func(g extract.Genre) string {
-		if n, ok := genreNames[g]; ok {
-			return n
-		}
-		return string(g)
-	},
-	"disbName":  func(d extract.Disbursement) string { return disbursementNames[d] },
-	"yearText":  yearText,
-	"dimShort":  func(d string) string { return dimShort[d] },
-	"orDash":    orDash,
-	"joinInts":  joinInts,
-	"plusOne":   func(n int) int { return n + 1 },
-	"timeText":  func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
-	"reviewFor": reviewName,
+	"sevName":      validate.Severity.Label,
+	"verdictName":  corpus.Verdict.Label,
+	"genreName":    extract.Genre.Label,
+	"disbName":     extract.Disbursement.Label,
+	"yearText":     yearText,
+	"dimShort":     func(d string) string { return dimShort[d] },
+	"orDash":       orDash,
+	"joinInts":     joinInts,
+	"plusOne":      func(n int) int { return n + 1 },
+	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	"reviewFor":    reviewName,
 }
 
-func reviewName(s corpus.ReviewState) string { return reviewNames[s] }
+func reviewName(s corpus.ReviewState) string { return s.Label() }

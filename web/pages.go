@@ -155,7 +155,7 @@ type searchView struct {
 	Searched                      bool
 	Total                         uint64
 	Hits                          []hitView
-	Years, Units, Rules           []facetLink
+	Years, Units, Rules, DocTypes []facetLink
 	Chips                         []filterChip
 	Pager                         pager
 	Overview                      *overview
@@ -228,6 +228,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		view.Years = facetLinks(form, "year", f.Year, func(s string) string { return s + " 年" }, nil)
 		view.Units = facetLinks(form, "unit", f.Unit, nil, exactUnit)
 		view.Rules = facetLinks(form, "rule", f.Rule, ruleName, nil)
+		view.DocTypes = facetLinks(form, "doc_type", f.DocType, docTypeName, nil)
 	}
 	chip := func(key, label string) {
 		if form.Get(key) != "" {
@@ -237,6 +238,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	chip("year", "年度："+form.Get("year"))
 	chip("unit", "单位："+strings.TrimPrefix(form.Get("unit"), "="))
 	chip("rule", "规则："+ruleName(form.Get("rule")))
+	chip("doc_type", "类型："+docTypeName(form.Get("doc_type")))
 	chip("min_budget", "预算 ≥ "+form.Get("min_budget")+" 万元")
 	chip("max_budget", "预算 ≤ "+form.Get("max_budget")+" 万元")
 	view.Pager = newPager("/", form, q.From, searchPageSize, len(res.Hits), int(res.Total))
@@ -373,11 +375,11 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Severities = []option{{"", "全部级别", f.Severity == ""}}
 	for _, sev := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
-		view.Severities = append(view.Severities, option{string(sev), severityNames[sev], f.Severity == sev})
+		view.Severities = append(view.Severities, option{string(sev), sev.Label(), f.Severity == sev})
 	}
 	view.Reviews = []option{{"", "全部状态", f.Review == ""}}
 	for _, rv := range []corpus.ReviewState{corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed} {
-		view.Reviews = append(view.Reviews, option{string(rv), reviewNames[rv], f.Review == rv})
+		view.Reviews = append(view.Reviews, option{string(rv), rv.Label(), f.Review == rv})
 	}
 	for _, rf := range rows {
 		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}})})

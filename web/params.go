@@ -107,6 +107,9 @@ func searchQuery(q url.Values) (index.Query, error) {
 	if sq.Rule, err = text(q, "rule", 64); err != nil {
 		return sq, err
 	}
+	if sq.DocType, err = text(q, "doc_type", 64); err != nil {
+		return sq, err
+	}
 	if sq.MinBudget, err = amountParam(q, "min_budget"); err != nil {
 		return sq, err
 	}

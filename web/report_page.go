@@ -24,6 +24,7 @@ type findingView struct {
 	Diff     *decimal.Decimal
 	Items    []int
 	Page     int
+	Cell     string // spreadsheet cell of the evidence (自评表!D7)
 	Review   *corpus.Decision
 	Evidence bool // something to show in the text
 	Selected bool
@@ -83,6 +84,17 @@ type reportView struct {
 	Warnings    []string
 	Selected    string // target selected on load
 	Tab         string // the section shown: "findings", "items" or "tables"
+	// Parts are the reports of the file this report is one of, when it holds several.
+	Parts []partLink
+}
+
+// partLink is one report of a file that holds several.
+type partLink struct {
+	ID      string
+	Part    int
+	Title   string
+	Where   string // pages or sheet
+	Current bool
 }
 
 // reportPage: /reports/{id}[?finding=KEY|item=SEQ] — the records and the
@@ -114,6 +126,20 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, reportTargets(sr), v.Selected)
 	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
+	if sr.Report.Parts > 1 {
+		ids, err := s.store.FileReports(ctx, id)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		for k, pid := range ids {
+			pl := partLink{ID: pid, Part: k + 1, Current: pid == id}
+			if other, err := s.store.Get(ctx, pid); err == nil {
+				pl.Title, pl.Where = other.Report.Title, partWhere(other.Report)
+			}
+			v.Parts = append(v.Parts, pl)
+		}
+	}
 	title := sr.Report.Title
 	if title == "" {
 		title = "报告 " + id
@@ -141,7 +167,7 @@ func buildReportView(sr *corpus.StoredReport, selectFinding, selectItem string) 
 	named := map[int]bool{}
 	for i, f := range sr.Findings {
 		fv := findingView{Ref: "f" + strconv.Itoa(i), Key: sr.Keys[i], Rule: f.Rule, Severity: f.Severity,
-			Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Diff, Items: f.Items, Page: f.Page,
+			Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Diff, Items: f.Items, Page: f.Page, Cell: f.Cell,
 			Evidence: f.Span != nil || len(f.Items) > 0}
 		if d, ok := sr.Decision(i); ok {
 			fv.Review = &d
@@ -242,4 +268,17 @@ func reportTargets(sr *corpus.StoredReport) []target {
 		out = append(out, target{id: "x" + strconv.Itoa(i), spans: []extract.Span{in.Span}})
 	}
 	return out
+}
+
+// partWhere is where in its file a report is: its sheet, or its pages.
+func partWhere(r *extract.Report) string {
+	switch {
+	case r.Sheet != "":
+		return "工作表 " + r.Sheet
+	case len(r.Pages) == 2 && r.Pages[0] == r.Pages[1]:
+		return "第 " + strconv.Itoa(r.Pages[0]) + " 页"
+	case len(r.Pages) == 2:
+		return "第 " + strconv.Itoa(r.Pages[0]) + "–" + strconv.Itoa(r.Pages[1]) + " 页"
+	}
+	return ""
 }

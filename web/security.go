@@ -76,7 +76,7 @@ func cleanRequestPath(r *http.Request) bool {
 }
 
 // reportIDPattern is a report id or a prefix of one: hex digits only.
-var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{4,64}$`)
+var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{4,64}(-[1-9][0-9]{0,3})?$`) // the k-th report of a file: id-k
 
 // validReportID reports whether s can be a report id (or an id prefix).
 func validReportID(s string) bool { return reportIDPattern.MatchString(s) }

@@ -78,7 +78,7 @@ func segmentText(text string, pageStarts, pageNums []int, targets []target, sele
 			for _, r := range ranges[i] {
 				if r.start <= a && b <= r.end {
 					ids = append(ids, t.id)
-					if severityRank[t.severity] > severityRank[seg.Severity] {
+					if t.severity.Rank() > seg.Severity.Rank() {
 						seg.Severity = t.severity
 					}
 					if t.id == selected {

@@ -18,16 +18,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/segment"
 	"github.com/jixiao/jixiao/index"
-	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 	"github.com/jixiao/jixiao/synth"
-	"github.com/jixiao/jixiao/validate"
 )
 
 type options struct {
@@ -150,28 +147,8 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 // nothing: the reference the store's cost is measured against.
 func extractOnly(ctx context.Context, files []string, workers int) time.Duration {
 	start := time.Now()
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				doc, err := ingest.ReadFile(ctx, p, ingest.Options{})
-				if err != nil {
-					continue
-				}
-				if rep, err := extract.Extract(doc); err == nil {
-					validate.Report(rep)
-				}
-			}
-		}()
+	for range pipeline.Files(ctx, files, pipeline.Options{Workers: workers}) {
 	}
-	for _, p := range files {
-		jobs <- p
-	}
-	close(jobs)
-	wg.Wait()
 	return time.Since(start)
 }
 

@@ -10,9 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/ingest"
-	"github.com/jixiao/jixiao/validate"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // Outcome is what jixiao gave for one report of a document, read back from
@@ -78,25 +76,24 @@ type OutFinding struct {
 // A Runner gives jixiao's outcomes for one file: one per report it holds.
 type Runner func(ctx context.Context, path string) ([]Outcome, error)
 
-// InProcess runs the packages the CLI runs, and reads their results back
-// through the same JSON encoding.
+// InProcess runs the packages the CLI runs (extract.ExtractAll: one outcome
+// per report the file holds), and reads their results back through the
+// same JSON encoding.
 func InProcess(ctx context.Context, path string) ([]Outcome, error) {
-	doc, err := ingest.ReadFile(ctx, path, ingest.Options{})
-	if err != nil {
-		return nil, err
+	res := pipeline.File(ctx, path, pipeline.Options{})
+	if res.Err != nil {
+		return nil, res.Err
 	}
-	rep, err := extract.Extract(doc)
-	if err != nil {
-		return nil, err
+	out := make([]Outcome, len(res.Parts))
+	for i, p := range res.Parts {
+		if err := roundTrip(p.Report, &out[i].Report); err != nil {
+			return nil, err
+		}
+		if err := roundTrip(p.Findings, &out[i].Findings); err != nil {
+			return nil, err
+		}
 	}
-	var o Outcome
-	if err := roundTrip(rep, &o.Report); err != nil {
-		return nil, err
-	}
-	if err := roundTrip(validate.Report(rep), &o.Findings); err != nil {
-		return nil, err
-	}
-	return []Outcome{o}, nil
+	return out, nil
 }
 
 // Binary runs a jixiao binary: `extract --json` and `validate --json` on the

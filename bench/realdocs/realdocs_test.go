@@ -107,7 +107,7 @@ func TestScore(t *testing.T) {
 		Inconsistencies: []TruthFinding{{Rule: "total-mismatch", Severity: "error", Expected: d("30"), Actual: d("30.5")}},
 	}}}
 	var o Outcome
-	o.Report.DocType, o.Report.Genre, o.Report.Unit, o.Report.Year = "绩效自评报告", "narrative", "某某镇", 2023
+	o.Report.DocType, o.Report.Genre, o.Report.Unit, o.Report.Year = "self-evaluation-report", "narrative", "某某镇", 2023
 	o.Report.Stated.TotalWan = d("30")
 	o.Report.Items = append(o.Report.Items,
 		struct {

@@ -8,6 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
+
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/ingest/fold"
 )
 
 // Classes of figures, for the per-class table.
@@ -87,7 +90,14 @@ func Score(t Truth, outs []Outcome, err error) DocScore {
 		doc = outs[0].Report
 	}
 	if t.DocType != "" {
-		d.text("doc_type", ClassHeader, t.DocType, doc.DocType)
+		// The truth names the type in Chinese; the JSON gives its stable
+		// code, the label beside it. Compared by code, through the one table.
+		want, ok := extract.DocTypeByLabel(t.DocType)
+		if !ok {
+			want = extract.DocType(t.DocType)
+		}
+		d.Figures = append(d.Figures, Figure{Key: "doc_type", Class: ClassHeader, Want: string(want), Got: doc.DocType,
+			OK: doc.DocType == string(want)})
 	}
 	usedFindings := make([][]bool, len(outs))
 	for i := range outs {
@@ -146,7 +156,11 @@ func (d *DocScore) report(key string, tr TruthReport, o *Outcome, used [][]bool,
 		d.Figures = append(d.Figures, Figure{Key: key + ".year", Class: ClassHeader, Want: want, Got: g, OK: want == g})
 	}
 	if tr.Title != "" {
-		d.text(key+".title", ClassHeader, tr.Title, got.Title)
+		ok := false
+		for _, t := range append([]string{tr.Title}, tr.TitleAccept...) {
+			ok = ok || norm(t) == norm(got.Title)
+		}
+		d.Figures = append(d.Figures, Figure{Key: key + ".title", Class: ClassHeader, Want: tr.Title, Got: got.Title, OK: ok})
 	}
 	d.dec(key+".stated.total_wan", ClassStated, tr.Stated.TotalWan, got.Stated.TotalWan)
 	d.int(key+".stated.count", ClassStated, tr.Stated.Count, got.Stated.Count)
@@ -185,7 +199,7 @@ func (d *DocScore) report(key string, tr TruthReport, o *Outcome, used [][]bool,
 
 func (d *DocScore) items(key string, tr TruthReport, got OutReport) {
 	match := align(len(tr.Items), len(got.Items), func(i, j int) float64 {
-		s := nameSim(tr.Items[i].Name, got.Items[j].Name)
+		s := tr.Items[i].nameScore(got.Items[j].Name)
 		if tr.Items[i].BudgetWan != nil && got.Items[j].BudgetWan != nil && tr.Items[i].BudgetWan.Equal(*got.Items[j].BudgetWan) {
 			s += 0.5
 		}
@@ -209,7 +223,7 @@ func (d *DocScore) items(key string, tr TruthReport, got OutReport) {
 		}
 		matched[j] = true
 		g := got.Items[j]
-		d.Figures = append(d.Figures, Figure{Key: k + ".name", Class: ClassItems, Want: t.Name, Got: g.Name, OK: nameSim(t.Name, g.Name) >= 0.5})
+		d.Figures = append(d.Figures, Figure{Key: k + ".name", Class: ClassItems, Want: t.Name, Got: g.Name, OK: t.nameScore(g.Name) >= 0.5})
 		d.dec(k+".budget_wan", ClassItems, t.BudgetWan, g.BudgetWan)
 		d.dec(k+".actual_wan", ClassItems, t.ActualWan, g.ActualWan)
 		if t.Disbursement != nil {
@@ -384,9 +398,11 @@ func decStr(d *decimal.Decimal) string {
 
 var groupWeight = regexp.MustCompile(`[（(]\s*\d+(\.\d+)?\s*分\s*[)）]`)
 
-// norm folds width and drops whitespace, for comparing text as written.
+// norm folds text to the one normal form jixiao gives its output in (width,
+// radicals, traditional characters: ingest/fold) and drops whitespace, for
+// comparing text as written.
 func norm(s string) string {
-	s = width.Fold.String(s)
+	s = fold.String(width.Fold.String(s))
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			return -1

@@ -31,6 +31,7 @@ type TruthReport struct {
 	UnitAccept         []string          `json:"unit_accept"`
 	Year               *int              `json:"year"`
 	Title              string            `json:"title"`
+	TitleAccept        []string          `json:"title_accept"`
 	Pages              []int             `json:"pages"`
 	NothingExtractable bool              `json:"nothing_extractable"`
 	Stated             TruthStated       `json:"stated"`
@@ -52,6 +53,7 @@ type TruthStated struct {
 // TruthItem is one project of a narrative report.
 type TruthItem struct {
 	Name         string           `json:"name"`
+	NameAccept   []string         `json:"name_accept"` // other spellings that are right too
 	BudgetWan    *decimal.Decimal `json:"budget_wan"`
 	ActualWan    *decimal.Decimal `json:"actual_wan"`
 	Disbursement *string          `json:"disbursement"`
@@ -138,4 +140,14 @@ func LoadTruths(dir string) ([]Truth, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// nameScore is how well got matches the item's name or one of the spellings
+// its truth accepts.
+func (t TruthItem) nameScore(got string) float64 {
+	best := nameSim(t.Name, got)
+	for _, a := range t.NameAccept {
+		best = max(best, nameSim(a, got))
+	}
+	return best
 }

@@ -10,10 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
+
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/ingest"
-	"github.com/jixiao/jixiao/validate"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 var cmdDemo = &cobra.Command{
@@ -21,7 +21,7 @@ var cmdDemo = &cobra.Command{
 	Short: "用内置的示例报告演示 (the embedded reference report: records, findings, a search)",
 	Long: `demo 读取内置的示例报告（南屯镇 2023 年绩效自评报告），存入临时语料库，
 显示提取的项目和核对发现的问题，再检索「驻村工作队」。不会改动任何现有语料库。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runDemo(cmd.Context(), cmd.OutOrStdout())
 	},
@@ -66,11 +66,11 @@ func runDemo(ctx context.Context, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		rep, err := extract.Extract(doc)
-		if err != nil {
-			return err
+		res := pipeline.Document(doc)
+		if res.Err != nil {
+			return res.Err
 		}
-		findings := validate.Report(rep)
+		rep, findings := res.Report, res.Findings
 		id, err := store.Put(ctx, doc, rep, findings)
 		if err != nil {
 			return err

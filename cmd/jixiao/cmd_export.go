@@ -36,7 +36,7 @@ var cmdExport = &cobra.Command{
   csv    UTF-8（带 BOM，Excel 可直接打开）。-o FILE 写项目到 FILE，问题到 FILE 同名加 -findings；
          写到标准输出时只写项目，加 --findings 改写问题。
   jsonl  每行一个 JSON 对象："kind" 为 "item" 或 "finding"；金额为字符串。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runExport(cmd.Context(), exportOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,6 +13,7 @@ import (
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/segment"
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/pipeline"
 )
 
 // readOptions are the flags of commands that read report files.
@@ -37,13 +37,13 @@ func (o *readOptions) ingest() ingest.Options {
 var extractOpts readOptions
 
 var cmdExtract = &cobra.Command{
-	Use:   "extract FILE...",
+	Use:   "extract FILE|DIR...",
 	Short: "提取报告中的项目、金额和评价 (extract records; no corpus)",
 	Long: `extract 读取每个文件（PDF、DOCX、HTML、文本），输出单位、年度、所述总额和项目数，
 以及每个项目的预算、实际拨付、拨付状态、子项目数、用途和评价。
 
 退出码：0 全部读取成功；2 有文件无法读取或用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runExtract(cmd.Context(), extractOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},
@@ -59,78 +59,71 @@ func runExtract(ctx context.Context, opts readOptions, files []string, stdout, s
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	for i, res := range readReports(ctx, files, opts.ingest()) {
-		if res.err != nil {
+	n, results := readFiles(ctx, files, opts.ingest())
+	for i, res := range results {
+		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
 			continue
 		}
 		if opts.JSON {
-			if err := enc.Encode(res.report); err != nil {
-				return err
+			for _, p := range res.Parts {
+				if err := enc.Encode(p.Report); err != nil {
+					return err
+				}
 			}
 			continue
 		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		printReport(stdout, res.report)
-	}
-	return badInput(failed, len(files))
-}
-
-// readResult is one file read and extracted, or why not.
-type readResult struct {
-	report *extract.Report
-	err    error
-}
-
-// readReports reads files on as many workers as there are CPUs (a PDF is
-// parsed in a child process, so this overlaps them with loading the
-// segmenter) and yields the results in the order of files.
-func readReports(ctx context.Context, files []string, opt ingest.Options) iter.Seq2[int, readResult] {
-	return func(yield func(int, readResult) bool) {
-		results := make([]chan readResult, len(files))
-		for i := range results {
-			results[i] = make(chan readResult, 1)
-		}
-		sem := make(chan struct{}, runtime.NumCPU())
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		go func() {
-			for i, path := range files {
-				select {
-				case sem <- struct{}{}:
-				case <-ctx.Done():
-					results[i] <- readResult{err: ctx.Err()}
-					continue
-				}
-				go func() {
-					defer func() { <-sem }()
-					_, rep, err := readReport(ctx, path, opt)
-					results[i] <- readResult{rep, err}
-				}()
+		for k, p := range res.Parts {
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
 			}
-		}()
-		for i := range files {
-			if !yield(i, <-results[i]) {
+			printPartHeading(stdout, p.Report)
+			printReport(stdout, p.Report)
+		}
+	}
+	return badInput(failed, n)
+}
+
+// printPartHeading says which of a file's reports follows, when it holds several.
+func printPartHeading(w io.Writer, r *extract.Report) {
+	if r.Parts < 2 {
+		return
+	}
+	fmt.Fprintf(w, "== 第 %d/%d 份报告%s ==\n", r.Part, r.Parts, extentText(r))
+}
+
+// extentText is where in its file a report is: its pages, or its sheet.
+func extentText(r *extract.Report) string {
+	switch {
+	case r.Sheet != "":
+		return "（工作表 " + r.Sheet + "）"
+	case len(r.Pages) == 2 && r.Pages[0] == r.Pages[1]:
+		return fmt.Sprintf("（第 %d 页）", r.Pages[0])
+	case len(r.Pages) == 2:
+		return fmt.Sprintf("（第 %d–%d 页）", r.Pages[0], r.Pages[1])
+	}
+	return ""
+}
+
+// readFiles expands folders among args (recursively, like ingest) and runs
+// the pipeline over the files, yielding the results in order. Paths that
+// cannot be listed come first, as failed results.
+func readFiles(ctx context.Context, args []string, opt ingest.Options) (int, iter.Seq2[int, pipeline.Result]) {
+	files, errs := pipeline.Expand(args, nil)
+	n := len(files) + len(errs)
+	return n, func(yield func(int, pipeline.Result) bool) {
+		for i, err := range errs {
+			if !yield(i, pipeline.Failed("", err)) {
+				return
+			}
+		}
+		for i, r := range pipeline.Files(ctx, files, pipeline.Options{Read: opt}) {
+			if !yield(len(errs)+i, r) {
 				return
 			}
 		}
 	}
-}
-
-// readReport reads one file and extracts its report.
-func readReport(ctx context.Context, path string, opt ingest.Options) (*ingest.Document, *extract.Report, error) {
-	doc, err := ingest.ReadFile(ctx, path, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := extract.Extract(doc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return doc, rep, nil
 }
 
 // preloadSegmenter starts loading the dictionaries while files are read.

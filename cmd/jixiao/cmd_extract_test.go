@@ -5,13 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestExtractJSONContract(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if err != nil {
 		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
 	}
@@ -65,7 +67,7 @@ func TestExtractJSONContract(t *testing.T) {
 
 func TestValidateExitCodes(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"testdata/nantun-2023.md"}, &out, &errOut)
+	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut)
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != 1 {
 		t.Fatalf("reference report: err = %v, want exit 1", err)
@@ -87,7 +89,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runValidate(context.Background(), readOptions{}, []string{"testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
+	if err := runValidate(context.Background(), readOptions{}, []string{"../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
 		t.Errorf("a report that adds up: err = %v, want exit 0", err)
 	}
 	if !strings.Contains(out.String(), "underspent") || !strings.Contains(out.String(), "0 个错误") {
@@ -95,7 +97,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	errOut.Reset()
-	err = runValidate(context.Background(), readOptions{}, []string{"testdata/no-such.pdf", "testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err = runValidate(context.Background(), readOptions{}, []string{"../../testdata/no-such.pdf", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if !errors.As(err, &ee) || ee.code != 2 {
 		t.Errorf("bad input: err = %v, want exit 2", err)
 	}
@@ -114,5 +116,68 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)
 		}
+	}
+}
+
+// TestValidateNothingRead: a document from which no figure was read says so
+// instead of 没有发现问题, names its kind, and does not change the exit code.
+func TestValidateNothingRead(t *testing.T) {
+	var out, errOut bytes.Buffer
+	files := []string{"../../testdata/real/docs/yunnan-zhenkang-mengduixiang-2023-juesuan.txt", "../../testdata/qiaotou-2022.gb18030.txt"}
+	if err := runValidate(context.Background(), readOptions{}, files, &out, &errOut); err != nil {
+		t.Fatalf("err = %v, want exit 0 (nothing-extracted is a warning)", err)
+	}
+	human := out.String()
+	first, second, _ := strings.Cut(human, "qiaotou")
+	if !strings.Contains(first, "部门决算") || !strings.Contains(first, "未能读出项目或金额") || !strings.Contains(first, "nothing-extracted") ||
+		strings.Contains(first, "没有发现问题") {
+		t.Errorf("the 决算 read nothing, output:\n%s", first)
+	}
+	if strings.Contains(second, "未能读出项目或金额") {
+		t.Errorf("a report whose items were read is said to be empty:\n%s", second)
+	}
+
+	out.Reset()
+	if err := runValidate(context.Background(), readOptions{JSON: true}, files[:1], &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		DocType  string `json:"doc_type"`
+		Findings []struct{ Rule, Severity string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.DocType != "final-accounts" || len(v.Findings) != 1 || v.Findings[0].Rule != "nothing-extracted" || v.Findings[0].Severity != "warning" {
+		t.Errorf("json = %s", out.String())
+	}
+}
+
+// TestExtractFolder: a folder is read recursively, like ingest, the files in
+// lexical order; file names keep the form they were given in.
+func TestExtractFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports")
+	for _, name := range []string{"qiaotou-2022.gb18030.txt", "sub/nantun-2023.md"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata", filepath.Base(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	var out, errOut bytes.Buffer
+	if err := runExtract(context.Background(), readOptions{JSON: true}, []string{dir}, &out, &errOut); err != nil {
+		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
+	}
+	var paths []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r struct{ Source struct{ Path string } }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, strings.TrimPrefix(r.Source.Path, dir+"/"))
+	}
+	if strings.Join(paths, " ") != "qiaotou-2022.gb18030.txt sub/nantun-2023.md" {
+		t.Errorf("extract of a folder read %q", paths)
 	}
 }

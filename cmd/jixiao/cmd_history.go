@@ -31,7 +31,7 @@ var cmdHistory = &cobra.Command{
 指标值改变，或预算变动超过 30%。
 
   jixiao history 省级驻村工作队经费 --unit 南屯镇`,
-	Args: cobra.ExactArgs(1),
+	Args: exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runHistory(cmd.Context(), historyOpts, args, cmd.OutOrStdout())
 	},
@@ -94,7 +94,7 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 		fmt.Fprintln(out)
 		fmt.Fprintln(out, "跨年度核对（需语料库的规则，相邻两年比较）：")
 		for _, f := range fs {
-			fmt.Fprintf(out, "%s  %s  %s（报告 %s，对比 %s）：%s\n", severityNames[f.Severity], f.Rule, yearCell(f.Year), f.Report, f.Previous, f.Message)
+			fmt.Fprintf(out, "%s  %s  %s（报告 %s，对比 %s）：%s\n", f.Severity.Label(), f.Rule, yearCell(f.Year), f.Report, f.Previous, f.Message)
 		}
 	}
 	return nil

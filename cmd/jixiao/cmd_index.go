@@ -22,7 +22,7 @@ var cmdIndexRebuild = &cobra.Command{
 	Short: "由语料库重建检索索引 (rebuild the search index from the corpus)",
 	Long: `丢弃检索索引，由语料库中的全部报告重建。新索引建好后才替换旧索引，
 中途失败时旧索引不变。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runIndexRebuild(cmd.Context(), cmd.OutOrStdout())
 	},

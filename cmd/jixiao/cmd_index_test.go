@@ -22,7 +22,7 @@ func TestRunIndexRebuild(t *testing.T) {
 	globals.Corpus = dir
 	defer func() { globals.Corpus = old }()
 	sample := filepath.Join(t.TempDir(), "nantun-2023.md")
-	data, err := os.ReadFile("testdata/nantun-2023.md")
+	data, err := os.ReadFile("../../testdata/nantun-2023.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ var cmdIngest = &cobra.Command{
 或内容与已入库的报告相同），重试失败的文件。
 
 退出码：0 全部成功；1 有文件失败（原因记入台账并在最后汇总）；2 用法错误。`,
-	Args: cobra.MinimumNArgs(1),
+	Args: minimumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runIngest(cmd.Context(), ingestOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},

@@ -24,7 +24,7 @@ var cmdList = &cobra.Command{
 	Short: "列出语料库中的报告 (list the reports in the corpus)",
 	Long: `list 每份报告一行：编号、单位、年度、体裁、项目数、所述总额、项目预算合计、错误和警告数。
 --unit 按单位名称的一部分筛选。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runList(cmd.Context(), listOpts, cmd.OutOrStdout())
 	},

@@ -30,7 +30,7 @@ var cmdReextract = &cobra.Command{
 保留审核结论，并更新检索索引。默认只处理由其他提取器版本生成的报告；--all 处理全部。
 
 退出码：0 全部成功；1 有报告提取失败（保留原记录）。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runReextract(cmd.Context(), reextractOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},

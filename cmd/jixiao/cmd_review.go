@@ -30,7 +30,7 @@ var cmdReview = &cobra.Command{
 --clear 撤销结论。RULE 是规则编号（如 total-mismatch），--items 是问题涉及的项目序号；
 也可以直接给出 show 列出的问题键（如 unmatched-item:17,18 或 amount-unparsed#2）。
 重新提取后同一问题再次出现时，结论仍然有效。`,
-	Args: cobra.ExactArgs(2),
+	Args: exactArgs(2),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runReview(cmd.Context(), reviewOpts, args[0], args[1], cmd.OutOrStdout())
 	},
@@ -97,6 +97,6 @@ func runReview(ctx context.Context, opts reviewOptions, ref, rule string, stdout
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, verdictLabels[v])
+	fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, v.Label())
 	return nil
 }

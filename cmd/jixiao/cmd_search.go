@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/index"
 )
@@ -26,6 +27,7 @@ type searchOptions struct {
 	MinBudget string
 	MaxBudget string
 	Rule      string
+	DocType   string
 	JSON      bool
 	Limit     int
 	From      int
@@ -42,7 +44,7 @@ var cmdSearch = &cobra.Command{
   jixiao search 驻村工作队
   jixiao search 防火 --year 2023 --unit 南屯镇
   jixiao search "" --min-budget 100 --json`,
-	Args: cobra.MaximumNArgs(1),
+	Args: maximumArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runSearch(cmd.Context(), searchOpts, args, cmd.OutOrStdout())
 	},
@@ -55,6 +57,7 @@ func init() {
 	f.StringVar(&searchOpts.MinBudget, "min-budget", "", "预算不少于，万元；可写 100、100万元、1,000,000元 (minimum budget)")
 	f.StringVar(&searchOpts.MaxBudget, "max-budget", "", "预算不多于，万元 (maximum budget)")
 	f.StringVar(&searchOpts.Rule, "rule", "", "只看有该规则发现的项目，如 underspent (findings of rule)")
+	f.StringVar(&searchOpts.DocType, "doc-type", "", "只看该类型的文件，如 部门决算 或 final-accounts (document type)")
 	f.BoolVar(&searchOpts.JSON, "json", false, "输出 JSON (for programs)")
 	f.IntVar(&searchOpts.Limit, "limit", 20, "最多显示条数 (hits per page)")
 	f.IntVar(&searchOpts.From, "from", 0, "跳过前若干条 (skip hits)")
@@ -64,6 +67,13 @@ func init() {
 func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Writer) error {
 	q := index.Query{Year: opts.Year, Rule: opts.Rule, Size: opts.Limit, From: opts.From}
 	q.Unit, q.UnitExact = corpus.ParseUnit(opts.Unit)
+	if opts.DocType != "" {
+		t, ok := extract.DocTypeByLabel(opts.DocType)
+		if !ok {
+			return usageError("未知的文件类型 %q (unknown --doc-type)", opts.DocType)
+		}
+		q.DocType = string(t)
+	}
 	if len(args) > 0 {
 		q.Text = args[0]
 	}
@@ -166,6 +176,11 @@ func printSearch(out io.Writer, res *index.Result, q index.Query) {
 		printFacet(out, "年度", f.Year)
 		printFacet(out, "单位", f.Unit)
 		printFacet(out, "规则", f.Rule)
+		types := make([]index.FacetCount, len(f.DocType))
+		for i, c := range f.DocType {
+			types[i] = index.FacetCount{Value: extract.DocType(c.Value).Label(), Count: c.Count}
+		}
+		printFacet(out, "类型", types)
 	}
 }
 

@@ -57,7 +57,7 @@ func TestRunSearch(t *testing.T) {
 	}
 	want := `{"total":1,"hits":[{"report":"r2023","unit":"南屯镇","year":2023,"seq":30,"name":"南屯镇 2023 年耕地地力保护项目",` +
 		`"budget_wan":"137.041641","actual_wan":null,"fragments":["南屯镇 2023 年<mark>耕地地力保护</mark>项目"]}],` +
-		`"facets":{"year":[{"value":"2023","count":1}],"unit":[{"value":"南屯镇","count":1}],"rule":[{"value":"underspent","count":1}]}}` + "\n"
+		`"facets":{"year":[{"value":"2023","count":1}],"unit":[{"value":"南屯镇","count":1}],"rule":[{"value":"underspent","count":1}],"doc_type":[]}}` + "\n"
 	if out.String() != want {
 		t.Errorf("search --json\n got %s\nwant %s", out.String(), want)
 	}

@@ -37,7 +37,7 @@ var cmdServe = &cobra.Command{
 
 serve 运行期间占用语料库和检索索引：其他 jixiao 进程的 ingest、review、search、
 index rebuild 会报告“正被另一个进程使用”；list、show、export 可以照常使用。按 Ctrl+C 停止。`,
-	Args: cobra.NoArgs,
+	Args: noArgs,
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runServe(cmd.Context(), serveOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 	},

@@ -74,7 +74,7 @@ func startServe(t *testing.T, opts serveOptions) (addr string, out *syncBuffer, 
 func ingestReference(t *testing.T) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	if err := runIngest(context.Background(), ingestOptions{Workers: 1}, []string{"testdata/nantun-2023.md"}, &out, &errOut); err != nil {
+	if err := runIngest(context.Background(), ingestOptions{Workers: 1}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut); err != nil {
 		t.Fatalf("ingest: %v %s", err, errOut.String())
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,8 +19,10 @@ var showJSONFlag bool
 var cmdShow = &cobra.Command{
 	Use:   "show REPORT",
 	Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
-	Long:  `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径。`,
-	Args:  cobra.ExactArgs(1),
+	Long: `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径；
+一个文件含多份报告（附件汇编、工作簿的多张自评表）时，以路径或前缀指定则依次显示全部，
+以某份报告的编号（如 9175ead8c52e-2）指定则只显示该份。`,
+	Args: exactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		return runShow(cmd.Context(), showJSONFlag, args[0], cmd.OutOrStdout())
 	},
@@ -50,6 +52,27 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 	if err != nil {
 		return err
 	}
+	// a file (its path, or a prefix of its id) that holds several reports
+	// shows them all, in order; a report's own id shows that report
+	ids := []string{id}
+	if strings.TrimSpace(ref) != id {
+		if ids, err = s.FileReports(ctx, id); err != nil {
+			return err
+		}
+	}
+	for k, id := range ids {
+		if k > 0 && !asJSON {
+			fmt.Fprintln(stdout)
+		}
+		if err := showOne(ctx, s, id, asJSON, stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// showOne prints one stored report.
+func showOne(ctx context.Context, s *corpus.Store, id string, asJSON bool, stdout io.Writer) error {
 	r, err := s.Get(ctx, id)
 	if err != nil {
 		return err
@@ -60,10 +83,13 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 		return writeJSON(stdout, view)
 	}
 
+	printPartHeading(stdout, r.Report)
 	fmt.Fprintf(stdout, "编号：%s　提取器版本：%s　入库：%s\n", r.ID, r.Extractor, r.Created.Local().Format("2006-01-02 15:04"))
 	printReport(stdout, r.Report)
 	fmt.Fprintln(stdout)
-	if len(r.Findings) == 0 {
+	if len(r.Findings) == 0 && !validate.FiguresRead(r.Report) {
+		fmt.Fprintln(stdout, "未能读出项目或金额。")
+	} else if len(r.Findings) == 0 {
 		fmt.Fprintln(stdout, "没有发现问题。")
 	} else {
 		counts := map[validate.Severity]int{}
@@ -71,7 +97,7 @@ func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) err
 		for i, f := range r.Findings {
 			counts[f.Severity]++
 			d, ok := r.Decision(i)
-			rows[i] = []string{severityNames[f.Severity], r.Keys[i], strconv.Itoa(f.Page), reviewText(d, ok), f.Message}
+			rows[i] = []string{f.Severity.Label(), r.Keys[i], whereText(f.Page, f.Cell), reviewText(d, ok), f.Message}
 		}
 		fmt.Fprintf(stdout, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
 		printTableWide(stdout, []string{"级别", "问题键", "页", "审核", "说明"}, rows)

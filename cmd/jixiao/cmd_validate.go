@@ -18,7 +18,7 @@ var (
 )
 
 var cmdValidate = &cobra.Command{
-	Use:   "validate FILE... | validate --rules",
+	Use:   "validate FILE|DIR... | validate --rules",
 	Short: "核对报告的数字是否相符 (check that the figures add up)",
 	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
@@ -28,9 +28,9 @@ var cmdValidate = &cobra.Command{
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
 	Args: func(cmd *cobra.Command, args []string) error {
 		if validateRules {
-			return cobra.NoArgs(cmd, args)
+			return noArgs(cmd, args)
 		}
-		return cobra.MinimumNArgs(1)(cmd, args)
+		return minimumArgs(1)(cmd, args)
 	},
 	RunE: func(cmd *cobra.Command, args []string) error {
 		if validateRules {
@@ -48,8 +48,12 @@ func init() {
 
 // validateOutput is the JSON of one file: its source and findings.
 type validateOutput struct {
-	Source   extract.Source     `json:"source"`
-	Findings []validate.Finding `json:"findings"`
+	Source       extract.Source     `json:"source"`
+	Part         int                `json:"part,omitempty"`  // which report of the file, when it holds several
+	Pages        []int              `json:"pages,omitempty"` // its first and last page
+	DocType      extract.DocType    `json:"doc_type"`
+	DocTypeLabel string             `json:"doc_type_label"`
+	Findings     []validate.Finding `json:"findings"`
 }
 
 func runValidate(ctx context.Context, opts readOptions, files []string, stdout, stderr io.Writer) error {
@@ -57,33 +61,40 @@ func runValidate(ctx context.Context, opts readOptions, files []string, stdout, 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed, withErrors := 0, 0
-	for i, res := range readReports(ctx, files, opts.ingest()) {
-		if res.err != nil {
+	n, results := readFiles(ctx, files, opts.ingest())
+	for i, res := range results {
+		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.err.Error()))
+			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
 			continue
 		}
-		rep, path := res.report, files[i]
-		fs := validate.Report(rep)
-		if validate.HasErrors(fs) {
+		path := displayPath(res.Path)
+		fileErrors := false
+		for k, p := range res.Parts {
+			rep, fs := p.Report, p.Findings
+			fileErrors = fileErrors || validate.HasErrors(fs)
+			if opts.JSON {
+				if fs == nil {
+					fs = []validate.Finding{}
+				}
+				if err := enc.Encode(validateOutput{Source: rep.Source, Part: rep.Part, Pages: rep.Pages,
+					DocType: rep.DocType, DocTypeLabel: rep.DocTypeLabel, Findings: fs}); err != nil {
+					return err
+				}
+				continue
+			}
+			if i > 0 || k > 0 {
+				fmt.Fprintln(stdout)
+			}
+			printPartHeading(stdout, rep)
+			fmt.Fprintf(stdout, "%s（%s，%s %s，%d 项）\n", path, rep.DocType.Label(), orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
+			printFindings(stdout, fs)
+		}
+		if fileErrors {
 			withErrors++
 		}
-		if opts.JSON {
-			if fs == nil {
-				fs = []validate.Finding{}
-			}
-			if err := enc.Encode(validateOutput{Source: rep.Source, Findings: fs}); err != nil {
-				return err
-			}
-			continue
-		}
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		fmt.Fprintf(stdout, "%s（%s %s，%d 项）\n", path, orDash(rep.Unit), yearText(rep.Year), len(rep.Items))
-		printFindings(stdout, fs)
 	}
-	if err := badInput(failed, len(files)); err != nil {
+	if err := badInput(failed, n); err != nil {
 		return err
 	}
 	if withErrors > 0 {
@@ -106,7 +117,7 @@ func printRules(out io.Writer, asJSON bool) error {
 		if e.NeedsCorpus {
 			corpus = "是（跨报告）"
 		}
-		rows = append(rows, []string{e.ID, severityNames[e.Severity], corpus, e.Summary})
+		rows = append(rows, []string{e.ID, e.Severity.Label(), corpus, e.Summary})
 	}
 	printTableWide(out, []string{"规则", "级别", "需语料库", "说明"}, rows)
 	return nil

@@ -38,7 +38,7 @@ func sourceTree(t *testing.T) string {
 	t.Helper()
 	src := t.TempDir()
 	for _, name := range []string{"nantun-2023.md", "qiaotou-2022.gb18030.txt"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
+		data, err := os.ReadFile(filepath.Join("../../testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}

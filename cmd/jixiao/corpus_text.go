@@ -9,26 +9,15 @@ import (
 	"github.com/jixiao/jixiao/extract"
 )
 
-var genreLabels = map[extract.Genre]string{
-	extract.Narrative: "自评报告", extract.ProjectTable: "项目自评表", extract.DepartmentTable: "部门自评表",
-}
-
-// genreNames is the Chinese name of a genre (the code when unknown).
-func genreNames(g extract.Genre) string {
-	if n, ok := genreLabels[g]; ok {
-		return n
-	}
-	return orDash(string(g))
-}
-
-var verdictLabels = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
+// genreNames is the Chinese name of a genre ("—" when unknown).
+func genreNames(g extract.Genre) string { return orDash(g.Label()) }
 
 // reviewText says what was decided about a finding.
 func reviewText(d corpus.Decision, ok bool) string {
 	if !ok {
 		return "待审核"
 	}
-	s := verdictLabels[d.Verdict]
+	s := d.Verdict.Label()
 	if d.Note != "" {
 		s += "：" + d.Note
 	}

@@ -12,14 +12,10 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
-}
-
 // printReport writes a report's header and its items as a table.
 func printReport(w io.Writer, r *extract.Report) {
 	fmt.Fprintf(w, "文件：%s（%s）\n", terminalSafe(r.Source.Path), r.Source.Format)
-	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.Genre)
+	fmt.Fprintf(w, "标题：%s\n单位：%s　年度：%s　类型：%s　体裁：%s\n", orDash(r.Title), orDash(r.Unit), yearText(r.Year), r.DocType.Label(), r.Genre)
 	stated := "所述："
 	if r.Stated.Count != nil {
 		stated += fmt.Sprintf("项目 %d 个　", *r.Stated.Count)
@@ -28,8 +24,13 @@ func printReport(w io.Writer, r *extract.Report) {
 		stated += "总额 " + r.Stated.TotalWan.String() + " 万元"
 	}
 	fmt.Fprintln(w, strings.TrimSpace(stated))
+	if !validate.FiguresRead(r) {
+		fmt.Fprintln(w, "（未能读出项目或金额）")
+	}
 	if len(r.Items) == 0 {
-		fmt.Fprintln(w, "（没有识别出项目）")
+		if validate.FiguresRead(r) {
+			fmt.Fprintln(w, "（没有识别出项目）")
+		}
 		return
 	}
 	var rows [][]string
@@ -37,7 +38,7 @@ func printReport(w io.Writer, r *extract.Report) {
 	subs := 0
 	for _, it := range r.Items {
 		rows = append(rows, []string{strconv.Itoa(it.Seq), it.Name, amountText(it.BudgetWan), amountText(it.ActualWan),
-			disbursementNames[it.Disbursement], strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), strconv.Itoa(it.Page)})
+			it.Disbursement.Label(), strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), whereText(it.Page, it.Cell)})
 		if it.BudgetWan != nil {
 			budget = budget.Add(*it.BudgetWan)
 		}
@@ -68,19 +69,32 @@ func evaluationText(it extract.Item) string {
 	return "仅" + strings.Join(have, "、")
 }
 
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-// printFindings writes findings as a table, errors first.
+// printFindings writes findings as a table, errors first. "No problems" is
+// only said of a report whose figures were read: a nothing-extracted finding
+// is said first, in its own words.
 func printFindings(w io.Writer, fs []validate.Finding) {
+	var rest []validate.Finding
+	empty := false
+	for _, f := range fs {
+		if f.Rule == "nothing-extracted" {
+			fmt.Fprintf(w, "%s（nothing-extracted）\n", f.Message)
+			empty = true
+			continue
+		}
+		rest = append(rest, f)
+	}
+	fs = rest
 	if len(fs) == 0 {
-		fmt.Fprintln(w, "没有发现问题。")
+		if !empty {
+			fmt.Fprintln(w, "没有发现问题。")
+		}
 		return
 	}
 	counts := map[validate.Severity]int{}
 	var rows [][]string
 	for _, f := range fs {
 		counts[f.Severity]++
-		rows = append(rows, []string{severityNames[f.Severity], f.Rule, seqText(f.Items), strconv.Itoa(f.Page), f.Message})
+		rows = append(rows, []string{f.Severity.Label(), f.Rule, seqText(f.Items), whereText(f.Page, f.Cell), f.Message})
 	}
 	fmt.Fprintf(w, "发现 %d 个错误、%d 个警告、%d 个提示：\n", counts[validate.Error], counts[validate.Warning], counts[validate.Info])
 	printTableWide(w, []string{"级别", "规则", "项目", "页", "说明"}, rows)
@@ -113,4 +127,13 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// whereText is where a record or finding is: its cell in a spreadsheet
+// (自评表!D7), else its page.
+func whereText(page int, cell string) string {
+	if cell != "" {
+		return cell
+	}
+	return strconv.Itoa(page)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
@@ -16,12 +17,18 @@ const bom = "\ufeff"
 // to findings (either may be nil), each a UTF-8 CSV file with a BOM and a
 // Chinese header row. Amounts are written exactly as stored.
 func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings io.Writer) error {
+	files, err := reportFiles(ctx, s, f)
+	if err != nil {
+		return err
+	}
 	if items != nil {
-		w, err := newCSV(items, ItemHeader)
+		w, err := newCSV(items, append(slices.Clone(ItemHeader), FileColumn))
 		if err != nil {
 			return err
 		}
-		if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error { return w.Write(texts(itemRow(it))) }); err != nil {
+		if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error {
+			return w.Write(texts(append(itemRow(it), textCell(files[it.ReportID]))))
+		}); err != nil {
 			return err
 		}
 		if w.Flush(); w.Error() != nil {
@@ -29,11 +36,13 @@ func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings 
 		}
 	}
 	if findings != nil {
-		w, err := newCSV(findings, FindingHeader)
+		w, err := newCSV(findings, append(slices.Clone(FindingHeader), FileColumn))
 		if err != nil {
 			return err
 		}
-		if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error { return w.Write(texts(findingRow(rf))) }); err != nil {
+		if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error {
+			return w.Write(texts(append(findingRow(rf), textCell(files[rf.ReportID]))))
+		}); err != nil {
 			return err
 		}
 		if w.Flush(); w.Error() != nil {
@@ -55,9 +64,13 @@ func newCSV(out io.Writer, header []string) (*csv.Writer, error) {
 func texts(row []cell) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
-		out[i] = c.text
-		if c.amount == nil && !c.number {
+		switch {
+		case c.id:
+			out[i] = `="` + c.text + `"` // Excel and WPS would read 1234e56789ab as a number
+		case c.amount == nil && !c.number:
 			out[i] = defuse(c.text)
+		default:
+			out[i] = c.text
 		}
 	}
 	return out

@@ -4,13 +4,12 @@
 package export
 
 import (
+	"context"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/extract"
-	"github.com/jixiao/jixiao/validate"
 )
 
 // ItemHeader names the columns of the items table.
@@ -19,20 +18,16 @@ var ItemHeader = []string{"单位", "年度", "报告编号", "序号", "项目�
 // FindingHeader names the columns of the findings table.
 var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "级别", "说明", "应为", "实为", "差额", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
 
-var disbursementNames = map[extract.Disbursement]string{
-	extract.Full: "全额", extract.Partial: "部分", extract.None: "未拨付", extract.Unknown: "未说明",
-}
-
-var severityNames = map[validate.Severity]string{validate.Error: "错误", validate.Warning: "警告", validate.Info: "提示"}
-
-var verdictNames = map[corpus.Verdict]string{corpus.Confirmed: "已确认", corpus.Dismissed: "已排除"}
-
 // cell is one value of a table row: text, an integer, or an amount.
 type cell struct {
 	text   string
 	amount *decimal.Decimal // set for amount columns (nil: empty cell)
 	number bool             // text is an integer
+	id     bool             // text is an identifier made of digits and letters (a report id)
 }
+
+// idCell holds a report id, which a spreadsheet must keep as text.
+func idCell(s string) cell { return cell{text: s, id: s != ""} }
 
 func textCell(s string) cell { return cell{text: s} }
 func intCell(n int) cell     { return cell{text: strconv.Itoa(n), number: true} }
@@ -44,18 +39,18 @@ func amountCell(d *decimal.Decimal) cell {
 }
 
 func itemRow(it corpus.ItemRow) []cell {
-	return []cell{textCell(it.Unit), yearCell(it.Year), textCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
-		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(nameOr(disbursementNames[it.Disbursement], string(it.Disbursement))),
+	return []cell{textCell(it.Unit), yearCell(it.Year), idCell(it.ReportID), intCell(it.Seq), textCell(it.Name),
+		amountCell(it.BudgetWan), amountCell(it.ActualWan), textCell(it.Disbursement.Label()),
 		intCell(it.Subprojects), textCell(it.Purpose), pageCell(it.Page)}
 }
 
 func findingRow(rf corpus.ReviewedFinding) []cell {
 	f := rf.Finding
-	row := []cell{textCell(rf.Unit), yearCell(rf.Year), textCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
-		textCell(nameOr(severityNames[f.Severity], string(f.Severity))), textCell(f.Message),
+	row := []cell{textCell(rf.Unit), yearCell(rf.Year), idCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
+		textCell(f.Severity.Label()), textCell(f.Message),
 		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(joinInts(f.Items)), pageCell(f.Page)}
 	if d := rf.Decision; d != nil {
-		row = append(row, textCell(nameOr(verdictNames[d.Verdict], string(d.Verdict))), textCell(d.Note),
+		row = append(row, textCell(d.Verdict.Label()), textCell(d.Note),
 			textCell(d.At.Local().Format("2006-01-02 15:04:05")))
 	} else {
 		row = append(row, textCell("待审核"), textCell(""), textCell(""))
@@ -77,13 +72,6 @@ func pageCell(p int) cell {
 	return intCell(p)
 }
 
-func nameOr(name, code string) string {
-	if name != "" {
-		return name
-	}
-	return code
-}
-
 func joinInts(xs []int) string {
 	b := make([]byte, 0, 4*len(xs))
 	for i, x := range xs {
@@ -95,6 +83,19 @@ func joinInts(xs []int) string {
 	return string(b)
 }
 
+// reportFiles maps the id of every report f selects to its file.
+func reportFiles(ctx context.Context, s *corpus.Store, f corpus.Filter) (map[string]string, error) {
+	reports, err := s.List(ctx, corpus.Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre})
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string]string, len(reports))
+	for _, r := range reports {
+		files[r.ID] = r.Path
+	}
+	return files, nil
+}
+
 func findingFilter(f corpus.Filter) corpus.FindingFilter {
-	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit}
+	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact}
 }

@@ -1,12 +1,16 @@
 package export
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,17 +82,18 @@ func TestCSV(t *testing.T) {
 	}
 	// by unit (南屯镇 < 城关镇 in code points), year, report, position
 	want := [][]string{
-		{"南屯镇", "2023", "", "1", "驻村工作队经费", "24", "24", "全额", "1", "驻村", "1"},
-		{"南屯镇", "2023", "", "17", "张石高速两侧土地流转绿化资金", "116.17825", "116.17825", "全额", "1", "绿化, \"土地\"流转", "2"},
-		{"南屯镇", "2023", "", "18", "农村公路养护", "0.265", "", "未拨付", "4", "", "2"},
-		{"城关镇", "2022", "", "1", "路灯改造", "103.064", "1030.64", "全额", "1", "", ""},
+		{"南屯镇", "2023", "", "1", "驻村工作队经费", "24", "24", "全额", "1", "驻村", "1", "/r/nantun.txt"},
+		{"南屯镇", "2023", "", "17", "张石高速两侧土地流转绿化资金", "116.17825", "116.17825", "全额", "1", "绿化, \"土地\"流转", "2", "/r/nantun.txt"},
+		{"南屯镇", "2023", "", "18", "农村公路养护", "0.265", "", "未拨付", "4", "", "2", "/r/nantun.txt"},
+		{"城关镇", "2022", "", "1", "路灯改造", "103.064", "1030.64", "全额", "1", "", "", "/r/chengguan.txt"},
 	}
 	if len(rows) != len(want)+1 {
 		t.Fatalf("%d rows:\n%s", len(rows), items.String())
 	}
 	for i, w := range want {
 		got := rows[i+1]
-		if len(got[2]) != 12 {
+		// a report id is kept as text by Excel: ="9e10d8cd4770"
+		if len(got[2]) != 15 || !strings.HasPrefix(got[2], `="`) || !strings.HasSuffix(got[2], `"`) {
 			t.Errorf("row %d: report id %q", i+1, got[2])
 		}
 		got[2] = ""
@@ -131,18 +136,20 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if got := x.GetSheetList(); strings.Join(got, ",") != "项目,问题" {
+	if got := x.GetSheetList(); strings.Join(got, ",") != "报告,项目,问题" {
 		t.Errorf("sheets %v", got)
 	}
 	header, _ := x.GetRows(ItemSheet)
-	if strings.Join(header[0], ",") != strings.Join(ItemHeader, ",") || len(header) != 5 {
+	if strings.Join(header[0], ",") != strings.Join(ItemHeader, ",")+",文件" || len(header) != 6 || header[1][11] != "/r/nantun.txt" {
 		t.Errorf("item sheet: %q", header)
 	}
-	// amounts are numbers; raw values are the decimal strings; displayed
-	// values show exactly the stored decimals
+	// amounts are numbers; raw values are the decimal strings; one format
+	// per column shows its finest decimals, so no figure is shown rounded;
+	// the 合计 row is the exact sum
 	for _, c := range []struct{ cell, raw, shown string }{
-		{"F2", "24", "24"}, {"F3", "116.17825", "116.17825"}, {"F4", "0.265", "0.265"},
-		{"F5", "103.064", "103.064"}, {"G5", "1030.64", "1,030.64"},
+		{"F2", "24", "24.00000"}, {"F3", "116.17825", "116.17825"}, {"F4", "0.265", "0.26500"},
+		{"F5", "103.064", "103.06400"}, {"G5", "1030.64", "1,030.64000"},
+		{"F6", "243.50725", "243.50725"}, {"G6", "1170.81825", "1,170.81825"},
 	} {
 		typ, _ := x.GetCellType(ItemSheet, c.cell)
 		raw, _ := x.GetCellValue(ItemSheet, c.cell, excelize.Options{RawCellValue: true})
@@ -156,6 +163,21 @@ func TestXLSX(t *testing.T) {
 	}
 	if typ, _ := x.GetCellType(ItemSheet, "B2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 		t.Errorf("year is not a number: %v", typ)
+	}
+	if v, _ := x.GetCellValue(ItemSheet, "E6"); v != "合计" {
+		t.Errorf("E6 = %q, want 合计", v)
+	}
+	// every sheet is filtered, the 合计 row left out
+	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:P3"} {
+		if got := autoFilter(t, x, sheet); got != ref {
+			t.Errorf("%s: autofilter %q, want %q", sheet, got, ref)
+		}
+	}
+	// one row per report: stated total, items' sum, difference, counts
+	reports, _ := x.GetRows(ReportSheet)
+	if len(reports) != 3 || strings.Join(reports[0], ",") != strings.Join(ReportHeader, ",") ||
+		reports[1][0] != "南屯镇" || reports[1][3] != "/r/nantun.txt" || reports[1][5] != "140.44325" || reports[1][9] != "1" {
+		t.Errorf("report sheet: %q", reports)
 	}
 	frows, _ := x.GetRows(FindingSheet)
 	if len(frows) != 3 || frows[0][12] != "审核结论" || frows[2][12] != "已排除" || frows[2][13] != "次年拨付" {
@@ -247,4 +269,44 @@ func TestCSVFormulaInjection(t *testing.T) {
 			t.Errorf("row %d: unit %q name %q budget %q, want '=某镇 %q -1.5", i+1, r[0], r[4], r[5], w)
 		}
 	}
+}
+
+// autoFilter is the range of the sheet's autofilter (its own or its table's), as written in the XML.
+func autoFilter(t *testing.T, x *excelize.File, sheet string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := x.GetSheetIndex(sheet)
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet"+strconv.Itoa(idx+1)+".xml" {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindSubmatch(data)
+		if m == nil {
+			for _, tf := range zr.File { // the filter of the sheet's table
+				if strings.HasPrefix(tf.Name, "xl/tables/") {
+					rc, _ := tf.Open()
+					td, _ := io.ReadAll(rc)
+					rc.Close()
+					if strings.Contains(string(td), `name="`+tableNames[sheet]+`"`) {
+						m = regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindSubmatch(td)
+					}
+				}
+			}
+		}
+		if m == nil {
+			return ""
+		}
+		return string(m[1])
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,46 +16,115 @@ import (
 
 // Sheet names of the XLSX export.
 const (
+	ReportSheet  = "报告"
 	ItemSheet    = "项目"
 	FindingSheet = "问题"
 )
 
-// XLSX writes a workbook with the items of the reports f selects on sheet
-// 项目 and their findings with review decisions on sheet 问题. Amounts are
-// numeric cells written from their decimal strings, each with a number
-// format showing exactly the decimals stored, so that what Excel displays is
-// the figure as stored. (An amount of more than 15 significant digits, which
-// a spreadsheet number cannot hold, is written as text.)
+// ReportHeader names the columns of the reports sheet: one row per report,
+// with what a reviewer checks first.
+var ReportHeader = []string{"单位", "年度", "标题", "文件", "所述总额(万元)", "项目合计(万元)", "差额(万元)", "错误", "警告", "待审核", "报告编号"}
+
+// XLSX writes a workbook as a finance office keeps one: sheet 报告 (one row
+// per report: stated total, the sum of its items, the difference, its
+// errors, warnings and pending findings), sheet 项目 (every item, with a 合计
+// row) and sheet 问题 (every finding with its review decision); each sheet
+// with its header frozen and an autofilter. Amounts are numeric cells
+// written from their decimal strings, one number format per column showing
+// the finest decimals stored in it, so that no figure is shown rounded. (An
+// amount of more than 15 significant digits, which a spreadsheet number
+// cannot hold, is written as text.)
 func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	if err := x.SetSheetName("Sheet1", ItemSheet); err != nil {
+	reports, err := s.List(ctx, corpus.Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre})
+	if err != nil {
 		return err
 	}
-	if _, err := x.NewSheet(FindingSheet); err != nil {
+	files, err := reportFiles(ctx, s, f)
+	if err != nil {
 		return err
+	}
+	var items, findings [][]cell
+	var budget, actual decimal.Decimal
+	if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error {
+		items = append(items, append(itemRow(it), textCell(files[it.ReportID])))
+		if it.BudgetWan != nil {
+			budget = budget.Add(*it.BudgetWan)
+		}
+		if it.ActualWan != nil {
+			actual = actual.Add(*it.ActualWan)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	pending := map[string]int{}
+	if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error {
+		findings = append(findings, append(findingRow(rf), textCell(files[rf.ReportID])))
+		if rf.Decision == nil {
+			pending[rf.ReportID]++
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	var rows [][]cell
+	for _, r := range reports {
+		var diff *decimal.Decimal
+		if r.StatedTotal != nil && r.Items > 0 {
+			d := r.ItemsBudget.Sub(*r.StatedTotal)
+			diff = &d
+		}
+		sum := r.ItemsBudget
+		sumCell := amountCell(&sum)
+		if r.Items == 0 {
+			sumCell = cell{}
+		}
+		rows = append(rows, []cell{textCell(r.Unit), yearCell(r.Year), textCell(r.Title), textCell(r.Path),
+			amountCell(r.StatedTotal), sumCell, amountCell(diff), intCell(r.Errors), intCell(r.Warnings),
+			intCell(pending[r.ID]), idCell(r.ID)})
+	}
+	if len(items) > 0 {
+		total := make([]cell, len(ItemHeader)+1)
+		total[4] = textCell("合计")
+		total[5], total[6] = amountCell(&budget), amountCell(&actual)
+		items = append(items, total)
+	}
+
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := x.SetSheetName("Sheet1", ReportSheet); err != nil {
+		return err
+	}
+	for _, name := range []string{ItemSheet, FindingSheet} {
+		if _, err := x.NewSheet(name); err != nil {
+			return err
+		}
 	}
 	st, err := newStyles(x)
 	if err != nil {
 		return err
 	}
-	err = writeSheet(x, st, ItemSheet, ItemHeader, []float64{14, 6, 14, 6, 40, 14, 14, 8, 8, 40, 6},
-		func(emit func([]cell) error) error {
-			return s.EachItem(ctx, f, func(it corpus.ItemRow) error { return emit(itemRow(it)) })
-		})
-	if err != nil {
-		return err
-	}
-	err = writeSheet(x, st, FindingSheet, FindingHeader, []float64{14, 6, 14, 22, 20, 6, 60, 14, 14, 14, 10, 6, 8, 30, 20},
-		func(emit func([]cell) error) error {
-			return s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error { return emit(findingRow(rf)) })
-		})
-	if err != nil {
-		return err
+	for _, sh := range []struct {
+		name   string
+		header []string
+		widths []float64
+		rows   [][]cell
+		total  bool
+	}{
+		{ReportSheet, ReportHeader, []float64{14, 6, 40, 30, 14, 14, 14, 6, 6, 8, 14}, rows, false},
+		{ItemSheet, append(slices.Clone(ItemHeader), FileColumn), []float64{14, 6, 14, 6, 40, 14, 14, 8, 8, 40, 6, 30}, items, len(items) > 0},
+		{FindingSheet, append(slices.Clone(FindingHeader), FileColumn), []float64{14, 6, 14, 22, 20, 6, 60, 14, 14, 14, 10, 6, 8, 30, 20, 30}, findings, false},
+	} {
+		if err := writeSheet(x, st, sh.name, sh.header, sh.widths, sh.rows, sh.total); err != nil {
+			return err
+		}
 	}
 	_, err = x.WriteTo(w)
 	return err
 }
+
+// FileColumn is the column naming the file a row comes from.
+const FileColumn = "文件"
 
 // styles caches the workbook's cell styles: the header, and one number
 // format per number of decimals.
@@ -62,7 +132,8 @@ type styles struct {
 	x       *excelize.File
 	header  int
 	integer int
-	amounts map[int]int
+	bold    int
+	amounts map[[2]int]int // by decimals and boldness
 }
 
 func newStyles(x *excelize.File) (*styles, error) {
@@ -74,28 +145,50 @@ func newStyles(x *excelize.File) (*styles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &styles{x: x, header: h, integer: i, amounts: map[int]int{}}, nil
+	b, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	return &styles{x: x, header: h, integer: i, bold: b, amounts: map[[2]int]int{}}, nil
 }
 
 // amount is the style showing n decimals with thousands separators.
-func (s *styles) amount(n int) (int, error) {
-	if id, ok := s.amounts[n]; ok {
+func (s *styles) amount(n int, bold bool) (int, error) {
+	key := [2]int{n, 0}
+	if bold {
+		key[1] = 1
+	}
+	if id, ok := s.amounts[key]; ok {
 		return id, nil
 	}
 	format := "#,##0"
 	if n > 0 {
 		format += "." + strings.Repeat("0", n)
 	}
-	id, err := s.x.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	st := &excelize.Style{CustomNumFmt: &format}
+	if bold {
+		st.Font = &excelize.Font{Bold: true}
+	}
+	id, err := s.x.NewStyle(st)
 	if err != nil {
 		return 0, err
 	}
-	s.amounts[n] = id
+	s.amounts[key] = id
 	return id, nil
 }
 
-func writeSheet(x *excelize.File, st *styles, sheet string, header []string, widths []float64,
-	rows func(emit func([]cell) error) error) error {
+// writeSheet writes the header and rows of one sheet: each amount column
+// with one number format (the finest decimals of the column), the header
+// frozen and filtered, and a last 合计 row, when total, in bold.
+func writeSheet(x *excelize.File, st *styles, sheet string, header []string, widths []float64, rows [][]cell, total bool) error {
+	places := make([]int, len(header))
+	for _, row := range rows {
+		for i, c := range row {
+			if c.amount != nil && i < len(places) {
+				places[i] = max(places[i], decimals(*c.amount))
+			}
+		}
+	}
 	sw, err := x.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -115,35 +208,47 @@ func writeSheet(x *excelize.File, st *styles, sheet string, header []string, wid
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	r := 2
-	err = rows(func(row []cell) error {
+	for r, row := range rows {
 		vals := make([]any, len(row))
 		for i, c := range row {
-			v, err := st.value(c)
+			v, err := st.value(c, places[min(i, len(places)-1)], total && r == len(rows)-1)
 			if err != nil {
 				return err
 			}
 			vals[i] = v
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, r)
-		r++
-		return sw.SetRow(ref, vals)
-	})
-	if err != nil {
+		ref, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(ref, vals); err != nil {
+			return err
+		}
+	}
+	// The filter is that of a table over the rows (a stream writer takes
+	// tables, not sheet filters); the 合计 row stays out of it.
+	last, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
+	if total {
+		last, _ = excelize.CoordinatesToCellName(len(header), len(rows))
+	}
+	show := false
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: tableNames[sheet], StyleName: "TableStyleLight1", ShowRowStripes: &show}); err != nil {
 		return err
 	}
 	return sw.Flush()
 }
 
-// value is the cell to write for c.
-func (st *styles) value(c cell) (any, error) {
+// tableNames name the table of each sheet (ASCII: table names are
+// identifiers in formulas).
+var tableNames = map[string]string{ReportSheet: "Reports", ItemSheet: "Items", FindingSheet: "Findings"}
+
+// value is the cell to write for c, an amount shown with places decimals;
+// bold for a 合计 row.
+func (st *styles) value(c cell, places int, bold bool) (any, error) {
 	switch {
 	case c.amount != nil:
 		v, ok := exactFloat(*c.amount)
 		if !ok {
 			return c.text, nil
 		}
-		id, err := st.amount(decimals(*c.amount))
+		id, err := st.amount(places, bold)
 		if err != nil {
 			return nil, err
 		}
@@ -156,6 +261,8 @@ func (st *styles) value(c cell) (any, error) {
 		return excelize.Cell{StyleID: st.integer, Value: n}, nil
 	case c.text == "":
 		return nil, nil
+	case bold:
+		return excelize.Cell{StyleID: st.bold, Value: c.text}, nil
 	}
 	return c.text, nil
 }

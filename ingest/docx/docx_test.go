@@ -52,7 +52,7 @@ var itemLine = regexp.MustCompile(`(?m)^(\d+)\. (南屯镇|关于)`)
 // give exactly the report's Han characters, in order, and the item lines
 // with their numbers.
 func TestReferenceReport(t *testing.T) {
-	md := string(readFile(t, "nantun-2023.md"))
+	md := string(readFile(t, "../../../testdata/nantun-2023.md")) // the reference report, shared by every package
 	cases := []struct {
 		file  string
 		extra []string

@@ -42,7 +42,7 @@ var itemLine = regexp.MustCompile(`(?m)^(\d+)\. (南屯镇|关于)`)
 // related links, footer, scripts and styles, all with Chinese in them. Both
 // must give exactly the report's Han characters and its numbered items.
 func TestReferencePages(t *testing.T) {
-	md := string(readFile(t, "nantun-2023.md"))
+	md := string(readFile(t, "../../../testdata/nantun-2023.md")) // the reference report, shared by every package
 	for _, name := range []string{"nantun-2023.html", "portal-gbk.html"} {
 		t.Run(name, func(t *testing.T) {
 			text, warnings, err := Extract(readFile(t, name))

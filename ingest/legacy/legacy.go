@@ -1,6 +1,7 @@
-// Package legacy converts old word-processor files — Word 97–2003 .doc,
-// WPS .wps, RTF — to DOCX by running LibreOffice headless (soffice), so that
-// the DOCX reader can read them. Each conversion gets its own temporary
+// Package legacy converts old office files — Word 97–2003 .doc, WPS .wps,
+// RTF to DOCX; Excel 97–2003 .xls and WPS .et to XLSX — by running
+// LibreOffice headless (soffice), so that the DOCX and sheet readers can
+// read them. Each conversion gets its own temporary
 // folder and LibreOffice profile (parallel conversions do not collide), a
 // deadline, and is killed with its child processes when the context ends.
 package legacy
@@ -153,6 +154,38 @@ func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.convert(ctx, data, name, "docx:MS Word 2007 XML", ".docx")
+}
+
+// ToXLSX converts an Excel 97–2003 (BIFF) workbook or a WPS ET sheet to
+// XLSX bytes with Default.
+func ToXLSX(ctx context.Context, data []byte) ([]byte, error) {
+	return Default.ToXLSX(ctx, data)
+}
+
+// ToXLSX converts an Excel 97–2003 (BIFF) workbook or a WPS ET sheet to
+// XLSX bytes. LibreOffice keeps the cells, merged ranges, number formats,
+// formulas and their cached values.
+func (c *Converter) ToXLSX(ctx context.Context, data []byte) ([]byte, error) {
+	if !bytes.HasPrefix(data, oleMagic) {
+		return nil, ErrNotWorkbook
+	}
+	has := func(name string) bool { return bytes.Contains(data, utf16(name)) }
+	switch {
+	case has("EncryptedPackage"):
+		return nil, ErrEncrypted
+	case !has("Workbook") && !has("Book"):
+		return nil, fmt.Errorf("%w: OLE 文件中找不到工作簿（文件可能不完整或已损坏）", ErrNotWorkbook)
+	}
+	return c.convert(ctx, data, "input.xls", "xlsx:Calc MS Excel 2007 XML", ".xlsx")
+}
+
+// ErrNotWorkbook means the bytes are not an Excel 97–2003 or ET workbook.
+var ErrNotWorkbook = errors.New("不是 .xls/.et 工作簿 (not a legacy workbook)")
+
+// convert runs soffice on data saved as name, with the --convert-to target,
+// and reads back the file with extension ext.
+func (c *Converter) convert(ctx context.Context, data []byte, name, target, ext string) ([]byte, error) {
 	bin, err := c.find()
 	if err != nil {
 		return nil, err
@@ -182,7 +215,7 @@ func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, bin,
 		"-env:UserInstallation="+fileURL(profile),
 		"--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-		"--convert-to", "docx:MS Word 2007 XML", "--outdir", outDir, in)
+		"--convert-to", target, "--outdir", outDir, in)
 	cmd.Dir = dir
 	var output limitedBuffer
 	cmd.Stdout, cmd.Stderr = &output, &output
@@ -195,7 +228,7 @@ func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("soffice 转换已取消: %w", ctx.Err())
 	}
-	outPath := filepath.Join(outDir, strings.TrimSuffix(name, filepath.Ext(name))+".docx")
+	outPath := filepath.Join(outDir, strings.TrimSuffix(name, filepath.Ext(name))+ext)
 	f, err := os.Open(outPath)
 	if err != nil {
 		msg := strings.TrimSpace(output.String())

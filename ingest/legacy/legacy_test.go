@@ -53,7 +53,7 @@ func needSoffice(t *testing.T) {
 // parallel: each has its own profile.
 func TestSoffice(t *testing.T) {
 	needSoffice(t)
-	md := string(readFile(t, "nantun-2023.md"))
+	md := string(readFile(t, "../../../testdata/nantun-2023.md")) // the reference report, shared by every package
 	for _, name := range []string{"nantun-2023.doc", "nantun-2023.rtf"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -31,7 +31,7 @@ func extractFile(t testing.TB, opt Options, parts ...string) (Result, error) {
 // reports with tables the plain-mode ratio is lower by construction and is
 // only logged.
 func TestFidelity(t *testing.T) {
-	md := ideographs(string(readTestdata(t, "nantun-2023.md")))
+	md := ideographs(string(readTestdata(t, "../../../testdata/nantun-2023.md")))
 	type tc struct {
 		name, dir string
 		printed   bool

@@ -60,7 +60,7 @@ func TestCrafted(t *testing.T) {
 // TestBadFiles: every broken or protected file gives the text of the
 // reference report or an error that names the reason.
 func TestBadFiles(t *testing.T) {
-	md := ideographs(string(readTestdata(t, "nantun-2023.md")))
+	md := ideographs(string(readTestdata(t, "../../../testdata/nantun-2023.md")))
 	cases := []struct {
 		file     string
 		wantErr  error

@@ -207,7 +207,7 @@ const table = `<!DOCTYPE html>
 `
 
 func main() {
-	md, err := os.ReadFile(dir + "nantun-2023.md")
+	md, err := os.ReadFile("testdata/nantun-2023.md") // the shared reference report, from the repository root
 	if err != nil {
 		log.Fatal(err)
 	}
