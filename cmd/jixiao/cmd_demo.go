@@ -16,25 +16,26 @@ import (
 	"github.com/jixiao/jixiao/pipeline"
 )
 
-var cmdDemo = &cobra.Command{
-	Use:   "demo",
-	Short: "用内置的示例报告演示 (the embedded reference report: records, findings, a search)",
-	Long: `demo 读取内置的示例报告（南屯镇 2023 年绩效自评报告），存入临时语料库，
+// newDemoCommand builds `jixiao demo`.
+func newDemoCommand(gopts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "用内置的示例报告演示 (the embedded reference report: records, findings, a search)",
+		Long: `demo 读取内置的示例报告（南屯镇 2023 年绩效自评报告），存入临时语料库，
 显示提取的项目和核对发现的问题，再检索「驻村工作队」。不会改动任何现有语料库。`,
-	Args: noArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runDemo(cmd.Context(), cmd.OutOrStdout())
-	},
-}
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDemo(cmd.Context(), *gopts, cmd.OutOrStdout())
+		},
+	}
 
-func init() {
-	cmdRoot.AddCommand(cmdDemo)
+	return cmd
 }
 
 // demoQuery is what the demo searches for.
 const demoQuery = "驻村工作队"
 
-func runDemo(ctx context.Context, stdout io.Writer) error {
+func runDemo(ctx context.Context, gopts globalOptions, stdout io.Writer) error {
 	preloadSegmenter()
 	dir, err := os.MkdirTemp("", "jixiao-demo-")
 	if err != nil {

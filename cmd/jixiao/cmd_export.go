@@ -24,35 +24,36 @@ type exportOptions struct {
 	Findings bool
 }
 
-var exportOpts exportOptions
-
-var cmdExport = &cobra.Command{
-	Use:   "export --format csv|xlsx|jsonl [-o FILE]",
-	Short: "导出项目和问题（含审核结论）(export items and findings with reviews)",
-	Long: `export 导出语料库中所有项目（单位、年度、报告编号、序号、名称、预算、实际、拨付情况、子项目数、用途）
+// newExportCommand builds `jixiao export`.
+func newExportCommand(gopts *globalOptions) *cobra.Command {
+	var opts exportOptions
+	cmd := &cobra.Command{
+		Use:   "export --format csv|xlsx|jsonl [-o FILE]",
+		Short: "导出项目和问题（含审核结论）(export items and findings with reviews)",
+		Long: `export 导出语料库中所有项目（单位、年度、报告编号、序号、名称、预算、实际、拨付情况、子项目数、用途）
 和所有问题及审核结论。
 
   xlsx   一个工作簿：“项目”和“问题”两张工作表；金额为数值单元格，显示的小数位与记录一致。须给 -o。
   csv    UTF-8（带 BOM，Excel 可直接打开）。-o FILE 写项目到 FILE，问题到 FILE 同名加 -findings；
          写到标准输出时只写项目，加 --findings 改写问题。
   jsonl  每行一个 JSON 对象："kind" 为 "item" 或 "finding"；金额为字符串。`,
-	Args: noArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runExport(cmd.Context(), exportOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExport(cmd.Context(), opts, *gopts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "", "csv、xlsx 或 jsonl")
+	f.StringVarP(&opts.Output, "output", "o", "", "输出文件；- 或不写为标准输出 (output file; - or none: standard output)")
+	f.IntVar(&opts.Year, "year", 0, "只导出该年度 (year)")
+	f.StringVar(&opts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
+	f.BoolVar(&opts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
+	registerCompletion(cmd, "format", fixed("csv", "xlsx", "jsonl"))
+	registerCorpusCompletion(cmd, gopts)
+	return cmd
 }
 
-func init() {
-	f := cmdExport.Flags()
-	f.StringVar(&exportOpts.Format, "format", "", "csv、xlsx 或 jsonl")
-	f.StringVarP(&exportOpts.Output, "output", "o", "", "输出文件；- 或不写为标准输出 (output file; - or none: standard output)")
-	f.IntVar(&exportOpts.Year, "year", 0, "只导出该年度 (year)")
-	f.StringVar(&exportOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
-	f.BoolVar(&exportOpts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
-	cmdRoot.AddCommand(cmdExport)
-}
-
-func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer) error {
+func runExport(ctx context.Context, opts exportOptions, gopts globalOptions, stdout, stderr io.Writer) error {
 	format := strings.ToLower(opts.Format)
 	switch format {
 	case "csv", "xlsx", "jsonl":
@@ -71,7 +72,7 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if opts.Findings && (format != "csv" || opts.Output != "") {
 		return usageError("--findings 只用于把 csv 写到标准输出")
 	}
-	s, err := openCorpusReader()
+	s, err := gopts.openCorpusReader()
 	if err != nil {
 		return err
 	}

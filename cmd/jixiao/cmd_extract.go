@@ -34,27 +34,26 @@ func (o *readOptions) ingest() ingest.Options {
 	return ingest.Options{Password: o.Password, Timeout: o.Timeout}
 }
 
-var extractOpts readOptions
-
-var cmdExtract = &cobra.Command{
-	Use:   "extract FILE|DIR...",
-	Short: "提取报告中的项目、金额和评价 (extract records; no corpus)",
-	Long: `extract 读取每个文件（PDF、DOCX、HTML、文本），输出单位、年度、所述总额和项目数，
+// newExtractCommand builds `jixiao extract`.
+func newExtractCommand(gopts *globalOptions) *cobra.Command {
+	var opts readOptions
+	cmd := &cobra.Command{
+		Use:   "extract FILE|DIR...",
+		Short: "提取报告中的项目、金额和评价 (extract records; no corpus)",
+		Long: `extract 读取每个文件（PDF、DOCX、HTML、文本），输出单位、年度、所述总额和项目数，
 以及每个项目的预算、实际拨付、拨付状态、子项目数、用途和评价。
 
 退出码：0 全部读取成功；2 有文件无法读取或用法错误。`,
-	Args: minimumArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runExtract(cmd.Context(), extractOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
+		Args: minimumArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExtract(cmd.Context(), opts, *gopts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	opts.register(cmd)
+	return cmd
 }
 
-func init() {
-	extractOpts.register(cmdExtract)
-	cmdRoot.AddCommand(cmdExtract)
-}
-
-func runExtract(ctx context.Context, opts readOptions, files []string, stdout, stderr io.Writer) error {
+func runExtract(ctx context.Context, opts readOptions, gopts globalOptions, files []string, stdout, stderr io.Writer) error {
 	preloadSegmenter()
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

@@ -13,7 +13,7 @@ import (
 
 func TestExtractJSONContract(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runExtract(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err := runExtract(context.Background(), readOptions{JSON: true}, globalOptions{}, []string{"../../testdata/nantun-2023.md", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if err != nil {
 		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
 	}
@@ -67,7 +67,7 @@ func TestExtractJSONContract(t *testing.T) {
 
 func TestValidateExitCodes(t *testing.T) {
 	var out, errOut bytes.Buffer
-	err := runValidate(context.Background(), readOptions{JSON: true}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut)
+	err := runValidate(context.Background(), readOptions{JSON: true}, globalOptions{}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut)
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != 1 {
 		t.Fatalf("reference report: err = %v, want exit 1", err)
@@ -89,7 +89,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runValidate(context.Background(), readOptions{}, []string{"../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
+	if err := runValidate(context.Background(), readOptions{}, globalOptions{}, []string{"../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut); err != nil {
 		t.Errorf("a report that adds up: err = %v, want exit 0", err)
 	}
 	if !strings.Contains(out.String(), "underspent") || !strings.Contains(out.String(), "0 个错误") {
@@ -97,7 +97,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	errOut.Reset()
-	err = runValidate(context.Background(), readOptions{}, []string{"../../testdata/no-such.pdf", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
+	err = runValidate(context.Background(), readOptions{}, globalOptions{}, []string{"../../testdata/no-such.pdf", "../../testdata/qiaotou-2022.gb18030.txt"}, &out, &errOut)
 	if !errors.As(err, &ee) || ee.code != 2 {
 		t.Errorf("bad input: err = %v, want exit 2", err)
 	}
@@ -108,7 +108,7 @@ func TestValidateExitCodes(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	var out bytes.Buffer
-	if err := runDemo(context.Background(), &out); err != nil {
+	if err := runDemo(context.Background(), globalOptions{}, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"南屯镇", "905.534931", "937.131003", "-31.596072", "total-mismatch", "116.17825",
@@ -124,7 +124,7 @@ func TestDemo(t *testing.T) {
 func TestValidateNothingRead(t *testing.T) {
 	var out, errOut bytes.Buffer
 	files := []string{"../../testdata/real/docs/yunnan-zhenkang-mengduixiang-2023-juesuan.txt", "../../testdata/qiaotou-2022.gb18030.txt"}
-	if err := runValidate(context.Background(), readOptions{}, files, &out, &errOut); err != nil {
+	if err := runValidate(context.Background(), readOptions{}, globalOptions{}, files, &out, &errOut); err != nil {
 		t.Fatalf("err = %v, want exit 0 (nothing-extracted is a warning)", err)
 	}
 	human := out.String()
@@ -138,7 +138,7 @@ func TestValidateNothingRead(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runValidate(context.Background(), readOptions{JSON: true}, files[:1], &out, &errOut); err != nil {
+	if err := runValidate(context.Background(), readOptions{JSON: true}, globalOptions{}, files[:1], &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	var v struct {
@@ -166,7 +166,7 @@ func TestExtractFolder(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name), data, 0o644)
 	}
 	var out, errOut bytes.Buffer
-	if err := runExtract(context.Background(), readOptions{JSON: true}, []string{dir}, &out, &errOut); err != nil {
+	if err := runExtract(context.Background(), readOptions{JSON: true}, globalOptions{}, []string{dir}, &out, &errOut); err != nil {
 		t.Fatalf("runExtract: %v (%s)", err, errOut.String())
 	}
 	var paths []string

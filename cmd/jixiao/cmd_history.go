@@ -19,29 +19,29 @@ type historyOptions struct {
 	JSON bool
 }
 
-var historyOpts historyOptions
-
-var cmdHistory = &cobra.Command{
-	Use:   "history NAME",
-	Short: "同一项目的历年情况 (the same project across years)",
-	Long: `按项目名称找出同一单位历年的同一项目：名称按词比较，年份、单位名称、
+// newHistoryCommand builds `jixiao history`.
+func newHistoryCommand(gopts *globalOptions) *cobra.Command {
+	var opts historyOptions
+	cmd := &cobra.Command{
+		Use:   "history NAME",
+		Short: "同一项目的历年情况 (the same project across years)",
+		Long: `按项目名称找出同一单位历年的同一项目：名称按词比较，年份、单位名称、
 “项目”“经费”“资金”等通用字样不计；每年一行。
 
 其后列出跨报告规则（target-changed，需语料库）的结果：同一单位相邻两年的年度
 指标值改变，或预算变动超过 30%。
 
   jixiao history 省级驻村工作队经费 --unit 南屯镇`,
-	Args: exactArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runHistory(cmd.Context(), historyOpts, args, cmd.OutOrStdout())
-	},
-}
-
-func init() {
-	f := cmdHistory.Flags()
-	f.StringVar(&historyOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
-	f.BoolVar(&historyOpts.JSON, "json", false, "输出 JSON (for programs)")
-	cmdRoot.AddCommand(cmdHistory)
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runHistory(cmd.Context(), opts, *gopts, args, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
+	f.BoolVar(&opts.JSON, "json", false, "输出 JSON (for programs)")
+	registerCorpusCompletion(cmd, gopts)
+	return cmd
 }
 
 // historyJSON is the --json output of `jixiao history`.
@@ -54,8 +54,8 @@ type historyJSON struct {
 	Findings []validate.YearFinding `json:"findings,omitempty"`
 }
 
-func runHistory(ctx context.Context, opts historyOptions, args []string, out io.Writer) error {
-	ix, err := openCorpusIndex()
+func runHistory(ctx context.Context, opts historyOptions, gopts globalOptions, args []string, out io.Writer) error {
+	ix, err := gopts.openCorpusIndex()
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 	if err != nil {
 		return &exitError{2, err}
 	}
-	fs, err := acrossYears(ctx, es)
+	fs, err := acrossYears(ctx, gopts, es)
 	if err != nil {
 		return err
 	}
@@ -103,7 +103,7 @@ func runHistory(ctx context.Context, opts historyOptions, args []string, out io.
 // acrossYears runs the rules across reports over a project's years: each
 // year's budget, and the indicators of the report when the year is a table
 // report of its own.
-func acrossYears(ctx context.Context, es []index.HistoryEntry) ([]validate.YearFinding, error) {
+func acrossYears(ctx context.Context, gopts globalOptions, es []index.HistoryEntry) ([]validate.YearFinding, error) {
 	if len(es) < 2 {
 		return nil, nil
 	}
@@ -119,7 +119,7 @@ func acrossYears(ctx context.Context, es []index.HistoryEntry) ([]validate.YearF
 		if e.Seq == nil {
 			if s == nil {
 				var err error
-				if s, err = openCorpusReader(); err != nil {
+				if s, err = gopts.openCorpusReader(); err != nil {
 					return nil, err
 				}
 			}

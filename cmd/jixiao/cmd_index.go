@@ -12,34 +12,28 @@ import (
 	"github.com/jixiao/jixiao/index"
 )
 
-var cmdIndex = &cobra.Command{
-	Use:   "index",
-	Short: "检索索引维护 (search index maintenance)",
-}
-
-var cmdIndexRebuild = &cobra.Command{
-	Use:   "rebuild",
-	Short: "由语料库重建检索索引 (rebuild the search index from the corpus)",
-	Long: `丢弃检索索引，由语料库中的全部报告重建。新索引建好后才替换旧索引，
+// newIndexCommand builds `jixiao index` and its subcommand rebuild.
+func newIndexCommand(gopts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "index",
+		Short: "检索索引维护 (search index maintenance)",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "rebuild",
+		Short: "由语料库重建检索索引 (rebuild the search index from the corpus)",
+		Long: `丢弃检索索引，由语料库中的全部报告重建。新索引建好后才替换旧索引，
 中途失败时旧索引不变。`,
-	Args: noArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runIndexRebuild(cmd.Context(), cmd.OutOrStdout())
-	},
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIndexRebuild(cmd.Context(), *gopts, cmd.OutOrStdout())
+		},
+	})
+	return cmd
 }
 
-func init() {
-	cmdIndex.AddCommand(cmdIndexRebuild)
-	cmdRoot.AddCommand(cmdIndex)
-}
-
-// indexWait is how long index commands wait for another process to let go
-// of the index.
-var indexWait = index.DefaultTimeout
-
-func runIndexRebuild(ctx context.Context, out io.Writer) error {
+func runIndexRebuild(ctx context.Context, gopts globalOptions, out io.Writer) error {
 	// The writer lock keeps ingest out while the index is rebuilt.
-	store, err := openCorpus()
+	store, err := gopts.openCorpus()
 	if err != nil {
 		return err
 	}
@@ -54,7 +48,7 @@ func runIndexRebuild(ctx context.Context, out io.Writer) error {
 			return nil
 		})
 	}
-	n, err := index.Rebuild(ctx, store.IndexPath(), indexWait, each)
+	n, err := index.Rebuild(ctx, store.IndexPath(), gopts.indexWait(), each)
 	if errors.Is(err, index.ErrInUse) {
 		return &exitError{2, fmt.Errorf("%w：请等另一个 jixiao 进程（如 serve）结束后再试", err)}
 	}

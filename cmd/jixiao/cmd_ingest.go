@@ -24,37 +24,36 @@ type ingestOptions struct {
 	Timeout  time.Duration
 }
 
-var ingestOpts ingestOptions
-
-var cmdIngest = &cobra.Command{
-	Use:   "ingest PATH...",
-	Short: "把报告文件导入语料库 (import report files into the corpus; resumable)",
-	Long: `ingest 读取文件和目录（递归；跳过隐藏文件和语料库目录本身），提取、核对后存入语料库，
+// newIngestCommand builds `jixiao ingest`.
+func newIngestCommand(gopts *globalOptions) *cobra.Command {
+	var opts ingestOptions
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "把报告文件导入语料库 (import report files into the corpus; resumable)",
+		Long: `ingest 读取文件和目录（递归；跳过隐藏文件和语料库目录本身），提取、核对后存入语料库，
 并更新检索索引。可以随时中断：再次运行会跳过已入库的文件（路径、大小、修改时间和内容相同，
 或内容与已入库的报告相同），重试失败的文件。
 
 退出码：0 全部成功；1 有文件失败（原因记入台账并在最后汇总）；2 用法错误。`,
-	Args: minimumArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runIngest(cmd.Context(), ingestOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
+		Args: minimumArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIngest(cmd.Context(), opts, *gopts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "并行读取的文件数 (parallel workers)")
+	f.BoolVar(&opts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
+	f.StringVar(&opts.Password, "password", "", "加密 PDF 的用户密码 (user password of encrypted PDFs)")
+	f.DurationVar(&opts.Timeout, "timeout", ingest.DefaultTimeout, "单个文件的读取时限，任何格式 (deadline for reading one file)")
+	return cmd
 }
 
-func init() {
-	f := cmdIngest.Flags()
-	f.IntVar(&ingestOpts.Workers, "workers", runtime.NumCPU(), "并行读取的文件数 (parallel workers)")
-	f.BoolVar(&ingestOpts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
-	f.StringVar(&ingestOpts.Password, "password", "", "加密 PDF 的用户密码 (user password of encrypted PDFs)")
-	f.DurationVar(&ingestOpts.Timeout, "timeout", ingest.DefaultTimeout, "单个文件的读取时限，任何格式 (deadline for reading one file)")
-	cmdRoot.AddCommand(cmdIngest)
-}
-
-func runIngest(ctx context.Context, opts ingestOptions, paths []string, stdout, stderr io.Writer) error {
+func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, paths []string, stdout, stderr io.Writer) error {
 	if opts.Workers < 1 {
 		return usageError("--workers 须为正数 (got %d)", opts.Workers)
 	}
 	preloadSegmenter()
-	s, err := openCorpus()
+	s, err := gopts.openCorpus()
 	if err != nil {
 		return err
 	}

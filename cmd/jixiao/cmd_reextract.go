@@ -21,27 +21,26 @@ type reextractOptions struct {
 	JSON    bool
 }
 
-var reextractOpts reextractOptions
-
-var cmdReextract = &cobra.Command{
-	Use:   "reextract",
-	Short: "用当前提取器重新提取已入库的报告 (re-extract stored reports with this extractor)",
-	Long: `reextract 从语料库保存的页面文字重新提取报告（不再读取原文件），替换项目和问题记录，
+// newReextractCommand builds `jixiao reextract`.
+func newReextractCommand(gopts *globalOptions) *cobra.Command {
+	var opts reextractOptions
+	cmd := &cobra.Command{
+		Use:   "reextract",
+		Short: "用当前提取器重新提取已入库的报告 (re-extract stored reports with this extractor)",
+		Long: `reextract 从语料库保存的页面文字重新提取报告（不再读取原文件），替换项目和问题记录，
 保留审核结论，并更新检索索引。默认只处理由其他提取器版本生成的报告；--all 处理全部。
 
 退出码：0 全部成功；1 有报告提取失败（保留原记录）。`,
-	Args: noArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runReextract(cmd.Context(), reextractOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
-}
-
-func init() {
-	f := cmdReextract.Flags()
-	f.BoolVar(&reextractOpts.All, "all", false, "重新提取全部报告 (every report, not only stale ones)")
-	f.IntVar(&reextractOpts.Workers, "workers", runtime.NumCPU(), "并行提取的报告数 (parallel workers)")
-	f.BoolVar(&reextractOpts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
-	cmdRoot.AddCommand(cmdReextract)
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReextract(cmd.Context(), opts, *gopts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.All, "all", false, "重新提取全部报告 (every report, not only stale ones)")
+	f.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "并行提取的报告数 (parallel workers)")
+	f.BoolVar(&opts.JSON, "json", false, "以 JSON 输出汇总 (summary as JSON)")
+	return cmd
 }
 
 // reextractJSON is the --json output of reextract.
@@ -55,12 +54,12 @@ type reextractJSON struct {
 	Failures    []corpus.Failure `json:"failures"`
 }
 
-func runReextract(ctx context.Context, opts reextractOptions, stdout, stderr io.Writer) error {
+func runReextract(ctx context.Context, opts reextractOptions, gopts globalOptions, stdout, stderr io.Writer) error {
 	if opts.Workers < 1 {
 		return usageError("--workers 须为正数 (got %d)", opts.Workers)
 	}
 	preloadSegmenter()
-	s, err := openCorpus()
+	s, err := gopts.openCorpus()
 	if err != nil {
 		return err
 	}

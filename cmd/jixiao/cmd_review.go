@@ -21,32 +21,33 @@ type reviewOptions struct {
 	Note    string
 }
 
-var reviewOpts reviewOptions
-
-var cmdReview = &cobra.Command{
-	Use:   "review REPORT RULE [--items 17,18] --confirm|--dismiss|--clear [--note 说明]",
-	Short: "记录对一个问题的审核结论 (record a review decision on a finding)",
-	Long: `review 记录审核人员对报告中一个问题的结论：--confirm 确认是问题，--dismiss 排除（请用 --note 说明理由），
+// newReviewCommand builds `jixiao review`.
+func newReviewCommand(gopts *globalOptions) *cobra.Command {
+	var opts reviewOptions
+	cmd := &cobra.Command{
+		Use:   "review REPORT RULE [--items 17,18] --confirm|--dismiss|--clear [--note 说明]",
+		Short: "记录对一个问题的审核结论 (record a review decision on a finding)",
+		Long: `review 记录审核人员对报告中一个问题的结论：--confirm 确认是问题，--dismiss 排除（请用 --note 说明理由），
 --clear 撤销结论。RULE 是规则编号（如 total-mismatch），--items 是问题涉及的项目序号；
 也可以直接给出 show 列出的问题键（如 unmatched-item:17,18 或 amount-unparsed#2）。
 重新提取后同一问题再次出现时，结论仍然有效。`,
-	Args: exactArgs(2),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runReview(cmd.Context(), reviewOpts, args[0], args[1], cmd.OutOrStdout())
-	},
+		Args: exactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReview(cmd.Context(), opts, *gopts, args[0], args[1], cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Items, "items", "", "问题涉及的项目序号，逗号分隔 (item seqs, e.g. 17,18)")
+	f.BoolVar(&opts.Confirm, "confirm", false, "确认是问题 (confirm)")
+	f.BoolVar(&opts.Dismiss, "dismiss", false, "排除，不是问题 (dismiss)")
+	f.BoolVar(&opts.Clear, "clear", false, "撤销结论 (clear the decision)")
+	f.StringVar(&opts.Note, "note", "", "说明 (note)")
+	registerCompletion(cmd, "rule", completeRules)
+	cmd.ValidArgsFunction = completeReviewArgs(gopts)
+	return cmd
 }
 
-func init() {
-	f := cmdReview.Flags()
-	f.StringVar(&reviewOpts.Items, "items", "", "问题涉及的项目序号，逗号分隔 (item seqs, e.g. 17,18)")
-	f.BoolVar(&reviewOpts.Confirm, "confirm", false, "确认是问题 (confirm)")
-	f.BoolVar(&reviewOpts.Dismiss, "dismiss", false, "排除，不是问题 (dismiss)")
-	f.BoolVar(&reviewOpts.Clear, "clear", false, "撤销结论 (clear the decision)")
-	f.StringVar(&reviewOpts.Note, "note", "", "说明 (note)")
-	cmdRoot.AddCommand(cmdReview)
-}
-
-func runReview(ctx context.Context, opts reviewOptions, ref, rule string, stdout io.Writer) error {
+func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref, rule string, stdout io.Writer) error {
 	n := 0
 	for _, b := range []bool{opts.Confirm, opts.Dismiss, opts.Clear} {
 		if b {
@@ -66,7 +67,7 @@ func runReview(ctx context.Context, opts reviewOptions, ref, rule string, stdout
 	} else if opts.Items != "" {
 		return usageError("问题键 %s 已含项目序号，不能再给 --items", rule)
 	}
-	s, err := openCorpus()
+	s, err := gopts.openCorpus()
 	if err != nil {
 		return err
 	}

@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -33,38 +30,39 @@ type searchOptions struct {
 	From      int
 }
 
-var searchOpts searchOptions
-
-var cmdSearch = &cobra.Command{
-	Use:   "search QUERY",
-	Short: "检索项目和报告 (search items and reports)",
-	Long: `检索语料库中的项目和报告。空格分开的每个词都须出现（AND）；按词检索
+// newSearchCommand builds `jixiao search`.
+func newSearchCommand(gopts *globalOptions) *cobra.Command {
+	var opts searchOptions
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "检索项目和报告 (search items and reports)",
+		Long: `检索语料库中的项目和报告。空格分开的每个词都须出现（AND）；按词检索
 （驻村 可找到 驻村工作队），较长的词也按原文子串匹配。
 
   jixiao search 驻村工作队
   jixiao search 防火 --year 2023 --unit 南屯镇
   jixiao search "" --min-budget 100 --json`,
-	Args: maximumArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runSearch(cmd.Context(), searchOpts, args, cmd.OutOrStdout())
-	},
+		Args: maximumArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSearch(cmd.Context(), opts, *gopts, args, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opts.Year, "year", 0, "只看该年度 (year)")
+	f.StringVar(&opts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
+	f.StringVar(&opts.MinBudget, "min-budget", "", "预算不少于，万元；可写 100、100万元、1,000,000元 (minimum budget)")
+	f.StringVar(&opts.MaxBudget, "max-budget", "", "预算不多于，万元 (maximum budget)")
+	f.StringVar(&opts.Rule, "rule", "", "只看有该规则发现的项目，如 underspent (findings of rule)")
+	f.StringVar(&opts.DocType, "doc-type", "", "只看该类型的文件，如 部门决算 或 final-accounts (document type)")
+	f.BoolVar(&opts.JSON, "json", false, "输出 JSON (for programs)")
+	f.IntVar(&opts.Limit, "limit", 20, "最多显示条数 (hits per page)")
+	f.IntVar(&opts.From, "from", 0, "跳过前若干条 (skip hits)")
+	registerCompletion(cmd, "rule", completeRules)
+	registerCorpusCompletion(cmd, gopts)
+	return cmd
 }
 
-func init() {
-	f := cmdSearch.Flags()
-	f.IntVar(&searchOpts.Year, "year", 0, "只看该年度 (year)")
-	f.StringVar(&searchOpts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
-	f.StringVar(&searchOpts.MinBudget, "min-budget", "", "预算不少于，万元；可写 100、100万元、1,000,000元 (minimum budget)")
-	f.StringVar(&searchOpts.MaxBudget, "max-budget", "", "预算不多于，万元 (maximum budget)")
-	f.StringVar(&searchOpts.Rule, "rule", "", "只看有该规则发现的项目，如 underspent (findings of rule)")
-	f.StringVar(&searchOpts.DocType, "doc-type", "", "只看该类型的文件，如 部门决算 或 final-accounts (document type)")
-	f.BoolVar(&searchOpts.JSON, "json", false, "输出 JSON (for programs)")
-	f.IntVar(&searchOpts.Limit, "limit", 20, "最多显示条数 (hits per page)")
-	f.IntVar(&searchOpts.From, "from", 0, "跳过前若干条 (skip hits)")
-	cmdRoot.AddCommand(cmdSearch)
-}
-
-func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Writer) error {
+func runSearch(ctx context.Context, opts searchOptions, gopts globalOptions, args []string, out io.Writer) error {
 	q := index.Query{Year: opts.Year, Rule: opts.Rule, Size: opts.Limit, From: opts.From}
 	q.Unit, q.UnitExact = corpus.ParseUnit(opts.Unit)
 	if opts.DocType != "" {
@@ -91,7 +89,7 @@ func runSearch(ctx context.Context, opts searchOptions, args []string, out io.Wr
 		q.Marks = index.Brackets
 		q.FragmentRunes = 20 // fits a table cell
 	}
-	ix, err := openCorpusIndex()
+	ix, err := gopts.openCorpusIndex()
 	if err != nil {
 		return err
 	}
@@ -140,19 +138,6 @@ func budgetFlag(name, s string) (*decimal.Decimal, error) {
 		return nil, &exitError{2, fmt.Errorf("%s %q: 须为确切金额 (must be an exact amount)", name, s)}
 	}
 	return &a.Wan, nil
-}
-
-// openCorpusIndex opens the index of the corpus named by --corpus, waiting a few
-// seconds for another jixiao process to let go of it.
-func openCorpusIndex() (*index.Index, error) {
-	if fi, err := os.Stat(globals.Corpus); err != nil || !fi.IsDir() {
-		return nil, &exitError{2, fmt.Errorf("语料库 %s 不存在 (no corpus; run jixiao ingest first)", globals.Corpus)}
-	}
-	ix, err := index.Open(filepath.Join(globals.Corpus, corpus.IndexDir), indexWait)
-	if errors.Is(err, index.ErrInUse) {
-		return nil, fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)
-	}
-	return ix, err
 }
 
 func printSearch(out io.Writer, res *index.Result, q index.Query) {

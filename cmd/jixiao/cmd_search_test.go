@@ -17,8 +17,8 @@ import (
 )
 
 // testCorpus makes a corpus directory whose index holds three items of the
-// reference report and one of an earlier year, and points --corpus at it.
-func testCorpus(t *testing.T) {
+// reference report and one of an earlier year, and returns the global options that point --corpus at it.
+func testCorpus(t *testing.T) globalOptions {
 	t.Helper()
 	dir := t.TempDir()
 	ix, err := index.Open(filepath.Join(dir, corpus.IndexDir), index.DefaultTimeout)
@@ -44,15 +44,13 @@ func testCorpus(t *testing.T) {
 	if err := ix.Put("r2022", r2022, nil); err != nil {
 		t.Fatal(err)
 	}
-	old := globals.Corpus
-	globals.Corpus = dir
-	t.Cleanup(func() { globals.Corpus = old })
+	return globalOptions{Corpus: dir}
 }
 
 func TestRunSearch(t *testing.T) {
-	testCorpus(t)
+	g := testCorpus(t)
 	var out bytes.Buffer
-	if err := runSearch(context.Background(), searchOptions{JSON: true, Limit: 20}, []string{"耕地地力保护"}, &out); err != nil {
+	if err := runSearch(context.Background(), searchOptions{JSON: true, Limit: 20}, g, []string{"耕地地力保护"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	want := `{"total":1,"hits":[{"report":"r2023","unit":"南屯镇","year":2023,"seq":30,"name":"南屯镇 2023 年耕地地力保护项目",` +
@@ -63,7 +61,7 @@ func TestRunSearch(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runSearch(context.Background(), searchOptions{Limit: 20, Year: 2023}, []string{"驻村"}, &out); err != nil {
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, Year: 2023}, g, []string{"驻村"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"南屯镇 2023 年省级驻村工作队经费", "【驻村工作队】", "共 2 条", "年度：2023(2)"} {
@@ -73,21 +71,21 @@ func TestRunSearch(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "1,000,000元"}, nil, &out); err != nil {
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "1,000,000元"}, g, nil, &out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "137.041641") || !strings.Contains(out.String(), "共 1 条") {
 		t.Errorf("--min-budget 1,000,000元:\n%s", out.String())
 	}
-	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "约3万元"}, nil, &out); err == nil {
+	if err := runSearch(context.Background(), searchOptions{Limit: 20, MinBudget: "约3万元"}, g, nil, &out); err == nil {
 		t.Error("--min-budget 约3万元: no error")
 	}
 }
 
 func TestRunHistory(t *testing.T) {
-	testCorpus(t)
+	g := testCorpus(t)
 	var out bytes.Buffer
-	if err := runHistory(context.Background(), historyOptions{Unit: "南屯镇", JSON: true}, []string{"省级驻村工作队经费"}, &out); err != nil {
+	if err := runHistory(context.Background(), historyOptions{Unit: "南屯镇", JSON: true}, g, []string{"省级驻村工作队经费"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	want := `{"name":"省级驻村工作队经费","unit":"南屯镇","history":[` +
@@ -99,12 +97,10 @@ func TestRunHistory(t *testing.T) {
 }
 
 func TestSearchEmptyIndex(t *testing.T) {
-	old := globals.Corpus
-	globals.Corpus = t.TempDir()
-	defer func() { globals.Corpus = old }()
+	g := globalOptions{Corpus: t.TempDir()}
 	var out bytes.Buffer
 	// no match exits 1, as grep and rg do, and says so
-	if err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &out); exitCode(err) != 1 {
+	if err := runSearch(context.Background(), searchOptions{Limit: 20}, g, []string{"驻村"}, &out); exitCode(err) != 1 {
 		t.Fatalf("exit %d (%v), want 1", exitCode(err), err)
 	}
 	if !strings.Contains(out.String(), "没有找到") || !strings.Contains(out.String(), "jixiao index rebuild") {
@@ -113,10 +109,8 @@ func TestSearchEmptyIndex(t *testing.T) {
 }
 
 func TestSearchNoCorpus(t *testing.T) {
-	old := globals.Corpus
-	globals.Corpus = t.TempDir() + "/missing"
-	defer func() { globals.Corpus = old }()
-	err := runSearch(context.Background(), searchOptions{Limit: 20}, []string{"驻村"}, &bytes.Buffer{})
+	g := globalOptions{Corpus: t.TempDir() + "/missing"}
+	err := runSearch(context.Background(), searchOptions{Limit: 20}, g, []string{"驻村"}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("search without a corpus: %v", err)
 	}
@@ -143,11 +137,9 @@ func TestHistoryAcrossYears(t *testing.T) {
 		}
 	}
 	ix.Close()
-	old := globals.Corpus
-	globals.Corpus = dir
-	t.Cleanup(func() { globals.Corpus = old })
+	g := globalOptions{Corpus: dir}
 	var out bytes.Buffer
-	if err := runHistory(context.Background(), historyOptions{}, []string{"农村道路养护经费"}, &out); err != nil {
+	if err := runHistory(context.Background(), historyOptions{}, g, []string{"农村道路养护经费"}, &out); err != nil {
 		t.Fatal(err)
 	}
 	// 20 → 30 is +50 %: a finding on 2022; 30 → 33 is +10 %: none

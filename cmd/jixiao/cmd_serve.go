@@ -22,12 +22,13 @@ type serveOptions struct {
 	Token string
 }
 
-var serveOpts serveOptions
-
-var cmdServe = &cobra.Command{
-	Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
-	Short: "在浏览器中检索和审核 (review in the browser)",
-	Long: `serve 在本机提供审核网页：检索（按年度、单位、规则筛选，按预算范围），
+// newServeCommand builds `jixiao serve`.
+func newServeCommand(gopts *globalOptions) *cobra.Command {
+	var opts serveOptions
+	cmd := &cobra.Command{
+		Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
+		Short: "在浏览器中检索和审核 (review in the browser)",
+		Long: `serve 在本机提供审核网页：检索（按年度、单位、规则筛选，按预算范围），
 查看报告的项目表与原文、每个问题的依据，确认或排除问题并写明理由，导出 CSV / XLSX。
 同样的数据也可由 /api/ 下的 JSON 接口取得。
 
@@ -37,32 +38,30 @@ var cmdServe = &cobra.Command{
 
 serve 运行期间占用语料库和检索索引：其他 jixiao 进程的 ingest、review、search、
 index rebuild 会报告“正被另一个进程使用”；list、show、export 可以照常使用。按 Ctrl+C 停止。`,
-	Args: noArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runServe(cmd.Context(), serveOpts, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
-}
-
-func init() {
-	f := cmdServe.Flags()
-	f.StringVar(&serveOpts.Addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
-	f.StringVar(&serveOpts.Token, "token", os.Getenv("JIXIAO_TOKEN"),
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd.Context(), opts, *gopts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	f.StringVar(&opts.Token, "token", os.Getenv("JIXIAO_TOKEN"),
 		"访问令牌；监听非本机地址时必须 (access token; required beyond loopback; env JIXIAO_TOKEN)")
-	cmdRoot.AddCommand(cmdServe)
+	return cmd
 }
 
 // runServe holds the corpus and its index open and serves the web page
 // until ctx is cancelled (Ctrl+C), then shuts down and closes both.
-func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, opts serveOptions, gopts globalOptions, stdout, stderr io.Writer) error {
 	if err := web.CheckAddr(opts.Addr, opts.Token); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	store, err := openCorpus()
+	store, err := gopts.openCorpus()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	ix, err := index.Open(store.IndexPath(), indexWait)
+	ix, err := index.Open(store.IndexPath(), gopts.indexWait())
 	if errors.Is(err, index.ErrInUse) {
 		return &exitError{code: 2, err: fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)}
 	}

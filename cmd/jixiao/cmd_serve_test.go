@@ -40,12 +40,12 @@ var serveURLPattern = regexp.MustCompile(`http://127\.0\.0\.1:\d+/(\?token=\S+)?
 
 // startServe runs serve in the background and returns the address it
 // printed; stop cancels it and returns its error.
-func startServe(t *testing.T, opts serveOptions) (addr string, out *syncBuffer, stop func() error) {
+func startServe(t *testing.T, g globalOptions, opts serveOptions) (addr string, out *syncBuffer, stop func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out = &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- runServe(ctx, opts, out, io.Discard) }()
+	go func() { done <- runServe(ctx, opts, g, out, io.Discard) }()
 	deadline := time.Now().Add(20 * time.Second)
 	for addr == "" {
 		select {
@@ -71,18 +71,19 @@ func startServe(t *testing.T, opts serveOptions) (addr string, out *syncBuffer, 
 	return addr, out, stop
 }
 
-func ingestReference(t *testing.T) {
+func ingestReference(t *testing.T, g globalOptions) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	if err := runIngest(context.Background(), ingestOptions{Workers: 1}, []string{"../../testdata/nantun-2023.md"}, &out, &errOut); err != nil {
+	if err := runIngest(context.Background(), ingestOptions{Workers: 1}, g, []string{"../../testdata/nantun-2023.md"}, &out, &errOut); err != nil {
 		t.Fatalf("ingest: %v %s", err, errOut.String())
 	}
 }
 
 func TestServeHoldsTheCorpusAndStops(t *testing.T) {
-	dir := withCorpus(t)
-	ingestReference(t)
-	addr, out, stop := startServe(t, serveOptions{Addr: "127.0.0.1:0"})
+	g := withCorpus(t)
+	dir := g.Corpus
+	ingestReference(t, g)
+	addr, out, stop := startServe(t, g, serveOptions{Addr: "127.0.0.1:0"})
 	if !strings.Contains(out.String(), "正被另一个进程使用") {
 		t.Errorf("startup message does not say the corpus is held:\n%s", out)
 	}
@@ -100,7 +101,7 @@ func TestServeHoldsTheCorpusAndStops(t *testing.T) {
 		t.Errorf("second writer while serving: %v", err)
 	}
 	var showOut bytes.Buffer
-	if err := runShow(context.Background(), true, "9175ea", &showOut); err != nil || !strings.Contains(showOut.String(), "937.131003") {
+	if err := runShow(context.Background(), g, true, "9175ea", &showOut); err != nil || !strings.Contains(showOut.String(), "937.131003") {
 		t.Errorf("show while serving: %v", err)
 	}
 	if err := stop(); err != nil {
@@ -123,9 +124,10 @@ func TestServeHoldsTheCorpusAndStops(t *testing.T) {
 }
 
 func TestServeBeyondLoopback(t *testing.T) {
-	dir := withCorpus(t)
+	g := withCorpus(t)
+	dir := g.Corpus
 	// Without a token it refuses before touching the corpus.
-	err := runServe(context.Background(), serveOptions{Addr: "0.0.0.0:0"}, io.Discard, io.Discard)
+	err := runServe(context.Background(), serveOptions{Addr: "0.0.0.0:0"}, g, io.Discard, io.Discard)
 	if exitCode(err) != 2 || !strings.Contains(err.Error(), web.ErrTokenRequired.Error()) {
 		t.Fatalf("0.0.0.0 without a token: %v", err)
 	}
@@ -133,8 +135,8 @@ func TestServeBeyondLoopback(t *testing.T) {
 		t.Errorf("the corpus was created: %v", err)
 	}
 	// With a token every request must carry it.
-	ingestReference(t)
-	addr, _, _ := startServe(t, serveOptions{Addr: "0.0.0.0:0", Token: "s3cret"})
+	ingestReference(t, g)
+	addr, _, _ := startServe(t, g, serveOptions{Addr: "0.0.0.0:0", Token: "s3cret"})
 	if !strings.HasSuffix(addr, "/?token=s3cret") {
 		t.Fatalf("address %s", addr)
 	}

@@ -14,23 +14,23 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-var showJSONFlag bool
-
-var cmdShow = &cobra.Command{
-	Use:   "show REPORT",
-	Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
-	Long: `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径；
+// newShowCommand builds `jixiao show`.
+func newShowCommand(gopts *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show REPORT",
+		Short: "显示一份报告：项目表和问题及审核结论 (one report: records and findings with reviews)",
+		Long: `show 显示一份已入库的报告。REPORT 可以是编号、编号的前缀（至少 4 位）或导入时的文件路径；
 一个文件含多份报告（附件汇编、工作簿的多张自评表）时，以路径或前缀指定则依次显示全部，
 以某份报告的编号（如 9175ead8c52e-2）指定则只显示该份。`,
-	Args: exactArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return runShow(cmd.Context(), showJSONFlag, args[0], cmd.OutOrStdout())
-	},
-}
-
-func init() {
-	cmdShow.Flags().BoolVar(&showJSONFlag, "json", false, "以 JSON 输出 (JSON for programs)")
-	cmdRoot.AddCommand(cmdShow)
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runShow(cmd.Context(), *gopts, asJSON, args[0], cmd.OutOrStdout())
+		},
+		ValidArgsFunction: completeReportArg(gopts, 0),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "以 JSON 输出 (JSON for programs)")
+	return cmd
 }
 
 // resolveReport finds the report a person named; not found is bad input.
@@ -42,8 +42,8 @@ func resolveReport(ctx context.Context, s *corpus.Store, ref string) (string, er
 	return id, err
 }
 
-func runShow(ctx context.Context, asJSON bool, ref string, stdout io.Writer) error {
-	s, err := openCorpusReader()
+func runShow(ctx context.Context, gopts globalOptions, asJSON bool, ref string, stdout io.Writer) error {
+	s, err := gopts.openCorpusReader()
 	if err != nil {
 		return err
 	}

@@ -12,38 +12,35 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-var (
-	validateOpts  readOptions
-	validateRules bool
-)
-
-var cmdValidate = &cobra.Command{
-	Use:   "validate FILE|DIR... | validate --rules",
-	Short: "核对报告的数字是否相符 (check that the figures add up)",
-	Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
+// newValidateCommand builds `jixiao validate`.
+func newValidateCommand(gopts *globalOptions) *cobra.Command {
+	var opts readOptions
+	var rules bool
+	cmd := &cobra.Command{
+		Use:   "validate FILE|DIR... | validate --rules",
+		Short: "核对报告的数字是否相符 (check that the figures add up)",
+		Long: `validate 提取每个文件并逐条核对：合计、项目数、拨付、评价维度、前后对应等。
 
 --rules 列出全部规则：编号、通常级别、说明，以及是否需要语料库（跨报告的规则，
 如 target-changed，在 jixiao history 中给出，不在单份报告上运行）。
 
 退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或用法错误。`,
-	Args: func(cmd *cobra.Command, args []string) error {
-		if validateRules {
-			return noArgs(cmd, args)
-		}
-		return minimumArgs(1)(cmd, args)
-	},
-	RunE: func(cmd *cobra.Command, args []string) error {
-		if validateRules {
-			return printRules(cmd.OutOrStdout(), validateOpts.JSON)
-		}
-		return runValidate(cmd.Context(), validateOpts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
-	},
-}
-
-func init() {
-	validateOpts.register(cmdValidate)
-	cmdValidate.Flags().BoolVar(&validateRules, "rules", false, "列出全部规则 (list every rule: id, severity, what it checks, whether it needs the corpus)")
-	cmdRoot.AddCommand(cmdValidate)
+		Args: func(cmd *cobra.Command, args []string) error {
+			if rules {
+				return noArgs(cmd, args)
+			}
+			return minimumArgs(1)(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if rules {
+				return printRules(cmd.OutOrStdout(), opts.JSON)
+			}
+			return runValidate(cmd.Context(), opts, *gopts, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	opts.register(cmd)
+	cmd.Flags().BoolVar(&rules, "rules", false, "列出全部规则 (list every rule: id, severity, what it checks, whether it needs the corpus)")
+	return cmd
 }
 
 // validateOutput is the JSON of one file: its source and findings.
@@ -56,7 +53,7 @@ type validateOutput struct {
 	Findings     []validate.Finding `json:"findings"`
 }
 
-func runValidate(ctx context.Context, opts readOptions, files []string, stdout, stderr io.Writer) error {
+func runValidate(ctx context.Context, opts readOptions, gopts globalOptions, files []string, stdout, stderr io.Writer) error {
 	preloadSegmenter()
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

@@ -15,25 +15,23 @@ import (
 // formats, and report ids, units and years from the corpus named by
 // --corpus. A corpus that cannot be opened completes nothing, quietly.
 
-func init() {
-	for _, c := range []*cobra.Command{cmdSearch, cmdReview} {
-		registerCompletion(c, "rule", completeRules)
-	}
-	registerCompletion(cmdExport, "format", fixed("csv", "xlsx", "jsonl"))
-	for _, c := range []*cobra.Command{cmdList, cmdSearch, cmdHistory, cmdExport} {
-		registerCompletion(c, "unit", completeUnits)
-		registerCompletion(c, "year", completeYears)
-	}
-	cmdShow.ValidArgsFunction = completeReportArg(0)
-	cmdReview.ValidArgsFunction = func(c *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+// completeReviewArgs completes review's arguments: a report id, then a rule id.
+func completeReviewArgs(gopts *globalOptions) completer {
+	return func(c *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		if len(args) == 0 {
-			return completeReportArg(0)(c, args, prefix)
+			return completeReportArg(gopts, 0)(c, args, prefix)
 		}
 		if len(args) == 1 {
 			return completeRules(c, args, prefix)
 		}
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// registerCorpusCompletion completes --unit and --year of c from the corpus.
+func registerCorpusCompletion(c *cobra.Command, gopts *globalOptions) {
+	registerCompletion(c, "unit", completeUnits(gopts))
+	registerCompletion(c, "year", completeYears(gopts))
 }
 
 type completer = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
@@ -59,8 +57,8 @@ func completeRules(*cobra.Command, []string, string) ([]string, cobra.ShellCompD
 }
 
 // stored lists the reports of the corpus, or nothing.
-func stored() []corpus.ReportSummary {
-	s, err := openCorpusReader()
+func stored(gopts *globalOptions) []corpus.ReportSummary {
+	s, err := gopts.openCorpusReader()
 	if err != nil {
 		return nil
 	}
@@ -69,37 +67,41 @@ func stored() []corpus.ReportSummary {
 	return list
 }
 
-func completeUnits(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	var units []string
-	for _, r := range stored() {
-		if r.Unit != "" && !slices.Contains(units, r.Unit) {
-			units = append(units, r.Unit)
+func completeUnits(gopts *globalOptions) completer {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var units []string
+		for _, r := range stored(gopts) {
+			if r.Unit != "" && !slices.Contains(units, r.Unit) {
+				units = append(units, r.Unit)
+			}
 		}
+		slices.Sort(units)
+		return units, cobra.ShellCompDirectiveNoFileComp
 	}
-	slices.Sort(units)
-	return units, cobra.ShellCompDirectiveNoFileComp
 }
 
-func completeYears(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	var years []string
-	for _, r := range stored() {
-		if y := strconv.Itoa(r.Year); r.Year != 0 && !slices.Contains(years, y) {
-			years = append(years, y)
+func completeYears(gopts *globalOptions) completer {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var years []string
+		for _, r := range stored(gopts) {
+			if y := strconv.Itoa(r.Year); r.Year != 0 && !slices.Contains(years, y) {
+				years = append(years, y)
+			}
 		}
+		slices.Sort(years)
+		return years, cobra.ShellCompDirectiveNoFileComp
 	}
-	slices.Sort(years)
-	return years, cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeReportArg completes the argument at position n with report ids,
 // each described by its unit, year and title.
-func completeReportArg(n int) completer {
+func completeReportArg(gopts *globalOptions, n int) completer {
 	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		if len(args) != n {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		var out []string
-		for _, r := range stored() {
+		for _, r := range stored(gopts) {
 			out = append(out, r.ID+"\t"+r.Unit+" "+strconv.Itoa(r.Year)+" "+r.Title)
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp

@@ -12,14 +12,10 @@ import (
 	"testing"
 )
 
-// withCorpus points --corpus at a fresh directory for one test.
-func withCorpus(t *testing.T) string {
+// withCorpus is the global options of a fresh corpus directory for one test.
+func withCorpus(t *testing.T) globalOptions {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "corpus")
-	old := globals.Corpus
-	globals.Corpus = dir
-	t.Cleanup(func() { globals.Corpus = old })
-	return dir
+	return globalOptions{Corpus: filepath.Join(t.TempDir(), "corpus")}
 }
 
 func exitCode(err error) int {
@@ -53,11 +49,11 @@ func sourceTree(t *testing.T) string {
 
 func TestIngestListShowReviewExport(t *testing.T) {
 	ctx := context.Background()
-	withCorpus(t)
+	g := withCorpus(t)
 	src := sourceTree(t)
 
 	var out, errOut bytes.Buffer
-	err := runIngest(ctx, ingestOptions{Workers: 2, JSON: true}, []string{src}, &out, &errOut)
+	err := runIngest(ctx, ingestOptions{Workers: 2, JSON: true}, g, []string{src}, &out, &errOut)
 	if exitCode(err) != 1 {
 		t.Fatalf("ingest with a broken file: %v, want exit 1 (%s)", err, errOut.String())
 	}
@@ -78,17 +74,17 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	}
 	// human summary of a second run: everything in, the broken file again
 	out.Reset()
-	err = runIngest(ctx, ingestOptions{Workers: 1}, []string{src}, &out, &errOut)
+	err = runIngest(ctx, ingestOptions{Workers: 1}, g, []string{src}, &out, &errOut)
 	if exitCode(err) != 1 || !strings.Contains(out.String(), "已在库中 2，失败 1") || !strings.Contains(out.String(), "broken.docx") {
 		t.Errorf("second run: %v\n%s", err, out.String())
 	}
 	os.Remove(filepath.Join(src, "broken.docx"))
-	if err := runIngest(ctx, ingestOptions{Workers: 1}, []string{src}, &out, &errOut); err != nil {
+	if err := runIngest(ctx, ingestOptions{Workers: 1}, g, []string{src}, &out, &errOut); err != nil {
 		t.Errorf("all in: %v, want exit 0", err)
 	}
 
 	out.Reset()
-	if err := runList(ctx, listOptions{JSON: true, Year: 2023}, &out); err != nil {
+	if err := runList(ctx, listOptions{JSON: true, Year: 2023}, g, &out); err != nil {
 		t.Fatal(err)
 	}
 	var list []struct {
@@ -107,13 +103,13 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	}
 	id := list[0].ID
 	out.Reset()
-	if err := runList(ctx, listOptions{}, &out); err != nil || !strings.Contains(out.String(), "桥头乡") || !strings.Contains(out.String(), "共 2 份报告") {
+	if err := runList(ctx, listOptions{}, g, &out); err != nil || !strings.Contains(out.String(), "桥头乡") || !strings.Contains(out.String(), "共 2 份报告") {
 		t.Errorf("list: %v\n%s", err, out.String())
 	}
 
 	// review the first finding by its rule and items, then see it in show
 	out.Reset()
-	if err := runShow(ctx, true, id[:6], &out); err != nil {
+	if err := runShow(ctx, g, true, id[:6], &out); err != nil {
 		t.Fatal(err)
 	}
 	var shown struct {
@@ -135,23 +131,23 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	}
 	items := strings.Join(seqs, ",")
 	out.Reset()
-	if err := runReview(ctx, reviewOptions{Dismiss: true, Items: items, Note: "已核实"}, id, f.Rule, &out); err != nil {
+	if err := runReview(ctx, reviewOptions{Dismiss: true, Items: items, Note: "已核实"}, g, id, f.Rule, &out); err != nil {
 		t.Fatalf("review %s %s --items %s: %v", id, f.Rule, items, err)
 	}
 	out.Reset()
-	runShow(ctx, true, filepath.Join(src, "sub", "nantun-2023.md"), &out)
+	runShow(ctx, g, true, filepath.Join(src, "sub", "nantun-2023.md"), &out)
 	json.Unmarshal(out.Bytes(), &shown)
 	if r := shown.Findings[0].Review; r == nil || r.Decision != "dismissed" || r.Note != "已核实" {
 		t.Errorf("review not shown: %+v", shown.Findings[0])
 	}
 	out.Reset()
-	if err := runShow(ctx, false, id, &out); err != nil || !strings.Contains(out.String(), "已排除：已核实") || !strings.Contains(out.String(), "937.131003") {
+	if err := runShow(ctx, g, false, id, &out); err != nil || !strings.Contains(out.String(), "已排除：已核实") || !strings.Contains(out.String(), "937.131003") {
 		t.Errorf("show: %v\n%s", err, out.String())
 	}
 
 	// export: the decision travels with the finding
 	csvPath := filepath.Join(t.TempDir(), "out.csv")
-	if err := runExport(ctx, exportOptions{Format: "csv", Output: csvPath}, &out, &errOut); err != nil {
+	if err := runExport(ctx, exportOptions{Format: "csv", Output: csvPath}, g, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	items2, _ := os.ReadFile(csvPath)
@@ -162,16 +158,16 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	}
 	// -o - writes to standard output, xlsx too
 	out.Reset()
-	if err := runExport(ctx, exportOptions{Format: "xlsx", Output: "-"}, &out, &errOut); err != nil || !strings.HasPrefix(out.String(), "PK\x03\x04") {
+	if err := runExport(ctx, exportOptions{Format: "xlsx", Output: "-"}, g, &out, &errOut); err != nil || !strings.HasPrefix(out.String(), "PK\x03\x04") {
 		t.Errorf("export -o -: %v, %d bytes", err, out.Len())
 	}
 	// re-extraction keeps the decision
 	out.Reset()
-	if err := runReextract(ctx, reextractOptions{All: true, Workers: 2, JSON: true}, &out, &errOut); err != nil || !strings.Contains(out.String(), `"reextracted": 2`) {
+	if err := runReextract(ctx, reextractOptions{All: true, Workers: 2, JSON: true}, g, &out, &errOut); err != nil || !strings.Contains(out.String(), `"reextracted": 2`) {
 		t.Errorf("reextract: %v %s", err, out.String())
 	}
 	out.Reset()
-	runShow(ctx, true, id, &out)
+	runShow(ctx, g, true, id, &out)
 	json.Unmarshal(out.Bytes(), &shown)
 	if r := shown.Findings[0].Review; r == nil || r.Decision != "dismissed" {
 		t.Errorf("decision lost in reextract: %+v", shown.Findings[0])
@@ -180,26 +176,26 @@ func TestIngestListShowReviewExport(t *testing.T) {
 
 func TestCorpusCommandUsageErrors(t *testing.T) {
 	ctx := context.Background()
-	withCorpus(t)
+	g := withCorpus(t)
 	var out, errOut bytes.Buffer
 	for name, err := range map[string]error{
-		"ingest --workers 0":   runIngest(ctx, ingestOptions{Workers: 0}, []string{"."}, &out, &errOut),
-		"review without":       runReview(ctx, reviewOptions{}, "abcd", "total-mismatch", &out),
-		"review both":          runReview(ctx, reviewOptions{Confirm: true, Dismiss: true}, "abcd", "total-mismatch", &out),
-		"review bad items":     runReview(ctx, reviewOptions{Confirm: true, Items: "x"}, "abcd", "total-mismatch", &out),
-		"export no format":     runExport(ctx, exportOptions{}, &out, &errOut),
-		"export bad format":    runExport(ctx, exportOptions{Format: "pdf"}, &out, &errOut),
-		"reextract workers -1": runReextract(ctx, reextractOptions{Workers: -1}, &out, &errOut),
+		"ingest --workers 0":   runIngest(ctx, ingestOptions{Workers: 0}, g, []string{"."}, &out, &errOut),
+		"review without":       runReview(ctx, reviewOptions{}, g, "abcd", "total-mismatch", &out),
+		"review both":          runReview(ctx, reviewOptions{Confirm: true, Dismiss: true}, g, "abcd", "total-mismatch", &out),
+		"review bad items":     runReview(ctx, reviewOptions{Confirm: true, Items: "x"}, g, "abcd", "total-mismatch", &out),
+		"export no format":     runExport(ctx, exportOptions{}, g, &out, &errOut),
+		"export bad format":    runExport(ctx, exportOptions{Format: "pdf"}, g, &out, &errOut),
+		"reextract workers -1": runReextract(ctx, reextractOptions{Workers: -1}, g, &out, &errOut),
 	} {
 		if exitCode(err) != 2 {
 			t.Errorf("%s: %v, want exit 2", name, err)
 		}
 	}
 	// an unknown report is bad input too
-	if err := runIngest(ctx, ingestOptions{Workers: 1}, []string{t.TempDir()}, &out, &errOut); err != nil {
+	if err := runIngest(ctx, ingestOptions{Workers: 1}, g, []string{t.TempDir()}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	if err := runShow(ctx, false, "ffffff", &out); exitCode(err) != 2 {
+	if err := runShow(ctx, g, false, "ffffff", &out); exitCode(err) != 2 {
 		t.Errorf("show unknown: %v, want exit 2", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"golang.org/x/term"
@@ -19,8 +20,8 @@ const indexOpenTimeout = 3 * time.Second
 
 // openCorpus opens the corpus of --corpus for writing; in use by another
 // process, it says so (exit 2) instead of waiting.
-func openCorpus() (*corpus.Store, error) {
-	s, err := corpus.Open(globals.Corpus)
+func (g globalOptions) openCorpus() (*corpus.Store, error) {
+	s, err := corpus.Open(g.Corpus)
 	if errors.Is(err, corpus.ErrInUse) {
 		return nil, &exitError{code: 2, err: fmt.Errorf("%w；请等另一个 jixiao 进程结束后再试", err)}
 	}
@@ -28,8 +29,21 @@ func openCorpus() (*corpus.Store, error) {
 }
 
 // openCorpusReader opens the corpus of --corpus for reading beside a writer.
-func openCorpusReader() (*corpus.Store, error) {
-	return corpus.OpenReadOnly(globals.Corpus)
+func (g globalOptions) openCorpusReader() (*corpus.Store, error) {
+	return corpus.OpenReadOnly(g.Corpus)
+}
+
+// openCorpusIndex opens the index of the corpus named by --corpus, waiting a few
+// seconds for another jixiao process to let go of it.
+func (g globalOptions) openCorpusIndex() (*index.Index, error) {
+	if fi, err := os.Stat(g.Corpus); err != nil || !fi.IsDir() {
+		return nil, &exitError{2, fmt.Errorf("语料库 %s 不存在 (no corpus; run jixiao ingest first)", g.Corpus)}
+	}
+	ix, err := index.Open(filepath.Join(g.Corpus, corpus.IndexDir), g.indexWait())
+	if errors.Is(err, index.ErrInUse) {
+		return nil, fmt.Errorf("%w：请等另一个 jixiao 进程结束后再试", err)
+	}
+	return ix, err
 }
 
 // openIndex opens the search index of s. The store is the record of truth:

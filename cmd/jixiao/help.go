@@ -33,6 +33,11 @@ const usageTemplate = `用法 (Usage):{{if .Runnable}}
 func init() {
 	cobra.AddTemplateFunc("zhUse", func(s string) string { return strings.Replace(s, " [flags]", " [选项]", 1) })
 	cobra.AddTemplateFunc("zhFlags", func(s string) string { return strings.ReplaceAll(s, " (default ", " (默认 ") })
+}
+
+// localizeCommands gives root and its commands the Chinese usage template,
+// flag errors, and help and completion commands described in Chinese.
+func localizeCommands(cmdRoot *cobra.Command) {
 	cmdRoot.SetUsageTemplate(usageTemplate)
 	cmdRoot.SetVersionTemplate("jixiao {{.Version}}\n")
 	cmdRoot.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -12,22 +12,19 @@ import (
 // TestVersion: --version names the extractor version that reextract
 // compares stored reports against.
 func TestVersion(t *testing.T) {
-	var out bytes.Buffer
-	cmdRoot.SetOut(&out)
-	cmdRoot.SetArgs([]string{"--version"})
-	defer cmdRoot.SetArgs(nil)
-	if err := cmdRoot.Execute(); err != nil {
+	out, err := run(t, "--version")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "(extractor "+extract.Version+",") {
-		t.Errorf("--version printed %q", out.String())
+	if !strings.Contains(out, "(extractor "+extract.Version+",") {
+		t.Errorf("--version printed %q", out)
 	}
 }
 
 // TestHelpExitCodes: the exit codes are documented in --help.
 func TestHelpExitCodes(t *testing.T) {
 	for _, code := range []string{"  0 ", "  1 ", "  2 ", "  130 "} {
-		if !strings.Contains(cmdRoot.Long, code) {
+		if !strings.Contains(newRootCommand(&globalOptions{}).Long, code) {
 			t.Errorf("--help does not document exit code %q", strings.TrimSpace(code))
 		}
 	}
@@ -37,11 +34,11 @@ func TestHelpExitCodes(t *testing.T) {
 func run(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	cmdRoot.SetOut(&out)
-	cmdRoot.SetErr(&out)
-	cmdRoot.SetArgs(args)
-	defer func() { cmdRoot.SetArgs(nil); cmdRoot.SetOut(nil); cmdRoot.SetErr(nil) }()
-	err := cmdRoot.Execute()
+	root := newRootCommand(&globalOptions{})
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.Execute()
 	return out.String(), err
 }
 
@@ -71,9 +68,10 @@ func TestHelpInChinese(t *testing.T) {
 
 // TestCompletion: rule ids, formats and the corpus's reports and units.
 func TestCompletion(t *testing.T) {
-	dir := withCorpus(t)
+	g := withCorpus(t)
+	dir := g.Corpus
 	var o, e bytes.Buffer
-	if err := runIngest(context.Background(), ingestOptions{Workers: 1, JSON: true}, []string{"../../testdata/nantun-2023.md"}, &o, &e); err != nil {
+	if err := runIngest(context.Background(), ingestOptions{Workers: 1, JSON: true}, g, []string{"../../testdata/nantun-2023.md"}, &o, &e); err != nil {
 		t.Fatal(err, e.String())
 	}
 	for _, c := range []struct {
