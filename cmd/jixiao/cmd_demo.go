@@ -90,7 +90,7 @@ func runDemo(ctx context.Context, gopts globalOptions, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "\n检索「%s」(jixiao search %s)：\n", demoQuery, demoQuery)
-	printSearch(stdout, res, q)
+	printSearch(stdout, res, q, false)
 	fmt.Fprintln(stdout, "\n读取自己的报告：jixiao extract 文件…；入库：jixiao ingest 目录；检索：jixiao search 词；浏览器：jixiao serve")
 	return nil
 }

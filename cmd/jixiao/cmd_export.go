@@ -86,7 +86,7 @@ func runExport(ctx context.Context, opts exportOptions, gopts globalOptions, std
 			opts.Output:  func(w io.Writer) error { return export.CSV(ctx, s, filter, w, nil) },
 			findingsPath: func(w io.Writer) error { return export.CSV(ctx, s, filter, nil, w) },
 		})
-		if err == nil {
+		if err == nil && !gopts.Quiet {
 			fmt.Fprintf(stderr, "已导出项目到 %s，问题到 %s\n", opts.Output, findingsPath)
 		}
 		return err

@@ -58,6 +58,9 @@ func runIndexRebuild(ctx context.Context, gopts globalOptions, out io.Writer) er
 	if err := store.MarkIndexed(ctx, ids...); err != nil {
 		return fmt.Errorf("重建检索索引：记录索引状态: %w", err)
 	}
+	if gopts.Quiet {
+		return nil
+	}
 	fmt.Fprintf(out, "已重建检索索引：%d 份报告 (index rebuilt: %d reports)\n", n, n)
 	return nil
 }

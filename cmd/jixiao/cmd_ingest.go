@@ -63,7 +63,7 @@ func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, pat
 
 	files, walkFailures := s.Walk(paths)
 	var bar *progressbar.ProgressBar
-	if !opts.JSON && isTerminal(stderr) {
+	if !opts.JSON && !gopts.Quiet && isTerminal(stderr) {
 		bar = progressbar.NewOptions(len(files),
 			progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("入库"),
@@ -103,6 +103,8 @@ func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, pat
 		if err := writeJSON(stdout, ingestJSON{Summary: sum, ByReason: sum.ByReason()}); err != nil {
 			return err
 		}
+	} else if gopts.Quiet {
+		printFailedFiles(stderr, sum.Failures)
 	} else {
 		printIngestSummary(stdout, sum)
 	}
@@ -116,6 +118,14 @@ func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, pat
 type ingestJSON struct {
 	corpus.Summary
 	ByReason []corpus.ReasonCount `json:"by_reason"`
+}
+
+// printFailedFiles writes one line per failed file, for --quiet: nothing
+// when everything was read.
+func printFailedFiles(w io.Writer, failures []corpus.Failure) {
+	for _, f := range failures {
+		fmt.Fprintf(w, "jixiao: %s: %s\n", terminalSafe(displayPath(f.Path)), f.Reason)
+	}
 }
 
 // maxFailuresShown is how many failed files the summary names.

@@ -67,7 +67,7 @@ func runReextract(ctx context.Context, opts reextractOptions, gopts globalOption
 	ix, closeIndex := openIndex(s, stderr)
 	defer closeIndex()
 	var bar *progressbar.ProgressBar
-	if !opts.JSON && isTerminal(stderr) {
+	if !opts.JSON && !gopts.Quiet && isTerminal(stderr) {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("重新提取"),
 			progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
@@ -87,6 +87,10 @@ func runReextract(ctx context.Context, opts reextractOptions, gopts globalOption
 		if err := writeJSON(stdout, reextractJSON{Checked: sum.Files, Reextracted: sum.Stored, Failed: sum.Failed,
 			Indexed: sum.Indexed, IndexErrors: sum.IndexErrors, IndexError: sum.IndexError, Failures: sum.Failures}); err != nil {
 			return err
+		}
+	} else if gopts.Quiet {
+		for _, f := range sum.Failures {
+			fmt.Fprintf(stderr, "jixiao: %s: %s\n", f.ID, terminalSafe(f.Error))
 		}
 	} else {
 		fmt.Fprintf(stdout, "提取器版本 %s：重新提取 %d 份报告，失败 %d；建索引 %d 份\n", extract.Version, sum.Stored, sum.Failed, sum.Indexed)

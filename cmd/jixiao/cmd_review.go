@@ -80,7 +80,9 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 		if err := s.ClearDecision(ctx, id, key); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "已撤销报告 %s 的问题 %s 的审核结论\n", id, key)
+		if !gopts.Quiet {
+			fmt.Fprintf(stdout, "已撤销报告 %s 的问题 %s 的审核结论\n", id, key)
+		}
 		return nil
 	}
 	v := corpus.Confirmed
@@ -98,6 +100,8 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, v.Label())
+	if !gopts.Quiet {
+		fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, v.Label())
+	}
 	return nil
 }

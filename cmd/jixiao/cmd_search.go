@@ -103,7 +103,7 @@ func runSearch(ctx context.Context, opts searchOptions, gopts globalOptions, arg
 			return err
 		}
 	} else {
-		printSearch(out, res, q)
+		printSearch(out, res, q, gopts.Quiet)
 		if res.Total == 0 {
 			hintEmptyIndex(out, ix)
 		}
@@ -140,8 +140,13 @@ func budgetFlag(name, s string) (*decimal.Decimal, error) {
 	return &a.Wan, nil
 }
 
-func printSearch(out io.Writer, res *index.Result, q index.Query) {
+// printSearch writes the hits as a table, then (unless quiet) their count
+// and the facets.
+func printSearch(out io.Writer, res *index.Result, q index.Query, quiet bool) {
 	if res.Total == 0 {
+		if quiet {
+			return
+		}
 		fmt.Fprintln(out, "没有找到 (no hits)")
 		return
 	}
@@ -155,6 +160,9 @@ func printSearch(out io.Writer, res *index.Result, q index.Query) {
 			wanCell(h.BudgetWan), wanCell(h.ActualWan), fragmentOf(h)})
 	}
 	printTable(out, []string{"单位", "年度", "序号", "项目", "预算(万元)", "实际(万元)", "摘录"}, rows)
+	if quiet {
+		return
+	}
 	last := q.From + len(res.Hits)
 	fmt.Fprintf(out, "\n共 %d 条，显示第 %d–%d 条 (hits)\n", res.Total, q.From+1, last)
 	if f := res.Facets; f != nil {

@@ -78,9 +78,20 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	if exitCode(err) != 1 || !strings.Contains(out.String(), "已在库中 2，失败 1") || !strings.Contains(out.String(), "broken.docx") {
 		t.Errorf("second run: %v\n%s", err, out.String())
 	}
+	// --quiet: no summary, one line per failed file on stderr
+	quiet := g
+	quiet.Quiet = true
+	out.Reset()
+	errOut.Reset()
+	err = runIngest(ctx, ingestOptions{Workers: 1}, quiet, []string{src}, &out, &errOut)
+	if exitCode(err) != 1 || out.Len() != 0 || strings.Count(errOut.String(), "\n") != 1 ||
+		!strings.Contains(errOut.String(), "broken.docx: DOCX 无法读取") {
+		t.Errorf("quiet run: %v\nstdout %q\nstderr %q", err, out.String(), errOut.String())
+	}
 	os.Remove(filepath.Join(src, "broken.docx"))
-	if err := runIngest(ctx, ingestOptions{Workers: 1}, g, []string{src}, &out, &errOut); err != nil {
-		t.Errorf("all in: %v, want exit 0", err)
+	out.Reset()
+	if err := runIngest(ctx, ingestOptions{Workers: 1}, quiet, []string{src}, &out, &errOut); err != nil || out.Len() != 0 {
+		t.Errorf("all in, quietly: %v, want exit 0 and nothing printed: %q", err, out.String())
 	}
 
 	out.Reset()
@@ -105,6 +116,10 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	out.Reset()
 	if err := runList(ctx, listOptions{}, g, &out); err != nil || !strings.Contains(out.String(), "桥头乡") || !strings.Contains(out.String(), "共 2 份报告") {
 		t.Errorf("list: %v\n%s", err, out.String())
+	}
+	out.Reset()
+	if err := runList(ctx, listOptions{}, quiet, &out); err != nil || !strings.Contains(out.String(), "桥头乡") || strings.Contains(out.String(), "共 2 份报告") {
+		t.Errorf("list --quiet: %v\n%s", err, out.String())
 	}
 
 	// review the first finding by its rule and items, then see it in show
