@@ -47,8 +47,13 @@ func init() { ingest.RegisterReason("extract-failed", ReasonExtract) }
 func Failed(path string, err error) Result {
 	r := Result{Path: path, Err: err, Reason: ingest.ReasonRead}
 	var ie *ingest.Error
-	if errors.As(err, &ie) && ie.Reason != "" {
-		r.Reason = ie.Reason
+	if errors.As(err, &ie) {
+		if ie.Reason != "" {
+			r.Reason = ie.Reason
+		}
+		if r.Path == "" {
+			r.Path = ie.Path
+		}
 	}
 	return r
 }

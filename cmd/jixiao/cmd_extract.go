@@ -62,7 +62,9 @@ func runExtract(ctx context.Context, opts readOptions, gopts globalOptions, file
 	for i, res := range results {
 		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
+			if err := reportFailure(enc, opts.JSON, res, stderr); err != nil {
+				return err
+			}
 			continue
 		}
 		if opts.JSON {
@@ -82,6 +84,35 @@ func runExtract(ctx context.Context, opts readOptions, gopts globalOptions, file
 		}
 	}
 	return badInput(failed, n)
+}
+
+// failedJSON is the --json record of a file that could not be read. It
+// takes the file's place in the stream of records, so that a program sees
+// every file it named, in order, and why one gave nothing.
+type failedJSON struct {
+	Source struct {
+		Path string `json:"path"`
+	} `json:"source"`
+	Error struct {
+		Code    string `json:"code"`    // stable English code (ingest.ReasonCode)
+		Reason  string `json:"reason"`  // its Chinese label
+		Message string `json:"message"` // what went wrong, naming the file
+	} `json:"error"`
+}
+
+// reportFailure says on stderr why a file could not be read and, with
+// --json, writes its record to enc as well.
+func reportFailure(enc *json.Encoder, asJSON bool, res pipeline.Result, stderr io.Writer) error {
+	fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
+	if !asJSON {
+		return nil
+	}
+	var rec failedJSON
+	rec.Source.Path = res.Path
+	rec.Error.Code = ingest.ReasonCode(res.Reason)
+	rec.Error.Reason = res.Reason
+	rec.Error.Message = res.Err.Error()
+	return enc.Encode(rec)
 }
 
 // printPartHeading says which of a file's reports follows, when it holds several.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,6 +104,56 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "no-such.pdf") {
 		t.Errorf("stderr does not name the file: %q", errOut.String())
+	}
+}
+
+// TestJSONFailureRecords: with --json an unreadable file is a record in the
+// stream, in its place, with its reason code; the readable ones follow.
+func TestJSONFailureRecords(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "a-broken.docx")
+	if err := os.WriteFile(broken, []byte("PK\x03\x04 not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"../../testdata/no-such.pdf", broken, "../../testdata/qiaotou-2022.gb18030.txt"}
+	for name, run := range map[string]func(io.Writer, io.Writer) error{
+		"extract": func(o, e io.Writer) error {
+			return runExtract(context.Background(), readOptions{JSON: true}, globalOptions{}, args, o, e)
+		},
+		"validate": func(o, e io.Writer) error {
+			return runValidate(context.Background(), readOptions{JSON: true}, globalOptions{}, args, o, e)
+		},
+	} {
+		var out, errOut bytes.Buffer
+		if err := run(&out, &errOut); exitCode(err) != 2 {
+			t.Errorf("%s: exit %v, want 2", name, err)
+		}
+		var recs []struct {
+			Source struct{ Path string }
+			Error  *struct{ Code, Reason, Message string }
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			var r struct {
+				Source struct{ Path string }
+				Error  *struct{ Code, Reason, Message string }
+			}
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatalf("%s: %v in %q", name, err, line)
+			}
+			recs = append(recs, r)
+		}
+		if len(recs) != 3 {
+			t.Fatalf("%s: %d records, want 3:\n%s", name, len(recs), out.String())
+		}
+		if e := recs[0].Error; e == nil || e.Code != "cannot-open" || !strings.HasSuffix(recs[0].Source.Path, "no-such.pdf") || !strings.Contains(e.Message, "no-such.pdf") {
+			t.Errorf("%s: missing file record %+v %+v", name, recs[0].Source, e)
+		}
+		if e := recs[1].Error; e == nil || e.Code != "docx-unreadable" || recs[1].Source.Path != broken {
+			t.Errorf("%s: broken DOCX record %+v %+v", name, recs[1].Source, e)
+		}
+		if recs[2].Error != nil || !strings.HasSuffix(recs[2].Source.Path, "qiaotou-2022.gb18030.txt") {
+			t.Errorf("%s: the readable file's record %+v", name, recs[2])
+		}
 	}
 }
 

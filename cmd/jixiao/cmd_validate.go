@@ -62,7 +62,9 @@ func runValidate(ctx context.Context, opts readOptions, gopts globalOptions, fil
 	for i, res := range results {
 		if res.Err != nil {
 			failed++
-			fmt.Fprintln(stderr, "jixiao:", terminalSafe(res.Err.Error()))
+			if err := reportFailure(enc, opts.JSON, res, stderr); err != nil {
+				return err
+			}
 			continue
 		}
 		path := displayPath(res.Path)
