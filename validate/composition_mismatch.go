@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -105,36 +104,13 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 		Items: []int{1}, Page: total.Page, Span: spanOf(total.Span)}, true
 }
 
-// quantity is an indicator value read as a number with its unit: 29.5亩, 192只.
-var quantity = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*([^\d\s≥≤><=%％]{1,4})?$`)
-
-// headCounts are measure words of counted things, summed together (羊180只 + 猪12头 = 192只).
-var headCounts = map[string]bool{"只": true, "头": true, "个": true, "户": true, "人": true, "名": true,
-	"匹": true, "羽": true, "尾": true, "家": true, "处": true, "座": true, "台": true, "套": true}
-
-type qty struct {
-	v    decimal.Decimal
-	d    int
-	unit string
+// readQuantity reads a figure that sub-rows can add up to: a count or an
+// amount (29.5亩, 192只), not a target with a direction (≥30户) and not a
+// percentage (shares of a whole do not add).
+func readQuantity(s string) (extract.Measure, bool) {
+	m, ok := extract.ReadMeasure(s)
+	return m, ok && !m.HasDir && m.Unit != "%" && !strings.ContainsAny(s, "=<>＝")
 }
-
-func readQuantity(s string) (qty, bool) {
-	m := quantity.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return qty{}, false
-	}
-	v, err := decimal.NewFromString(m[1])
-	if err != nil {
-		return qty{}, false
-	}
-	d := 0
-	if i := strings.IndexByte(m[1], '.'); i >= 0 {
-		d = len(m[1]) - i - 1
-	}
-	return qty{v, d, m[2]}, true
-}
-
-func sameKind(a, b string) bool { return a == b || headCounts[a] && headCounts[b] }
 
 func indicatorComposition(r *extract.Report) []Finding {
 	var out []Finding
@@ -164,28 +140,28 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 	if !ok {
 		return Finding{}, false
 	}
-	sum, decs := decimal.Zero, []int{total.d}
+	sum, decs := decimal.Zero, []int{total.Decimals}
 	var terms []string
 	for _, p := range parts {
 		q, ok := readQuantity(get(p))
-		if !ok || !sameKind(q.unit, total.unit) {
+		if !ok || !extract.SameKind(q.Unit, total.Unit) {
 			return Finding{}, false
 		}
-		sum = sum.Add(q.v)
-		decs = append(decs, q.d)
+		sum = sum.Add(q.Value)
+		decs = append(decs, q.Decimals)
 		terms = append(terms, strings.TrimSpace(get(p)))
 	}
-	if sum.Equal(total.v) {
+	if sum.Equal(total.Value) {
 		return Finding{}, false
 	}
-	diff := sum.Sub(total.v)
+	diff := sum.Sub(total.Value)
 	sev, note := Error, ""
 	if diff.Abs().LessThanOrEqual(sumTolerance(decs...)) {
 		sev, note = Info, "，差异在四舍五入范围内 (rounding)"
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("指标「%s」的%s写作 %s，而其中各项 %s 之和为 %s%s，%s%s (composition-mismatch)",
-			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.unit, difference(diff, total.unit), note),
-		Expected: dec(total.v), Actual: dec(sum), Diff: dec(diff),
+			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.Unit, difference(diff, total.Unit), note),
+		Expected: dec(total.Value), Actual: dec(sum), Diff: dec(diff),
 		Items: []int{1}, Page: parent.Page, Span: spanOf(parent.Span)}, true
 }

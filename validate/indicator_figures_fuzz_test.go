@@ -7,38 +7,6 @@ import (
 	"github.com/jixiao/jixiao/extract"
 )
 
-func TestReadMeasure(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want string // "v unit dir" or "" for not a figure
-	}{
-		{"≥95%", "95 % +"},
-		{"不低于30户", "30 户 +"},
-		{"12万元", "12 万元 +"},
-		{"50,000元", "5 万元 +"},
-		{"控制在100万元以内", "100 万元 -"},
-		{"≤ 3 天", "3 天 -"},
-		{"１００％", ""}, // full-width digits are folded by ingest before extract
-		{"5年以上", "5 年 +"},
-		{"明显改善", ""},
-		{"90%-95%", ""},
-		{"达到国家标准", ""},
-	} {
-		m, ok := readMeasure(tc.in)
-		got := ""
-		if ok {
-			dir := "+"
-			if m.dir == negative {
-				dir = "-"
-			}
-			got = m.v.String() + " " + m.unit + " " + dir
-		}
-		if got != tc.want {
-			t.Errorf("%q: %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 // FuzzIndicatorCells: any target, actual, unit and nature text, any weight
 // and score: no panic, and a finding's figures are those it names.
 func FuzzIndicatorCells(f *testing.F) {
@@ -52,11 +20,11 @@ func FuzzIndicatorCells(f *testing.F) {
 	f.Fuzz(func(t *testing.T, target, actual, unit, nature, weight, score string) {
 		in := extract.Indicator{Level3: "x", Target: target, Actual: actual, Unit: unit, Nature: nature}
 		// weights and scores come from extract as plain figures (no exponents)
-		if w, ok := readMeasure(weight); ok && w.unit == "" && len(weight) < 12 {
-			in.Weight = &w.v
+		if w, ok := extract.ReadMeasure(weight); ok && w.Unit == "" && len(weight) < 12 {
+			in.Weight = &w.Value
 		}
-		if s, ok := readMeasure(score); ok && s.unit == "" && len(score) < 12 {
-			in.Score = &s.v
+		if s, ok := extract.ReadMeasure(score); ok && s.Unit == "" && len(score) < 12 {
+			in.Score = &s.Value
 		}
 		r := &extract.Report{Indicators: []extract.Indicator{in}}
 		for _, fd := range append(checkIndicatorScores(r), append(checkReasons(r), checkPlaceholders(r)...)...) {

@@ -67,7 +67,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 			indicatorName(ind), fig(s, ds), fig(w, dw), difference(w.Sub(s), " 分"))
 		return f, true
 	}
-	t, a, quantitative, comparable := indicatorMeasures(ind)
+	t, a, quantitative, comparable := ind.Measures()
 	if !quantitative {
 		return qualitativeFinding(ind, f)
 	}
@@ -85,11 +85,11 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 	if s.Equal(expected) {
 		return Finding{}, false
 	}
-	if !t.hasDir {
+	if !t.HasDir {
 		// no ≥ / ≤ written, no 指标性质 column: a row scored as a 反向 one
 		// (故障率, 完成时限) is not said to be wrong, only noted
 		rt := t
-		rt.dir = negative
+		rt.Dir = extract.LessIsBetter
 		rr, rrtol := completion(rt, a)
 		re := w.Mul(rr).Round(8)
 		if d := re.Sub(s); d.Abs().LessThanOrEqual(halfAtDecimals(ds).Add(w.Mul(rrtol))) {
@@ -106,7 +106,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 	diff := expected.Sub(s)
 	tol := halfAtDecimals(ds).Add(w.Mul(rtol))
 	how := "实际 ÷ 目标"
-	if t.dir == negative {
+	if t.Dir == extract.LessIsBetter {
 		how = "目标 ÷ 实际（反向指标）"
 	}
 	f.Expected, f.Actual, f.Diff = dec(s), dec(expected), dec(diff)
@@ -121,16 +121,16 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 }
 
 // ratioText writes the numerator (num) or the denominator of a completion.
-func ratioText(t, a measure, num bool) string {
+func ratioText(t, a extract.Measure, num bool) string {
 	first, second := a, t
-	if t.dir == negative {
+	if t.Dir == extract.LessIsBetter {
 		first, second = t, a
 	}
 	m := second
 	if num {
 		m = first
 	}
-	return fig(m.v, m.decimals) + m.unit
+	return fig(m.Value, m.Decimals) + m.Unit
 }
 
 // qualitativeFinding: a qualitative row that says it reached its target and

@@ -67,7 +67,7 @@ func checkReasons(r *extract.Report) []Finding {
 
 // shortOfTarget says why a row did not meet its target, if it did not.
 func shortOfTarget(ind extract.Indicator) (string, bool) {
-	t, a, quantitative, comparable := indicatorMeasures(ind)
+	t, a, quantitative, comparable := ind.Measures()
 	if quantitative && comparable && !met(t, a) {
 		return fmt.Sprintf("实际完成值 %s 未达到年度指标值 %s", strings.TrimSpace(ind.Actual), strings.TrimSpace(ind.Target)), true
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/jixiao/jixiao/extract"
 	"github.com/shopspring/decimal"
 )
 
@@ -51,9 +52,9 @@ func checkTargetChanged(prev, cur YearOfProject) []Finding {
 		}
 		f := Finding{Rule: "target-changed", Severity: Info, Items: []int{1}, Page: ind.Page, Span: spanOf(ind.Span),
 			Message: fmt.Sprintf("%s的年度指标值 %d 年为「%s」，%d 年为「%s」 (target-changed)", indicatorName(ind), prev.Year, was, cur.Year, t)}
-		if a, okA := readMeasure(was); okA {
-			if b, okB := readMeasure(t); okB && a.unit == b.unit {
-				f.Expected, f.Actual, f.Diff = dec(a.v), dec(b.v), dec(b.v.Sub(a.v))
+		if a, okA := extract.ReadMeasure(was); okA {
+			if b, okB := extract.ReadMeasure(t); okB && a.Unit == b.Unit {
+				f.Expected, f.Actual, f.Diff = dec(a.Value), dec(b.Value), dec(b.Value.Sub(a.Value))
 			}
 		}
 		out = append(out, f)
@@ -67,7 +68,7 @@ func sameTarget(a, b string) bool {
 	if a == b {
 		return true
 	}
-	ma, okA := readMeasure(a)
-	mb, okB := readMeasure(b)
-	return okA && okB && ma.v.Equal(mb.v) && ma.unit == mb.unit && ma.dir == mb.dir
+	ma, okA := extract.ReadMeasure(a)
+	mb, okB := extract.ReadMeasure(b)
+	return okA && okB && ma.Value.Equal(mb.Value) && ma.Unit == mb.Unit && ma.Dir == mb.Dir
 }
