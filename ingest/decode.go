@@ -65,7 +65,8 @@ func DecodeText(data []byte) (string, string, error) {
 }
 
 // plausibility is the share of characters common in Chinese documents:
-// ASCII text, CJK ideographs, CJK and full-width punctuation.
+// ASCII text, CJK ideographs (with the radicals and compatibility forms that
+// stand for them), CJK and full-width punctuation.
 func plausibility(s string) float64 {
 	n, good := 0, 0
 	for _, r := range s {
@@ -74,7 +75,8 @@ func plausibility(s string) float64 {
 		case r == '\n' || r == '\r' || r == '\t' || (r >= 0x20 && r < 0x7f):
 			good++
 		case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
-			r >= 0x2000 && r <= 0x206F, r == 0xB7, r >= 0x3400 && r <= 0x4DBF:
+			r >= 0x2000 && r <= 0x206F, r == 0xB7, r >= 0x3400 && r <= 0x4DBF,
+			r >= 0x2E80 && r <= 0x2FDF, r >= 0xF900 && r <= 0xFAFF: // radicals and compatibility ideographs, as fonts write them
 			good++
 		}
 	}
