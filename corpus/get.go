@@ -110,14 +110,14 @@ func fillReview(ctx context.Context, q querier, r *StoredReport) error {
 	return err
 }
 
-const findingColumns = `key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell`
+const findingColumns = `key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell, unit`
 
 func scanFinding(sc interface{ Scan(...any) error }, extra ...any) (validate.Finding, string, error) {
 	var f validate.Finding
 	var key, sev, items string
 	var exp, act, diff sql.NullString
 	var s0, s1 sql.NullInt64
-	dest := append([]any{&key, &f.Rule, &sev, &f.Message, &exp, &act, &diff, &items, &f.Page, &s0, &s1, &f.Cell}, extra...)
+	dest := append([]any{&key, &f.Rule, &sev, &f.Message, &exp, &act, &diff, &items, &f.Page, &s0, &s1, &f.Cell, &f.FigureUnit}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return f, "", err
 	}

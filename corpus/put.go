@@ -306,8 +306,8 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 	}
 	if len(fs) > 0 {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO findings
-			(report_id, ord, key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			(report_id, ord, key, rule, severity, message, expected, actual, diff, items, page, span_start, span_end, cell, unit)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -319,7 +319,7 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 				s0, s1 = &f.Span[0], &f.Span[1]
 			}
 			if _, err := st.ExecContext(ctx, id, i, key, f.Rule, string(f.Severity), f.Message,
-				decString(f.Expected), decString(f.Actual), decString(f.Diff), joinInts(f.Items), f.Page, s0, s1, f.Cell); err != nil {
+				decString(f.Expected), decString(f.Actual), decString(f.Diff), joinInts(f.Items), f.Page, s0, s1, f.Cell, f.FigureUnit); err != nil {
 				return err
 			}
 		}

@@ -160,6 +160,11 @@ ALTER TABLE findings ADD COLUMN cell TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN doc_type TEXT NOT NULL DEFAULT '';
 CREATE INDEX reports_doc_type ON reports(doc_type);
 `,
+	// 4: the unit of a finding's expected, actual and diff (万元, %, 分, 个 …);
+	// '' for findings stored before, until reextract refreshes them.
+	`
+ALTER TABLE findings ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:

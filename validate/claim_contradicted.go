@@ -51,7 +51,7 @@ func ClaimContradicted(r *extract.Report) []Finding {
 			// one item: its budget and what was paid are the figures of the contradiction
 			for _, it := range r.Items {
 				if it.Seq == f.Items[0] && it.BudgetWan != nil && it.ActualWan != nil {
-					f.Expected, f.Actual, f.Diff = dec(*it.BudgetWan), dec(*it.ActualWan), dec(it.ActualWan.Sub(*it.BudgetWan))
+					f.Expected, f.Actual, f.Diff, f.FigureUnit = dec(*it.BudgetWan), dec(*it.ActualWan), dec(it.ActualWan.Sub(*it.BudgetWan)), "万元"
 				}
 			}
 		}
@@ -84,7 +84,7 @@ func claimAgainstStated(r *extract.Report) []Finding {
 			span := cl.Span
 			out = append(out, Finding{Rule: "claim-contradicted", Severity: Warning,
 				Message:  fmt.Sprintf("报告称「%s」，但所述支付 %s 万元少于总额 %s 万元", shorten(cl.Text, 40), c.Wan.String(), r.Stated.TotalWan.String()),
-				Expected: dec(*r.Stated.TotalWan), Actual: dec(*c.Wan), Diff: dec(c.Wan.Sub(*r.Stated.TotalWan)), Page: cl.Page, Span: &span})
+				Expected: dec(*r.Stated.TotalWan), Actual: dec(*c.Wan), Diff: dec(c.Wan.Sub(*r.Stated.TotalWan)), FigureUnit: "万元", Page: cl.Page, Span: &span})
 		}
 		return out
 	}

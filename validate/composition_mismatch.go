@@ -100,7 +100,7 @@ func fundComposition(total extract.FundRow, parts []extract.FundRow, key, name s
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s的%s写作 %s 万元，而其组成 %s 之和为 %s 万元，%s%s (composition-mismatch)",
 			rowName(total), name, fig(*t, total.Decimals[key]), strings.Join(terms, " + "), sum.String(), difference(diff, " 万元"), note),
-		Expected: dec(*t), Actual: dec(sum), Diff: dec(diff),
+		Expected: dec(*t), Actual: dec(sum), Diff: dec(diff), FigureUnit: "万元",
 		Items: []int{1}, Page: total.Page, Span: spanOf(total.Span)}, true
 }
 
@@ -162,6 +162,6 @@ func subRowFinding(parent extract.Indicator, parts []extract.Indicator, name str
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message: fmt.Sprintf("指标「%s」的%s写作 %s，而其中各项 %s 之和为 %s%s，%s%s (composition-mismatch)",
 			parent.Level3, name, strings.TrimSpace(get(parent)), strings.Join(terms, " + "), sum.String(), total.Unit, difference(diff, total.Unit), note),
-		Expected: dec(total.Value), Actual: dec(sum), Diff: dec(diff),
+		Expected: dec(total.Value), Actual: dec(sum), Diff: dec(diff), FigureUnit: total.Unit,
 		Items: []int{1}, Page: parent.Page, Span: spanOf(parent.Span)}, true
 }

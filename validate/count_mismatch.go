@@ -32,6 +32,6 @@ func CountMismatch(r *extract.Report) []Finding {
 		Message: fmt.Sprintf("列出 %d 项（含子项目共 %d 个），报告所述项目数 %d 个，差额（重算 − 所写）%+d 个",
 			len(r.Items), n, stated, diff),
 		Expected: dec(decimal.NewFromInt(int64(stated))), Actual: dec(decimal.NewFromInt(int64(n))),
-		Diff: dec(decimal.NewFromInt(int64(diff))), Page: r.Stated.Page, Span: r.Stated.Span,
+		Diff: dec(decimal.NewFromInt(int64(diff))), FigureUnit: "个", Page: r.Stated.Page, Span: r.Stated.Span,
 	}}
 }

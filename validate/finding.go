@@ -26,10 +26,14 @@ type Finding struct {
 	Expected *decimal.Decimal `json:"expected,omitempty"`
 	Actual   *decimal.Decimal `json:"actual,omitempty"`
 	Diff     *decimal.Decimal `json:"diff,omitempty"` // actual − expected, signed
-	Items    []int            `json:"items,omitempty"`
-	Page     int              `json:"page,omitempty"`
-	Span     *extract.Span    `json:"span,omitempty"` // evidence in the document text
-	Cell     string           `json:"cell,omitempty"` // spreadsheet cell of the evidence (Sheet1!D7)
+	// FigureUnit is the unit of Expected, Actual and Diff: 万元, %, 分, 个 (a
+	// count), or an indicator's own unit (亩, 户); empty when the finding has
+	// no figures. (Not the reporting unit, 单位, which is the report's.)
+	FigureUnit string        `json:"figure_unit,omitempty"`
+	Items      []int         `json:"items,omitempty"`
+	Page       int           `json:"page,omitempty"`
+	Span       *extract.Span `json:"span,omitempty"` // evidence in the document text
+	Cell       string        `json:"cell,omitempty"` // spreadsheet cell of the evidence (Sheet1!D7)
 }
 
 // A Rule checks one thing of one report.

@@ -61,6 +61,6 @@ func compositionFinding(what string, expected, actual decimal.Decimal, decs []in
 	}
 	return Finding{Rule: "composition-mismatch", Severity: sev,
 		Message:  fmt.Sprintf("%s，相差 %s 万元%s (composition-mismatch)", what, expected.Sub(actual).String(), note),
-		Expected: dec(expected), Actual: dec(actual), Diff: dec(diff),
+		Expected: dec(expected), Actual: dec(actual), Diff: dec(diff), FigureUnit: "万元",
 		Items: []int{1}, Page: page, Span: spanOf(span)}
 }

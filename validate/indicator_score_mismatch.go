@@ -62,6 +62,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 	ds, dw := ind.Decimals["score"], ind.Decimals["weight"]
 	f := Finding{Rule: "indicator-score-mismatch", Severity: Error, Items: []int{1}, Page: ind.Page, Span: spanOf(ind.Span)}
 	if s.GreaterThan(w) {
+		f.FigureUnit = "分"
 		f.Expected, f.Actual, f.Diff = dec(s), dec(w), dec(w.Sub(s))
 		f.Message = fmt.Sprintf("%s：得分 %s 超过分值 %s，%s (indicator-score-mismatch)",
 			indicatorName(ind), fig(s, ds), fig(w, dw), difference(w.Sub(s), " 分"))
@@ -94,6 +95,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 		re := w.Mul(rr).Round(8)
 		if d := re.Sub(s); d.Abs().LessThanOrEqual(halfAtDecimals(ds).Add(w.Mul(rrtol))) {
 			f.Severity = Info
+			f.FigureUnit = "分"
 			f.Expected, f.Actual, f.Diff = dec(s), dec(re), dec(d)
 			f.Message = fmt.Sprintf("%s：年度指标值 %s 未写明方向（≥/≤）；得分 %s 按反向指标（目标 ÷ 实际）计算为 %s，相符；按正向指标应为 %s (indicator-score-mismatch)",
 				indicatorName(ind), strings.TrimSpace(ind.Target), fig(s, ds), re.String(), expected.String())
@@ -109,6 +111,7 @@ func indicatorScoreFinding(ind extract.Indicator) (Finding, bool) {
 	if t.Dir == extract.LessIsBetter {
 		how = "目标 ÷ 实际（反向指标）"
 	}
+	f.FigureUnit = "分"
 	f.Expected, f.Actual, f.Diff = dec(s), dec(expected), dec(diff)
 	note := ""
 	if diff.Abs().LessThanOrEqual(tol) {
@@ -143,6 +146,7 @@ func qualitativeFinding(ind extract.Indicator, f Finding) (Finding, bool) {
 		return Finding{}, false
 	}
 	f.Severity = Warning
+	f.FigureUnit = "分"
 	f.Expected, f.Actual, f.Diff = dec(s), dec(w), dec(w.Sub(s))
 	f.Message = fmt.Sprintf("%s：实际完成值「%s」表明已达成目标（%s），得分 %s 却不到分值 %s 的 80%%，%s (indicator-score-mismatch)",
 		indicatorName(ind), act, tgt, fig(s, ind.Decimals["score"]), fig(w, ind.Decimals["weight"]), difference(w.Sub(s), " 分"))

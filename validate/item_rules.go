@@ -78,10 +78,10 @@ func itemFinding(rule string, sev Severity, it extract.Item) Finding {
 	span := it.Span
 	f := Finding{Rule: rule, Severity: sev, Items: []int{it.Seq}, Page: it.Page, Span: &span}
 	if it.BudgetWan != nil {
-		f.Expected = dec(*it.BudgetWan)
+		f.Expected, f.FigureUnit = dec(*it.BudgetWan), "万元"
 	}
 	if it.ActualWan != nil {
-		f.Actual = dec(*it.ActualWan)
+		f.Actual, f.FigureUnit = dec(*it.ActualWan), "万元"
 	}
 	return f
 }

@@ -66,7 +66,7 @@ func TestReferenceFindings(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	tm := fs[0]
-	if tm.Rule != "total-mismatch" || tm.Expected.String() != "937.131003" || tm.Actual.String() != "905.534931" || tm.Diff.String() != "-31.596072" {
+	if tm.Rule != "total-mismatch" || tm.Expected.String() != "937.131003" || tm.Actual.String() != "905.534931" || tm.Diff.String() != "-31.596072" || tm.FigureUnit != "万元" {
 		t.Errorf("total-mismatch = %+v", tm)
 	}
 	for _, s := range []string{"905.534931", "937.131003", "-31.596072"} {

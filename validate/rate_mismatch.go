@@ -37,7 +37,7 @@ func checkRates(r *extract.Report) []Finding {
 			out = append(out, Finding{Rule: "rate-mismatch", Severity: Info,
 				Message: fmt.Sprintf("%s：执行率写作 %s，执行数 %s ÷ 预算数 %s = %s%%，超过 100%% 按 100%% 计 (rate-mismatch)",
 					rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(comp.Round(int32(dr+2)), dr+2)),
-				Expected: dec(rate), Actual: dec(computedRate(comp, dr)), Diff: dec(computedRate(comp, dr).Sub(rate)),
+				Expected: dec(rate), Actual: dec(computedRate(comp, dr)), Diff: dec(computedRate(comp, dr).Sub(rate)), FigureUnit: "%",
 				Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 			continue
 		}
@@ -55,7 +55,7 @@ func checkRates(r *extract.Report) []Finding {
 		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
 			Message: fmt.Sprintf("%s：执行率写作 %s，而执行数 %s ÷ 预算数 %s = %s%%，%s%s (rate-mismatch)",
 				rowName(f), written(f, "rate", rate.String()+"%"), fig(e, de), fig(b, db), fig(computed, dr+2), difference(diff, " 个百分点"), note),
-			Expected: dec(rate), Actual: dec(computed), Diff: dec(diff),
+			Expected: dec(rate), Actual: dec(computed), Diff: dec(diff), FigureUnit: "%",
 			Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)})
 	}
 	return out
@@ -110,7 +110,7 @@ func checkProseRates(r *extract.Report) []Finding {
 		out = append(out, Finding{Rule: "rate-mismatch", Severity: sev,
 			Message: fmt.Sprintf("「%s%s」，而 %s ÷ %s = %s%%，相差 %s 个百分点%s (rate-mismatch)",
 				s.Label, s.Written, strings.TrimSpace(s.Actual.Raw), strings.TrimSpace(s.Budget.Raw), computed.String(), diff.String(), note),
-			Expected: dec(s.Rate), Actual: dec(computed), Diff: dec(diff), Page: s.Page, Span: &span})
+			Expected: dec(s.Rate), Actual: dec(computed), Diff: dec(diff), FigureUnit: "%", Page: s.Page, Span: &span})
 	}
 	return out
 }

@@ -99,7 +99,7 @@ func fundScoreFinding(f extract.FundRow) (Finding, bool) {
 	return Finding{Rule: "score-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s：得分写作 %s，而分值 %s × 执行率 %s = %s，%s%s (score-mismatch)",
 			rowName(f), fig(s, ds), w.String(), rateText, expected.String(), difference(diff, " 分"), note),
-		Expected: dec(s), Actual: dec(expected), Diff: dec(diff),
+		Expected: dec(s), Actual: dec(expected), Diff: dec(diff), FigureUnit: "分",
 		Items: []int{1}, Page: f.Page, Span: spanOf(f.Span)}, true
 }
 
@@ -179,7 +179,7 @@ func totalFinding(r *extract.Report, key string) (Finding, bool) {
 	return Finding{Rule: "score-mismatch", Severity: sev,
 		Message: fmt.Sprintf("%s行的%s写作 %s，而%s%d 项指标之和为 %s，%s%s (score-mismatch)",
 			tr.Label, what, fig(*total, dt), budget, indicators, sum.String(), difference(diff, " 分"), note),
-		Expected: dec(*total), Actual: dec(sum), Diff: dec(diff),
+		Expected: dec(*total), Actual: dec(sum), Diff: dec(diff), FigureUnit: "分",
 		Items: []int{1}, Page: tr.Page, Span: spanOf(tr.Span)}, true
 }
 
@@ -213,7 +213,7 @@ func rescaledTotal(r *extract.Report, total, sum decimal.Decimal, dt int) (fd Fi
 	}
 	diff := computed.Sub(total)
 	tr := r.TotalRow
-	fd = Finding{Rule: "score-mismatch", Severity: Error, Expected: dec(total), Actual: dec(computed), Diff: dec(diff),
+	fd = Finding{Rule: "score-mismatch", Severity: Error, Expected: dec(total), Actual: dec(computed), Diff: dec(diff), FigureUnit: "分",
 		Items: []int{1}, Page: tr.Page, Span: spanOf(tr.Span)}
 	note := ""
 	if total.Equal(sum.Round(int32(dt))) {

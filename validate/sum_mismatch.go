@@ -55,7 +55,7 @@ func checkSums(r *extract.Report) []Finding {
 		out = append(out, Finding{Rule: "sum-mismatch", Severity: sev,
 			Message: fmt.Sprintf("「%s」%s，而所列各项 %s 之和为 %s 万元，%s%s (sum-mismatch)",
 				s.Label, strings.TrimSpace(s.Total.Raw), strings.Join(terms, " + "), sum.String(), difference(diff, " 万元"), note),
-			Expected: dec(s.Total.Wan), Actual: dec(sum), Diff: dec(diff),
+			Expected: dec(s.Total.Wan), Actual: dec(sum), Diff: dec(diff), FigureUnit: "万元",
 			Page: s.Page, Span: spanOf(s.Span)})
 	}
 	return out

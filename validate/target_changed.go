@@ -35,7 +35,7 @@ func checkTargetChanged(prev, cur YearOfProject) []Finding {
 				Message: fmt.Sprintf("%d 年预算 %s，%d 年 %s，变动 %s%%（超过 30%%），%s (target-changed)",
 					prev.Year, wan(*prev.BudgetWan), cur.Year, wan(*cur.BudgetWan), diff.Mul(hundredPct).DivRound(*prev.BudgetWan, 1).String(),
 					difference(diff, " 万元")),
-				Expected: dec(*prev.BudgetWan), Actual: dec(*cur.BudgetWan), Diff: dec(diff), Items: []int{1}})
+				Expected: dec(*prev.BudgetWan), Actual: dec(*cur.BudgetWan), Diff: dec(diff), FigureUnit: "万元", Items: []int{1}})
 		}
 	}
 	before := map[string]string{}
@@ -54,7 +54,7 @@ func checkTargetChanged(prev, cur YearOfProject) []Finding {
 			Message: fmt.Sprintf("%s的年度指标值 %d 年为「%s」，%d 年为「%s」 (target-changed)", indicatorName(ind), prev.Year, was, cur.Year, t)}
 		if a, okA := extract.ReadMeasure(was); okA {
 			if b, okB := extract.ReadMeasure(t); okB && a.Unit == b.Unit {
-				f.Expected, f.Actual, f.Diff = dec(a.Value), dec(b.Value), dec(b.Value.Sub(a.Value))
+				f.Expected, f.Actual, f.Diff, f.FigureUnit = dec(a.Value), dec(b.Value), dec(b.Value.Sub(a.Value)), a.Unit
 			}
 		}
 		out = append(out, f)

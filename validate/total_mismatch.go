@@ -41,7 +41,7 @@ func TotalMismatch(r *extract.Report) []Finding {
 	if equal && len(missing) == 0 {
 		return nil
 	}
-	f := Finding{Rule: "total-mismatch", Severity: Error, Expected: dec(stated.Wan), Actual: dec(total), Diff: dec(diff),
+	f := Finding{Rule: "total-mismatch", Severity: Error, Expected: dec(stated.Wan), Actual: dec(total), Diff: dec(diff), FigureUnit: "万元",
 		Page: r.Stated.Page, Span: r.Stated.Span}
 	detail := fmt.Sprintf("%d 项预算合计 %s，报告所述总额 %s，%s", len(amounts), wan(total), wan(stated.Wan), difference(diff, " 万元"))
 	switch {

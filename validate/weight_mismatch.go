@@ -92,7 +92,7 @@ func checkWeights(r *extract.Report) []Finding {
 		out = append(out, Finding{Rule: "weight-mismatch", Severity: sev,
 			Message: fmt.Sprintf("%s标题写作（%s分），而其下 %d 项指标分值之和为 %s，%s%s (weight-mismatch)",
 				g.level1, g.declared.String(), len(g.decs), g.sum.String(), difference(diff, " 分"), note),
-			Expected: dec(*g.declared), Actual: dec(g.sum), Diff: dec(diff),
+			Expected: dec(*g.declared), Actual: dec(g.sum), Diff: dec(diff), FigureUnit: "分",
 			Items: []int{1}, Page: g.first.Page, Span: spanOf(g.first.Span)})
 	}
 	if fd, ok := splitFinding(r, gs); ok {

@@ -56,7 +56,7 @@ func fixture(t *testing.T) *corpus.Store {
 			{Seq: 17, Name: "张石高速两侧土地流转绿化资金", BudgetWan: dec("116.17825"), ActualWan: dec("116.17825"), Disbursement: extract.Full, Subprojects: 1, Purpose: "绿化, \"土地\"流转", Page: 2},
 			{Seq: 18, Name: "农村公路养护", BudgetWan: dec("0.265"), Disbursement: extract.None, Subprojects: 4, Page: 2},
 		}}, []validate.Finding{
-		{Rule: "total-mismatch", Severity: validate.Error, Message: "合计不符", Expected: dec("937.131003"), Actual: dec("140.44325"), Diff: dec("-796.687753"), Page: 1},
+		{Rule: "total-mismatch", Severity: validate.Error, Message: "合计不符", Expected: dec("937.131003"), Actual: dec("140.44325"), Diff: dec("-796.687753"), FigureUnit: "万元", Page: 1},
 		{Rule: "not-disbursed", Severity: validate.Warning, Message: "未拨付", Items: []int{18}, Page: 2},
 	})
 	if err := s.Decide(ctx, nantun, "not-disbursed:18", corpus.Dismissed, "次年拨付"); err != nil {
@@ -109,10 +109,10 @@ func TestCSV(t *testing.T) {
 		t.Fatalf("findings:\n%s", findings.String())
 	}
 	f1, f2 := frows[1], frows[2]
-	if f1[4] != "total-mismatch" || f1[5] != "错误" || f1[7] != "937.131003" || f1[9] != "-796.687753" || f1[12] != "待审核" {
+	if f1[4] != "total-mismatch" || f1[5] != "错误" || f1[7] != "937.131003" || f1[9] != "-796.687753" || f1[10] != "万元" || f1[13] != "待审核" {
 		t.Errorf("finding 1: %q", f1)
 	}
-	if f2[3] != "not-disbursed:18" || f2[10] != "18" || f2[12] != "已排除" || f2[13] != "次年拨付" || f2[14] == "" {
+	if f2[3] != "not-disbursed:18" || f2[10] != "" || f2[11] != "18" || f2[13] != "已排除" || f2[14] != "次年拨付" || f2[15] == "" {
 		t.Errorf("finding 2: %q", f2)
 	}
 	// a filter
@@ -168,7 +168,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("E6 = %q, want 合计", v)
 	}
 	// every sheet is filtered, the 合计 row left out
-	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:P3"} {
+	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:Q3"} {
 		if got := autoFilter(t, x, sheet); got != ref {
 			t.Errorf("%s: autofilter %q, want %q", sheet, got, ref)
 		}
@@ -180,7 +180,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("report sheet: %q", reports)
 	}
 	frows, _ := x.GetRows(FindingSheet)
-	if len(frows) != 3 || frows[0][12] != "审核结论" || frows[2][12] != "已排除" || frows[2][13] != "次年拨付" {
+	if len(frows) != 3 || frows[0][13] != "审核结论" || frows[1][10] != "万元" || frows[2][13] != "已排除" || frows[2][14] != "次年拨付" {
 		t.Errorf("finding sheet: %q", frows)
 	}
 	if raw, _ := x.GetCellValue(FindingSheet, "J2", excelize.Options{RawCellValue: true}); raw != "-796.687753" {

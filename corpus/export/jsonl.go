@@ -31,10 +31,12 @@ type FindingLine struct {
 	Expected *decimal.Decimal  `json:"expected"`
 	Actual   *decimal.Decimal  `json:"actual"`
 	Diff     *decimal.Decimal  `json:"diff"`
-	Items    []int             `json:"items"`
-	Page     int               `json:"page"`
-	Span     *extract.Span     `json:"span,omitempty"`
-	Review   *corpus.Decision  `json:"review"` // null while pending
+	// FigureUnit is the unit of expected, actual and diff (万元, %, 分, 个 …).
+	FigureUnit string           `json:"figure_unit"`
+	Items      []int            `json:"items"`
+	Page       int              `json:"page"`
+	Span       *extract.Span    `json:"span,omitempty"`
+	Review     *corpus.Decision `json:"review"` // null while pending
 }
 
 // JSONL writes one JSON object per line: every item of the reports f
@@ -53,7 +55,7 @@ func JSONL(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) e
 			items = []int{}
 		}
 		return enc.Encode(FindingLine{Kind: "finding", ReportID: rf.ReportID, Unit: rf.Unit, Year: rf.Year, Key: rf.Key,
-			Rule: fd.Rule, Severity: fd.Severity, Message: fd.Message, Expected: fd.Expected, Actual: fd.Actual, Diff: fd.Diff,
+			Rule: fd.Rule, Severity: fd.Severity, Message: fd.Message, Expected: fd.Expected, Actual: fd.Actual, Diff: fd.Diff, FigureUnit: fd.FigureUnit,
 			Items: items, Page: fd.Page, Span: fd.Span, Review: rf.Decision})
 	})
 }
