@@ -29,6 +29,7 @@ type YearOfProject struct {
 // An AcrossRule checks one project from one year to the next.
 type AcrossRule struct {
 	ID       string
+	Name     string // a few Chinese words beside the id in tables and exports
 	Severity Severity
 	Summary  string
 	Check    func(prev, cur YearOfProject) []Finding

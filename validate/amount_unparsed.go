@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "amount-unparsed", Severity: Warning, Summary: "看似金额的数字无法读出（1O.5 万元）", Check: AmountUnparsed})
+	register(Rule{ID: "amount-unparsed", Name: "金额无法读出", Severity: Warning, Summary: "看似金额的数字无法读出（1O.5 万元）", Check: AmountUnparsed})
 }
 
 // AmountUnparsed reports figures that look like money but could not be read.

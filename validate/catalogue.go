@@ -9,6 +9,7 @@ import (
 // Entry is one rule of the catalogue as `jixiao validate --rules` lists it.
 type Entry struct {
 	ID       string   `json:"id"`
+	Name     string   `json:"name"`
 	Severity Severity `json:"severity"`
 	Summary  string   `json:"summary"`
 	// NeedsCorpus: the rule compares several reports of the corpus (the same
@@ -22,10 +23,10 @@ type Entry struct {
 func Catalogue() []Entry {
 	var one, across []Entry
 	for _, r := range rules {
-		one = append(one, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary})
+		one = append(one, Entry{ID: r.ID, Name: r.Name, Severity: r.Severity, Summary: r.Summary})
 	}
 	for _, r := range acrossRules {
-		across = append(across, Entry{ID: r.ID, Severity: r.Severity, Summary: r.Summary, NeedsCorpus: true})
+		across = append(across, Entry{ID: r.ID, Name: r.Name, Severity: r.Severity, Summary: r.Summary, NeedsCorpus: true})
 	}
 	byID := func(es []Entry) { sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID }) }
 	byID(one)
@@ -36,13 +37,13 @@ func Catalogue() []Entry {
 // MarkdownTable is the catalogue as the README's rule table.
 func MarkdownTable() string {
 	var b strings.Builder
-	b.WriteString("| rule | severity | needs the corpus | what it checks |\n|---|---|---|---|\n")
+	b.WriteString("| rule | 名称 | severity | needs the corpus | what it checks |\n|---|---|---|---|---|\n")
 	for _, e := range Catalogue() {
 		corpus := ""
 		if e.NeedsCorpus {
 			corpus = "yes (across reports, beside `history`)"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", e.ID, e.Severity, corpus, e.Summary)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", e.ID, e.Name, e.Severity, corpus, e.Summary)
 	}
 	return b.String()
 }

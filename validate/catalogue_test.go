@@ -27,8 +27,8 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%s listed twice", e.ID)
 		}
 		seen[e.ID] = true
-		if e.Summary == "" || e.Severity == "" {
-			t.Errorf("%s: no summary or severity", e.ID)
+		if e.Summary == "" || e.Severity == "" || e.Name == "" {
+			t.Errorf("%s: no name, summary or severity", e.ID)
 		}
 		if e.NeedsCorpus {
 			corpus++

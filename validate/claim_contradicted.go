@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "claim-contradicted", Severity: Warning, Summary: "文中称全部按预算实施完毕或已全部拨付，而各项目的拨付情况或所述拨付金额与之不符", Check: ClaimContradicted})
+	register(Rule{ID: "claim-contradicted", Name: "表述与数字矛盾", Severity: Warning, Summary: "文中称全部按预算实施完毕或已全部拨付，而各项目的拨付情况或所述拨付金额与之不符", Check: ClaimContradicted})
 }
 
 // ClaimContradicted flags a claim that everything was carried out

@@ -24,7 +24,7 @@ import (
 // written (half a unit of the finest decimal written, per figure: see
 // sumTolerance) is rounding (info); anything else is an error.
 func init() {
-	register(Rule{ID: "composition-mismatch", Severity: Error, Summary: "合计行不等于其组成行之和；指标值不等于其“其中”各项之和", Check: checkComposition})
+	register(Rule{ID: "composition-mismatch", Name: "组成之和不符", Severity: Error, Summary: "合计行不等于其组成行之和；指标值不等于其“其中”各项之和", Check: checkComposition})
 }
 
 var fundColumns = []struct{ key, name string }{

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "count-mismatch", Severity: Error, Summary: "所列项目（含“共 N 个”子项目）数与所述项目数不符", Check: CountMismatch})
+	register(Rule{ID: "count-mismatch", Name: "项目数不符", Severity: Error, Summary: "所列项目（含“共 N 个”子项目）数与所述项目数不符", Check: CountMismatch})
 }
 
 // CountMismatch checks the listed items, each counting its 共计 N 个

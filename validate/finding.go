@@ -39,6 +39,7 @@ type Finding struct {
 // A Rule checks one thing of one report.
 type Rule struct {
 	ID       string
+	Name     string   // a few Chinese words beside the id in tables and exports (总额不符)
 	Severity Severity // the usual severity; a rule may lower it (rounding → info)
 	Summary  string   // one line in Chinese: what the rule checks
 	Check    func(r *extract.Report) []Finding
@@ -50,12 +51,31 @@ var rules []Rule
 // A second rule with an id already taken is a programming error: ids are
 // stable names that findings, reviews and exports refer to.
 func register(r Rule) {
+	if r.Name == "" {
+		panic("validate: rule " + r.ID + " has no name")
+	}
 	for _, have := range rules {
 		if have.ID == r.ID {
 			panic("validate: rule " + r.ID + " registered twice")
 		}
 	}
 	rules = append(rules, r)
+}
+
+// RuleName is the Chinese name of a rule id, or the id for a rule nobody
+// registered (a finding stored by an older version).
+func RuleName(id string) string {
+	for _, r := range rules {
+		if r.ID == id && r.Name != "" {
+			return r.Name
+		}
+	}
+	for _, r := range acrossRules {
+		if r.ID == id && r.Name != "" {
+			return r.Name
+		}
+	}
+	return id
 }
 
 // Rules returns the catalogue, in registration order.

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "formula-stale", Severity: Warning, Summary: "表格单元格显示的值与其公式的计算结果不符（手工改过，或保存时未重新计算）", Check: FormulaStale})
+	register(Rule{ID: "formula-stale", Name: "公式结果不符", Severity: Warning, Summary: "表格单元格显示的值与其公式的计算结果不符（手工改过，或保存时未重新计算）", Check: FormulaStale})
 }
 
 // FormulaStale reports spreadsheet cells whose cached value — the figure

@@ -13,7 +13,7 @@ import (
 // [60,80) 中, [0,60) 差. Actual is the 总分; the grades are words, in the
 // message.
 func init() {
-	register(Rule{ID: "grade-mismatch", Severity: Error,
+	register(Rule{ID: "grade-mismatch", Name: "等级与总分不符", Severity: Error,
 		Summary: "所写等级与总分不符（90–100 优，80–90 良，60–80 中，60 以下差）",
 		Check:   checkGrade})
 }

@@ -30,7 +30,7 @@ import (
 // Expected is the 得分 as written, Actual the score the row's figures give,
 // Diff = Actual − Expected.
 func init() {
-	register(Rule{ID: "indicator-score-mismatch", Severity: Error,
+	register(Rule{ID: "indicator-score-mismatch", Name: "指标得分不符", Severity: Error,
 		Summary: "指标得分不等于分值 × 完成比例（正向 实际÷目标，反向 目标÷实际，最多为 1）；得分超过分值",
 		Check:   checkIndicatorScores})
 }

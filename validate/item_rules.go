@@ -9,9 +9,9 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "actual-exceeds-budget", Severity: Error, Summary: "实际拨付超过预算", Check: ActualExceedsBudget})
-	register(Rule{ID: "underspent", Severity: Info, Summary: "实际拨付少于预算", Check: Underspent})
-	register(Rule{ID: "not-disbursed", Severity: Warning, Summary: "有预算而未拨付（未拨付/未支出）", Check: NotDisbursed})
+	register(Rule{ID: "actual-exceeds-budget", Name: "超预算拨付", Severity: Error, Summary: "实际拨付超过预算", Check: ActualExceedsBudget})
+	register(Rule{ID: "underspent", Name: "未足额拨付", Severity: Info, Summary: "实际拨付少于预算", Check: Underspent})
+	register(Rule{ID: "not-disbursed", Name: "未拨付", Severity: Warning, Summary: "有预算而未拨付（未拨付/未支出）", Check: NotDisbursed})
 }
 
 // ActualExceedsBudget flags items that disbursed more than their budget.

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "missing-dimension", Severity: Warning, Summary: "某一项目的评价缺少其他项目都有的方面（立项、资金落实、业务管理、产出、效益）", Check: MissingDimension})
+	register(Rule{ID: "missing-dimension", Name: "评价缺项", Severity: Warning, Summary: "某一项目的评价缺少其他项目都有的方面（立项、资金落实、业务管理、产出、效益）", Check: MissingDimension})
 }
 
 // MissingDimension flags an evaluation entry that lacks one of the five

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "nothing-extracted", Severity: Warning,
+	register(Rule{ID: "nothing-extracted", Name: "未读出内容", Severity: Warning,
 		Summary: "文件已读入，但未读出任何项目金额、所述总额或个数、资金行、指标或得分；说明文件类型和查找了什么（validate 显示「未能读出项目或金额」而不是「没有发现问题」，不改变退出码）",
 		Check:   NothingExtracted})
 }

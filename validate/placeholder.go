@@ -12,7 +12,7 @@ import (
 // only 指标1 / 指标2, or a cell of ……, XX, ×× where a name or a figure belongs.
 // Info: the table is unfinished, not wrong.
 func init() {
-	register(Rule{ID: "placeholder", Severity: Info,
+	register(Rule{ID: "placeholder", Name: "模板占位未填", Severity: Info,
 		Summary: "表中留有模板占位内容（指标2、……、XX、××）",
 		Check:   checkPlaceholders})
 }

@@ -18,7 +18,7 @@ import (
 // (Actual − Expected), as for every table rule: what the table states, and
 // what its own figures give.
 func init() {
-	register(Rule{ID: "rate-mismatch", Severity: Error, Summary: "执行率不等于执行数 ÷ 预算数（自评表；文中所述的执行率、支付率或“占 X%”与其旁的金额不符）", Check: checkRates})
+	register(Rule{ID: "rate-mismatch", Name: "执行率不符", Severity: Error, Summary: "执行率不等于执行数 ÷ 预算数（自评表；文中所述的执行率、支付率或“占 X%”与其旁的金额不符）", Check: checkRates})
 }
 
 func checkRates(r *extract.Report) []Finding {

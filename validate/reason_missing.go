@@ -16,7 +16,7 @@ import (
 // warning; with a cell that only says 无 / 暂无 / —: info. A table whose
 // 执行率 is under 90 % with no reason given anywhere in it: warning.
 func init() {
-	register(Rule{ID: "reason-missing", Severity: Warning,
+	register(Rule{ID: "reason-missing", Name: "缺偏差原因", Severity: Warning,
 		Summary: "未完成目标（或得分低于分值、执行率低于 90%）而没有写偏差原因",
 		Check:   checkReasons})
 }

@@ -29,7 +29,7 @@ import (
 // its own decimals is right; scores written with decimals may be rounded
 // (half a unit each: info); anything else is an error.
 func init() {
-	register(Rule{ID: "score-mismatch", Severity: Error, Summary: "得分不等于分值 × 执行率，或各项得分（有不适用指标时按适用分值折算）之和不等于总分", Check: checkScores})
+	register(Rule{ID: "score-mismatch", Name: "得分不符", Severity: Error, Summary: "得分不等于分值 × 执行率，或各项得分（有不适用指标时按适用分值折算）之和不等于总分", Check: checkScores})
 }
 
 func checkScores(r *extract.Report) []Finding {

@@ -20,7 +20,7 @@ import (
 // 0.01万元 at least (30万元 beside 29.99万元 means 30.00; see sumTolerance);
 // anything else an error.
 func init() {
-	register(Rule{ID: "sum-mismatch", Severity: Error, Summary: "文中所述合计不等于同处（或下一句）列出的各部分之和", Check: checkSums})
+	register(Rule{ID: "sum-mismatch", Name: "合计不符", Severity: Error, Summary: "文中所述合计不等于同处（或下一句）列出的各部分之和", Check: checkSums})
 }
 
 func checkSums(r *extract.Report) []Finding {

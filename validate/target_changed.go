@@ -15,7 +15,7 @@ import (
 // reasons; a reviewer looks at why. For a budget, Expected is the year
 // before, Actual this year, Diff = Actual − Expected.
 func init() {
-	registerAcross(AcrossRule{ID: "target-changed", Severity: Info,
+	registerAcross(AcrossRule{ID: "target-changed", Name: "跨年变动", Severity: Info,
 		Summary: "同一单位同一项目相邻两年的年度指标值改变，或预算变动超过 30%（跨报告，需语料库）",
 		Check:   checkTargetChanged})
 }

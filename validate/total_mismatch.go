@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "total-mismatch", Severity: Error, Summary: "各项目预算之和不等于所述总额", Check: TotalMismatch})
+	register(Rule{ID: "total-mismatch", Name: "总额不符", Severity: Error, Summary: "各项目预算之和不等于所述总额", Check: TotalMismatch})
 }
 
 // TotalMismatch checks the items' budgets against the stated total. A

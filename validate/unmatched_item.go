@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(Rule{ID: "unmatched-item", Severity: Warning, Summary: "评价部分的条目没有对应的项目，或所列项目没有评价", Check: UnmatchedItem})
+	register(Rule{ID: "unmatched-item", Name: "评价与项目不对应", Severity: Warning, Summary: "评价部分的条目没有对应的项目，或所列项目没有评价", Check: UnmatchedItem})
 }
 
 // UnmatchedItem flags evaluation entries with no listed item and listed

@@ -20,7 +20,7 @@ import (
 // usual 预算执行 10 / 产出 50 / 效益 30 / 满意度 10 (provinces differ: the split
 // is shown, not judged), when every part of it was read and they make 100.
 func init() {
-	register(Rule{ID: "weight-mismatch", Severity: Error,
+	register(Rule{ID: "weight-mismatch", Name: "分值结构不符", Severity: Error,
 		Summary: "一级指标下各行分值之和不等于其标题所写的（N分）；分值结构不同于 10/50/30/10 时注明（info）",
 		Check:   checkWeights})
 }

@@ -277,7 +277,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 
 	// The decision is in the export.
 	w = f.get("/api/export?format=csv&table=findings")
-	if !strings.Contains(w.Body.String(), "total-mismatch,total-mismatch,错误") || !strings.Contains(w.Body.String(), "已排除,"+note) {
+	if !strings.Contains(w.Body.String(), "total-mismatch,total-mismatch,总额不符,错误") || !strings.Contains(w.Body.String(), "已排除,"+note) {
 		t.Errorf("findings CSV lacks the decision:\n%s", w.Body)
 	}
 

@@ -10,13 +10,14 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/validate"
 )
 
 // ItemHeader names the columns of the items table.
 var ItemHeader = []string{"单位", "年度", "报告编号", "序号", "项目名称", "预算数(万元)", "实际拨付(万元)", "拨付情况", "子项目数", "用途", "页码"}
 
 // FindingHeader names the columns of the findings table.
-var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "级别", "说明", "应为", "实为", "差额", "单位(应为/实为/差额)", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
+var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "规则名称", "级别", "说明", "应为", "实为", "差额", "单位(应为/实为/差额)", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
 
 // cell is one value of a table row: text, an integer, or an amount.
 type cell struct {
@@ -46,7 +47,7 @@ func itemRow(it corpus.ItemRow) []cell {
 
 func findingRow(rf corpus.ReviewedFinding) []cell {
 	f := rf.Finding
-	row := []cell{textCell(rf.Unit), yearCell(rf.Year), idCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule),
+	row := []cell{textCell(rf.Unit), yearCell(rf.Year), idCell(rf.ReportID), textCell(rf.Key), textCell(f.Rule), textCell(validate.RuleName(f.Rule)),
 		textCell(f.Severity.Label()), textCell(f.Message),
 		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(f.FigureUnit), textCell(joinInts(f.Items)), pageCell(f.Page)}
 	if d := rf.Decision; d != nil {

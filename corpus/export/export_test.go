@@ -109,10 +109,10 @@ func TestCSV(t *testing.T) {
 		t.Fatalf("findings:\n%s", findings.String())
 	}
 	f1, f2 := frows[1], frows[2]
-	if f1[4] != "total-mismatch" || f1[5] != "错误" || f1[7] != "937.131003" || f1[9] != "-796.687753" || f1[10] != "万元" || f1[13] != "待审核" {
+	if f1[4] != "total-mismatch" || f1[5] != "总额不符" || f1[6] != "错误" || f1[8] != "937.131003" || f1[10] != "-796.687753" || f1[11] != "万元" || f1[14] != "待审核" {
 		t.Errorf("finding 1: %q", f1)
 	}
-	if f2[3] != "not-disbursed:18" || f2[10] != "" || f2[11] != "18" || f2[13] != "已排除" || f2[14] != "次年拨付" || f2[15] == "" {
+	if f2[3] != "not-disbursed:18" || f2[11] != "" || f2[12] != "18" || f2[14] != "已排除" || f2[15] != "次年拨付" || f2[16] == "" {
 		t.Errorf("finding 2: %q", f2)
 	}
 	// a filter
@@ -168,7 +168,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("E6 = %q, want 合计", v)
 	}
 	// every sheet is filtered, the 合计 row left out
-	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:Q3"} {
+	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:R3"} {
 		if got := autoFilter(t, x, sheet); got != ref {
 			t.Errorf("%s: autofilter %q, want %q", sheet, got, ref)
 		}
@@ -180,10 +180,10 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("report sheet: %q", reports)
 	}
 	frows, _ := x.GetRows(FindingSheet)
-	if len(frows) != 3 || frows[0][13] != "审核结论" || frows[1][10] != "万元" || frows[2][13] != "已排除" || frows[2][14] != "次年拨付" {
+	if len(frows) != 3 || frows[0][14] != "审核结论" || frows[1][11] != "万元" || frows[2][14] != "已排除" || frows[2][15] != "次年拨付" {
 		t.Errorf("finding sheet: %q", frows)
 	}
-	if raw, _ := x.GetCellValue(FindingSheet, "J2", excelize.Options{RawCellValue: true}); raw != "-796.687753" {
+	if raw, _ := x.GetCellValue(FindingSheet, "K2", excelize.Options{RawCellValue: true}); raw != "-796.687753" {
 		t.Errorf("diff cell = %q", raw)
 	}
 }

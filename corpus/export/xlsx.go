@@ -113,7 +113,7 @@ func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) er
 	}{
 		{ReportSheet, ReportHeader, []float64{14, 6, 40, 30, 14, 14, 14, 6, 6, 8, 14}, rows, false},
 		{ItemSheet, append(slices.Clone(ItemHeader), FileColumn), []float64{14, 6, 14, 6, 40, 14, 14, 8, 8, 40, 6, 30}, items, len(items) > 0},
-		{FindingSheet, append(slices.Clone(FindingHeader), FileColumn), []float64{14, 6, 14, 22, 20, 6, 60, 14, 14, 14, 8, 10, 6, 8, 30, 20, 30}, findings, false},
+		{FindingSheet, append(slices.Clone(FindingHeader), FileColumn), []float64{14, 6, 14, 22, 20, 14, 6, 60, 14, 14, 14, 8, 10, 6, 8, 30, 20, 30}, findings, false},
 	} {
 		if err := writeSheet(x, st, sh.name, sh.header, sh.widths, sh.rows, sh.total); err != nil {
 			return err
