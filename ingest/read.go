@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/ingest/docx"
@@ -31,16 +33,33 @@ type Error struct {
 	Path   string
 	Reason string
 	Err    error
+	// said is the part of Err's text that Reason already says (a reader's
+	// own sentinel, "PDF 文件损坏 (damaged PDF)"), left out of the message so
+	// that each thing is said once.
+	said string
 }
 
 func (e *Error) Error() string {
-	if e.Reason == "" && e.Err != nil {
-		return e.Path + ": " + e.Err.Error()
+	if e.Err == nil {
+		return e.Path + ": " + e.Reason
 	}
-	if e.Err != nil && e.Err.Error() != e.Reason {
-		return fmt.Sprintf("%s: %s: %v", e.Path, e.Reason, e.Err)
+	detail := e.Err.Error()
+	if e.said != "" {
+		detail = strings.TrimPrefix(strings.TrimPrefix(detail, e.said), ": ")
 	}
-	return e.Path + ": " + e.Reason
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		detail = "文件不存在 (no such file)"
+	case errors.Is(e.Err, fs.ErrPermission):
+		detail = "没有读取权限 (permission denied)"
+	}
+	switch {
+	case e.Reason == "":
+		return e.Path + ": " + detail
+	case detail == "" || detail == e.Reason:
+		return e.Path + ": " + e.Reason
+	}
+	return e.Path + ": " + e.Reason + ": " + detail
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -137,7 +156,8 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.timeout(),
 			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess})
 		if err != nil {
-			return nil, &Error{Path: name, Reason: pdfReason(err), Err: err}
+			reason, sentinel := pdfReason(err)
+			return nil, &Error{Path: name, Reason: reason, Err: err, said: sentinel}
 		}
 		for i, t := range res.Pages {
 			pages = append(pages, Page{N: i + 1, Text: t})
@@ -224,8 +244,9 @@ func limitOr(err error, reason string) string {
 }
 
 // pdfReason names the kind of PDF failure, for summaries that count files
-// by reason; the error itself keeps the details.
-func pdfReason(err error) string {
+// by reason, and gives the text of the reader's sentinel the reason says
+// again; the error itself keeps the details.
+func pdfReason(err error) (reason, said string) {
 	for _, r := range []struct {
 		err    error
 		reason string
@@ -241,8 +262,11 @@ func pdfReason(err error) string {
 		{pdf.ErrNotPDF, ReasonNotPDF},
 	} {
 		if errors.Is(err, r.err) {
-			return r.reason
+			if strings.HasPrefix(err.Error(), r.err.Error()) {
+				said = r.err.Error()
+			}
+			return r.reason, said
 		}
 	}
-	return ReasonPDF
+	return ReasonPDF, ""
 }

@@ -59,7 +59,7 @@ func openPackage(data []byte) (*pkg, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("zip 结构损坏 (corrupt zip): %w", err)
+		return nil, corruptZip(err)
 	}
 	if len(zr.File) > MaxEntries {
 		return nil, &LimitError{What: "zip 条目数", Limit: MaxEntries}
@@ -236,4 +236,28 @@ func (p *pkg) mainPart() (string, error) {
 
 func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	return charset.NewReaderLabel(label, input)
+}
+
+// zipError is a damaged zip said in words a reviewer reads; it unwraps to
+// archive/zip's error for programs.
+type zipError struct {
+	msg string
+	err error
+}
+
+func (e *zipError) Error() string { return e.msg }
+func (e *zipError) Unwrap() error { return e.err }
+
+// corruptZip names what archive/zip found wrong with the archive.
+func corruptZip(err error) error {
+	msg := "zip 结构损坏 (corrupt zip)"
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		msg += "：不是完整的 zip 文件，可能被截断 (not a valid zip file, truncated?)"
+	case errors.Is(err, zip.ErrChecksum):
+		msg += "：校验和不符 (checksum error)"
+	case errors.Is(err, zip.ErrAlgorithm):
+		msg += "：不支持的压缩方法 (unsupported compression)"
+	}
+	return &zipError{msg: msg, err: err}
 }
