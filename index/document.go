@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -265,7 +266,31 @@ func reportText(r *extract.Report) string {
 			add(dimensionsText(e.Dimensions))
 		}
 	}
-	return strings.Join(parts, "\n")
+	return capText(strings.Join(parts, "\n"), maxReportText)
+}
+
+// maxReportText bounds the report's own text in the index. A real report's
+// is tens of kilobytes; a file of tens of megabytes (a report pasted into
+// itself thousands of times, a hostile file) would cost the index
+// analysis about a hundred times its size in memory. The corpus keeps the
+// whole text; search finds words of the first megabyte of it, and every
+// item whole.
+const maxReportText = 1 << 20
+
+// capText is s cut to at most n bytes, at the end of a line when there is
+// one in the last quarter, else at a character boundary.
+func capText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if nl := strings.LastIndexByte(s[:cut], '\n'); nl > n*3/4 {
+		cut = nl
+	}
+	return s[:cut]
 }
 
 func nonEmpty(ss ...string) []string {
