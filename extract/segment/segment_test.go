@@ -70,12 +70,3 @@ func TestKeywords(t *testing.T) {
 	}
 }
 
-func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		paths, _, err := installDicts()
-		if err != nil {
-			b.Fatal(err)
-		}
-		_ = paths
-	}
-}

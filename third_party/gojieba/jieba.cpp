@@ -127,3 +127,33 @@ char** Extract(Jieba handle, const char* sentence, int top_k) {
   char** res = ConvertWords(words);
   return res;
 }
+
+// Patched (PATCHES.md): dictionaries as a prebuilt image.
+Jieba NewJiebaFromImage(const char* data, size_t size, char** err) {
+  *err = NULL;
+  cppjieba::ImageView view;
+  std::string msg;
+  if (!view.Open(data, size, msg)) {
+    *err = strdup(msg.c_str());
+    return NULL;
+  }
+  cppjieba::Jieba* j = new cppjieba::Jieba(view);
+  if (!j->Error().empty()) {
+    *err = strdup(j->Error().c_str());
+    delete j;
+    return NULL;
+  }
+  return (Jieba)j;
+}
+
+char* JiebaImage(Jieba x, size_t* size) {
+  std::string out;
+  *size = 0;
+  if (!((cppjieba::Jieba*)x)->Save(out)) {
+    return NULL;
+  }
+  char* res = (char*)malloc(out.size());
+  memcpy(res, out.data(), out.size());
+  *size = out.size();
+  return res;
+}

@@ -42,4 +42,13 @@ char** Extract(Jieba handle, const char* sentence, int top_k);
 struct CWordWeight* ExtractWithWeight(Jieba handle, const char* sentence, int top_k);
 void FreeWordWeights(struct CWordWeight* wws);
 
+// Patched (PATCHES.md): dictionaries as a prebuilt image.
+// NewJiebaFromImage reads a Jieba from an image written by JiebaImage,
+// without parsing; data (8-byte aligned) must outlive it. On failure it
+// returns NULL and *err is a malloc'd message.
+Jieba NewJiebaFromImage(const char* data, size_t size, char** err);
+// JiebaImage gives the image of a Jieba loaded from text files, malloc'd,
+// its length in *size; NULL for a Jieba read from an image.
+char* JiebaImage(Jieba handle, size_t* size);
+
 #endif // CJIEBA_JIEBA_H

@@ -10,6 +10,11 @@
 #include <stdint.h>
 #include <cmath>
 #include <limits>
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include "limonp/StringUtil.hpp"
 #include "limonp/Logging.hpp"
 #include "Unicode.hpp"
@@ -32,45 +37,70 @@ class DictTrie {
     WordWeightMax,
   }; // enum UserWordWeightOption
 
-  DictTrie(const string& dict_path, const string& user_dict_paths = "", UserWordWeightOption user_word_weight_opt = WordWeightMedian) {
+  DictTrie(const string& dict_path, const string& user_dict_paths = "", UserWordWeightOption user_word_weight_opt = WordWeightMedian)
+    : trie_(NULL), from_image_(false), image_units_(NULL), n_image_units_(0), image_tags_(NULL), n_image_tags_(0),
+      image_strings_(NULL), n_image_strings_(0), image_single_(NULL), n_image_single_(0) {
     Init(dict_path, user_dict_paths, user_word_weight_opt);
+  }
+
+  // DictTrie reads the dictionary of an image (patched: added); Error says
+  // whether it could. Adding or deleting a user word first builds the
+  // ordinary trie from the image's.
+  explicit DictTrie(const ImageView& img)
+    : trie_(NULL), from_image_(true), image_units_(NULL), n_image_units_(0), image_tags_(NULL), n_image_tags_(0),
+      image_strings_(NULL), n_image_strings_(0), image_single_(NULL), n_image_single_(0) {
+    InitImage(img);
   }
 
   ~DictTrie() {
     delete trie_;
   }
 
+  // Error is why the image could not be read; empty when it could.
+  const string& Error() const {
+    return image_error_;
+  }
+
   bool InsertUserWord(const string& word, const string& tag = UNKNOWN_TAG) {
     DictUnit node_info;
-    if (!MakeNodeInfo(node_info, word, user_word_default_weight_, tag)) {
+    Unicode runes;
+    if (!MakeNodeInfo(node_info, runes, word, user_word_default_weight_, tag)) {
       return false;
     }
+    Thaw();
     active_node_infos_.push_back(node_info);
-    trie_->InsertNode(node_info.word, &active_node_infos_.back());
+    trie_->InsertNode(runes, &active_node_infos_.back());
     return true;
   }
 
   bool InsertUserWord(const string& word,int freq, const string& tag = UNKNOWN_TAG) {
     DictUnit node_info;
+    Unicode runes;
     double weight = freq ? log(1.0 * freq / freq_sum_) : user_word_default_weight_ ;
-    if (!MakeNodeInfo(node_info, word, weight , tag)) {
+    if (!MakeNodeInfo(node_info, runes, word, weight , tag)) {
       return false;
     }
+    Thaw();
     active_node_infos_.push_back(node_info);
-    trie_->InsertNode(node_info.word, &active_node_infos_.back());
+    trie_->InsertNode(runes, &active_node_infos_.back());
     return true;
   }
 
   bool DeleteUserWord(const string& word, const string& tag = UNKNOWN_TAG) {
     DictUnit node_info;
-    if (!MakeNodeInfo(node_info, word, user_word_default_weight_, tag)) {
+    Unicode runes;
+    if (!MakeNodeInfo(node_info, runes, word, user_word_default_weight_, tag)) {
       return false;
     }
-    trie_->DeleteNode(node_info.word, &node_info);
+    Thaw();
+    trie_->DeleteNode(runes, &node_info);
     return true;
   }
   
   const DictUnit* Find(RuneStrArray::const_iterator begin, RuneStrArray::const_iterator end) const {
+    if (trie_ == NULL) {
+      return flat_.Find(begin, end);
+    }
     return trie_->Find(begin, end);
   }
 
@@ -78,6 +108,10 @@ class DictTrie {
         RuneStrArray::const_iterator end, 
         vector<struct Dag>&res,
         size_t max_word_len = MAX_WORD_LENGTH) const {
+    if (trie_ == NULL) {
+      flat_.Find(begin, end, res, max_word_len);
+      return;
+    }
     trie_->Find(begin, end, res, max_word_len);
   }
 
@@ -100,7 +134,21 @@ class DictTrie {
     }
   }
 
+  // Tag is the part-of-speech tag of a unit (patched: units hold its index).
+  string Tag(const DictUnit& unit) const {
+    if (unit.tag < tags_.size()) {
+      return tags_[unit.tag];
+    }
+    if (unit.tag < n_image_tags_) {
+      return string(image_strings_ + image_tags_[unit.tag].offset, image_tags_[unit.tag].len);
+    }
+    return UNKNOWN_TAG;
+  }
+
   bool IsUserDictSingleChineseWord(const Rune& word) const {
+    if (trie_ == NULL) { // the image's
+      return binary_search(image_single_, image_single_ + n_image_single_, word);
+    }
     return IsIn(user_dict_single_chinese_word_, word);
   }
 
@@ -109,16 +157,18 @@ class DictTrie {
   }
 
   void InserUserDictNode(const string& line) {
+    Thaw();
     vector<string> buf;
-    DictUnit node_info;
+    DictUnit node_info = {0, 0, TagID(UNKNOWN_TAG)};
+    Unicode runes;
     Split(line, buf, " ");
     if(buf.size() == 1){
-          MakeNodeInfo(node_info, 
+          MakeNodeInfo(node_info, runes,
                 buf[0], 
                 user_word_default_weight_,
                 UNKNOWN_TAG);
         } else if (buf.size() == 2) {
-          MakeNodeInfo(node_info, 
+          MakeNodeInfo(node_info, runes,
                 buf[0], 
                 user_word_default_weight_,
                 buf[1]);
@@ -126,11 +176,12 @@ class DictTrie {
           int freq = atoi(buf[1].c_str());
           assert(freq_sum_ > 0.0);
           double weight = log(1.0 * freq / freq_sum_);
-          MakeNodeInfo(node_info, buf[0], weight, buf[2]);
+          MakeNodeInfo(node_info, runes, buf[0], weight, buf[2]);
         }
         static_node_infos_.push_back(node_info);
-        if (node_info.word.size() == 1) {
-          user_dict_single_chinese_word_.insert(node_info.word[0]);
+        static_words_.push_back(runes);
+        if (runes.size() == 1) {
+          user_dict_single_chinese_word_.insert(runes[0]);
         }
   }
   
@@ -163,6 +214,42 @@ class DictTrie {
     }
   }
 
+  // Save adds the dictionary to an image and sets its figures in meta
+  // (patched: added): the units the trie reaches, numbered in the order the
+  // flattened trie reaches them.
+  void Save(ImageWriter& w, double* meta) const {
+    vector<DictUnit> units;
+    unordered_map<const DictUnit*, uint32_t> index;
+    vector<ImageNode> nodes;
+    vector<ImageEdge> edges;
+    Thawed().Flatten(nodes, edges, [&](const DictUnit* u) -> uint32_t {
+      unordered_map<const DictUnit*, uint32_t>::const_iterator it = index.find(u);
+      if (it != index.end()) {
+        return it->second;
+      }
+      uint32_t n = static_cast<uint32_t>(units.size());
+      index[u] = n;
+      units.push_back(*u);
+      return n;
+    });
+    meta[META_MIN_WEIGHT] = min_weight_;
+    meta[META_MAX_WEIGHT] = max_weight_;
+    meta[META_MEDIAN_WEIGHT] = median_weight_;
+    meta[META_USER_DEFAULT_WEIGHT] = user_word_default_weight_;
+    meta[META_FREQ_SUM] = freq_sum_;
+    w.Add(IMG_UNITS, units);
+    w.Add(IMG_NODES, nodes);
+    w.Add(IMG_EDGES, edges);
+    w.Add(IMG_ROOT, FlatTrie::MakeRootTable(nodes, edges));
+    vector<ImageString> tags;
+    for (size_t i = 0; i < tags_.size(); i++) {
+      tags.push_back(w.AddString(tags_[i]));
+    }
+    w.Add(IMG_TAGS, tags);
+    vector<Rune> single(user_dict_single_chinese_word_.begin(), user_dict_single_chinese_word_.end());
+    sort(single.begin(), single.end());
+    w.Add(IMG_SINGLE, single);
+  }
 
  private:
   void Init(const string& dict_path, const string& user_dict_paths, UserWordWeightOption user_word_weight_opt) {
@@ -177,32 +264,96 @@ class DictTrie {
     Shrink(static_node_infos_);
     CreateTrie(static_node_infos_);
   }
-  
+
+  void InitImage(const ImageView& img) {
+    size_t n_meta = 0;
+    const double* meta = img.Section<double>(IMG_META, n_meta);
+    image_units_ = img.Section<DictUnit>(IMG_UNITS, n_image_units_);
+    image_tags_ = img.Section<ImageString>(IMG_TAGS, n_image_tags_);
+    image_strings_ = img.Strings(n_image_strings_);
+    image_single_ = img.Section<Rune>(IMG_SINGLE, n_image_single_);
+    if (meta == NULL || n_meta < IMG_META_COUNT || image_units_ == NULL || image_strings_ == NULL ||
+        (image_tags_ == NULL && n_image_tags_ != 0) || (image_single_ == NULL && n_image_single_ != 0)) {
+      image_error_ = "image: dictionary sections missing";
+      return;
+    }
+    min_weight_ = meta[META_MIN_WEIGHT];
+    max_weight_ = meta[META_MAX_WEIGHT];
+    median_weight_ = meta[META_MEDIAN_WEIGHT];
+    user_word_default_weight_ = meta[META_USER_DEFAULT_WEIGHT];
+    freq_sum_ = meta[META_FREQ_SUM];
+    for (size_t i = 0; i < n_image_tags_; i++) {
+      if (!ImageView::ValidString(image_tags_[i], n_image_strings_)) {
+        image_error_ = "image: tag out of bounds";
+        return;
+      }
+    }
+    for (size_t i = 0; i < n_image_units_; i++) {
+      if (image_units_[i].tag >= n_image_tags_) {
+        image_error_ = "image: tag out of bounds";
+        return;
+      }
+    }
+    if (!flat_.Init(img, image_units_, n_image_units_, image_error_)) {
+      return;
+    }
+  }
+
+  // Thaw builds the ordinary trie from the image's before a change.
+  void Thaw() {
+    if (!from_image_ || trie_ != NULL) {
+      return;
+    }
+    trie_ = new Trie(vector<Unicode>(), vector<const DictUnit*>());
+    Trie* t = trie_;
+    flat_.Walk([t](const Unicode& key, const DictUnit* u) { t->InsertNode(key, u); });
+    for (size_t i = 0; i < n_image_tags_; i++) {
+      TagID(string(image_strings_ + image_tags_[i].offset, image_tags_[i].len));
+    }
+    user_dict_single_chinese_word_.insert(image_single_, image_single_ + n_image_single_);
+  }
+
+  // Thawed is the ordinary trie; Save of an image's dictionary builds it.
+  const Trie& Thawed() const {
+    const_cast<DictTrie*>(this)->Thaw();
+    return *trie_;
+  }
+
   void CreateTrie(const vector<DictUnit>& dictUnits) {
     assert(dictUnits.size());
-    vector<Unicode> words;
     vector<const DictUnit*> valuePointers;
     for (size_t i = 0 ; i < dictUnits.size(); i ++) {
-      words.push_back(dictUnits[i].word);
       valuePointers.push_back(&dictUnits[i]);
     }
 
-    trie_ = new Trie(words, valuePointers);
+    trie_ = new Trie(static_words_, valuePointers);
+    vector<Unicode>().swap(static_words_);
   }
 
-  
-
+  // TagID numbers a tag in the tag table (patched: units hold the number).
+  uint32_t TagID(const string& tag) {
+    unordered_map<string, uint32_t>::const_iterator it = tag_ids_.find(tag);
+    if (it != tag_ids_.end()) {
+      return it->second;
+    }
+    uint32_t id = static_cast<uint32_t>(tags_.size());
+    tags_.push_back(tag);
+    tag_ids_[tag] = id;
+    return id;
+  }
 
   bool MakeNodeInfo(DictUnit& node_info,
+        Unicode& runes,
         const string& word, 
         double weight, 
         const string& tag) {
-    if (!DecodeUTF8RunesInString(word, node_info.word)) {
+    if (!DecodeUTF8RunesInString(word, runes)) {
       XLOG(ERROR) << "UTF-8 decode failed for dict word: " << word;
       return false;
     }
+    node_info.len = static_cast<uint32_t>(runes.size());
     node_info.weight = weight;
-    node_info.tag = tag;
+    node_info.tag = TagID(tag);
     return true;
   }
 
@@ -213,14 +364,16 @@ class DictTrie {
     vector<string> buf;
 
     DictUnit node_info;
+    Unicode runes;
     while (getline(ifs, line)) {
       Split(line, buf, " ");
       XCHECK(buf.size() == DICT_COLUMN_NUM) << "split result illegal, line:" << line;
-      MakeNodeInfo(node_info, 
+      MakeNodeInfo(node_info, runes,
             buf[0], 
             atof(buf[1].c_str()), 
             buf[2]);
       static_node_infos_.push_back(node_info);
+      static_words_.push_back(runes);
     }
   }
 
@@ -270,8 +423,25 @@ class DictTrie {
   }
 
   vector<DictUnit> static_node_infos_;
+  vector<Unicode> static_words_; // the words of static_node_infos_ until the trie is built
   deque<DictUnit> active_node_infos_; // must not be vector
-  Trie * trie_;
+  Trie * trie_; // NULL while the image's trie serves
+  bool from_image_;
+
+  vector<string> tags_;
+  unordered_map<string, uint32_t> tag_ids_;
+
+  // The image's dictionary (patched: added).
+  string image_error_;
+  FlatTrie flat_;
+  const DictUnit* image_units_;
+  size_t n_image_units_;
+  const ImageString* image_tags_;
+  size_t n_image_tags_;
+  const char* image_strings_;
+  size_t n_image_strings_;
+  const Rune* image_single_;
+  size_t n_image_single_;
 
   double freq_sum_;
   double min_weight_;

@@ -73,7 +73,7 @@ class FullSegment: public SegmentBase {
             res.push_back(wr);
           }
         } else {
-          wordLen = du->word.size();
+          wordLen = du->len; // patched: a unit holds its length, not its runes
           if (wordLen >= 2 || (dags[i].nexts.size() == 1 && maxIdx <= uIdx)) {
             WordRange wr(begin + i, begin + nextoffset);
             res.push_back(wr);

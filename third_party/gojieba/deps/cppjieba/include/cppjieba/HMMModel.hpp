@@ -2,6 +2,7 @@
 #define CPPJIEBA_HMMMODEL_H
 
 #include "limonp/StringUtil.hpp"
+#include <algorithm>
 #include "Trie.hpp"
 
 namespace cppjieba {
@@ -29,7 +30,63 @@ struct HMMModel {
     emitProbVec.push_back(&emitProbS);
     LoadModel(modelPath);
   }
+  // HMMModel reads the model of an image (patched: added); error says
+  // whether it could.
+  HMMModel(const ImageView& img, string& error) {
+    memset(startProb, 0, sizeof(startProb));
+    memset(transProb, 0, sizeof(transProb));
+    statMap[0] = 'B';
+    statMap[1] = 'E';
+    statMap[2] = 'M';
+    statMap[3] = 'S';
+    emitProbVec.push_back(&emitProbB);
+    emitProbVec.push_back(&emitProbE);
+    emitProbVec.push_back(&emitProbM);
+    emitProbVec.push_back(&emitProbS);
+    size_t n_prob = 0, n_emit = 0;
+    const double* prob = img.Section<double>(IMG_HMM_PROB, n_prob);
+    const ImageEmit* emit = img.Section<ImageEmit>(IMG_HMM_EMIT, n_emit);
+    if (prob == NULL || n_prob != STATUS_SUM + STATUS_SUM * STATUS_SUM || (emit == NULL && n_emit != 0)) {
+      error = "image: HMM model missing";
+      return;
+    }
+    memcpy(startProb, prob, sizeof(startProb));
+    memcpy(transProb, prob + STATUS_SUM, sizeof(transProb));
+    size_t per[STATUS_SUM] = {0};
+    for (size_t i = 0; i < n_emit; i++) {
+      if (emit[i].state >= STATUS_SUM) {
+        error = "image: HMM state out of bounds";
+        return;
+      }
+      per[emit[i].state]++;
+    }
+    for (size_t y = 0; y < STATUS_SUM; y++) {
+      emitProbVec[y]->reserve(per[y]);
+    }
+    for (size_t i = 0; i < n_emit; i++) {
+      (*emitProbVec[emit[i].state])[emit[i].rune] = emit[i].prob;
+    }
+  }
   ~HMMModel() {
+  }
+
+  // Save adds the model to an image (patched: added).
+  void Save(ImageWriter& w) const {
+    vector<double> prob(startProb, startProb + STATUS_SUM);
+    for (size_t i = 0; i < STATUS_SUM; i++) {
+      prob.insert(prob.end(), transProb[i], transProb[i] + STATUS_SUM);
+    }
+    w.Add(IMG_HMM_PROB, prob);
+    vector<ImageEmit> emit;
+    for (size_t y = 0; y < STATUS_SUM; y++) {
+      vector<pair<Rune, double> > sorted(emitProbVec[y]->begin(), emitProbVec[y]->end());
+      sort(sorted.begin(), sorted.end());
+      for (size_t i = 0; i < sorted.size(); i++) {
+        ImageEmit e = {sorted[i].second, sorted[i].first, static_cast<uint32_t>(y)};
+        emit.push_back(e);
+      }
+    }
+    w.Add(IMG_HMM_EMIT, emit);
   }
   void LoadModel(const string& filePath) {
     ifstream ifile(filePath.c_str());

@@ -13,7 +13,8 @@ class Jieba {
         const string& user_dict_path = "", 
         const string& idf_path = "", 
         const string& stop_word_path = "") 
-    : dict_trie_(getPath(dict_path, "jieba.dict.utf8"), getPath(user_dict_path, "user.dict.utf8")),
+    : from_image_(false),
+      dict_trie_(getPath(dict_path, "jieba.dict.utf8"), getPath(user_dict_path, "user.dict.utf8")),
       model_(getPath(model_path, "hmm_model.utf8")),
       mp_seg_(&dict_trie_),
       hmm_seg_(&model_),
@@ -24,7 +25,45 @@ class Jieba {
                 getPath(idf_path, "idf.utf8"), 
                 getPath(stop_word_path, "stop_words.utf8")) {
   }
+  // Jieba reads its dictionaries from an image written by Save (patched:
+  // added): nothing is parsed, the trie and the idf table are used where they
+  // lie. The bytes must outlive the Jieba. Error says whether it could.
+  explicit Jieba(const ImageView& img)
+    : from_image_(true),
+      dict_trie_(img),
+      model_(img, error_),
+      mp_seg_(&dict_trie_),
+      hmm_seg_(&model_),
+      mix_seg_(&dict_trie_, &model_),
+      full_seg_(&dict_trie_),
+      query_seg_(&dict_trie_, &model_),
+      extractor(&dict_trie_, &model_, img, error_) {
+    if (error_.empty()) {
+      error_ = dict_trie_.Error();
+    }
+  }
   ~Jieba() {
+  }
+
+  // Error is why the image could not be read; empty when it could.
+  const string& Error() const {
+    return error_;
+  }
+
+  // Save writes the dictionaries loaded from text as an image into out
+  // (patched: added); false for a Jieba that was itself read from an image.
+  bool Save(string& out) const {
+    if (from_image_) {
+      return false;
+    }
+    ImageWriter w;
+    double meta[IMG_META_COUNT] = {0};
+    dict_trie_.Save(w, meta);
+    model_.Save(w);
+    extractor.Save(w, meta);
+    w.Add(IMG_META, sizeof(double), meta, IMG_META_COUNT);
+    w.Finish(out);
+    return true;
   }
 
   struct LocWord {
@@ -150,6 +189,8 @@ class Jieba {
     return path;
   }
 
+  bool from_image_; // patched: added
+  string error_;
   DictTrie dict_trie_;
   HMMModel model_;
   

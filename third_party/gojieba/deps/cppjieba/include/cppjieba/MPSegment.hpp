@@ -114,10 +114,10 @@ class MPSegment: public SegmentTagged {
     while (i < dags.size()) {
       const DictUnit* p = dags[i].pInfo;
       if (p) {
-        assert(p->word.size() >= 1);
-        WordRange wr(begin + i, begin + i + p->word.size() - 1);
+        assert(p->len >= 1); // patched: a unit holds its length, not its runes
+        WordRange wr(begin + i, begin + i + p->len - 1);
         words.push_back(wr);
-        i += p->word.size();
+        i += p->len;
       } else { //single chinese word
         WordRange wr(begin + i, begin + i);
         words.push_back(wr);

@@ -39,10 +39,11 @@ class PosTagger {
         return POS_X;
       }
       tmp = dict->Find(runes.begin(), runes.end());
-      if (tmp == NULL || tmp->tag.empty()) {
+      // patched: a unit holds the number of its tag in the dictionary's table
+      if (tmp == NULL || dict->Tag(*tmp).empty()) {
         return SpecialRule(runes);
       } else {
-        return tmp->tag;
+        return dict->Tag(*tmp);
       }
   }
 
