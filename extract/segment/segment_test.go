@@ -69,4 +69,3 @@ func TestKeywords(t *testing.T) {
 		t.Errorf("Keywords = %v, want 无人机 first", kw)
 	}
 }
-

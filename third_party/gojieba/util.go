@@ -16,7 +16,6 @@ func isDirExists(path string) bool {
 	} else {
 		return fi.IsDir()
 	}
-	return false
 }
 
 func cstrings(x **C.char) []string {
