@@ -120,13 +120,17 @@ func openImage(path string) (*gojieba.Jieba, error) {
 // process's own under base, builds a gojieba instance from them and removes
 // them: a private directory, so that two processes building at once never
 // read each other's half-written files.
+//
+// When base cannot be written (a read-only home), the temp directory serves.
 func jiebaFromText(base string) (*gojieba.Jieba, error) {
-	if err := os.MkdirAll(base, 0o755); err != nil {
-		return nil, fmt.Errorf("分词词典目录 %s: %w", base, err)
+	tmp, err := "", os.MkdirAll(base, 0o755)
+	if err == nil {
+		tmp, err = os.MkdirTemp(base, "jieba-build-")
 	}
-	tmp, err := os.MkdirTemp(base, "jieba-build-")
 	if err != nil {
-		return nil, fmt.Errorf("分词词典目录 %s: %w", base, err)
+		if tmp, err = os.MkdirTemp("", "jixiao-jieba-build-"); err != nil {
+			return nil, fmt.Errorf("分词词典目录 %s: %w", base, err)
+		}
 	}
 	defer os.RemoveAll(tmp)
 	paths := make([]string, len(dictFiles))

@@ -73,6 +73,20 @@ func TestImageBuiltOnceAndRead(t *testing.T) {
 	if g, w := j.Cut(s, false), text.Cut(s, false); !slices.Equal(g, w) {
 		t.Errorf("Cut without HMM from the image %q, from text %q", g, w)
 	}
+	// A word added to an instance read from the image is found: the
+	// ordinary trie is built from the image's first.
+	added, err := openImage(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer added.Free()
+	added.AddWord("省级驻村工作队经费")
+	if got := added.Cut("南屯镇2023年省级驻村工作队经费", true); !slices.Contains(got, "省级驻村工作队经费") {
+		t.Errorf("after AddWord: %q", got)
+	}
+	if got := added.Cut("防火巡逻", true); !slices.Equal(got, j.Cut("防火巡逻", true)) {
+		t.Errorf("after AddWord, other words: %q, want %q", got, j.Cut("防火巡逻", true))
+	}
 	kw := j.ExtractWithWeight("南屯镇购买无人机项目，用于支付我镇购买无人机费用，加强防火巡逻", 1)
 	if len(kw) != 1 || kw[0].Word != "无人机" {
 		t.Errorf("keywords from the image: %v, want 无人机", kw)
@@ -133,5 +147,29 @@ func BenchmarkLoadText(b *testing.B) {
 			b.Fatal(err)
 		}
 		j.Free()
+	}
+}
+
+// TestReadOnlyCache: when the cache directory cannot be written, the
+// segmenter is built from the text dictionaries in the temp directory and
+// cuts the same; nothing is left behind.
+func TestReadOnlyCache(t *testing.T) {
+	// Under a regular file no directory can be made, whoever runs the test.
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(file, "cache")
+	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "jixiao-jieba-build-*"))
+	j, err := loadJieba(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Free()
+	if got := cut(j, "驻村工作队"); !slices.Equal(got, []string{"驻村", "工作", "工作队", "驻村工作队"}) {
+		t.Errorf("from text: %q", got)
+	}
+	if after, _ := filepath.Glob(filepath.Join(os.TempDir(), "jixiao-jieba-build-*")); len(after) > len(before) {
+		t.Errorf("left behind: %v", after)
 	}
 }
