@@ -69,3 +69,7 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// gojieba v1.4.6 with a patch that loads its dictionaries from a prebuilt
+// image instead of parsing them: third_party/gojieba/PATCHES.md.
+replace github.com/yanyiwu/gojieba => ./third_party/gojieba

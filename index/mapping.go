@@ -83,11 +83,14 @@ func newMapping(a analyzers) *mapping.IndexMappingImpl {
 		f.IncludeInAll = false
 		return f
 	}
-	textField := func(analyzer string, store bool) *mapping.FieldMapping {
+	// textField is a field cut into words; vectors keeps the words'
+	// locations, which highlighting (the source fields) and phrases (the
+	// bigram field) need, and which cost a seventh of indexing otherwise.
+	textField := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
-		f.IncludeTermVectors = true // locations for highlighting
+		f.IncludeTermVectors = vectors
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -105,7 +108,9 @@ func newMapping(a analyzers) *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldReport, keywordField(true))
 	doc.AddFieldMappingsAt(fieldType, keywordField(false))
-	doc.AddFieldMappingsAt(fieldUnit, textField(a.index, false))
+	// The unit is matched, never highlighted: no locations, but for the cjk
+	// reference, whose queries are phrases.
+	doc.AddFieldMappingsAt(fieldUnit, textField(a.index, false, !a.exactField))
 	doc.AddFieldMappingsAt(fieldUnitKW, keywordField(true))
 	doc.AddFieldMappingsAt(fieldYear, numericField(false))
 	doc.AddFieldMappingsAt(fieldYearKW, keywordField(true))
@@ -113,7 +118,7 @@ func newMapping(a analyzers) *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldDocType, keywordField(false))
 	doc.AddFieldMappingsAt(fieldSeq, numericField(true))
 	for _, f := range sourceFields {
-		doc.AddFieldMappingsAt(f, textField(a.index, true))
+		doc.AddFieldMappingsAt(f, textField(a.index, true, true))
 	}
 	doc.AddFieldMappingsAt(fieldBudget, numericField(false))
 	doc.AddFieldMappingsAt(fieldActual, numericField(false))
@@ -121,7 +126,7 @@ func newMapping(a analyzers) *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fieldActualWan, storedOnly())
 	doc.AddFieldMappingsAt(fieldRule, keywordField(false))
 	if a.exactField {
-		doc.AddFieldMappingsAt(fieldExact, textField(cjk.AnalyzerName, false))
+		doc.AddFieldMappingsAt(fieldExact, textField(cjk.AnalyzerName, false, true))
 	}
 
 	m := bleve.NewIndexMapping()

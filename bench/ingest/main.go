@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -47,13 +48,26 @@ func main() {
 	flag.BoolVar(&o.Reference, "reference", true, "measure read + extract + validate alone first")
 	flag.BoolVar(&o.Index, "index", true, "update the search index while ingesting")
 	flag.StringVar(&formats, "formats", "", "synth formats, comma-separated (default all)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run here")
 	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/ingest:", err)
+			os.Exit(1)
+		}
+	}
 	if formats != "" {
 		o.Formats = strings.Split(formats, ",")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, o, os.Stdout, os.Stderr); err != nil {
+	err := run(ctx, o, os.Stdout, os.Stderr)
+	pprof.StopCPUProfile()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/ingest:", err)
 		os.Exit(1)
 	}
@@ -111,6 +125,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		ix = x.NewBatch()
 	}
 	resetPeakRSS()
+	written0 := writtenBytes()
 	cpu0 := cpuTime()
 	start = time.Now()
 	sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: opts.Workers, Index: ix})
@@ -125,6 +140,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, line)
 	fmt.Fprintf(stdout, "入库 CPU 时间：%.1f s（每份 %.1f ms）\n", (cpuTime() - cpu0).Seconds(), (cpuTime()-cpu0).Seconds()*1000/float64(len(files)))
 	peak := peakRSS()
+	written := writtenBytes() - written0
 
 	start = time.Now()
 	again, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: opts.Workers, Index: ix})
@@ -140,6 +156,10 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	db := fileBytes(filepath.Join(store, corpus.DBName))
 	fmt.Fprintf(stdout, "数据库：%.1f MB，每份报告 %.1f KB；原文件共 %.1f MB\n",
 		mb(db), float64(db)/1024/float64(max(1, sum.Stored)), mb(srcBytes))
+	kept := db + dirBytes(s.IndexPath())
+	if written > 0 {
+		fmt.Fprintf(stdout, "入库阶段写入磁盘 %.0f MB，留下数据库与索引 %.0f MB：%.2f 倍\n", mb(written), mb(kept), float64(written)/float64(kept))
+	}
 	return nil
 }
 

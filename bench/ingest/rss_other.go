@@ -7,3 +7,5 @@ import "time"
 func peakRSS() int64         { return 0 }
 func resetPeakRSS()          {}
 func cpuTime() time.Duration { return 0 }
+
+func writtenBytes() int64 { return 0 }

@@ -69,13 +69,3 @@ func TestKeywords(t *testing.T) {
 		t.Errorf("Keywords = %v, want 无人机 first", kw)
 	}
 }
-
-func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		paths, _, err := installDicts()
-		if err != nil {
-			b.Fatal(err)
-		}
-		_ = paths
-	}
-}

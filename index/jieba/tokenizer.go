@@ -76,11 +76,16 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 // searchTokens orders search-mode tokens word by word. Full words (tokens
 // inside no other token) partition the text and get consecutive positions;
 // each sub-word follows its full word with the same position and span.
+// The tokens and their terms are allocated together (one array of tokens,
+// one of bytes, each term its own bytes), not one by one: the index cuts
+// every field of every report with it.
 func searchTokens(toks []segment.Token) analysis.TokenStream {
 	kept := make([]segment.Token, 0, len(toks))
+	n := 0
 	for _, tk := range toks {
 		if hasLetterOrDigit(tk.Text) {
 			kept = append(kept, tk)
+			n += len(tk.Text)
 		}
 	}
 	// Longest first among tokens starting at the same byte: the full word
@@ -91,22 +96,21 @@ func searchTokens(toks []segment.Token) analysis.TokenStream {
 		}
 		return b.End - a.End
 	})
+	a := newArena(len(kept), n)
 	out := make(analysis.TokenStream, 0, len(kept))
-	pos, wordStart, wordEnd := 0, -1, -1
-	var seen map[string]bool
+	pos, wordStart, wordEnd, word := 0, -1, -1, 0
 	for _, tk := range kept {
 		if tk.Start >= wordEnd || tk.End > wordEnd {
 			pos++
-			wordStart, wordEnd = tk.Start, tk.End
-			seen = map[string]bool{tk.Text: true}
-			out = append(out, newToken(tk.Text, tk.Start, tk.End, pos))
+			wordStart, wordEnd, word = tk.Start, tk.End, len(out)
+			out = append(out, a.token(tk.Text, tk.Start, tk.End, pos))
 			continue
 		}
-		if seen[tk.Text] {
+		// A sub-word given twice for one word (工作 in 工作队工作) is kept once.
+		if slices.ContainsFunc(out[word:], func(o *analysis.Token) bool { return string(o.Term) == tk.Text }) {
 			continue
 		}
-		seen[tk.Text] = true
-		out = append(out, newToken(tk.Text, wordStart, wordEnd, pos))
+		out = append(out, a.token(tk.Text, wordStart, wordEnd, pos))
 	}
 	return out
 }
@@ -119,6 +123,31 @@ func newToken(term string, start, end, pos int) *analysis.Token {
 		Position: pos,
 		Type:     tokenType(term),
 	}
+}
+
+// arena hands out tokens and term bytes from two arrays made at once.
+type arena struct {
+	tokens []analysis.Token
+	bytes  []byte
+}
+
+func newArena(tokens, bytes int) *arena {
+	return &arena{tokens: make([]analysis.Token, 0, tokens), bytes: make([]byte, 0, bytes)}
+}
+
+// token is newToken from the arena; the term has bytes of its own (its
+// capacity ends with it), so a filter changing it in place changes no other.
+func (a *arena) token(term string, start, end, pos int) *analysis.Token {
+	at := len(a.bytes)
+	a.bytes = append(a.bytes, term...)
+	a.tokens = append(a.tokens, analysis.Token{
+		Term:     a.bytes[at:len(a.bytes):len(a.bytes)],
+		Start:    start,
+		End:      end,
+		Position: pos,
+		Type:     tokenType(term),
+	})
+	return &a.tokens[len(a.tokens)-1]
 }
 
 // tokenType tells ideographic words from Latin letters and digits.

@@ -2,11 +2,14 @@ package jieba
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/jixiao/jixiao/extract/segment"
 )
 
 // show renders tokens as term@position[start,end] for exact comparison.
@@ -101,4 +104,33 @@ func FuzzTokenizer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkTokenizeSearch cuts the reference report as the index does, and
+// BenchmarkCutForSearch cuts it in the segmenter alone, in the same run: the
+// difference is what the tokenizer adds (ordering, positions, tokens).
+func BenchmarkTokenizeSearch(b *testing.B) {
+	text := referenceText(b)
+	tk := NewTokenizer(Search)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tk.Tokenize(text)
+	}
+}
+
+func BenchmarkCutForSearch(b *testing.B) {
+	text := referenceText(b)
+	seg := segment.MustDefault()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		seg.CutForSearch(string(text))
+	}
+}
+
+func referenceText(b *testing.B) []byte {
+	text, err := os.ReadFile("../../testdata/nantun-2023.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return text
 }
