@@ -7,6 +7,7 @@
 //	go run ./bench/realdocs                 # the packages, in process
 //	go run ./bench/realdocs --bin jixiao    # a built binary, through its JSON
 //	go run ./bench/realdocs -v              # and every miss, with what was wanted and got
+//	go run ./bench/realdocs -set dev        # only the development set (-set holdout: only the held-out set)
 //
 // The test beside it fails when a figure that was right turns wrong; the
 // known misses it tolerates are listed in testdata/real/known-misses.txt.
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -29,7 +31,17 @@ func main() {
 	verbose := flag.Bool("v", false, "list every miss with what was wanted and what was got")
 	only := flag.String("only", "", "score only documents whose id contains this")
 	writeMisses := flag.String("write-misses", "", "write every miss as the known-misses list the test tolerates (testdata/real/known-misses.txt)")
+	set := flag.String("set", "all", "which documents: all, dev (not held out) or holdout (the ids of holdout.txt)")
 	flag.Parse()
+	if *set != "all" && *set != "dev" && *set != "holdout" {
+		fmt.Fprintln(os.Stderr, "realdocs: -set is all, dev or holdout, not", *set)
+		os.Exit(2)
+	}
+	held, err := LoadHoldout(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "realdocs:", err)
+		os.Exit(2)
+	}
 
 	truths, err := LoadTruths(*dir)
 	if err != nil {
@@ -45,11 +57,32 @@ func main() {
 		if *only != "" && !strings.Contains(t.ID, *only) {
 			continue
 		}
+		if (*set == "dev" && held[t.ID]) || (*set == "holdout" && !held[t.ID]) {
+			continue
+		}
 		outs, err := run(context.Background(), t.Doc)
 		scores = append(scores, Score(t, outs, err))
 	}
 	Print(os.Stdout, scores, *verbose)
+	if *set == "all" {
+		var dev, ho []DocScore
+		for _, d := range scores {
+			if held[d.ID] {
+				ho = append(ho, d)
+			} else {
+				dev = append(dev, d)
+			}
+		}
+		fmt.Println()
+		PrintSummary(os.Stdout, "development", dev)
+		fmt.Println()
+		PrintSummary(os.Stdout, "held-out", ho)
+	}
 	if *writeMisses != "" {
+		if *set != "all" || *only != "" {
+			fmt.Fprintln(os.Stderr, "realdocs: -write-misses needs every document (no -set, no -only)")
+			os.Exit(2)
+		}
 		if err := WriteMisses(*writeMisses, scores); err != nil {
 			fmt.Fprintln(os.Stderr, "realdocs:", err)
 			os.Exit(2)
@@ -126,6 +159,52 @@ func Print(w io.Writer, scores []DocScore, verbose bool) {
 			fmt.Fprintf(w, "%s\tsilently-empty\n", d.ID)
 		}
 	}
+}
+
+// PrintSummary writes one line of totals for a set of documents and its
+// per-class figures, so that the development and held-out sets can be read
+// side by side.
+func PrintSummary(w io.Writer, name string, scores []DocScore) {
+	var right, checked, flagged, present, falseErr, silent int
+	for _, d := range scores {
+		r, c := d.Right("")
+		right, checked = right+r, checked+c
+		flagged, present, falseErr = flagged+d.Flagged, present+d.Present, falseErr+len(d.FalseErrors)
+		if d.SilentlyEmpty {
+			silent++
+		}
+	}
+	fmt.Fprintf(w, "%s (%d documents): figures %d/%d (%s), inconsistencies %d/%d, false errors %d, silently empty %d\n",
+		name, len(scores), right, checked, pct(right, checked), flagged, present, falseErr, silent)
+	for _, class := range Classes {
+		var r, c int
+		for _, d := range scores {
+			dr, dc := d.Right(class)
+			r, c = r+dr, c+dc
+		}
+		if c > 0 {
+			fmt.Fprintf(w, "  %-11s %d/%d (%s)\n", class, r, c, pct(r, c))
+		}
+	}
+}
+
+// LoadHoldout reads the ids of holdout.txt in dir: one per line, # comments.
+func LoadHoldout(dir string) (map[string]bool, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "holdout.txt"))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return map[string]bool{}, nil
+		}
+		return nil, err
+	}
+	held := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			held[line] = true
+		}
+	}
+	return held, nil
 }
 
 func pct(a, b int) string {
