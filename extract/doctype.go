@@ -110,7 +110,7 @@ var (
 // made the evaluation (委托…会计师事务所 makes a 自评-titled text a
 // third-party evaluation).
 func classify(doc *ingest.Document, r *Report) {
-	r.DocType = docTypeOf(pinyinReading.ReplaceAllString(doc.Text, "$1"), r)
+	r.DocType = docTypeOf(dropReadings(doc.Text), r)
 	r.DocTypeLabel = r.DocType.Label()
 }
 

@@ -22,7 +22,7 @@ func tableGenre(doc *ingest.Document) (Genre, bool) {
 const maxProseBeforeTable = 3000
 
 func detectTable(text string) (Genre, bool) {
-	compact := cellKey(pinyinReading.ReplaceAllString(text, "$1"))
+	compact := cellKey(dropReadings(text))
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(compact, w) {

@@ -70,6 +70,9 @@ func (d *Document) PageAt(off int) int {
 // Original is the decoded text before normalisation: the pages joined with
 // form feeds. Offsets in Text map into it with OriginalOffset.
 func (d *Document) Original() string {
+	if len(d.Pages) == 1 {
+		return d.Pages[0].Text // one page is its own original: no copy
+	}
 	n := 0
 	for _, p := range d.Pages {
 		n += len(p.Text) + 1

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,28 +14,29 @@ import (
 // (see joinable). Every byte of Text maps back to Original() through anchors.
 func normalize(d *Document) {
 	// Markdown printed to PDF or saved as text keeps its markup: strip it too.
-	markdown := d.Format == FormatMarkdown || d.Format != FormatHTML && d.Format != FormatDOCX && looksLikeMarkdown(d.Original())
-	lines := splitLines(d, markdown)
-	cells := cellLayout(lines)
+	markdown := d.Format == FormatMarkdown || d.Format != FormatHTML && d.Format != FormatDOCX && pagesLookLikeMarkdown(d.Pages)
+	// Two passes over the lines, none of them kept: the first decides the
+	// layout, the second writes. Memory is the text and its anchors, not a
+	// line record for every line as well.
+	cells := cellLayout(normalizedLines(d, markdown))
 	var w mappedWriter
 	size := 0
-	for i := range lines {
-		size += len(lines[i].text) + 1
+	for _, p := range d.Pages {
+		size += len(p.Text) + 1
 	}
-	w.b.Grow(size + 2) // joins and breaks take at most what the newlines did
+	w.b.Grow(size + 2) // folding shortens more than it lengthens; joins and breaks take at most what the newlines did
 	d.PageStarts = make([]int, len(d.Pages))
 	pageSeen := make([]bool, len(d.Pages))
-	var prev *line
-	blankPending := false
-	for i := range lines {
-		l := &lines[i]
+	var prev line
+	havePrev, blankPending := false, false
+	for l := range normalizedLines(d, markdown) {
 		if l.text == "" {
-			blankPending = prev != nil
+			blankPending = havePrev
 			continue
 		}
-		if prev != nil {
+		if havePrev {
 			switch {
-			case joinable(prev, l, cells):
+			case joinable(&prev, &l, cells):
 				if endsLatin(prev.text) && startsLatin(l.text) {
 					w.writeSynthetic(" ")
 				}
@@ -49,7 +51,8 @@ func normalize(d *Document) {
 			d.PageStarts[l.page] = w.len()
 		}
 		w.writeMapped(l.text, l.runs)
-		prev, blankPending = l, false
+		prev, havePrev, blankPending = l, true, false
+		prev.runs = nil // written; the buffer is reused for the next line
 	}
 	if w.len() > 0 {
 		w.writeSynthetic("\n")
@@ -69,45 +72,99 @@ func normalize(d *Document) {
 
 // line is one normalised line of a page. runs map it to the original:
 // text[r.norm:] continues the original at r.orig until the next run (norm
-// relative to the line). A line is usually one run, so a document's lines
-// cost about their text, not eight bytes of offset for every byte of it.
+// relative to the line). A line is usually one run and, when folding changes
+// nothing, its text is the raw line itself.
 type line struct {
 	text string
-	runs []anchor
+	runs []anchor // valid until the next line is produced
 	page int
 	hard bool // a heading: never joined to what follows
 }
 
-func splitLines(d *Document, markdown bool) []line {
-	n := 0
-	for _, p := range d.Pages {
-		n += strings.Count(p.Text, "\n") + 1
-	}
-	out := make([]line, 0, n)
-	var scratch []int // offsets of the line being folded, reused
-	base := 0
-	for pi, p := range d.Pages {
-		start := 0
-		for start <= len(p.Text) {
-			end := strings.IndexByte(p.Text[start:], '\n')
-			if end < 0 {
-				end = len(p.Text)
-			} else {
-				end += start
+// normalizedLines yields every line of d's pages normalised, in order. The
+// runs of a line share one buffer with those of the next.
+func normalizedLines(d *Document, markdown bool) iter.Seq[line] {
+	return func(yield func(line) bool) {
+		var scratch []int // offsets of the line being folded, reused
+		var runs []anchor
+		base := 0
+		for pi, p := range d.Pages {
+			start := 0
+			for start <= len(p.Text) {
+				end := strings.IndexByte(p.Text[start:], '\n')
+				if end < 0 {
+					end = len(p.Text)
+				} else {
+					end += start
+				}
+				var l line
+				l, runs = normalizeLine(p.Text[start:end], base+start, pi, markdown, &scratch, runs[:0])
+				if !yield(l) {
+					return
+				}
+				start = end + 1
 			}
-			out = append(out, normalizeLine(p.Text[start:end], base+start, pi, markdown, &scratch))
-			start = end + 1
+			base += len(p.Text) + 1 // the form feed between pages
 		}
-		base += len(p.Text) + 1 // the form feed between pages
 	}
-	return out
 }
 
-// normalizeLine folds the characters of one raw line and strips Markdown.
-// scratch holds the per-byte offsets while the line is folded; only their
-// runs are kept.
-func normalizeLine(raw string, origin, page int, markdown bool, scratch *[]int) line {
+// pagesLookLikeMarkdown is looksLikeMarkdown over the pages as one text,
+// without joining them into a copy.
+func pagesLookLikeMarkdown(pages []Page) bool {
+	n := 0
+	for _, p := range pages {
+		for line := range strings.Lines(p.Text) {
+			if markdownMark(line) {
+				if n++; n >= 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// foldsNothing reports whether no character of s is changed by fold.Rune,
+// so that its normal form is s itself.
+func foldsNothing(s string) bool {
+	for _, r := range s {
+		if _, ok := fold.Rune(r); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// markdownMarkup reports whether stripMarkdown could change line: a heading
+// mark, a quote or bullet at its start, or emphasis anywhere.
+func markdownMarkup(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '#', '>', '-', '*', '+':
+		return true
+	}
+	return strings.Contains(t, "**") || strings.Contains(t, "__")
+}
+
+// normalizeLine folds the characters of one raw line and strips Markdown,
+// appending the line's runs to runs. scratch holds the per-byte offsets while
+// the line is folded; only their runs are kept.
+func normalizeLine(raw string, origin, page int, markdown bool, scratch *[]int, runs []anchor) (line, []anchor) {
 	l := line{page: page}
+	if (!markdown || !markdownMarkup(raw)) && foldsNothing(raw) {
+		// the common case: the line is its own normal form
+		lo, hi := trimBlanks(raw)
+		l.text = raw[lo:hi]
+		if lo < hi {
+			runs = append(runs, anchor{norm: 0, orig: origin + lo})
+		}
+		l.runs = runs
+		return l, runs
+	}
 	var b strings.Builder
 	b.Grow(len(raw))
 	offs := (*scratch)[:0]
@@ -133,23 +190,31 @@ func normalizeLine(raw string, origin, page int, markdown bool, scratch *[]int) 
 	if markdown {
 		text, offs, l.hard = stripMarkdown(text, offs)
 	}
-	// trim spaces at both ends
-	lo, hi := 0, len(text)
-	for lo < hi && (text[lo] == ' ' || text[lo] == '\t') {
-		lo++
-	}
-	for hi > lo && (text[hi-1] == ' ' || text[hi-1] == '\t') {
-		hi--
-	}
-	l.text, l.runs = text[lo:hi], runsOf(offs[lo:hi])
-	return l
+	lo, hi := trimBlanks(text)
+	l.text = text[lo:hi]
+	runs = appendRuns(runs, offs[lo:hi])
+	l.runs = runs
+	return l, runs
 }
 
-// runsOf compresses per-byte original offsets into runs of consecutive ones.
-func runsOf(offs []int) []anchor {
-	var runs []anchor
+// trimBlanks gives the bounds of s without the spaces and tabs at its ends.
+func trimBlanks(s string) (lo, hi int) {
+	lo, hi = 0, len(s)
+	for lo < hi && (s[lo] == ' ' || s[lo] == '\t') {
+		lo++
+	}
+	for hi > lo && (s[hi-1] == ' ' || s[hi-1] == '\t') {
+		hi--
+	}
+	return lo, hi
+}
+
+// appendRuns compresses per-byte original offsets into runs of consecutive
+// ones (norm relative to the line) and appends them to runs.
+func appendRuns(runs []anchor, offs []int) []anchor {
+	start := len(runs)
 	for i, o := range offs {
-		if k := len(runs); k == 0 || runs[k-1].orig+(i-runs[k-1].norm) != o {
+		if k := len(runs); k == start || runs[k-1].orig+(i-runs[k-1].norm) != o {
 			runs = append(runs, anchor{norm: i, orig: o})
 		}
 	}
@@ -196,9 +261,9 @@ func stripMarkdown(text string, offs []int) (string, []int, bool) {
 // cellLayout reports whether a document is a table written one cell per
 // line (most lines short, without sentence punctuation): such lines are never
 // joined.
-func cellLayout(lines []line) bool {
+func cellLayout(lines iter.Seq[line]) bool {
 	total, short := 0, 0
-	for _, l := range lines {
+	for l := range lines {
 		if l.text == "" {
 			continue
 		}

@@ -69,15 +69,20 @@ func isHTML(head []byte) bool {
 func looksLikeMarkdown(text string) bool {
 	n := 0
 	for line := range strings.Lines(text) {
-		l := strings.TrimSpace(line)
-		if strings.HasPrefix(l, "#") && strings.Contains(l[:min(len(l), 7)], "# ") || strings.HasPrefix(l, "**") {
-			n++
-			if n >= 2 {
+		if markdownMark(line) {
+			if n++; n >= 2 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// markdownMark reports whether a line starts as a Markdown heading (# … ######
+// and a space) or bold text does.
+func markdownMark(line string) bool {
+	l := strings.TrimSpace(line)
+	return strings.HasPrefix(l, "#") && strings.Contains(l[:min(len(l), 7)], "# ") || strings.HasPrefix(l, "**")
 }
 
 func splitFormFeeds(text string) []Page {

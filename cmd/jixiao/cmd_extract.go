@@ -141,6 +141,7 @@ func extentText(r *extract.Report) string {
 // cannot be listed come first, as failed results.
 func readFiles(ctx context.Context, args []string, opt ingest.Options) (int, iter.Seq2[int, pipeline.Result]) {
 	files, errs := pipeline.Expand(args, nil)
+	boundMemory(files, 0)
 	n := len(files) + len(errs)
 	return n, func(yield func(int, pipeline.Result) bool) {
 		for i, err := range errs {

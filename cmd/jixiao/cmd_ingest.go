@@ -62,6 +62,7 @@ func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, pat
 	defer closeIndex()
 
 	files, walkFailures := s.Walk(paths)
+	boundMemory(files, opts.Workers)
 	var bar *progressbar.ProgressBar
 	if !opts.JSON && !gopts.Quiet && isTerminal(stderr) {
 		bar = progressbar.NewOptions(len(files),
