@@ -91,6 +91,7 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.goals()
 	p.tasks()
 	p.indicators()
+	p.gluedIndicators()
 	p.grade()
 	p.item()
 	p.countTables()
