@@ -115,7 +115,7 @@ func isGluedBlock(text string) bool {
 			glued += n
 		}
 	}
-	return total > 0 && glued*2 >= total
+	return total > 0 && glued*3 >= total
 }
 
 func hasHan(s string) bool {
@@ -629,11 +629,14 @@ func (gr *gluedRows) readValues(i int) []gluedReading {
 	return out
 }
 
+// maxTwin is the longest target weighed as written twice, in bytes.
+const maxTwin = 120
+
 // twinLengths are the lengths n for which s[i:i+n] is written twice in a
-// row, n ≥ 2 bytes, the copy not cut inside a figure.
+// row, the copy not cut inside a figure.
 func twinLengths(s string, i int) []int {
 	var out []int
-	for n := (len(s) - i) / 2; n >= 2; n-- {
+	for n := min((len(s)-i)/2, maxTwin); n >= 1; n-- {
 		if !utf8.ValidString(s[i:i+n]) || s[i:i+n] != s[i+n:i+2*n] {
 			continue
 		}
@@ -689,6 +692,14 @@ func (gr *gluedRows) rate(rd *gluedReading) bool {
 			if writtenIn(tv[a].text) != writtenIn(tv[b].text) {
 				s -= 3
 			}
+		}
+	}
+	// a target with its actual, or neither
+	if hasColumn(gr.cols, colTarget) && hasColumn(gr.cols, colActual) {
+		_, t := rd.get(colTarget)
+		_, a := rd.get(colActual)
+		if t != a {
+			s -= 2
 		}
 	}
 	// a run of digits is cut only where the columns need it: 2859篇 is one figure before it is 28 and 59篇
@@ -850,6 +861,7 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 			break
 		}
 		if label, lvl, w, e := levelAt(s, i); e > i {
+			label = levelName(cellKey(label)) // 产出指标(70分): the label, its weight kept apart
 			if lvl == 1 {
 				level1, level2, level1Weight = label, "", w
 				if groupWeightCol {
@@ -895,6 +907,9 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 	}
 	return rows, lv1, lv2, lw, i
 }
+
+// maxGluedBlock is the most text read as one glued indicator block, in bytes.
+const maxGluedBlock = 16 << 10
 
 // maxGluedName is the longest indicator name weighed, in bytes.
 const maxGluedName = 240
@@ -1010,7 +1025,13 @@ func (p *tableParser) gluedIndicators() {
 		return
 	}
 	end := len(p.text)
-	if !isGluedBlock(p.text[hs:min(end, hs+4000)]) {
+	if end-hs > maxGluedBlock {
+		end = hs + maxGluedBlock
+		for end > hs && !utf8.RuneStart(p.text[end]) {
+			end--
+		}
+	}
+	if !isGluedBlock(p.text[hs:min(end, hs+1200)]) {
 		return
 	}
 	g := newGluedText(p.text, hs, end)
@@ -1030,7 +1051,7 @@ func (p *tableParser) gluedIndicators() {
 	}
 	gr := &gluedRows{g: g, cols: valueCols}
 	rows, lv1, lv2, lw, stop := gr.readRows(he, cols[:l3+1])
-	if len(rows) == 0 || countFigures(nil, rows) <= countFigures(p.r.Indicators, nil) {
+	if len(rows) == 0 || countFigures(nil, rows) == 0 {
 		return
 	}
 	var inds []Indicator
