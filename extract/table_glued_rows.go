@@ -50,7 +50,7 @@ func (g gluedText) cutOK(i int) bool {
 }
 
 // pageMark is the page number a document site writes at the start of each page chunk.
-var pageMark = regexp.MustCompile(`(?m)^[ \t]*\d{1,3}、`)
+var pageMark = regexp.MustCompile(`(?:^|\s*\n)[ \t]*\d{1,3}、`)
 
 func newGluedText(text string, start, end int) gluedText {
 	g := gluedText{hard: map[int]bool{}}
@@ -60,8 +60,10 @@ func newGluedText(text string, start, end int) gluedText {
 	gap := false
 	for i := start; i < end; {
 		if mi < len(marks) && i == start+marks[mi][0] {
+			// the page break and its mark: no cell boundary (12.51 | 2、2.512.5 is 12.512.512.5)
 			i = start + marks[mi][1]
 			mi++
+			gap = false
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:end])
@@ -704,7 +706,7 @@ func (gr *gluedRows) rate(rd *gluedReading) bool {
 	}
 	// a run of digits is cut only where the columns need it: 2859篇 is one figure before it is 28 and 59篇
 	for _, v := range rd.vals[1:] {
-		if k := v.start; k > 0 && k < len(gr.g.s) && isDigit(gr.g.s[k-1]) && isDigit(gr.g.s[k]) {
+		if k := v.start; k > 0 && k < len(gr.g.s) && isDigit(gr.g.s[k-1]) && isDigit(gr.g.s[k]) && !gr.g.hard[k] {
 			s -= 4
 		}
 	}
@@ -712,28 +714,30 @@ func (gr *gluedRows) rate(rd *gluedReading) bool {
 	return true
 }
 
-// complete reports whether a reading closes a row: its 得分 read, or its
-// 分值 with a target or an actual in a form whose 得分 the row may lack.
-func (gr *gluedRows) complete(rd gluedReading) bool {
-	if _, ok := rd.get(colScore); ok {
-		return true
-	}
+// complete reports whether a reading closes a row: its 得分 with its 分值,
+// target or actual (or the target and actual written alike against the
+// name: 成本控制不超过预算不超过预算10), or its 分值 with a target or an
+// actual in a form whose 得分 the row may lack.
+func (gr *gluedRows) complete(rd gluedReading, nameTwin bool) bool {
 	_, hasW := rd.get(colWeight)
 	_, hasT := rd.get(colTarget)
 	_, hasA := rd.get(colActual)
+	if _, ok := rd.get(colScore); ok {
+		return hasW || hasT || hasA || nameTwin || !hasColumn(gr.cols, colWeight) && !hasColumn(gr.cols, colTarget) && !hasColumn(gr.cols, colActual)
+	}
 	return hasW && (hasT || hasA) && !hasColumn(gr.cols, colScore)
 }
 
 // best picks the readings of a row that score highest; several of them
 // that disagree leave their cells unread.
-func (gr *gluedRows) best(rds []gluedReading) ([]gluedReading, bool) {
+func (gr *gluedRows) best(rds []gluedReading, nameTwin bool) ([]gluedReading, bool) {
 	var top []gluedReading
 	bestScore := -1 << 30
 	for _, rd := range rds {
 		if !gr.canEndAt(rd.end) {
 			continue
 		}
-		if !gr.rate(&rd) || !gr.complete(rd) {
+		if !gr.rate(&rd) || !gr.complete(rd, nameTwin) {
 			continue
 		}
 		switch {
@@ -762,12 +766,24 @@ func (gr *gluedRows) canEndAt(e int) bool {
 		}
 	}
 	for _, u := range gluedUnits {
-		if strings.HasPrefix(s[e:], u) && (e+len(u) >= len(s) || startsFigure(s, e+len(u))) {
+		if !strings.HasPrefix(s[e:], u) {
+			continue
+		}
+		if e+len(u) >= len(s) || startsFigure(s, e+len(u)) {
 			return false // 人2370人: the unit of a figure, another figure after it
+		}
+		if isDigit(s[e-1]) && wordUnits[u] && gr.g.words != nil && gr.g.words[e] && gr.g.words[e+len(u)] {
+			return false // 42天访视数: the measure word stands as a word after its figure
 		}
 	}
 	return true
 }
+
+// wordUnits are measure words that, standing as a word of their own right
+// after digits, belong to the figure (42天访视数), not to the next name; 项
+// and 个 are not among them (7项Fl实施: an OCR's 项目).
+var wordUnits = map[string]bool{"天": true, "日": true, "次": true, "人次": true, "元": true, "万元": true, "米": true, "亩": true, "吨": true,
+	"篇": true, "份": true, "例": true, "种": true, "座": true, "辆": true, "台": true, "套": true, "户": true, "人": true, "公里": true, "小时": true}
 
 // endUnits are the measure words that seldom begin an indicator's name: a
 // row does not end right before one (≥266米 is not ≥26 and a 6 that ends a row).
@@ -899,13 +915,30 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 		}
 		row, next, ok := gr.row(i)
 		if !ok {
-			break
+			// what does not read as a row (figures without their name, a
+			// header's words among the rows): on from the next row's marker
+			k := nextRowMarker(s, i+1)
+			if k < 0 {
+				break
+			}
+			i = k
+			continue
 		}
 		rows = append(rows, row)
 		lv1, lv2, lw = append(lv1, level1), append(lv2, level2), append(lw, level1Weight)
 		i = next
 	}
 	return rows, lv1, lv2, lw, i
+}
+
+// nextRowMarker is where the next 指标N: / 任务N: marker at or after i begins, or -1.
+func nextRowMarker(s string, i int) int {
+	for j := i; j < len(s) && j-i < maxGluedName*4; j++ {
+		if gluedRowMarker.MatchString(s[j:]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // maxGluedBlock is the most text read as one glued indicator block, in bytes.
@@ -923,12 +956,16 @@ func (gr *gluedRows) row(i int) (gluedRow, int, bool) {
 	if m := gluedRowMarker.FindStringIndex(s[i:]); m != nil {
 		start = i + m[1]
 	}
+	if s[i] == '%' || startsFigure(s, i) && valueThenFigure(s, i) {
+		return gluedRow{}, i, false // 14种11: a value and another, not a name (12月底之前完成 is one)
+	}
 	for j := start; j < len(s) && j-i <= maxGluedName; {
-		if j > i && gluedStop.MatchString(s[j:]) {
-			break
+		if j > i && gluedStop.MatchString(s[j:]) || j > start && gluedRowMarker.MatchString(s[j:]) {
+			break // a name does not run into the next row
 		}
-		if j > i && hasHan(s[i:j]) && (startsFigure(s, j) || opWordBefore(s, j)) && gr.g.cutOK(j) {
-			if top, ok := gr.best(gr.readValues(j)); ok {
+		if j > start && hasHan(s[start:j]) && (startsFigure(s, j) || opWordBefore(s, j)) && gr.g.cutOK(j) {
+			_, _, twin := trailingTwin(s[start:j])
+			if top, ok := gr.best(gr.readValues(j), twin); ok {
 				row := gluedRow{name: s[i:j], nameAt: [2]int{i, j}, reading: top[0]}
 				if len(top) > 1 {
 					row.ambiguous = disagree(top)
@@ -948,6 +985,27 @@ func (gr *gluedRows) row(i int) (gluedRow, int, bool) {
 		j += w
 	}
 	return gluedRow{}, i, false
+}
+
+// valueThenFigure reports whether s[i:] opens with a figure, its measure
+// word if any, and then another figure or the end.
+func valueThenFigure(s string, i int) bool {
+	k := i
+	for k < len(s) && (isFigureByte(s[k]) || strings.ContainsRune("≥≤><=", rune(s[k]))) {
+		k++
+	}
+	for _, op := range opSymbols {
+		if strings.HasPrefix(s[k:], op) {
+			return true
+		}
+	}
+	for _, u := range gluedUnits {
+		if strings.HasPrefix(s[k:], u) {
+			k += len(u)
+			break
+		}
+	}
+	return k >= len(s) || startsFigure(s, k)
 }
 
 // opWordBefore reports whether an operator word (不少于, 小于 …) that a figure follows begins at s[j:].
@@ -1031,7 +1089,11 @@ func (p *tableParser) gluedIndicators() {
 			end--
 		}
 	}
-	if !isGluedBlock(p.text[hs:min(end, hs+1200)]) {
+	// a glued block; or cells written apart that the reading by cells
+	// could not place (a sheet flattened in its text runs' order, the
+	// header's words scattered among the rows): the rows that read whole
+	glued := isGluedBlock(p.text[hs:min(end, hs+1200)])
+	if !glued && len(p.r.Indicators) > 0 {
 		return
 	}
 	g := newGluedText(p.text, hs, end)
@@ -1042,10 +1104,13 @@ func (p *tableParser) gluedIndicators() {
 			l3 = k
 		}
 	}
-	if l3 < 0 || l3+1 >= len(cols) {
+	if l3 < 0 {
 		return
 	}
 	valueCols := cols[l3+1:]
+	if !glued && len(valueCols) == 0 && scatteredHeader(cellKey(p.text[max(from, hs-600):min(len(p.text), hs+600)])) {
+		valueCols = defaultIndicatorCols // the templates' order: 指标值 | 完成值 | 分值 | 得分 | 偏差原因
+	}
 	if !hasColumn(valueCols, colWeight) && !hasColumn(valueCols, colScore) {
 		return
 	}
@@ -1067,6 +1132,17 @@ func (p *tableParser) gluedIndicators() {
 	if p.r.TotalRow == nil && stop < len(g.s) {
 		p.gluedTotal(g, stop)
 	}
+}
+
+// scatteredHeader reports whether the template's value columns are named
+// near the block, out of their place: 指标值, 完成值, 分值 and 得分.
+func scatteredHeader(s string) bool {
+	for _, w := range []string{"指标值", "完成值", "分值", "得分"} {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // gluedHeaderStart finds the indicator header after off: its first level
