@@ -88,9 +88,11 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p := &tableParser{text: text, pageAt: pageAt, cs: cs, c: cs.cells, r: r, budget: searchBudget}
 	p.head()
 	p.funds()
+	p.gluedFunds()
 	p.goals()
 	p.tasks()
 	p.indicators()
+	p.gluedIndicators()
 	p.grade()
 	p.item()
 	p.countTables()

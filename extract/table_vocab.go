@@ -187,7 +187,8 @@ func fundRowLevel(key string) (int, bool) {
 // Indicator levels. 成本指标 is a level-1 indicator in the 2021 templates
 // (with 经济成本指标 … under it) and a level-2 one under 产出指标 before.
 var (
-	level1Names = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true, "成本指标": true}
+	level1Names = map[string]bool{"产出指标": true, "效益指标": true, "满意度指标": true, "成本指标": true,
+		"管理指标": true, "效果指标": true} // 部门整体支出: 管理指标 | 产出指标 | 效果指标
 	level2Names = map[string]bool{
 		"数量指标": true, "质量指标": true, "时效指标": true, "成本指标": true,
 		"经济效益指标": true, "社会效益指标": true, "生态效益指标": true, "生态环境效益指标": true,
