@@ -38,7 +38,7 @@ func detectTable(text string) (Genre, bool) {
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
-	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd)) {
+	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || hasScoringForm(text)) {
 		return "", false
 	}
 	prose := 0
@@ -91,6 +91,7 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.goals()
 	p.tasks()
 	p.indicators()
+	p.scoringForm()
 	p.grade()
 	p.item()
 	p.countTables()

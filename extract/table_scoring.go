@@ -1,0 +1,553 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Scoring forms: the 部门整体支出绩效评价表 / 项目支出绩效评价评分表 kind of
+// table that lists its indicators under 一级 groups (决策 / 过程 / 产出 /
+// 效益, 投入 / 过程 / 产出 / 效果, 部门决策 / 综合管理 / 部门绩效情况 …)
+// with only a 分值 and a 得分 — often a 评分标准 and a 扣分原因 — and no
+// 年度指标值 / 实际完成值, then a 合计 / 总分 row. The level names vary from
+// province to province, so nothing here knows them: the header row names the
+// columns (一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 评分标准 | 扣分原因,
+// in any order), and each later row's cells are placed in those columns by
+// what they hold (a figure goes to 分值 or 得分, a label to a level, a
+// sentence to 评分标准 or 扣分原因). A level cell merged over several rows
+// is written once (the rows under it have fewer cells), left empty or
+// repeated: the levels are carried down either way.
+//
+// The layouts: pipe rows (a line of only pipes continues the row above it:
+// the empty cells a converter wrapped onto a line of their own), and one cell
+// per line with blank lines between rows (an HTML table copied as text).
+
+// scoringCol is a column of a scoring form.
+type scoringCol int
+
+const (
+	scLevel1 scoringCol = iota
+	scLevel2
+	scLevel3
+	scWeight
+	scScore
+	scStandard // 评分标准, 评价标准, 指标解释: text, never read as figures
+	scReason   // 扣分原因, 得分说明, 备注
+	scOther    // a column the form has and this reader does not keep
+)
+
+func (c scoringCol) isLevel() bool { return c <= scLevel3 }
+func (c scoringCol) isText() bool  { return c == scStandard || c == scReason || c == scOther }
+
+// scoringHeaderCol reads one header cell as a column: the labels of the
+// standard forms, whatever the order of the columns.
+func scoringHeaderCol(key string) (scoringCol, bool) {
+	k := withoutScoreNote(strings.Trim(key, ":"))
+	switch {
+	case k == "":
+		return 0, false
+	case strings.HasPrefix(k, "一级"):
+		return scLevel1, strings.Contains(k, "指标") || k == "一级"
+	case strings.HasPrefix(k, "二级"):
+		return scLevel2, strings.Contains(k, "指标") || k == "二级"
+	case strings.HasPrefix(k, "三级"), strings.HasPrefix(k, "四级"):
+		return scLevel3, strings.Contains(k, "指标") || k == "三级" || k == "四级"
+	case scoringNameHeader.MatchString(k):
+		return scLevel3, true
+	case scoringWeightHeader.MatchString(k):
+		return scWeight, true
+	case scoringScoreHeader.MatchString(k):
+		return scScore, true
+	case scoringStandardHeader.MatchString(k):
+		return scStandard, true
+	case scoringReasonHeader.MatchString(k):
+		return scReason, true
+	case scoringTargetHeader.MatchString(k):
+		return scOther, true
+	}
+	return 0, false
+}
+
+var (
+	scoringNameHeader     = regexp.MustCompile(`^(评价|考核|绩效|具体)?指标(名称|内容)?$`)
+	scoringWeightHeader   = regexp.MustCompile(`^(指标)?(分值|权重|权重分|标准分|满分|分数|计划分值|指标分值)(\(分\))?$`)
+	scoringScoreHeader    = regexp.MustCompile(`^(自评|评价|实际|考核|单位自评|综合)?(得分|评分|分)(\(分\))?$|^实得分$|^自评分$`)
+	scoringStandardHeader = regexp.MustCompile(`^(评分|评价|考核|计分|打分)(标准|细则|办法|方法|要点)$|^指标(解释|说明|内涵)$|^评价要点$|^得分计算方法$`)
+	scoringReasonHeader   = regexp.MustCompile(`^(扣分|失分)(原因|理由|说明|情况|依据)?$|^(得分|评分)(说明|依据|情况|理由)$|^备注$|^(存在的?)?问题$`)
+	// a target or an actual column: the standard 自评表's indicator block,
+	// which its own reader reads
+	scoringTargetHeader = regexp.MustCompile(`指标值|目标值|完成值|实际值|完成情况`)
+)
+
+// scoringRow is one row of the form: its cells in order, empty ones kept.
+type scoringRow struct {
+	cells []cell
+}
+
+// scoringRows cuts the text into rows: pipe lines (a line of only pipes
+// carries on the row before it), and, outside them, groups of lines
+// separated by blank lines, one cell per line.
+func scoringRows(text string) []scoringRow {
+	var rows []scoringRow
+	open := false // a cell-per-line group is open
+	for _, l := range splitLines(text) {
+		s := text[l.start:l.end]
+		if strings.ContainsRune(s, '|') {
+			open = false
+			cells := pipeCells(text, l)
+			textless := true
+			for _, c := range cells {
+				if !c.empty() {
+					textless = false
+				}
+			}
+			if textless && len(rows) > 0 && len(rows[len(rows)-1].cells) > 0 && rows[len(rows)-1].cells[0].piped {
+				rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, cells...)
+				continue
+			}
+			rows = append(rows, scoringRow{cells: cells})
+			continue
+		}
+		if isBlank(s) {
+			open = false
+			continue
+		}
+		t := strings.TrimSpace(s)
+		c := cell{text: t, key: cellKey(t), start: l.start, end: l.end}
+		if t == "" || isSpaceOnly(s) {
+			c = cell{start: l.start, end: l.start}
+		} else {
+			lead := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
+			c.start, c.end = l.start+lead, l.start+lead+len(t)
+		}
+		if open {
+			rows[len(rows)-1].cells = append(rows[len(rows)-1].cells, c)
+			continue
+		}
+		rows = append(rows, scoringRow{cells: []cell{c}})
+		open = true
+	}
+	return rows
+}
+
+// pipeCells splits one pipe line into its cells, the outer pipes dropped.
+func pipeCells(text string, l lineSpan) []cell {
+	s := text[l.start:l.end]
+	var out []cell
+	at := 0
+	parts := strings.Split(s, "|")
+	for k, part := range parts {
+		start := l.start + at
+		at += len(part) + 1
+		if (k == 0 || k == len(parts)-1) && strings.TrimSpace(part) == "" {
+			continue
+		}
+		t := strings.TrimSpace(part)
+		lead := len(part) - len(strings.TrimLeft(part, " \t\u3000"))
+		c := cell{text: t, key: cellKey(t), start: start + lead, end: start + lead + len(t), piped: true}
+		out = append(out, c)
+	}
+	return out
+}
+
+// scoringHeader reads a row as the header of a scoring form: a level or
+// name column and a 分值 or 得分 column, no target or actual column, and no
+// cell that is no column label.
+func scoringHeader(r scoringRow) ([]scoringCol, bool) {
+	var cols []scoringCol
+	level, figure := false, false
+	for _, c := range r.cells {
+		if c.empty() {
+			continue
+		}
+		col, ok := scoringHeaderCol(c.key)
+		if !ok || col == scOther {
+			return nil, false
+		}
+		level = level || col.isLevel()
+		figure = figure || col == scWeight || col == scScore
+		cols = append(cols, col)
+	}
+	return cols, level && figure && len(cols) >= 2
+}
+
+// hasScoringForm reports whether the text holds a scoring form's header.
+func hasScoringForm(text string) bool {
+	for _, r := range scoringRows(text) {
+		if _, ok := scoringHeader(r); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// scoringNote is a level cell that is only a weight: (20分), (10), (特性指标70分).
+var scoringNote = regexp.MustCompile(`^\(([^()0-9]{0,8})(\d+(?:\.\d+)?)分?\)$`)
+
+// cellNoteWeight is the weight a level cell writes in its (N分) note.
+func cellNoteWeight(key string) *decimal.Decimal {
+	if d := noteWeight(key); d != nil {
+		return d
+	}
+	if m := scoringNote.FindStringSubmatch(key); m != nil {
+		if d, err := decimal.NewFromString(m[2]); err == nil {
+			return &d
+		}
+	}
+	return nil
+}
+
+// scoringFit is how well a cell sits in a column, or false when it cannot.
+func scoringFit(c cell, col scoringCol, deepest scoringCol) (int, bool) {
+	if c.empty() {
+		return 0, true
+	}
+	f, kind := readFigure(c)
+	n := utf8.RuneCountInString(c.key)
+	switch {
+	case col == scWeight || col == scScore:
+		if kind == vFigure && !f.percent && !f.value.GreaterThan(hundred) && !f.value.IsNegative() {
+			return 30, true
+		}
+		if col == scScore && notApplicable.MatchString(c.key) {
+			return 10, true
+		}
+		return 0, false
+	case col.isLevel():
+		if kind == vFigure || kind == vGlued || n > 60 {
+			return 0, false
+		}
+		// a label; a merged level cell is written once, on the first
+		// row under it: a row of fewer labels fills the deepest levels
+		s := 20 + int(col)
+		if col == deepest {
+			s++
+		}
+		return s, true
+	default:
+		if kind == vFigure {
+			return 1, true // a 扣分原因 of 0, a 备注 of a figure
+		}
+		return 10, true
+	}
+}
+
+// placeScoringRow places a row's cells in the header's columns: in order,
+// each filled cell in a column it fits, the placement that fits best; an
+// empty cell takes a column or none (merged cells leave rows short, and
+// converters drop or wrap empty ones). It gives each cell's column, -1 for
+// an empty cell left out, or nil when the filled cells cannot all be placed.
+func placeScoringRow(cells []cell, cols []scoringCol) []int {
+	deepest := scLevel1
+	for _, c := range cols {
+		if c.isLevel() && c > deepest {
+			deepest = c
+		}
+	}
+	n, m := len(cells), len(cols)
+	const none = -1 << 30
+	// best[i][j]: the best score placing cells[i:] in cols[j:]
+	best := make([][]int, n+1)
+	for i := range best {
+		best[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m; j >= 0; j-- {
+			b := none
+			if cells[i].empty() {
+				b = best[i+1][j] // left out
+			}
+			if j < m {
+				b = max(b, best[i][j+1]) // column j left out
+				if s, ok := scoringFit(cells[i], cols[j], deepest); ok && best[i+1][j+1] != none {
+					b = max(b, s+best[i+1][j+1])
+				}
+			}
+			best[i][j] = b
+		}
+	}
+	if best[0][0] == none {
+		return nil
+	}
+	at := make([]int, n)
+	i, j := 0, 0
+	for i < n {
+		if j < m {
+			if s, ok := scoringFit(cells[i], cols[j], deepest); ok && best[i+1][j+1] != none && s+best[i+1][j+1] == best[i][j] {
+				at[i] = j
+				i, j = i+1, j+1
+				continue
+			}
+		}
+		if cells[i].empty() && best[i+1][j] == best[i][j] {
+			at[i] = -1
+			i++
+			continue
+		}
+		if j++; j > m {
+			return nil
+		}
+	}
+	return at
+}
+
+// scoringTotal is a row label that ends the indicators with their total.
+var scoringTotal = regexp.MustCompile(`^(合计|总计|总分|自评总分|自评得分|综合得分|得分合计|总得分|分值合计|评价总分|综合评分|合计得分|总体得分)(:|为)?(\d+(\.\d+)?分?)?$`)
+
+// scoringForm reads the first scoring form of the text into r's indicators
+// and total, in place of what the 自评表's indicator reader made of it: that
+// reader knows the columns of 年度指标值 | 实际完成值 forms, and a row it read
+// with a target or an actual is kept as it read it.
+func (p *tableParser) scoringForm() {
+	for _, ind := range p.r.Indicators {
+		if ind.Target != "" || ind.Actual != "" {
+			return
+		}
+	}
+	prev, prevTotal, prevScore := p.r.Indicators, p.r.TotalRow, p.r.TotalScore
+	p.r.Indicators, p.r.TotalRow, p.r.TotalScore = nil, nil, nil
+	p.readScoringForm()
+	if len(p.r.Indicators) < len(prev) || len(p.r.Indicators) == 0 {
+		p.r.Indicators, p.r.TotalRow, p.r.TotalScore = prev, prevTotal, prevScore
+	}
+}
+
+func (p *tableParser) readScoringForm() {
+	rows := scoringRows(p.text)
+	h := -1
+	for k, r := range rows {
+		if _, ok := scoringHeader(r); ok {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return
+	}
+	var hdr []scoringCol
+	for _, c := range rows[h].cells {
+		if col, ok := scoringHeaderCol(c.key); ok {
+			hdr = append(hdr, col)
+		} else {
+			hdr = append(hdr, scOther)
+		}
+	}
+	deepest := scLevel1
+	hasWeight := false
+	for _, c := range hdr {
+		if c.isLevel() && c > deepest {
+			deepest = c
+		}
+		hasWeight = hasWeight || c == scWeight
+	}
+	levels := [3]cell{}
+	var inds []Indicator
+	for _, r := range rows[h+1:] {
+		filled := 0
+		for _, c := range r.cells {
+			if !c.empty() {
+				filled++
+			}
+		}
+		if filled == 0 {
+			continue
+		}
+		if _, ok := scoringHeader(r); ok {
+			break // the next form
+		}
+		if t := scoringTotalCell(r); t >= 0 {
+			p.scoringTotalRow(r, t, hdr)
+			break
+		}
+		if k := firstFilled(r).key; filled == 1 && (templateTitle.MatchString(k) || isLabelKey(k) || strings.HasSuffix(k, "名称")) {
+			break // the form has ended: a title, a field of the next block
+		}
+		at := placeScoringRow(r.cells, hdr)
+		if at == nil {
+			if len(inds) > 0 {
+				break // not a row of the form
+			}
+			continue
+		}
+		var ind Indicator
+		name := cell{}
+		for i, c := range r.cells {
+			if at[i] < 0 || c.empty() {
+				continue
+			}
+			col := hdr[at[i]]
+			switch {
+			case col.isLevel():
+				if col < deepest {
+					levels[col] = c
+					for k := col + 1; k < 3; k++ {
+						levels[k] = cell{}
+					}
+				} else {
+					name = c
+				}
+			case col == scWeight || col == scScore:
+				f, kind := readFigure(c)
+				if kind != vFigure {
+					ind.NotApplicable = true
+					continue
+				}
+				d := f.value
+				if ind.Decimals == nil {
+					ind.Decimals = map[string]int{}
+				}
+				if col == scWeight {
+					ind.Weight = &d
+					ind.Decimals["weight"] = f.decimals
+				} else {
+					ind.Score = &d
+					ind.Decimals["score"] = f.decimals
+				}
+			case col == scReason:
+				ind.Reason = c.text
+			}
+		}
+		if name.empty() {
+			continue // a row of group labels only
+		}
+		ind.Level3 = name.text
+		if deepest >= scLevel2 {
+			ind.Level1 = levels[scLevel1].text
+			ind.Level1Weight = cellNoteWeight(levels[scLevel1].key)
+		}
+		if deepest >= scLevel3 {
+			ind.Level2 = levels[scLevel2].text
+		}
+		if ind.Weight == nil && !hasWeight {
+			// a form without a 分值 column writes the weight into the name:
+			// 相关性(5分); a name without one leaves the row's weight unknown
+			if d := cellNoteWeight(name.key); d != nil {
+				ind.Weight = d
+				if ind.Decimals == nil {
+					ind.Decimals = map[string]int{}
+				}
+				ind.Decimals["weight"] = int(-d.Exponent())
+			} else {
+				ind.Unsure = true
+			}
+		}
+		ind.Span = Span{name.start, name.end}
+		for _, c := range r.cells {
+			if !c.empty() {
+				ind.Span[1] = max(ind.Span[1], c.end)
+			}
+		}
+		ind.Page = p.page(name.start)
+		inds = append(inds, ind)
+	}
+	if len(inds) > 0 && p.r.TotalRow == nil && len(rows) > 0 && rows[len(rows)-1].cells != nil {
+		last := inds[len(inds)-1]
+		if last.Span[1] >= lastInk(p.text) {
+			// the text ends inside the form (a page cut off)
+			inds[len(inds)-1].Unsure = true
+		}
+	}
+	p.r.Indicators = inds
+}
+
+// lastInk is the offset just after the last non-space byte of the text.
+func lastInk(s string) int {
+	return len(strings.TrimRight(s, " \t\r\n\u3000"))
+}
+
+func firstFilled(r scoringRow) cell {
+	for _, c := range r.cells {
+		if !c.empty() {
+			return c
+		}
+	}
+	return cell{}
+}
+
+// scoringTotalCell is the position of the row's total label, or -1: the
+// first filled cell of the row.
+func scoringTotalCell(r scoringRow) int {
+	for i, c := range r.cells {
+		if c.empty() {
+			continue
+		}
+		if scoringTotal.MatchString(c.key) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// scoringTotalRow reads the 合计 / 总分 row: its figures in the weight and
+// score columns they stand in (by position from the right when the label
+// spans the level columns), or, alone, as the total score when the form
+// has no weight column or the label says 得分.
+func (p *tableParser) scoringTotalRow(r scoringRow, at int, hdr []scoringCol) {
+	label := r.cells[at]
+	tr := &TotalRow{Label: label.text, Span: Span{label.start, label.end}, Page: p.page(label.start)}
+	type fig struct {
+		f figure
+		k int
+	}
+	var figs []fig
+	if m := scoringTotal.FindStringSubmatch(label.key); m != nil && m[3] != "" {
+		c := label
+		c.text = m[3]
+		if f, kind := readFigure(c); kind == vFigure {
+			figs = append(figs, fig{f, at})
+		}
+	}
+	for k, c := range r.cells[at+1:] {
+		if g := gradeWord.FindStringSubmatch(c.key); g != nil && p.r.Grade == "" {
+			p.r.Grade = g[1]
+			p.r.GradeSpan = &Span{c.start, c.end}
+			continue
+		}
+		if f, kind := readFigure(c); kind == vFigure && !f.percent {
+			figs = append(figs, fig{f, at + 1 + k})
+		}
+	}
+	set := func(col scoringCol, f figure) {
+		d := f.value
+		if tr.Decimals == nil {
+			tr.Decimals = map[string]int{}
+		}
+		if col == scWeight {
+			tr.Weight = &d
+			tr.Decimals["weight"] = f.decimals
+		} else {
+			tr.Score = &d
+			tr.Decimals["score"] = f.decimals
+		}
+		tr.Span[1] = max(tr.Span[1], f.end)
+	}
+	var figCols []scoringCol
+	for _, c := range hdr {
+		if c == scWeight || c == scScore {
+			figCols = append(figCols, c)
+		}
+	}
+	scoreLabel := strings.Contains(label.key, "得分") || strings.Contains(label.key, "总分") || strings.Contains(label.key, "评分")
+	switch {
+	case len(figs) == 0:
+	case len(figs) == 1 && (len(figCols) == 1 || scoreLabel):
+		col := scScore
+		if len(figCols) == 1 {
+			col = figCols[0]
+		}
+		set(col, figs[0].f)
+	case len(figs) == 1 && len(r.cells) == len(hdr) && figs[0].k < len(hdr) && (hdr[figs[0].k] == scWeight || hdr[figs[0].k] == scScore):
+		set(hdr[figs[0].k], figs[0].f) // the row's cells line up with the header
+	case len(figs) >= 2 && len(figs) <= len(figCols):
+		// in the order of the columns
+		for k, f := range figs {
+			set(figCols[len(figCols)-len(figs)+k], f.f)
+		}
+	}
+	p.r.TotalRow = tr
+	p.r.TotalScore = tr.Score
+}
