@@ -37,10 +37,17 @@ const (
 	scStandard // 评分标准, 评价标准, 指标解释: text, never read as figures
 	scReason   // 扣分原因, 得分说明, 备注
 	scOther    // a column the form has and this reader does not keep
+	// the 分值 of a level: a weight column right after an upper level's
+	// column (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | …)
+	scGroupWeight1
+	scGroupWeight2
 )
 
 func (c scoringCol) isLevel() bool { return c <= scLevel3 }
 func (c scoringCol) isText() bool  { return c == scStandard || c == scReason || c == scOther }
+func (c scoringCol) isFigure() bool {
+	return c == scWeight || c == scScore || c == scGroupWeight1 || c == scGroupWeight2
+}
 
 // scoringHeaderCol reads one header cell as a column: the labels of the
 // standard forms, whatever the order of the columns.
@@ -208,8 +215,11 @@ func scoringFit(c cell, col scoringCol, deepest scoringCol) (int, bool) {
 	f, kind := readFigure(c)
 	n := utf8.RuneCountInString(c.key)
 	switch {
-	case col == scWeight || col == scScore:
+	case col.isFigure():
 		if kind == vFigure && !f.percent && !f.value.GreaterThan(hundred) && !f.value.IsNegative() {
+			if col == scGroupWeight1 || col == scGroupWeight2 {
+				return 5, true // written on the first row of its group only
+			}
 			return 30, true
 		}
 		if col == scScore && notApplicable.MatchString(c.key) {
@@ -310,7 +320,7 @@ func (p *tableParser) scoringForm() {
 	prev, prevTotal, prevScore := p.r.Indicators, p.r.TotalRow, p.r.TotalScore
 	p.r.Indicators, p.r.TotalRow, p.r.TotalScore = nil, nil, nil
 	p.readScoringForm()
-	if len(p.r.Indicators) < len(prev) || len(p.r.Indicators) == 0 {
+	if len(p.r.Indicators) == 0 {
 		p.r.Indicators, p.r.TotalRow, p.r.TotalScore = prev, prevTotal, prevScore
 	}
 }
@@ -335,6 +345,7 @@ func (p *tableParser) readScoringForm() {
 			hdr = append(hdr, scOther)
 		}
 	}
+	hdr = scoringGroupColumns(hdr)
 	deepest := scLevel1
 	hasWeight := false
 	for _, c := range hdr {
@@ -343,9 +354,10 @@ func (p *tableParser) readScoringForm() {
 		}
 		hasWeight = hasWeight || c == scWeight
 	}
+	var groupWeight [2]*decimal.Decimal
 	levels := [3]cell{}
 	var inds []Indicator
-	for _, r := range rows[h+1:] {
+	for k, r := range rows[h+1:] {
 		filled := 0
 		for _, c := range r.cells {
 			if !c.empty() {
@@ -359,7 +371,7 @@ func (p *tableParser) readScoringForm() {
 			break // the next form
 		}
 		if t := scoringTotalCell(r); t >= 0 {
-			p.scoringTotalRow(r, t, hdr)
+			p.scoringTotalRow(scoringTotalCells(r, rows[h+1+k+1:], hdr), t, hdr)
 			break
 		}
 		if k := firstFilled(r).key; filled == 1 && (templateTitle.MatchString(k) || isLabelKey(k) || strings.HasSuffix(k, "名称")) {
@@ -383,6 +395,9 @@ func (p *tableParser) readScoringForm() {
 			case col.isLevel():
 				if col < deepest {
 					levels[col] = c
+					for k := col; k < 2; k++ {
+						groupWeight[k] = nil
+					}
 					for k := col + 1; k < 3; k++ {
 						levels[k] = cell{}
 					}
@@ -406,6 +421,11 @@ func (p *tableParser) readScoringForm() {
 					ind.Score = &d
 					ind.Decimals["score"] = f.decimals
 				}
+			case col == scGroupWeight1 || col == scGroupWeight2:
+				if f, kind := readFigure(c); kind == vFigure {
+					d := f.value
+					groupWeight[col-scGroupWeight1] = &d
+				}
 			case col == scReason:
 				ind.Reason = c.text
 			}
@@ -416,7 +436,10 @@ func (p *tableParser) readScoringForm() {
 		ind.Level3 = name.text
 		if deepest >= scLevel2 {
 			ind.Level1 = levels[scLevel1].text
-			ind.Level1Weight = cellNoteWeight(levels[scLevel1].key)
+			ind.Level1Weight = groupWeight[0]
+			if ind.Level1Weight == nil {
+				ind.Level1Weight = cellNoteWeight(levels[scLevel1].key)
+			}
 		}
 		if deepest >= scLevel3 {
 			ind.Level2 = levels[scLevel2].text
@@ -480,6 +503,69 @@ func scoringTotalCell(r scoringRow) int {
 		return -1
 	}
 	return -1
+}
+
+// scoringGroupColumns reads the header's columns in context: a weight
+// column right after an upper level's column is that level's 分值, and a
+// level column named twice (三级指标 | 具体指标) is text the second time.
+func scoringGroupColumns(hdr []scoringCol) []scoringCol {
+	out := append([]scoringCol(nil), hdr...)
+	seen := map[scoringCol]bool{}
+	deepest := scLevel1
+	for j, c := range out {
+		if !c.isLevel() {
+			continue
+		}
+		if seen[c] {
+			out[j] = scOther
+			continue
+		}
+		seen[c] = true
+		deepest = max(deepest, c)
+	}
+	for j := 1; j < len(out); j++ {
+		if out[j] == scWeight && out[j-1].isLevel() && out[j-1] < deepest {
+			out[j] = scGroupWeight1 + out[j-1] - scLevel1
+		}
+	}
+	return out
+}
+
+// scoringTotalCells is the total row with the figures of the rows after it
+// when it has none of its own: one cell per line with a blank line between
+// every cell (合计 ⏎⏎ 100 ⏎⏎ 95) leaves each figure a row of its own.
+func scoringTotalCells(r scoringRow, after []scoringRow, hdr []scoringCol) scoringRow {
+	for _, c := range r.cells {
+		if _, kind := readFigure(c); kind == vFigure || c.empty() {
+			continue
+		}
+		if !scoringTotal.MatchString(c.key) {
+			return r
+		}
+	}
+	for _, c := range r.cells {
+		if _, kind := readFigure(c); kind == vFigure {
+			return r
+		}
+	}
+	figCols := 0
+	for _, c := range hdr {
+		if c == scWeight || c == scScore {
+			figCols++
+		}
+	}
+	out := scoringRow{cells: append([]cell(nil), r.cells...)}
+	for _, a := range after {
+		if len(a.cells) != 1 || figCols == 0 {
+			break
+		}
+		if _, kind := readFigure(a.cells[0]); kind != vFigure {
+			break
+		}
+		out.cells = append(out.cells, a.cells[0])
+		figCols--
+	}
+	return out
 }
 
 // scoringTotalRow reads the 合计 / 总分 row: its figures in the weight and
