@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/jixiao/jixiao/ingest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -178,5 +179,22 @@ func TestPlaceScoringRow(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// A report whose scoring form is its annex (附件：…评分表): the form is a
+// report of its own, read as a table, and the prose stays narrative.
+func TestScoringFormAnnexAfterReport(t *testing.T) {
+	text := loadTableSample(t, filepath.Join("scoring", "annex-after-report.txt"))
+	doc := ingest.Assemble("annex.txt", "", ingest.FormatText, []ingest.Page{{N: 1, Text: text}}, nil)
+	reps, err := ExtractAll(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 2 || reps[0].Genre != Narrative || reps[1].Genre != DepartmentTable {
+		t.Fatalf("%d reports: %s", len(reps), dumpJSON(reps))
+	}
+	if len(reps[1].Indicators) != 8 || decStr(reps[1].TotalScore) != "76" {
+		t.Errorf("annex: %d indicators, total %s", len(reps[1].Indicators), decStr(reps[1].TotalScore))
 	}
 }
