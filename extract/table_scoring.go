@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -89,6 +90,9 @@ var (
 	scoringTargetHeader = regexp.MustCompile(`指标值|目标值|完成值|实际值|完成情况`)
 )
 
+// scoringGluedHead is the first header cell with a title glued before it.
+var scoringGluedHead = regexp.MustCompile(`(?:表|\))((?:一级|评价|考核)指标)$`)
+
 // scoringRow is one row of the form: its cells in order, empty ones kept.
 type scoringRow struct {
 	cells []cell
@@ -99,9 +103,22 @@ type scoringRow struct {
 // separated by blank lines, one cell per line.
 func scoringRows(text string) []scoringRow {
 	var rows []scoringRow
-	open := false // a cell-per-line group is open
+	open := false   // a cell-per-line group is open
+	spaced := false // from a header written as words between spaces on, each line is a row of such cells
 	for _, l := range splitLines(text) {
 		s := text[l.start:l.end]
+		if !strings.ContainsRune(s, '|') && !isBlank(s) {
+			if cells := spacedCells(text, l); len(cells) >= 3 {
+				if _, ok := scoringHeader(scoringRow{cells: cells}); ok {
+					spaced = true
+				}
+				if spaced {
+					open = false
+					rows = append(rows, scoringRow{cells: cells})
+					continue
+				}
+			}
+		}
 		if strings.ContainsRune(s, '|') {
 			open = false
 			cells := pipeCells(text, l)
@@ -140,6 +157,32 @@ func scoringRows(text string) []scoringRow {
 	return rows
 }
 
+// spacedCells splits a line at its spaces: the cells of a row a PDF or a
+// document site wrote as words between spaces (相关性 5 5).
+func spacedCells(text string, l lineSpan) []cell {
+	s := text[l.start:l.end]
+	var out []cell
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		t := s[i:j]
+		out = append(out, cell{text: t, key: cellKey(t), start: l.start + i, end: l.start + j, flat: true})
+		i = j
+	}
+	return out
+}
+
 // pipeCells splits one pipe line into its cells, the outer pipes dropped.
 func pipeCells(text string, l lineSpan) []cell {
 	s := text[l.start:l.end]
@@ -160,25 +203,30 @@ func pipeCells(text string, l lineSpan) []cell {
 	return out
 }
 
-// scoringHeader reads a row as the header of a scoring form: a level or
-// name column and a 分值 or 得分 column, no target or actual column, and no
-// cell that is no column label.
+// scoringHeader reads a row as the header of a scoring form, one column a
+// cell: a level or name column and a 分值 or 得分 column, no target or
+// actual column, and no cell that is no column label.
 func scoringHeader(r scoringRow) ([]scoringCol, bool) {
 	var cols []scoringCol
-	level, figure := false, false
+	level, figure, named := false, false, 0
 	for _, c := range r.cells {
 		if c.empty() {
+			cols = append(cols, scOther) // a header cell left empty: a column all the same
 			continue
 		}
 		col, ok := scoringHeaderCol(c.key)
+		if m := scoringGluedHead.FindStringSubmatch(c.key); !ok && named == 0 && m != nil {
+			col, ok = scoringHeaderCol(m[1]) // the title reflowed onto the header line: …得分表一级指标
+		}
 		if !ok || col == scOther {
 			return nil, false
 		}
 		level = level || col.isLevel()
 		figure = figure || col == scWeight || col == scScore
 		cols = append(cols, col)
+		named++
 	}
-	return cols, level && figure && len(cols) >= 2
+	return cols, level && figure && named >= 2
 }
 
 // hasScoringForm reports whether the text holds a scoring form's header.
@@ -337,14 +385,7 @@ func (p *tableParser) readScoringForm() {
 	if h < 0 {
 		return
 	}
-	var hdr []scoringCol
-	for _, c := range rows[h].cells {
-		if col, ok := scoringHeaderCol(c.key); ok {
-			hdr = append(hdr, col)
-		} else {
-			hdr = append(hdr, scOther)
-		}
-	}
+	hdr, _ := scoringHeader(rows[h])
 	hdr = scoringGroupColumns(hdr)
 	deepest := scLevel1
 	hasWeight := false

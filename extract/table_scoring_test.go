@@ -107,6 +107,21 @@ func TestScoringFormLayouts(t *testing.T) {
 			total: "76", tw: "100",
 		},
 		{
+			// rows as words between spaces, the title reflowed onto the
+			// header line, merged level cells written once
+			file: "spaced.txt", genre: DepartmentTable,
+			want: []indWant{
+				{"部门决策", "目标任务", "相关性", "", "", "5", "5", "", 0},
+				{"部门决策", "目标任务", "明确性", "", "", "5", "4", "目标未细化", 0},
+				{"部门决策", "预算编制", "测算依据", "", "", "5", "5", "", 0},
+				{"部门管理", "资金管理", "预算执行率", "", "", "10", "9", "执行率90%", 0},
+				{"部门管理", "资产管理", "资产安全性", "", "", "5", "5", "", 0},
+				{"部门绩效", "履职成效", "重点工作完成情况", "", "", "50", "48", "一项工作延期", 0},
+				{"部门绩效", "满意度", "服务对象满意度", "", "", "20", "20", "", 0},
+			},
+			total: "96", tw: "100", grade: "优",
+		},
+		{
 			// a 分值 column after each level: the upper ones are the groups'
 			file: "level-weights.txt", genre: ProjectTable,
 			want: []indWant{
