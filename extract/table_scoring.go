@@ -81,7 +81,7 @@ func scoringHeaderCol(key string) (scoringCol, bool) {
 
 var (
 	scoringNameHeader     = regexp.MustCompile(`^(评价|考核|绩效|具体)?指标(名称|内容)?$`)
-	scoringWeightHeader   = regexp.MustCompile(`^(指标)?(分值|权重|权重分|标准分|满分|分数|计划分值|指标分值)(\(分\))?$`)
+	scoringWeightHeader   = regexp.MustCompile(`^(指标)?(分值|权重|权重分|标准分|满分|分数|计划分值|指标分值)(\(分\)|\(%\))?$`)
 	scoringScoreHeader    = regexp.MustCompile(`^(自评|评价|实际|考核|单位自评|综合)?(得分|评分|分)(\(分\))?$|^实得分$|^自评分$`)
 	scoringStandardHeader = regexp.MustCompile(`^(评分|评价|考核|计分|打分)(标准|细则|办法|方法|要点)$|^指标(解释|说明|内涵)$|^评价要点$|^得分计算方法$`)
 	scoringReasonHeader   = regexp.MustCompile(`^(扣分|失分)(原因|理由|说明|情况|依据)?$|^(得分|评分)(说明|依据|情况|理由)$|^备注$|^(存在的?)?问题$`)
@@ -90,12 +90,17 @@ var (
 	scoringTargetHeader = regexp.MustCompile(`指标值|目标值|完成值|实际值|完成情况`)
 )
 
+// scoringProse is a line of the text around a form: a numbered heading
+// (二、存在的问题, (一)…), a sentence, a signature line.
+var scoringProse = regexp.MustCompile(`^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])|[。；;]$|^(填报人|联系人|联系电话|审核人|负责人|单位负责人|填表人|填报日期)`)
+
 // scoringGluedHead is the first header cell with a title glued before it.
 var scoringGluedHead = regexp.MustCompile(`(?:表|\))((?:一级|评价|考核)指标)$`)
 
 // scoringRow is one row of the form: its cells in order, empty ones kept.
 type scoringRow struct {
-	cells []cell
+	cells  []cell
+	stream bool // a header gathered from cells on lines of their own (scoringStream)
 }
 
 // scoringRows cuts the text into rows: pipe lines (a line of only pipes
@@ -231,12 +236,14 @@ func scoringHeader(r scoringRow) ([]scoringCol, bool) {
 
 // hasScoringForm reports whether the text holds a scoring form's header.
 func hasScoringForm(text string) bool {
-	for _, r := range scoringRows(text) {
+	rows := scoringRows(text)
+	for _, r := range rows {
 		if _, ok := scoringHeader(r); ok {
 			return true
 		}
 	}
-	return false
+	_, h := scoringStream(rows)
+	return h >= 0
 }
 
 // scoringNote is a level cell that is only a weight: (20分), (10), (特性指标70分).
@@ -383,10 +390,16 @@ func (p *tableParser) readScoringForm() {
 		}
 	}
 	if h < 0 {
-		return
+		rows, h = scoringStream(rows)
+		if h < 0 {
+			return
+		}
 	}
 	hdr, _ := scoringHeader(rows[h])
 	hdr = scoringGroupColumns(hdr)
+	if rows[h].stream {
+		rows = append(rows[:h+1:h+1], cutScoringStream(rows[h+1:], hdr)...)
+	}
 	deepest := scLevel1
 	hasWeight := false
 	for _, c := range hdr {
@@ -415,8 +428,9 @@ func (p *tableParser) readScoringForm() {
 			p.scoringTotalRow(scoringTotalCells(r, rows[h+1+k+1:], hdr), t, hdr)
 			break
 		}
-		if k := firstFilled(r).key; filled == 1 && (templateTitle.MatchString(k) || isLabelKey(k) || strings.HasSuffix(k, "名称")) {
-			break // the form has ended: a title, a field of the next block
+		if k := firstFilled(r).key; filled == 1 && (templateTitle.MatchString(k) || isLabelKey(k) || strings.HasSuffix(k, "名称") ||
+			scoringProse.MatchString(k) || utf8.RuneCountInString(k) > 60) {
+			break // the form has ended: a title, a field of the next block, a heading or a paragraph
 		}
 		at := placeScoringRow(r.cells, hdr)
 		if at == nil {
@@ -570,6 +584,150 @@ func scoringGroupColumns(hdr []scoringCol) []scoringCol {
 		}
 	}
 	return out
+}
+
+// scoringStream finds a header written one cell a line with a blank line
+// between every cell (an HTML table copied as text, its rows lost): a run
+// of one-cell rows that are all column labels. It gives the rows with that
+// run gathered into one header row, and the header's position, or -1.
+func scoringStream(rows []scoringRow) ([]scoringRow, int) {
+	for k := 0; k < len(rows); k++ {
+		j := k
+		var hdr scoringRow
+		for j < len(rows) && len(rows[j].cells) == 1 {
+			col, ok := scoringHeaderCol(rows[j].cells[0].key)
+			if !ok || col == scOther {
+				break
+			}
+			hdr.cells = append(hdr.cells, rows[j].cells[0])
+			j++
+		}
+		if _, ok := scoringHeader(hdr); ok && len(hdr.cells) >= 3 {
+			hdr.stream = true
+			out := append(append(append([]scoringRow(nil), rows[:k]...), hdr), rows[j:]...)
+			return out, k
+		}
+	}
+	return rows, -1
+}
+
+// cutScoringStream cuts the one-cell rows after a gathered header into the
+// form's rows: each row a run of cells placed in the columns in order, its
+// name in the deepest level column and at least one figure, the cutting
+// that places the cells best. A text after a row's figures is its 扣分原因
+// only where points were taken off; otherwise it begins the next row. The
+// total row takes the figures after its label; the first row of more than
+// one cell, or a cell that fits no row, ends the form.
+func cutScoringStream(rows []scoringRow, hdr []scoringCol) []scoringRow {
+	var cells []cell
+	for _, r := range rows {
+		if len(r.cells) != 1 {
+			break
+		}
+		cells = append(cells, r.cells[0])
+	}
+	end := len(cells)
+	for i, c := range cells {
+		if scoringTotal.MatchString(c.key) {
+			end = i
+			break
+		}
+	}
+	figCols := 0
+	deepest := scLevel1
+	for _, c := range hdr {
+		if c.isFigure() {
+			figCols++
+		}
+		if c.isLevel() {
+			deepest = max(deepest, c)
+		}
+	}
+	m := len(hdr)
+	const none = -1 << 30
+	score := func(i, j int) int {
+		at := placeScoringRow(cells[i:j], hdr)
+		if at == nil {
+			return none
+		}
+		s, name, figs := 0, false, 0
+		var w, sc *decimal.Decimal
+		reason := false
+		for k, a := range at {
+			c := cells[i+k]
+			col := hdr[a]
+			f, _ := scoringFit(c, col, deepest)
+			s += f
+			switch {
+			case col == deepest:
+				name = true
+			case col.isLevel() && name:
+				return none // an upper level after the name
+			case col.isFigure():
+				figs++
+				if fg, kind := readFigure(c); kind == vFigure {
+					d := fg.value
+					if col == scWeight {
+						w = &d
+					} else if col == scScore {
+						sc = &d
+					}
+				}
+			case col == scReason:
+				reason = true
+			}
+		}
+		if !name || figCols > 0 && figs == 0 {
+			return none
+		}
+		if reason && w != nil && sc != nil && !sc.LessThan(*w) {
+			return none // nothing taken off: no reason to give
+		}
+		if reason && reasonLike(cells[i+len(at)-1]) {
+			s += 15 // a sentence where points were taken off: the reason, not the next group's label
+		}
+		return s
+	}
+	best := make([]int, end+1)
+	next := make([]int, end+1)
+	for i := end - 1; i >= 0; i-- {
+		best[i], next[i] = none, -1
+		for j := i + 1; j <= end && j-i <= m; j++ {
+			if best[j] == none {
+				continue
+			}
+			if v := score(i, j); v != none && v+best[j] > best[i] {
+				best[i], next[i] = v+best[j], j
+			}
+		}
+	}
+	var out []scoringRow
+	i := 0
+	for i < end && next[i] > 0 {
+		out = append(out, scoringRow{cells: cells[i:next[i]]})
+		i = next[i]
+	}
+	if i == end && end < len(cells) {
+		// the total: its label and the figures after it
+		tr := scoringRow{cells: []cell{cells[end]}}
+		for _, c := range cells[end+1:] {
+			if _, kind := readFigure(c); kind != vFigure || len(tr.cells) > figCols {
+				break
+			}
+			tr.cells = append(tr.cells, c)
+		}
+		out = append(out, tr)
+	}
+	return out
+}
+
+// reasonLike is a text that reads as a sentence, not a level label: a
+// figure or punctuation in it, or six characters or more, and no (N分) note.
+func reasonLike(c cell) bool {
+	if cellNoteWeight(c.key) != nil || scoreNote.MatchString(c.key) {
+		return false
+	}
+	return strings.ContainsAny(c.key, "0123456789%，,。；;、") || utf8.RuneCountInString(c.key) >= 6
 }
 
 // scoringTotalCells is the total row with the figures of the rows after it

@@ -122,6 +122,21 @@ func TestScoringFormLayouts(t *testing.T) {
 			total: "96", tw: "100", grade: "优",
 		},
 		{
+			// one cell a line, a blank line between every cell: the rows
+			// are cut again from the columns (a 扣分原因 only where points
+			// were taken off)
+			file: "every-cell.txt", genre: DepartmentTable,
+			want: []indWant{
+				{"决策", "目标设定", "合理性", "", "", "5", "5", "", 0},
+				{"决策", "目标设定", "明确性", "", "", "5", "4", "目标未细化量化", 0},
+				{"决策", "预算编制", "测算依据", "", "", "5", "5", "", 0},
+				{"过程", "预算执行", "执行率", "", "", "10", "10", "", 0},
+				{"产出", "职责履行", "完成率", "", "", "60", "58", "一项延期", 0},
+				{"效益", "满意度", "满意度", "", "", "15", "15", "", 0},
+			},
+			total: "97", tw: "100", grade: "优",
+		},
+		{
 			// a 分值 column after each level: the upper ones are the groups'
 			file: "level-weights.txt", genre: ProjectTable,
 			want: []indWant{
