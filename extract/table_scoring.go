@@ -234,6 +234,25 @@ func scoringHeader(r scoringRow) ([]scoringCol, bool) {
 	return cols, level && figure && named >= 2
 }
 
+// scoringLabelRow reads a row whose every filled cell is a column label.
+func scoringLabelRow(r scoringRow) ([]scoringCol, bool) {
+	var cols []scoringCol
+	n := 0
+	for _, c := range r.cells {
+		if c.empty() {
+			cols = append(cols, scOther)
+			continue
+		}
+		col, ok := scoringHeaderCol(c.key)
+		if !ok || col == scOther {
+			return nil, false
+		}
+		cols = append(cols, col)
+		n++
+	}
+	return cols, n > 0
+}
+
 // hasScoringForm reports whether the text holds a scoring form's header.
 func hasScoringForm(text string) bool {
 	rows := scoringRows(text)
@@ -396,6 +415,18 @@ func (p *tableParser) readScoringForm() {
 		}
 	}
 	hdr, _ := scoringHeader(rows[h])
+	if h+1 < len(rows) && !rows[h].stream {
+		// a header of two rows (评价指标 | | | 分值 | 得分 over 一级指标 |
+		// 二级指标 | 三级指标 | |): the lower row names what the upper spans
+		if low, ok := scoringLabelRow(rows[h+1]); ok && len(low) == len(hdr) {
+			for k, c := range low {
+				if rows[h+1].cells[k].key != "" {
+					hdr[k] = c
+				}
+			}
+			h++
+		}
+	}
 	hdr = scoringGroupColumns(hdr)
 	if rows[h].stream {
 		rows = append(rows[:h+1:h+1], cutScoringStream(rows[h+1:], hdr)...)

@@ -137,6 +137,18 @@ func TestScoringFormLayouts(t *testing.T) {
 			total: "97", tw: "100", grade: "优",
 		},
 		{
+			// a header of two rows; a merged level cell left empty below
+			file: "two-row-header.txt", genre: ProjectTable,
+			want: []indWant{
+				{"决策", "项目立项", "立项依据充分性", "", "", "10", "10", "", 0},
+				{"决策", "绩效目标", "绩效目标合理性", "", "", "10", "9", "目标未细化", 0},
+				{"过程", "资金管理", "资金到位率", "", "", "20", "20", "", 0},
+				{"产出", "产出数量", "学生受助人数", "", "", "40", "40", "", 0},
+				{"效益", "社会效益", "家长满意度", "", "", "20", "20", "", 0},
+			},
+			total: "99", tw: "100",
+		},
+		{
 			// a 分值 column after each level: the upper ones are the groups'
 			file: "level-weights.txt", genre: ProjectTable,
 			want: []indWant{
