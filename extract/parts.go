@@ -118,7 +118,7 @@ type docPart struct {
 // partTitleLine matches the title of a report or a table, compacted (no spaces).
 // The title may be followed on its line by the table's first cell, where
 // the text was reflowed (自评表预算部门、单位名称), or by its year ((2023年度)).
-var partTitleLine = regexp.MustCompile(`^(附件[0-9一二三四五六七八九十]*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表)([(（]?\d{4}年度?[)）]?)?([)）]|$|[^。；;，,]{0,40}(名称|单位|部门)$)`)
+var partTitleLine = regexp.MustCompile(`^(附件[0-9一二三四五六七八九十]*[:：.、]?)?[^。；;，,：:]{0,48}(绩效自评表|绩效自评报告|自评报告|绩效评价报告|绩效评价表|绩效自评情况表|评分表|得分表)([(（]?\d{4}年度?[)）]?)?([)）]|$|[^。；;，,]{0,40}(名称|单位|部门)$)`)
 
 // partTitlePrefix matches a line that belongs to the title under it (附件2, 2023年度).
 var partTitlePrefix = regexp.MustCompile(`^(附件[0-9一二三四五六七八九十]*[:：.、]?|附表[0-9一二三四五六七八九十]*[:：.、]?|\d{4}年度?)$`)

@@ -38,7 +38,8 @@ func detectTable(text string) (Genre, bool) {
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
-	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd)) {
+	scoring := hasScoringForm(text)
+	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring) {
 		return "", false
 	}
 	prose := 0
@@ -56,7 +57,7 @@ func detectTable(text string) (Genre, bool) {
 	if prose > maxProseBeforeTable {
 		return "", false
 	}
-	if strings.Contains(title, "整体支出") || hasTasks || hasDept && !hasProject {
+	if strings.Contains(title, "整体支出") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
 		return DepartmentTable, true
 	}
 	return ProjectTable, true
@@ -92,6 +93,7 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.goals()
 	p.tasks()
 	p.indicators()
+	p.scoringForm()
 	p.gluedIndicators()
 	p.grade()
 	p.item()
