@@ -123,8 +123,14 @@ var (
 	// A wrapper glued after a title on one line (…自评报告时间:2023-02-25).
 	gluedWrapper = regexp.MustCompile(`(?:发布)?(?:时间|日期)[:：]|(?:信息)?来源[:：]|浏览|我要投稿|\d{4}-\d{1,2}-\d{1,2}`)
 	// What an essay or document site adds to a title.
-	siteSuffix  = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
-	annexPrefix = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
+	siteSuffix = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*(?:通用|精选|精品|热门|推荐|优选|最新|汇总|合集)\s*\d{1,3}\s*篇|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
+	// What a document site leaves before a title: a page number, a Word field
+	// code (PAGE PAGE 8), ASCII debris; not a year (2023年度…).
+	junkPrefix = regexp.MustCompile(`^(?:[A-Za-z]{3,}[A-Za-z ]*\d{0,3}\s*|\d{1,3}\s*)`)
+	// A subtitle in brackets after a title's ending: the project it is about
+	// (…绩效自评报告(教育专项工作经费)) or the year (…自评报告 (2018年度)).
+	titleBracket = regexp.MustCompile(`^(.{4,60}?(?:报告|自评表|评价表))\s*([(（]([^()（）]{2,30})[)）])$`)
+	annexPrefix  = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
 	// A reference to an annex file (附件1：…报告.pdf) names another document.
 	fileExt    = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
 	codePrefix = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
@@ -186,6 +192,12 @@ func findTitle(lines []string) string {
 			if utf8.RuneCountInString(t) <= 20 && !strings.HasPrefix(t, "关于") && !strings.HasPrefix(l, "#") && len(pending) > 0 {
 				t = titleOf(strings.Join(pending, "") + t)
 			}
+			if i+1 < len(lines) && bracketLine.MatchString(lines[i+1]) && !titleBracket.MatchString(t) {
+				// the subtitle on its own line: (教育专项工作经费)
+				if tt := titleOf(t + lines[i+1]); tt != "" {
+					t = tt
+				}
+			}
 			best, pending = t, nil
 			continue
 		}
@@ -209,6 +221,16 @@ func titleOf(s string) string {
 	s = fileExt.ReplaceAllString(s, "")
 	s = strings.TrimSpace(siteSuffix.ReplaceAllString(s, ""))
 	s = strings.Trim(s, " #-—")
+	if loc := junkPrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) && strings.Trim(s[:loc[1]], "xX ") != "" {
+		if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); unicode.Is(unicode.Han, r) && !strings.ContainsRune("年月日号个", r) {
+			s = s[loc[1]:]
+		}
+	}
+	if m := titleBracket.FindStringSubmatch(s); m != nil && !strings.Contains(m[3], "试行") {
+		if t := titleOf(m[1]); t != "" {
+			return t + m[2]
+		}
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 4 || n > 60 || !titleEnd.MatchString(s) || notTitlePart.MatchString(s) && !strings.HasPrefix(s, "为") {
 		return ""
@@ -237,12 +259,34 @@ func announcedTitle(lines []string) string {
 	return ""
 }
 
+var bracketLine = regexp.MustCompile(`^[(（][^()（）]{2,30}[)）]$`)
+
+// titleSubject is the project a title names in its bracketed subtitle
+// (…项目支出绩效自评报告(特殊教育公用经费补助资金)), "" when the bracket holds
+// a year or something else.
+func titleSubject(title string) string {
+	m := titleBracket.FindStringSubmatch(title)
+	if m == nil || yearRE.MatchString(m[3]) || strings.Contains(m[3], "年度") || strings.Contains(m[3], "试行") {
+		return ""
+	}
+	return m[3]
+}
+
+var bracketAfter = regexp.MustCompile(`^\s*[(（][^()（）]{2,30}[)）]`)
+
 var announced = regexp.MustCompile(`现将([^，。；:：,;]{8,60}?报告)\s*(?:[^，。；]{0,6})?如下`)
 
 // gluedTitle cuts a title off the paragraph it is glued to (…自评价报告一、基本情况…).
 func gluedTitle(l string) string {
 	for _, end := range []string{"报告", "自评表", "评价表"} {
 		if i := strings.Index(l, end); i > 0 && utf8.RuneCountInString(l[:i]) <= 50 {
+			cut := i + len(end)
+			if m := bracketAfter.FindStringIndex(l[cut:]); m != nil {
+				cut += m[1] // …自评报告 (2018年度) 项目名称:…
+			}
+			if t := titleOf(l[:cut]); t != "" && !strings.ContainsAny(t, "，。；") {
+				return t
+			}
 			if t := titleOf(l[:i+len(end)]); t != "" && !strings.ContainsAny(t, "，。；") {
 				return t
 			}
@@ -398,7 +442,7 @@ var (
 	// A site's 来源/发布机构 label.
 	sourceLabel = regexp.MustCompile(`(?:发文单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
 	// The unit as the subject of an opening sentence.
-	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
+	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责|主要有|主要负责|承担|共实施|共有|获得|收到)`)
 	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
 )
 
@@ -488,13 +532,29 @@ func unitOfTitle(title string) (unit, place string) {
 		t = before
 	}
 	t = cutGeneric(t)
-	if u := unitAt(t); u != "" {
+	if u := unitAt(t); u != "" && (u == t || placeWord.MatchString(strings.TrimSuffix(u, unitSuffixOf(u)))) {
+		// the title's lead is the unit, or starts with one that names its place
+		// (固始县祖师庙镇 of …镇仰天洼社区产业设施配套项目); a name that is only the
+		// start of the project's words (健全现代医院 of 健全现代医院管理制度) is none
 		return u, ""
 	}
 	if placeRE.MatchString(t) {
 		return "", t
 	}
 	return "", ""
+}
+
+// placeWord: a stem that names a place (…省, …市, …县, …镇 …).
+var placeWord = regexp.MustCompile(`[省市县区州旗盟镇乡村]|街道|苏木|嘎查`)
+
+// unitSuffixOf is the unit word u ends with.
+func unitSuffixOf(u string) string {
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(u, suf) {
+			return suf
+		}
+	}
+	return ""
 }
 
 // cutGeneric cuts s before the first word that starts what a unit's name

@@ -269,7 +269,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			}
 			// the text cut off inside the list: its last name stands alone
 			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" && !endsSentence(text) {
-				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); n != "" && utf8.RuneCountInString(n) <= 40 {
+				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); utf8.RuneCountInString(n) >= 2 && utf8.RuneCountInString(n) <= 40 {
 					it := newItem(len(out)+1, n, doc, Span{units[next].start, units[next].end})
 					it.Group = group
 					out = append(out, it)
@@ -284,6 +284,11 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				continue
 			}
 			if isEntry(figs, u) {
+				if len(run) > 0 && listOpenIn.MatchString(text[u.start:u.end]) {
+					// a list opens here (…87.5万元，分别是A 5万元，B 18万元…): the entries
+					// before it are not of this list
+					flush(k)
+				}
 				run = append(run, k)
 				continue
 			}
@@ -416,6 +421,11 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	}
 	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
+	}
+	if h := readHead(publishedLines(doc)); h.title != "" {
+		set(titleSubject(h.title), 0) // …绩效自评报告(教育专项工作经费)
+	} else {
+		set(titleSubject(r.Title), 0)
 	}
 	for _, f := range sameAsTotal(figs, total) {
 		st := text[sents[f.sent][0]:sents[f.sent][1]]
