@@ -95,7 +95,10 @@ var (
 	// An evaluation made by others: commissioned from a firm or an agency, a
 	// finance bureau's 重点评价 or spot check of the units' own evaluations.
 	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|第三方|咨询(?:有限)?公司|评价机构).{0,100}?评价|委托.{0,10}?第三方评价机构|受.{0,30}?委托[,，]?\s*(?:我所|我公司|本所|本公司|我中心).{0,40}?评价|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行).{0,60}?评价`)
-	keyEvalTitle = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
+	// An evaluator speaking of its own work (本次评价我们…): a unit evaluating
+	// itself says 我局/我校/本单位, not 我们 of the evaluation.
+	evaluatorVoice = regexp.MustCompile(`本次(?:绩效)?评价(?:工作)?[，,]?\s*我们`)
+	keyEvalTitle   = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
 	// The title of rules, a notice or a plan rather than a report.
 	policyTitle = regexp.MustCompile(`(?:办法|细则|规定|规程|制度|通知|意见|方案|指南)(?:[(（]试行[)）])?$`)
 	// Figures left as placeholders in a template (xx.xx 万元, x 个).
@@ -143,7 +146,7 @@ func docTypeOf(text string, r *Report) DocType {
 		return GoalDeclaration
 	case anyHead(monitorHead):
 		return MonitoringTable
-	case commissioned.MatchString(text) || keyEvalTitle.MatchString(title):
+	case commissioned.MatchString(text) || keyEvalTitle.MatchString(title) || evaluatorVoice.MatchString(text):
 		return EvaluationReport
 	case r.Genre == ProjectTable:
 		return ProjectSelfTable

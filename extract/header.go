@@ -24,6 +24,7 @@ type header struct {
 	title string
 	unit  string
 	year  int
+	years bool // the title names several budget years (2020-2022年度)
 }
 
 // readHeader finds the title, unit and year of a narrative report from its
@@ -65,7 +66,7 @@ func completeHeader(doc *ingest.Document, r *Report) {
 	if h.unit != "" {
 		r.Unit = h.unit
 	}
-	if h.year != 0 {
+	if h.year != 0 || h.years {
 		r.Year = h.year
 	}
 }
@@ -109,6 +110,9 @@ func readHead(raw []string) header {
 		h.title = announcedTitle(lines)
 	}
 	h.year = findYear(lines, h.title)
+	if h.year < 0 {
+		h.year, h.years = 0, true
+	}
 	h.unit = findUnit(lines, h.title)
 	return h
 }
@@ -316,6 +320,7 @@ var (
 	titleYearRE  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|[\p{Han}])`)
 	yearLabel    = regexp.MustCompile(`(?:评价|预算|考核|自评|所属|项目)?年度\s*[:：|]\s*((?:19|20)\d{2})`)
 	yearOfPhrase = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
+	yearRange    = regexp.MustCompile(`(?:19|20)\d{2}\s*年?\s*[-－—~～至到]\s*(?:19|20)\d{2}\s*年`)
 	dateRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 )
 
@@ -323,6 +328,9 @@ var (
 // 20XX年度 phrase, the first year that is not part of a date, and last the
 // date line at the end.
 func findYear(lines []string, title string) int {
+	if yearRange.MatchString(title) {
+		return -1 // 2020-2022年度: several budget years, none of them the report's
+	}
 	if m := titleYearRE.FindStringSubmatch(title); m != nil {
 		return atoi(m[1])
 	}
@@ -492,16 +500,19 @@ func findUnit(lines []string, title string) string {
 	}
 	if len(cands) == 0 {
 		if place == "" {
-			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局)
+			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局),
+			// unless the text speaks as a unit of another kind (我校 on a 局's
+			// page: the school is not named) or as the evaluator another unit
+			// commissioned (…受祁东县财政局委托)
 			for _, u := range sources {
-				if u != "" && !strings.HasSuffix(u, "办公室") {
+				if u != "" && !strings.HasSuffix(u, "办公室") && selfKindAgrees(lines, u) && !commissionedBy(lines, u) {
 					return u
 				}
 			}
 			return ""
 		}
 		for _, u := range sources {
-			if strings.HasPrefix(u, place) && len(u) > len(place) {
+			if strings.HasPrefix(u, place) && len(u) > len(place) && selfKindAgrees(lines, u) && !commissionedBy(lines, u) {
 				return u
 			}
 		}
@@ -515,6 +526,44 @@ func findUnit(lines []string, title string) string {
 		}
 	}
 	return best
+}
+
+// selfWord is how a report names its own unit (我校, 我院, 我局 …).
+var selfWord = regexp.MustCompile(`我(校|院|局|镇|乡|街道|委|办|中心|站|所)`)
+
+// selfKinds are the endings of a unit's name each self-reference allows.
+var selfKinds = map[string][]string{
+	"校": {"学校", "小学", "中学", "学院", "大学", "幼儿园", "校"},
+	"院": {"院"}, "局": {"局"}, "镇": {"镇", "人民政府"}, "乡": {"乡", "人民政府"},
+	"街道": {"街道", "办事处"}, "委": {"委", "委员会"}, "办": {"办", "办公室"}, "中心": {"中心"}, "站": {"站"}, "所": {"所"},
+}
+
+// selfKindAgrees reports whether unit u is of the kind the text's own
+// self-references say (the first of them decides); true when there is none.
+func selfKindAgrees(lines []string, u string) bool {
+	for _, l := range lines {
+		m := selfWord.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		for _, end := range selfKinds[m[1]] {
+			if strings.HasSuffix(u, end) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// commissionedBy reports whether the text says unit u commissioned it (受u委托).
+func commissionedBy(lines []string, u string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, "受"+u+"委托") || strings.Contains(l, u+"委托") {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOfTitle reads the unit at the start of a title (before its year, or

@@ -52,6 +52,10 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 			limit = r.Items[0].Span[0]
 		}
 		total := readProseOverview(doc, figs, sents, limit, r)
+		if len(r.Items) == 0 && r.Stated.Count != nil {
+			// 对其中6所学校建设项目进行评价，分别是A、B…及F: the projects named, no amounts
+			r.Items = namedItems(doc, *r.Stated.Count)
+		}
 		if len(r.Items) == 0 {
 			if it, ok := singleItem(doc, figs, sents, total, r.Stated.Count, r); ok {
 				r.Items = append(r.Items, it)

@@ -294,7 +294,7 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 			lead := st[cs:h.at] + h.gap
 			c := countFigure{n: n, at: s[0] + h.at}
 			switch {
-			case selected.MatchString(lead):
+			case selected.MatchString(st[cs:h.at]):
 				// 对其中6所学校建设项目进行评价: the projects chosen, not a part
 				c.sample = true
 			case inParens(st, h.at) || countPart.MatchString(lead):

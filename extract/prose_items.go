@@ -30,7 +30,7 @@ var (
 	listOpenIn = regexp.MustCompile(`^.*?(?:分别为|分别是|包括|如下)[：:]?`)
 	// 现将2024年…项目绩效目标自评报告如下 / 对…项目开展自评
 	reportOf   = regexp.MustCompile(`现将(.{4,80}?)(?:绩效目标|绩效)?(?:自评|评价)(?:总结)?(?:报告|情况)`)
-	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
+	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:的[^，。；]{0,10}?)?(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
 	nameLabel  = regexp.MustCompile(`项目名称\s*[:：]?\s*([^\s，。；]{4,60})`)
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
@@ -369,7 +369,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 			for n, i := range in {
 				end := c[1]
 				if n+1 < len(in) {
-					if k := strings.Index(text[figs[i].m.End:figs[in[n+1]].m.Start], "、"); k >= 0 {
+					if k := outerIndex(text[figs[i].m.End:figs[in[n+1]].m.Start], "、"); k >= 0 {
 						end = figs[i].m.End + k
 					} else {
 						end = figs[in[n+1]].m.Start
@@ -693,4 +693,73 @@ func sourceKey(name string) string {
 		r = r[:2]
 	}
 	return string(r)
+}
+
+// namedOpen opens a list of names: …，分别是A、B、C及D。
+var namedOpen = regexp.MustCompile(`(?:分别是|分别为|具体是|具体为|即)\s*[:：]?\s*`)
+
+// namedItems reads the projects a report names in one list after saying how
+// many there are (…6所学校建设项目…，分别是A、B、C、D、E及F): n names and no
+// amounts. Any other number of names is not that list.
+func namedItems(doc *ingest.Document, n int) []Item {
+	if n < 2 || n > 30 {
+		return nil
+	}
+	text := doc.Text
+	for _, loc := range namedOpen.FindAllStringIndex(text, -1) {
+		end := loc[1]
+		for end < len(text) {
+			r, w := utf8.DecodeRuneInString(text[end:])
+			if strings.ContainsRune("。；;\n", r) {
+				break
+			}
+			end += w
+		}
+		list := text[loc[1]:end]
+		if money.Find(list) != nil || strings.ContainsAny(list, "，,：:") {
+			continue
+		}
+		names := nameSplit.Split(list, -1)
+		if len(names) != n {
+			continue
+		}
+		var out []Item
+		at := loc[1]
+		for _, nm := range names {
+			k := strings.Index(text[at:end], nm)
+			nm = trimPunct(cleanText(nm))
+			if c := utf8.RuneCountInString(nm); c < 2 || c > 30 {
+				return nil
+			}
+			start := at
+			if k >= 0 {
+				start = at + k
+			}
+			out = append(out, newItem(len(out)+1, nm, doc, Span{start, start + len(nm)}))
+			at = start + len(nm)
+		}
+		return out
+	}
+	return nil
+}
+
+// outerIndex is the index of the first sep in s outside brackets (the 、
+// between two entries, not the 、 of a breakdown in brackets after the first), or -1.
+func outerIndex(s, sep string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '（', '(', '【', '[', '《':
+			depth++
+		case '）', ')', '】', ']', '》':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && strings.HasPrefix(s[i:], sep) {
+				return i
+			}
+		}
+	}
+	return -1
 }
