@@ -98,7 +98,9 @@ var (
 	// An evaluator speaking of its own work (本次评价我们…): a unit evaluating
 	// itself says 我局/我校/本单位, not 我们 of the evaluation.
 	evaluatorVoice = regexp.MustCompile(`本次(?:绩效)?评价(?:工作)?[，,]?\s*我们`)
-	keyEvalTitle   = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
+	// A unit speaking of its own evaluation (我局组织开展了…评价, 本单位对…进行了评价).
+	selfSpeaker  = regexp.MustCompile(`(?:我|本)(?:局|校|院|镇|乡|街道|委|办|中心|单位|部门|站|所|馆)(?:[^，。；]{0,8}?)(?:组织|开展|进行|成立|对)[^。]{0,40}?评价`)
+	keyEvalTitle = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
 	// The title of rules, a notice or a plan rather than a report.
 	policyTitle = regexp.MustCompile(`(?:办法|细则|规定|规程|制度|通知|意见|方案|指南)(?:[(（]试行[)）])?$`)
 	// Figures left as placeholders in a template (xx.xx 万元, x 个).
@@ -154,8 +156,12 @@ func docTypeOf(text string, r *Report) DocType {
 		return DepartmentSelfTable
 	case strings.Contains(title, "自评") || strings.Contains(text, "自评"):
 		return SelfEvaluationReport
-	case strings.Contains(title, "评价"):
+	case strings.Contains(title, "评价") && !selfSpeaker.MatchString(text):
+		// a 评价报告 that does not speak as the unit evaluated; a unit's own
+		// (我局组织开展了…绩效评价) is its self-evaluation
 		return EvaluationReport
+	case strings.Contains(title, "评价"):
+		return SelfEvaluationReport
 	case strings.Contains(text, "绩效"):
 		return SelfEvaluationReport
 	}

@@ -62,7 +62,10 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 			}
 		}
 	}
-	if n := len(r.Items); n > 0 && cutAfter(doc.Text, r.Items[n-1].Span[1]) {
+	if partialList(doc.Text, r) {
+		r.ItemsIncomplete = true
+		r.Warnings = append(r.Warnings, fmt.Sprintf("所列 %d 项为报告所述 %d 个项目中的一部分 (其中…)，未逐项列全 (items-incomplete)", len(r.Items), *r.Stated.Count))
+	} else if n := len(r.Items); n > 0 && cutAfter(doc.Text, r.Items[n-1].Span[1]) {
 		r.ItemsIncomplete = true
 		r.Warnings = append(r.Warnings, "正文在项目列表中截断，所列项目可能不全 (items-incomplete)")
 	}
@@ -272,4 +275,23 @@ func sentenceStart(text string, i int) int {
 	}
 	_, n := utf8.DecodeRuneInString(text[k:])
 	return k + n
+}
+
+// partialList reports whether the items are a few named after 其中 ("among
+// them") of more projects the report counts: 共七个项目。其中A 60万元，B 20万元。
+func partialList(text string, r *Report) bool {
+	if r.Stated.Count == nil || len(r.Items) == 0 || len(r.Items) >= *r.Stated.Count {
+		return false
+	}
+	for _, it := range r.Items {
+		if it.Span[1]-it.Span[0] > 200 {
+			return false // numbered paragraphs, not an inline list
+		}
+	}
+	start := r.Items[0].Span[0]
+	from := max(0, start-12)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	return strings.Contains(text[from:min(len(text), start+12)], "其中")
 }

@@ -36,12 +36,18 @@ var (
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
 	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
 	// …转移支付资金即X项目(普惠): the fund is the project
-	namedAs    = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
-	thisProj   = regexp.MustCompile(`本项目|该项目`)
-	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
-	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
-	reportTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
-	reference  = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
+	namedAs  = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
+	thisProj = regexp.MustCompile(`本项目|该项目`)
+	// 我乡实施了X村道路硬化项目: the project the sentence of the total carries out
+	carriedOut = regexp.MustCompile(`实施(?:了)?([^，。；、]{4,40}?(?:项目|工程))[，,]?\s*[^，。；]*$`)
+	// what a title names when it names a project or a fund
+	fundTail      = regexp.MustCompile(`(?:支出)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	titledFund    = regexp.MustCompile(`(?:项目|工程|资金|经费|补助|补贴)$`)
+	titleYearLead = regexp.MustCompile(`^(?:关于)?\s*(?:(?:19|20)\d{2}|20xx|20XX)\s*年度?`)
+	groupOf       = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
+	verbBefore    = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
+	reportTail    = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	reference     = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
 	// of the dash-separated segments of a lead, the one naming the works
 	worksEnd  = regexp.MustCompile(`(?:工程|项目|改造|建设)$`)
 	paidClaim = regexp.MustCompile(`(?:完成|全部)(?:资金)?(?:拨付|支付)|资金已全部(?:拨付|支付|到位)`)
@@ -184,6 +190,7 @@ type listUnit struct {
 func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 	text := doc.Text
 	var out []Item
+	batchItem := map[int]bool{} // items of a list of batches only (第一批…，第二批…)
 	for si, s := range sents {
 		units := sentenceUnits(text, s, figs, si)
 		// distributions: 分别下达宣汉县和万源市各80万元
@@ -265,6 +272,9 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				}
 				f.used = true
 				it.Disbursement = disbursement(it)
+				if batches {
+					batchItem[len(out)] = true
+				}
 				out = append(out, it)
 			}
 			// the text cut off inside the list: its last name stands alone
@@ -298,6 +308,18 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			flush(k)
 		}
 		flush(-1)
+	}
+	if len(batchItem) > 0 && len(batchItem) < len(out) {
+		// batches beside a list of projects are the tranches the money came in,
+		// not projects (…分别为A 100万元、B 150万元。第一批下达180万元，第二批120万元)
+		var kept []Item
+		for i, it := range out {
+			if !batchItem[i] {
+				it.Seq = len(kept) + 1
+				kept = append(kept, it)
+			}
+		}
+		out = kept
 	}
 	return out
 }
@@ -432,6 +454,9 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 		if m := usedFor.FindStringSubmatch(st); m != nil {
 			set(m[1], sents[f.sent][0])
 		}
+		if m := carriedOut.FindStringSubmatch(st[:f.m.Start-sents[f.sent][0]]); m != nil {
+			set(stripOwner(m[1]), sents[f.sent][0]) // 我乡实施了X村道路硬化项目，计划投资45万元
+		}
 		lead := text[f.clause[0]:f.m.Start]
 		if loc := verbBefore.FindAllStringIndex(lead, -1); len(loc) > 0 {
 			obj := labelOf(lead[loc[len(loc)-1][1]:])
@@ -462,6 +487,25 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	if name == "" && thisProj.MatchString(text) && title != "" {
 		if t := reportTail.ReplaceAllString(title, ""); t != title {
 			set(t, 0)
+		}
+	}
+	if name == "" && total >= 0 && title != "" {
+		// the project or fund the title names, when the report states one total
+		// (某县卫生健康局2022年公共卫生服务补助资金绩效自评报告)
+		// — a title that names whose it is: a collection's generic heading
+		// (美丽乡村建设项目绩效自评报告) names a programme, not one project
+		if t := fundTail.ReplaceAllString(title, ""); t != title {
+			u, place := unitOfTitle(t)
+			owner := u
+			if owner == "" {
+				owner = place
+			}
+			if owner != "" && strings.HasPrefix(t, owner) {
+				t = titleYearLead.ReplaceAllString(t[len(owner):], "")
+				if titledFund.MatchString(t) {
+					set(t, 0)
+				}
+			}
 		}
 	}
 	if name == "" {
