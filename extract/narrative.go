@@ -280,7 +280,11 @@ func sentenceStart(text string, i int) int {
 // partialList reports whether the items are a few named after 其中 ("among
 // them") of more projects the report counts: 共七个项目。其中A 60万元，B 20万元。
 func partialList(text string, r *Report) bool {
-	if r.Stated.Count == nil || len(r.Items) == 0 || len(r.Items) >= *r.Stated.Count {
+	n := 0
+	for _, it := range r.Items {
+		n += max(1, it.Subprojects)
+	}
+	if r.Stated.Count == nil || len(r.Items) == 0 || n >= *r.Stated.Count {
 		return false
 	}
 	for _, it := range r.Items {
@@ -293,5 +297,8 @@ func partialList(text string, r *Report) bool {
 	for from > 0 && !utf8.RuneStart(text[from]) {
 		from--
 	}
-	return strings.Contains(text[from:min(len(text), start+12)], "其中")
+	// 其中 in the running sentence, not a heading's 其中： before a numbered list
+	near := text[from:min(len(text), start+12)]
+	k := strings.Index(near, "其中")
+	return k >= 0 && !strings.Contains(near[k:], "\n")
 }
