@@ -159,7 +159,7 @@ func findTitle(lines []string) string {
 		if i >= 40 {
 			break
 		}
-		if m := quotedTitle.FindStringSubmatch(l); m != nil && wrapperWords.MatchString(l) {
+		if m := quotedTitle.FindStringSubmatch(l); m != nil && (wrapperWords.MatchString(l) || strings.TrimSpace(l) == m[0]) {
 			if t := titleOf(m[1]); t != "" && best == "" {
 				best = t
 			}
@@ -222,6 +222,7 @@ func findTitle(lines []string) string {
 func titleOf(s string) string {
 	s = strings.TrimSpace(s)
 	s = annexPrefix.ReplaceAllString(s, "")
+	s = codePrefix.ReplaceAllString(s, "") // 219001-…: a budget code, not the title's
 	s = fileExt.ReplaceAllString(s, "")
 	s = strings.TrimSpace(siteSuffix.ReplaceAllString(s, ""))
 	s = strings.Trim(s, " #-—")
