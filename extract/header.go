@@ -499,6 +499,13 @@ func findUnit(lines []string, title string) string {
 			}
 		}
 	}
+	// the site's breadcrumb (当前位置：首页 > 乡镇 > 白沙镇 > 财政预决算): the
+	// last of its steps that is a unit's name, after the site's own labels
+	for _, l := range head[:min(len(head), 8)] {
+		if u := breadcrumbUnit(l); u != "" {
+			sources = append(sources, u)
+		}
+	}
 	if len(cands) == 0 {
 		if place == "" {
 			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局),
@@ -527,6 +534,28 @@ func findUnit(lines []string, title string) string {
 		}
 	}
 	return best
+}
+
+// breadcrumbSep divides the steps of a site's breadcrumb.
+var breadcrumbSep = regexp.MustCompile(`\s*(?:>>|>|»|→|＞|/)\s*`)
+
+// breadcrumbUnit is the unit a breadcrumb line names in one of its steps.
+func breadcrumbUnit(l string) string {
+	if !strings.Contains(l, "当前位置") && !strings.Contains(l, "首页") {
+		return ""
+	}
+	steps := breadcrumbSep.Split(l, -1)
+	if len(steps) < 3 {
+		return ""
+	}
+	u := ""
+	for _, st := range steps[1:] {
+		st = strings.TrimSpace(strings.Trim(st, ":： "))
+		if w := unitAt(st); w == st && utf8.RuneCountInString(st) <= 20 && !strings.ContainsAny(st, "、和及") {
+			u = st
+		}
+	}
+	return u
 }
 
 // selfWord is how a report names its own unit (我校, 我院, 我局 …).

@@ -78,6 +78,20 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	readSelfScore(doc, r)
 	r.Evaluations = readEvaluations(doc, lines, itemLines)
 	r.Claims = findClaims(doc, lines, itemLines)
+	if len(r.Items) > 1 {
+		// a claim inside one project's paragraph is about that project (…已全部支付)
+		var kept []Claim
+		for _, c := range r.Claims {
+			inside := false
+			for _, it := range r.Items {
+				inside = inside || it.Span[1]-it.Span[0] > 0 && c.Span[0] >= it.Span[0] && c.Span[0] < it.Span[1]
+			}
+			if !inside {
+				kept = append(kept, c)
+			}
+		}
+		r.Claims = kept
+	}
 	r.Unparsed = append(r.Unparsed, strayUnparsed(doc, r.Unparsed)...)
 
 	seg, err := segment.Default()

@@ -157,8 +157,8 @@ func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 		case it.Budget == nil && !f.part && (f.role == roleBudget || f.role == rolePlain || f.role == roleAdjusted || f.role == roleBatch):
 			it.SetBudget(f.m.Amount)
 			f.used = true
-			if paidAfter.MatchString(f.tail) && paidTail == nil {
-				paidTail = f
+			if (paidAfter.MatchString(f.tail) || paidAfter.MatchString(nextClause(text, f.m.End-start))) && paidTail == nil {
+				paidTail = f // …下达资金5000元，已全部支付
 			}
 		case it.Actual == nil && f.role == roleActual:
 			it.SetActual(f.m.Amount)
@@ -806,4 +806,25 @@ func outerIndex(s, sep string) int {
 		}
 	}
 	return -1
+}
+
+// nextClause is the clause that follows offset i of s in its sentence (after
+// the ，), or "" at the sentence's end.
+func nextClause(s string, i int) string {
+	if i < 0 || i > len(s) {
+		return ""
+	}
+	rest := s[i:]
+	if end := strings.IndexAny(rest, "。；;\n"); end >= 0 {
+		rest = rest[:end]
+	}
+	k := strings.IndexAny(rest, "，,")
+	if k < 0 {
+		return ""
+	}
+	rest = rest[k+len(string([]rune(rest[k:])[0])):]
+	if end := strings.IndexAny(rest, "，,"); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest
 }
