@@ -144,7 +144,7 @@ func docTypeOf(text string, r *Report) DocType {
 		return OtherDocument
 	case isPublishingNotice(text, title):
 		return OtherDocument
-	case anyHead(goalHead) && r.Genre != Narrative:
+	case anyHead(goalHead) && r.Genre != Narrative || goalHead.MatchString(title) && !strings.Contains(title, "自评"):
 		return GoalDeclaration
 	case anyHead(monitorHead):
 		return MonitoringTable
@@ -228,16 +228,16 @@ func readAccountsPerformance(doc *ingest.Document, r *Report) {
 	}
 	// What the narrative reader took already (the count and total of the
 	// same sentence) stays; what it left is read here.
-	if r.Stated.TotalWan == nil && r.Stated.Count == nil {
-		n, err := strconv.Atoi(doc.Text[m[2]:m[3]])
-		if err != nil {
-			return
+	if r.Stated.Count == nil {
+		if n, err := strconv.Atoi(doc.Text[m[2]:m[3]]); err == nil {
+			r.Stated.Count = &n
 		}
+	}
+	if r.Stated.TotalWan == nil {
 		a, err := money.Parse(doc.Text[m[4]:m[5]])
 		if err != nil {
 			return
 		}
-		r.Stated.Count = &n
 		r.Stated.Total = &a
 		v := a.Wan
 		r.Stated.TotalWan = &v
@@ -253,4 +253,4 @@ func readAccountsPerformance(doc *ingest.Document, r *Report) {
 
 // selfEvalSentence is a 决算's sentence on its own 绩效自评: the number of
 // projects, the budget they involve and, where given, the average score.
-var selfEvalSentence = regexp.MustCompile(`绩效自评的?[^。；;]{0,24}?项目\s*(\d+)\s*个\s*[，,]\s*涉及(?:预算)?(?:金额|资金)?\s*((?:\d[\d,]*)(?:\.\d+)?\s*(?:万元|亿元|元))(?:\s*[，,]\s*平均得分\s*(\d+(?:\.\d+)?)\s*分)?`)
+var selfEvalSentence = regexp.MustCompile(`绩效自评的?[^。；;]{0,24}?项目\s*(\d+)\s*个\s*[，,]\s*(?:共|合计|总计)?\s*涉及(?:预算)?(?:金额|资金)?\s*((?:\d[\d,]*)(?:\.\d+)?\s*(?:万元|亿元|元))(?:\s*[，,]\s*平均得分\s*(\d+(?:\.\d+)?)\s*分)?`)
