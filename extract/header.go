@@ -321,6 +321,7 @@ var (
 	titleYearRE  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|[\p{Han}])`)
 	yearLabel    = regexp.MustCompile(`(?:评价|预算|考核|自评|所属|项目)?年度\s*[:：|]\s*((?:19|20)\d{2})`)
 	yearOfPhrase = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
+	hanDateRE    = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月`)
 	yearRange    = regexp.MustCompile(`(?:19|20)\d{2}\s*年?\s*[-－—~～至到]\s*(?:19|20)\d{2}\s*年`)
 	dateRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 )
@@ -656,11 +657,15 @@ func cutGeneric(s string) string {
 func signatureUnit(lines []string) string {
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-6; i-- {
 		l := strings.TrimSpace(lines[i])
-		if !dateRE.MatchString(l) || utf8.RuneCountInString(l) > 20 {
+		at := dateRE.FindStringIndex(l)
+		if at == nil {
+			at = hanDateRE.FindStringIndex(l) // 二〇二三年三月十日
+		}
+		if at == nil || utf8.RuneCountInString(l) > 20 {
 			continue
 		}
 		// the unit on the line before the date, or before the date on the same line
-		if at := dateRE.FindStringIndex(l); at[0] > 0 {
+		if at[0] > 0 {
 			if u := strings.TrimSpace(l[:at[0]]); unitAt(u) == u {
 				return u
 			}

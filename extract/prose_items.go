@@ -536,7 +536,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			it.SetActual(f.m.Amount)
 			break
 		}
-		if tailPaid == nil && it.Budget != nil && (f.role == roleBudget || f.role == rolePlain) && f.m.Amount.Wan.Equal(*it.BudgetWan) && paidAfter.MatchString(f.tail) {
+		if tailPaid == nil && it.Budget != nil && (f.role == roleBudget || f.role == rolePlain) && f.m.Amount.Wan.Equal(*it.BudgetWan) && (paidAfter.MatchString(f.tail) || paidLater(text, f.m.End)) {
 			a := f.m.Amount
 			tailPaid = &a
 		}
@@ -556,14 +556,29 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	return it, true
 }
 
-// stripOwner drops the reporting unit before a project name (我县2022年… → 2022年…).
+// stripOwner drops the reporting unit before a project name (我县2022年… →
+// 2022年…, 我校(长沙县第三中学)2022年… → 2022年…).
 func stripOwner(s string) string {
 	for _, p := range []string{"我", "本"} {
 		if strings.HasPrefix(s, p) {
-			return strings.TrimLeft(s[len(p):], "县镇乡局校市区村")
+			s = strings.TrimLeft(s[len(p):], "县镇乡局校市区村院")
+			return ownerBracket.ReplaceAllString(s, "")
 		}
 	}
 	return s
+}
+
+var ownerBracket = regexp.MustCompile(`^[(（][^()（）]{2,30}[)）]`)
+
+// paidLater reports whether the sentence after offset end says, before any
+// other amount, that it was all paid (…60万元，用于…项目，已全部拨付。).
+func paidLater(text string, end int) bool {
+	rest := text[end:]
+	if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	loc := paidAfter.FindStringIndex(rest)
+	return loc != nil && money.Find(rest[:loc[0]]) == nil && !strings.Contains(rest[:loc[0]], "未")
 }
 
 func text(doc *ingest.Document) string { return doc.Text }
