@@ -95,6 +95,11 @@ var (
 	// An evaluation made by others: commissioned from a firm or an agency, a
 	// finance bureau's 重点评价 or spot check of the units' own evaluations.
 	commissioned = regexp.MustCompile(`委托.{0,40}?(?:会计师事务所|事务所|第三方|咨询(?:有限)?公司|评价机构).{0,100}?评价|委托.{0,10}?第三方评价机构|受.{0,30}?委托[,，]?\s*(?:我所|我公司|本所|本公司|我中心).{0,40}?评价|第三方(?:评价)?机构.{0,20}?(?:对|开展|进行).{0,60}?评价`)
+	// An evaluator speaking of its own work (本次评价我们…): a unit evaluating
+	// itself says 我局/我校/本单位, not 我们 of the evaluation.
+	evaluatorVoice = regexp.MustCompile(`本次(?:绩效)?评价(?:工作)?[，,]?\s*我们`)
+	// A unit speaking of its own evaluation (我局组织开展了…评价, 本单位对…进行了评价).
+	selfSpeaker  = regexp.MustCompile(`(?:我|本)(?:局|校|院|镇|乡|街道|委|办|中心|单位|部门|站|所|馆)(?:[^，。；]{0,8}?)(?:组织|开展|进行|成立|对)[^。]{0,40}?评价`)
 	keyEvalTitle = regexp.MustCompile(`重点(?:项目)?.{0,20}评价|第三方|抽查|再评价|综合绩效评价`)
 	// The title of rules, a notice or a plan rather than a report.
 	policyTitle = regexp.MustCompile(`(?:办法|细则|规定|规程|制度|通知|意见|方案|指南)(?:[(（]试行[)）])?$`)
@@ -139,11 +144,11 @@ func docTypeOf(text string, r *Report) DocType {
 		return OtherDocument
 	case isPublishingNotice(text, title):
 		return OtherDocument
-	case anyHead(goalHead) && r.Genre != Narrative:
+	case anyHead(goalHead) && r.Genre != Narrative || goalHead.MatchString(title) && !strings.Contains(title, "自评"):
 		return GoalDeclaration
 	case anyHead(monitorHead):
 		return MonitoringTable
-	case commissioned.MatchString(text) || keyEvalTitle.MatchString(title):
+	case commissioned.MatchString(text) || keyEvalTitle.MatchString(title) || evaluatorVoice.MatchString(text):
 		return EvaluationReport
 	case r.Genre == ProjectTable:
 		return ProjectSelfTable
@@ -151,8 +156,12 @@ func docTypeOf(text string, r *Report) DocType {
 		return DepartmentSelfTable
 	case strings.Contains(title, "自评") || strings.Contains(text, "自评"):
 		return SelfEvaluationReport
-	case strings.Contains(title, "评价"):
+	case strings.Contains(title, "评价") && !selfSpeaker.MatchString(text):
+		// a 评价报告 that does not speak as the unit evaluated; a unit's own
+		// (我局组织开展了…绩效评价) is its self-evaluation
 		return EvaluationReport
+	case strings.Contains(title, "评价"):
+		return SelfEvaluationReport
 	case strings.Contains(text, "绩效"):
 		return SelfEvaluationReport
 	}
@@ -219,16 +228,16 @@ func readAccountsPerformance(doc *ingest.Document, r *Report) {
 	}
 	// What the narrative reader took already (the count and total of the
 	// same sentence) stays; what it left is read here.
-	if r.Stated.TotalWan == nil && r.Stated.Count == nil {
-		n, err := strconv.Atoi(doc.Text[m[2]:m[3]])
-		if err != nil {
-			return
+	if r.Stated.Count == nil {
+		if n, err := strconv.Atoi(doc.Text[m[2]:m[3]]); err == nil {
+			r.Stated.Count = &n
 		}
+	}
+	if r.Stated.TotalWan == nil {
 		a, err := money.Parse(doc.Text[m[4]:m[5]])
 		if err != nil {
 			return
 		}
-		r.Stated.Count = &n
 		r.Stated.Total = &a
 		v := a.Wan
 		r.Stated.TotalWan = &v
@@ -244,4 +253,4 @@ func readAccountsPerformance(doc *ingest.Document, r *Report) {
 
 // selfEvalSentence is a 决算's sentence on its own 绩效自评: the number of
 // projects, the budget they involve and, where given, the average score.
-var selfEvalSentence = regexp.MustCompile(`绩效自评的?[^。；;]{0,24}?项目\s*(\d+)\s*个\s*[，,]\s*涉及(?:预算)?(?:金额|资金)?\s*((?:\d[\d,]*)(?:\.\d+)?\s*(?:万元|亿元|元))(?:\s*[，,]\s*平均得分\s*(\d+(?:\.\d+)?)\s*分)?`)
+var selfEvalSentence = regexp.MustCompile(`绩效自评的?[^。；;]{0,24}?项目\s*(\d+)\s*个\s*[，,]\s*(?:共|合计|总计)?\s*涉及(?:预算)?(?:金额|资金)?\s*((?:\d[\d,]*)(?:\.\d+)?\s*(?:万元|亿元|元))(?:\s*[，,]\s*平均得分\s*(\d+(?:\.\d+)?)\s*分)?`)

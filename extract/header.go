@@ -24,6 +24,7 @@ type header struct {
 	title string
 	unit  string
 	year  int
+	years bool // the title names several budget years (2020-2022年度)
 }
 
 // readHeader finds the title, unit and year of a narrative report from its
@@ -65,7 +66,7 @@ func completeHeader(doc *ingest.Document, r *Report) {
 	if h.unit != "" {
 		r.Unit = h.unit
 	}
-	if h.year != 0 {
+	if h.year != 0 || h.years {
 		r.Year = h.year
 	}
 }
@@ -109,6 +110,9 @@ func readHead(raw []string) header {
 		h.title = announcedTitle(lines)
 	}
 	h.year = findYear(lines, h.title)
+	if h.year < 0 {
+		h.year, h.years = 0, true
+	}
 	h.unit = findUnit(lines, h.title)
 	return h
 }
@@ -123,8 +127,14 @@ var (
 	// A wrapper glued after a title on one line (…自评报告时间:2023-02-25).
 	gluedWrapper = regexp.MustCompile(`(?:发布)?(?:时间|日期)[:：]|(?:信息)?来源[:：]|浏览|我要投稿|\d{4}-\d{1,2}-\d{1,2}`)
 	// What an essay or document site adds to a title.
-	siteSuffix  = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
-	annexPrefix = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
+	siteSuffix = regexp.MustCompile(`(?:[(（\[【](?:通用|精选|热门|推荐|优选|最新|汇总|合集)?\s*\d*\s*篇?[)）\]】]|[(（\[【]热门[)）\]】]|\s*(?:通用|精选|精品|热门|推荐|优选|最新|汇总|合集)\s*\d{1,3}\s*篇|\s*篇\s*[一二三四五六七八九十\d]+|\s*\d{1,2})+$`)
+	// What a document site leaves before a title: a page number, a Word field
+	// code (PAGE PAGE 8), ASCII debris; not a year (2023年度…).
+	junkPrefix = regexp.MustCompile(`^(?:[A-Za-z]{3,}[A-Za-z ]*\d{0,3}\s*|\d{1,3}\s*)`)
+	// A subtitle in brackets after a title's ending: the project it is about
+	// (…绩效自评报告(教育专项工作经费)) or the year (…自评报告 (2018年度)).
+	titleBracket = regexp.MustCompile(`^(.{4,60}?(?:报告|自评表|评价表))\s*([(（]([^()（）]{2,30})[)）])$`)
+	annexPrefix  = regexp.MustCompile(`^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*`)
 	// A reference to an annex file (附件1：…报告.pdf) names another document.
 	fileExt    = regexp.MustCompile(`(?i)\.(?:pdf|docx?|xlsx?|wps)$`)
 	codePrefix = regexp.MustCompile(`^[\dA-Za-z]{3,}\s*[-－—_]\s*`)
@@ -149,7 +159,7 @@ func findTitle(lines []string) string {
 		if i >= 40 {
 			break
 		}
-		if m := quotedTitle.FindStringSubmatch(l); m != nil && wrapperWords.MatchString(l) {
+		if m := quotedTitle.FindStringSubmatch(l); m != nil && (wrapperWords.MatchString(l) || strings.TrimSpace(l) == m[0]) {
 			if t := titleOf(m[1]); t != "" && best == "" {
 				best = t
 			}
@@ -186,6 +196,12 @@ func findTitle(lines []string) string {
 			if utf8.RuneCountInString(t) <= 20 && !strings.HasPrefix(t, "关于") && !strings.HasPrefix(l, "#") && len(pending) > 0 {
 				t = titleOf(strings.Join(pending, "") + t)
 			}
+			if i+1 < len(lines) && bracketLine.MatchString(lines[i+1]) && !titleBracket.MatchString(t) {
+				// the subtitle on its own line: (教育专项工作经费)
+				if tt := titleOf(t + lines[i+1]); tt != "" {
+					t = tt
+				}
+			}
 			best, pending = t, nil
 			continue
 		}
@@ -206,9 +222,20 @@ func findTitle(lines []string) string {
 func titleOf(s string) string {
 	s = strings.TrimSpace(s)
 	s = annexPrefix.ReplaceAllString(s, "")
+	s = codePrefix.ReplaceAllString(s, "") // 219001-…: a budget code, not the title's
 	s = fileExt.ReplaceAllString(s, "")
 	s = strings.TrimSpace(siteSuffix.ReplaceAllString(s, ""))
 	s = strings.Trim(s, " #-—")
+	if loc := junkPrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) && strings.Trim(s[:loc[1]], "xX ") != "" {
+		if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); unicode.Is(unicode.Han, r) && !strings.ContainsRune("年月日号个", r) {
+			s = s[loc[1]:]
+		}
+	}
+	if m := titleBracket.FindStringSubmatch(s); m != nil && !strings.Contains(m[3], "试行") {
+		if t := titleOf(m[1]); t != "" {
+			return t + m[2]
+		}
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 4 || n > 60 || !titleEnd.MatchString(s) || notTitlePart.MatchString(s) && !strings.HasPrefix(s, "为") {
 		return ""
@@ -237,12 +264,34 @@ func announcedTitle(lines []string) string {
 	return ""
 }
 
+var bracketLine = regexp.MustCompile(`^[(（][^()（）]{2,30}[)）]$`)
+
+// titleSubject is the project a title names in its bracketed subtitle
+// (…项目支出绩效自评报告(特殊教育公用经费补助资金)), "" when the bracket holds
+// a year or something else.
+func titleSubject(title string) string {
+	m := titleBracket.FindStringSubmatch(title)
+	if m == nil || yearRE.MatchString(m[3]) || strings.Contains(m[3], "年度") || strings.Contains(m[3], "试行") {
+		return ""
+	}
+	return m[3]
+}
+
+var bracketAfter = regexp.MustCompile(`^\s*[(（][^()（）]{2,30}[)）]`)
+
 var announced = regexp.MustCompile(`现将([^，。；:：,;]{8,60}?报告)\s*(?:[^，。；]{0,6})?如下`)
 
 // gluedTitle cuts a title off the paragraph it is glued to (…自评价报告一、基本情况…).
 func gluedTitle(l string) string {
 	for _, end := range []string{"报告", "自评表", "评价表"} {
 		if i := strings.Index(l, end); i > 0 && utf8.RuneCountInString(l[:i]) <= 50 {
+			cut := i + len(end)
+			if m := bracketAfter.FindStringIndex(l[cut:]); m != nil {
+				cut += m[1] // …自评报告 (2018年度) 项目名称:…
+			}
+			if t := titleOf(l[:cut]); t != "" && !strings.ContainsAny(t, "，。；") {
+				return t
+			}
 			if t := titleOf(l[:i+len(end)]); t != "" && !strings.ContainsAny(t, "，。；") {
 				return t
 			}
@@ -272,6 +321,8 @@ var (
 	titleYearRE  = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|[\p{Han}])`)
 	yearLabel    = regexp.MustCompile(`(?:评价|预算|考核|自评|所属|项目)?年度\s*[:：|]\s*((?:19|20)\d{2})`)
 	yearOfPhrase = regexp.MustCompile(`((?:19|20)\d{2})\s*年度`)
+	hanDateRE    = regexp.MustCompile(`[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月`)
+	yearRange    = regexp.MustCompile(`(?:19|20)\d{2}\s*年?\s*[-－—~～至到]\s*(?:19|20)\d{2}\s*年`)
 	dateRE       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月`)
 )
 
@@ -279,6 +330,9 @@ var (
 // 20XX年度 phrase, the first year that is not part of a date, and last the
 // date line at the end.
 func findYear(lines []string, title string) int {
+	if yearRange.MatchString(title) {
+		return -1 // 2020-2022年度: several budget years, none of them the report's
+	}
 	if m := titleYearRE.FindStringSubmatch(title); m != nil {
 		return atoi(m[1])
 	}
@@ -398,7 +452,7 @@ var (
 	// A site's 来源/发布机构 label.
 	sourceLabel = regexp.MustCompile(`(?:发文单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
 	// The unit as the subject of an opening sentence.
-	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责)`)
+	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责|主要有|主要负责|承担|共实施|共有|获得|收到)`)
 	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
 )
 
@@ -446,18 +500,28 @@ func findUnit(lines []string, title string) string {
 			}
 		}
 	}
+	// the site's breadcrumb (当前位置：首页 > 乡镇 > 白沙镇 > 财政预决算): the
+	// last of its steps that is a unit's name, after the site's own labels
+	for _, l := range head[:min(len(head), 8)] {
+		if u := breadcrumbUnit(l); u != "" {
+			sources = append(sources, u)
+		}
+	}
 	if len(cands) == 0 {
 		if place == "" {
-			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局)
+			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局),
+			// unless the text speaks as a unit of another kind (我校 on a 局's
+			// page: the school is not named) or as the evaluator another unit
+			// commissioned (…受祁东县财政局委托)
 			for _, u := range sources {
-				if u != "" && !strings.HasSuffix(u, "办公室") {
+				if u != "" && !strings.HasSuffix(u, "办公室") && selfKindAgrees(lines, u) && !commissionedBy(lines, u) {
 					return u
 				}
 			}
 			return ""
 		}
 		for _, u := range sources {
-			if strings.HasPrefix(u, place) && len(u) > len(place) {
+			if strings.HasPrefix(u, place) && len(u) > len(place) && selfKindAgrees(lines, u) && !commissionedBy(lines, u) {
 				return u
 			}
 		}
@@ -471,6 +535,66 @@ func findUnit(lines []string, title string) string {
 		}
 	}
 	return best
+}
+
+// breadcrumbSep divides the steps of a site's breadcrumb.
+var breadcrumbSep = regexp.MustCompile(`\s*(?:>>|>|»|→|＞|/)\s*`)
+
+// breadcrumbUnit is the unit a breadcrumb line names in one of its steps.
+func breadcrumbUnit(l string) string {
+	if !strings.Contains(l, "当前位置") && !strings.Contains(l, "首页") {
+		return ""
+	}
+	steps := breadcrumbSep.Split(l, -1)
+	if len(steps) < 3 {
+		return ""
+	}
+	u := ""
+	for _, st := range steps[1:] {
+		st = strings.TrimSpace(strings.Trim(st, ":： "))
+		if w := unitAt(st); w == st && utf8.RuneCountInString(st) <= 20 && !strings.ContainsAny(st, "、和及") {
+			u = st
+		}
+	}
+	return u
+}
+
+// selfWord is how a report names its own unit (我校, 我院, 我局 …).
+var selfWord = regexp.MustCompile(`我(校|院|局|镇|乡|街道|委|办|中心|站|所)`)
+
+// selfKinds are the endings of a unit's name each self-reference allows.
+var selfKinds = map[string][]string{
+	"校": {"学校", "小学", "中学", "学院", "大学", "幼儿园", "校"},
+	"院": {"院"}, "局": {"局"}, "镇": {"镇", "人民政府"}, "乡": {"乡", "人民政府"},
+	"街道": {"街道", "办事处"}, "委": {"委", "委员会"}, "办": {"办", "办公室"}, "中心": {"中心"}, "站": {"站"}, "所": {"所"},
+}
+
+// selfKindAgrees reports whether unit u is of the kind the text's own
+// self-references say (the first of them decides); true when there is none.
+func selfKindAgrees(lines []string, u string) bool {
+	for _, l := range lines {
+		m := selfWord.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		for _, end := range selfKinds[m[1]] {
+			if strings.HasSuffix(u, end) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// commissionedBy reports whether the text says unit u commissioned it (受u委托).
+func commissionedBy(lines []string, u string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, "受"+u+"委托") || strings.Contains(l, u+"委托") {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOfTitle reads the unit at the start of a title (before its year, or
@@ -488,13 +612,29 @@ func unitOfTitle(title string) (unit, place string) {
 		t = before
 	}
 	t = cutGeneric(t)
-	if u := unitAt(t); u != "" {
+	if u := unitAt(t); u != "" && (u == t || placeWord.MatchString(strings.TrimSuffix(u, unitSuffixOf(u)))) {
+		// the title's lead is the unit, or starts with one that names its place
+		// (固始县祖师庙镇 of …镇仰天洼社区产业设施配套项目); a name that is only the
+		// start of the project's words (健全现代医院 of 健全现代医院管理制度) is none
 		return u, ""
 	}
 	if placeRE.MatchString(t) {
 		return "", t
 	}
 	return "", ""
+}
+
+// placeWord: a stem that names a place (…省, …市, …县, …镇 …).
+var placeWord = regexp.MustCompile(`[省市县区州旗盟镇乡村]|街道|苏木|嘎查`)
+
+// unitSuffixOf is the unit word u ends with.
+func unitSuffixOf(u string) string {
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(u, suf) {
+			return suf
+		}
+	}
+	return ""
 }
 
 // cutGeneric cuts s before the first word that starts what a unit's name
@@ -517,11 +657,15 @@ func cutGeneric(s string) string {
 func signatureUnit(lines []string) string {
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-6; i-- {
 		l := strings.TrimSpace(lines[i])
-		if !dateRE.MatchString(l) || utf8.RuneCountInString(l) > 20 {
+		at := dateRE.FindStringIndex(l)
+		if at == nil {
+			at = hanDateRE.FindStringIndex(l) // 二〇二三年三月十日
+		}
+		if at == nil || utf8.RuneCountInString(l) > 20 {
 			continue
 		}
 		// the unit on the line before the date, or before the date on the same line
-		if at := dateRE.FindStringIndex(l); at[0] > 0 {
+		if at[0] > 0 {
 			if u := strings.TrimSpace(l[:at[0]]); unitAt(u) == u {
 				return u
 			}

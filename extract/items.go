@@ -44,7 +44,8 @@ func findItemLines(lines []textLine) []itemLine {
 			continue
 		}
 		name := rest[:colon]
-		if dimensionOf(name) != "" || strings.ContainsAny(name, "，。；") || headingName.MatchString(cleanText(name)) {
+		if dimensionOf(name) != "" || strings.ContainsAny(name, "，。；") || headingName.MatchString(cleanText(name)) ||
+			strings.HasSuffix(cleanText(name), "指标") {
 			continue
 		}
 		body := rest[colon:]

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/extract/segment"
@@ -49,13 +52,20 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 			limit = r.Items[0].Span[0]
 		}
 		total := readProseOverview(doc, figs, sents, limit, r)
+		if len(r.Items) == 0 && r.Stated.Count != nil {
+			// 对其中6所学校建设项目进行评价，分别是A、B…及F: the projects named, no amounts
+			r.Items = namedItems(doc, *r.Stated.Count)
+		}
 		if len(r.Items) == 0 {
 			if it, ok := singleItem(doc, figs, sents, total, r.Stated.Count, r); ok {
 				r.Items = append(r.Items, it)
 			}
 		}
 	}
-	if n := len(r.Items); n > 0 && strings.TrimSpace(doc.Text[r.Items[n-1].Span[1]:]) == "" && !endsSentence(doc.Text) {
+	if partialList(doc.Text, r) {
+		r.ItemsIncomplete = true
+		r.Warnings = append(r.Warnings, fmt.Sprintf("所列 %d 项为报告所述 %d 个项目中的一部分 (其中…)，未逐项列全 (items-incomplete)", len(r.Items), *r.Stated.Count))
+	} else if n := len(r.Items); n > 0 && cutAfter(doc.Text, r.Items[n-1].Span[1]) {
 		r.ItemsIncomplete = true
 		r.Warnings = append(r.Warnings, "正文在项目列表中截断，所列项目可能不全 (items-incomplete)")
 	}
@@ -65,8 +75,23 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	if r.Unit == "" {
 		r.Unit = unitFromItems(r.Items)
 	}
+	readSelfScore(doc, r)
 	r.Evaluations = readEvaluations(doc, lines, itemLines)
 	r.Claims = findClaims(doc, lines, itemLines)
+	if len(r.Items) > 1 {
+		// a claim inside one project's paragraph is about that project (…已全部支付)
+		var kept []Claim
+		for _, c := range r.Claims {
+			inside := false
+			for _, it := range r.Items {
+				inside = inside || it.Span[1]-it.Span[0] > 0 && c.Span[0] >= it.Span[0] && c.Span[0] < it.Span[1]
+			}
+			if !inside {
+				kept = append(kept, c)
+			}
+		}
+		r.Claims = kept
+	}
 	r.Unparsed = append(r.Unparsed, strayUnparsed(doc, r.Unparsed)...)
 
 	seg, err := segment.Default()
@@ -205,4 +230,89 @@ func amountBeside(figs []proseFig, sents [][2]int, at int) int {
 		return i
 	}
 	return -1
+}
+
+var (
+	// 自评得分100分 / 自评得分为86.4分: the score a prose report gives itself
+	selfScore = regexp.MustCompile(`自评(?:总)?(?:得分|分数|分值)\s*(?:为|是|达|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分`)
+	// 自评结果为“优秀” / 评价等级为良: the grade it states
+	selfGrade = regexp.MustCompile(`(?:自评|评价)(?:结果|等级|结论)(?:为|是|评定为|定为)\s*[:：]?\s*[“"「『]?\s*(优秀|良好|优|良|中等|中|合格|及格|较差|差|不合格)\s*[”"」』]?(?:等级|等次)?(?:[，。；,;）)\s]|$)`)
+)
+
+// readSelfScore reads the score and grade a narrative report states for
+// itself, the first of each.
+func readSelfScore(doc *ingest.Document, r *Report) {
+	if r.TotalScore == nil {
+		// several scores (one per project, or a part's) say none of them is the report's
+		// the score of a project's self-evaluation (…专项资金项目自评得分86.4分) is
+		// the report's; a 部门整体 score is the department table's, read with it
+		var got *decimal.Decimal
+		for _, m := range selfScore.FindAllStringSubmatchIndex(doc.Text, -1) {
+			sent := doc.Text[sentenceStart(doc.Text, m[0]):m[0]]
+			if !strings.Contains(sent, "项目") || strings.Contains(sent, "整体") {
+				got = nil
+				break
+			}
+			sc, err := decimal.NewFromString(doc.Text[m[2]:m[3]])
+			if err != nil || sc.GreaterThan(decimal.NewFromInt(100)) || got != nil && !got.Equal(sc) {
+				got = nil
+				break
+			}
+			got = &sc
+		}
+		r.TotalScore = got
+	}
+	if r.Grade == "" {
+		if m := selfGrade.FindStringSubmatchIndex(doc.Text); m != nil {
+			r.Grade = doc.Text[m[2]:m[3]]
+			r.GradeSpan = &Span{m[2], m[3]}
+		}
+	}
+}
+
+// cutAfter reports whether the text is cut off right after offset end: it
+// ends without a full stop, and what follows end is at most a few words
+// of no sentence (…9万元，科).
+func cutAfter(text string, end int) bool {
+	if endsSentence(text) || end > len(text) {
+		return false
+	}
+	rest := strings.TrimSpace(text[end:])
+	return rest == "" || utf8.RuneCountInString(rest) <= 12 && !strings.ContainsAny(rest, "。！？\n")
+}
+
+// sentenceStart is the offset where the sentence holding offset i begins.
+func sentenceStart(text string, i int) int {
+	k := strings.LastIndexAny(text[:i], "。！？\n")
+	if k < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(text[k:])
+	return k + n
+}
+
+// partialList reports whether the items are a few named after 其中 ("among
+// them") of more projects the report counts: 共七个项目。其中A 60万元，B 20万元。
+func partialList(text string, r *Report) bool {
+	n := 0
+	for _, it := range r.Items {
+		n += max(1, it.Subprojects)
+	}
+	if r.Stated.Count == nil || len(r.Items) == 0 || n >= *r.Stated.Count {
+		return false
+	}
+	for _, it := range r.Items {
+		if it.Span[1]-it.Span[0] > 200 {
+			return false // numbered paragraphs, not an inline list
+		}
+	}
+	start := r.Items[0].Span[0]
+	from := max(0, start-12)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	// 其中 in the running sentence, not a heading's 其中： before a numbered list
+	near := text[from:min(len(text), start+12)]
+	k := strings.Index(near, "其中")
+	return k >= 0 && !strings.Contains(near[k:], "\n")
 }

@@ -222,7 +222,7 @@ func candidateRole(f proseFig) string {
 
 var (
 	// 9个产业扶贫项目 / 共2个项目 / 8个项目
-	countAfterRE = regexp.MustCompile(`(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*个([^，。；：:,;\d个（()]{0,8}?)项目`)
+	countAfterRE = regexp.MustCompile(`(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*[个所]([^，。；：:,;\d个（()]{0,8}?)项目`)
 	// 项目5个 / 项目共15个 / 项目为一个 / 项目3个
 	countBeforeRE = regexp.MustCompile(`项目([^，。；：:,;\d个（()]{0,6}?)(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*个`)
 	countLibrary  = regexp.MustCompile(`库`)
@@ -240,6 +240,9 @@ type countFigure struct {
 }
 
 var countSample = regexp.MustCompile(`抽查|抽取|选取|抽样`)
+
+// selected: a count the report picks out of the projects (对其中 N 个…).
+var selected = regexp.MustCompile(`对其中\s*$`)
 
 // proseCounts finds the project counts of the text with their roles: a count
 // of something else (单位 10 个, 村 285 个, 指标 15 个) names no 项目 and is
@@ -291,6 +294,9 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 			lead := st[cs:h.at] + h.gap
 			c := countFigure{n: n, at: s[0] + h.at}
 			switch {
+			case selected.MatchString(st[cs:h.at]):
+				// 对其中6所学校建设项目进行评价: the projects chosen, not a part
+				c.sample = true
 			case inParens(st, h.at) || countPart.MatchString(lead):
 				c.role = "count-part"
 			case countLibrary.MatchString(lead):
@@ -301,7 +307,7 @@ func proseCounts(text string, sents [][2]int, limit int) []countFigure {
 				c.role = "count-initial"
 			}
 			c.total = countTotal.MatchString(lead)
-			c.sample = countSample.MatchString(lead) && !strings.Contains(st[h.end:min(len(st), h.end+30)], "抽查")
+			c.sample = c.sample || countSample.MatchString(lead) && !strings.Contains(st[h.end:min(len(st), h.end+30)], "抽查")
 			out = append(out, c)
 		}
 	}

@@ -64,7 +64,10 @@ var (
 	// what may stand between a payment word and its amount (已完成拨付资金共计 …)
 	actualNear = regexp.MustCompile(`(?:拨付|支付|支出|使用|完成|到位|执行|发放|兑付|报账|兑现)(?:了|的)?(?:资金|金额|经费)?(?:共计|合计|累计|共|总额)?(?:为|达|达到)?\s*[：:]?\s*$`)
 	// fund names that hold a payment word: 转移支付资金, 统筹整合使用财政涉农资金
-	fixedTerm    = regexp.MustCompile(`转移支付|统筹整合使用|整合使用`)
+	fixedTerm = regexp.MustCompile(`转移支付|统筹整合使用|整合使用`)
+	// the kinds of a budget named as spending (部门预算项目支出, 专项预算支出):
+	// a budget's part, not a payment
+	budgetKind   = regexp.MustCompile(`(?:部门|专项)预算(?:项目)?支出`)
 	strongBudget = regexp.MustCompile(`预算|下达|安排|批复|投资|投入|获得|收到|下拨|拨款|总额|共需`)
 	// book titles and brackets say nothing about the amount after them
 	titled = regexp.MustCompile(`《[^》]*》|〔[^〕]*〕|【[^】]*】`)
@@ -218,6 +221,7 @@ func roleOf(lead, tail string) string {
 		return roleStandard
 	}
 	lead = fixedTerm.ReplaceAllString(titled.ReplaceAllString(lead, ""), "资金")
+	lead = budgetKind.ReplaceAllString(lead, "预算")
 	switch {
 	case unspentWord.MatchString(lead):
 		return roleUnspent

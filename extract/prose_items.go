@@ -30,18 +30,24 @@ var (
 	listOpenIn = regexp.MustCompile(`^.*?(?:分别为|分别是|包括|如下)[：:]?`)
 	// 现将2024年…项目绩效目标自评报告如下 / 对…项目开展自评
 	reportOf   = regexp.MustCompile(`现将(.{4,80}?)(?:绩效目标|绩效)?(?:自评|评价)(?:总结)?(?:报告|情况)`)
-	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
+	evaluateOf = regexp.MustCompile(`对(.{4,60}?(?:项目|工程))(?:的[^，。；]{0,10}?)?(?:开展|进行)(?:了)?(?:绩效)?(?:自评|评价)`)
 	nameLabel  = regexp.MustCompile(`项目名称\s*[:：]?\s*([^\s，。；]{4,60})`)
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
 	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
 	// …转移支付资金即X项目(普惠): the fund is the project
-	namedAs    = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
-	thisProj   = regexp.MustCompile(`本项目|该项目`)
-	groupOf    = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
-	verbBefore = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
-	reportTail = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
-	reference  = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
+	namedAs  = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
+	thisProj = regexp.MustCompile(`本项目|该项目`)
+	// 我乡实施了X村道路硬化项目: the project the sentence of the total carries out
+	carriedOut = regexp.MustCompile(`实施(?:了)?([^，。；、]{4,40}?(?:项目|工程))[，,]?\s*[^，。；]*$`)
+	// what a title names when it names a project or a fund
+	fundTail      = regexp.MustCompile(`(?:支出)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	titledFund    = regexp.MustCompile(`(?:项目|工程|资金|经费|补助|补贴)$`)
+	titleYearLead = regexp.MustCompile(`^(?:关于)?\s*(?:(?:19|20)\d{2}|20xx|20XX)\s*年度?`)
+	groupOf       = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
+	verbBefore    = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
+	reportTail    = regexp.MustCompile(`(?:项目)?(?:支出)?(?:资金)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
+	reference     = regexp.MustCompile(`^[^，。；]{0,20}(?:号|[〔\[【][^〕\]】]*[〕\]】])[)）]?\s*$`)
 	// of the dash-separated segments of a lead, the one naming the works
 	worksEnd  = regexp.MustCompile(`(?:工程|项目|改造|建设)$`)
 	paidClaim = regexp.MustCompile(`(?:完成|全部)(?:资金)?(?:拨付|支付)|资金已全部(?:拨付|支付|到位)`)
@@ -151,8 +157,8 @@ func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 		case it.Budget == nil && !f.part && (f.role == roleBudget || f.role == rolePlain || f.role == roleAdjusted || f.role == roleBatch):
 			it.SetBudget(f.m.Amount)
 			f.used = true
-			if paidAfter.MatchString(f.tail) && paidTail == nil {
-				paidTail = f
+			if (paidAfter.MatchString(f.tail) || paidAfter.MatchString(nextClause(text, f.m.End-start))) && paidTail == nil {
+				paidTail = f // …下达资金5000元，已全部支付
 			}
 		case it.Actual == nil && f.role == roleActual:
 			it.SetActual(f.m.Amount)
@@ -184,6 +190,7 @@ type listUnit struct {
 func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 	text := doc.Text
 	var out []Item
+	batchItem := map[int]bool{} // items of a list of batches only (第一批…，第二批…)
 	for si, s := range sents {
 		units := sentenceUnits(text, s, figs, si)
 		// distributions: 分别下达宣汉县和万源市各80万元
@@ -265,11 +272,14 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				}
 				f.used = true
 				it.Disbursement = disbursement(it)
+				if batches {
+					batchItem[len(out)] = true
+				}
 				out = append(out, it)
 			}
 			// the text cut off inside the list: its last name stands alone
 			if next >= 0 && next == len(units)-1 && len(units[next].figs) == 0 && strings.TrimSpace(text[units[next].end:]) == "" && !endsSentence(text) {
-				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); n != "" && utf8.RuneCountInString(n) <= 40 {
+				if n := trimPunct(cleanText(dropGloss(text[units[next].start:units[next].end]))); utf8.RuneCountInString(n) >= 2 && utf8.RuneCountInString(n) <= 40 {
 					it := newItem(len(out)+1, n, doc, Span{units[next].start, units[next].end})
 					it.Group = group
 					out = append(out, it)
@@ -284,6 +294,11 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				continue
 			}
 			if isEntry(figs, u) {
+				if len(run) > 0 && listOpenIn.MatchString(text[u.start:u.end]) {
+					// a list opens here (…87.5万元，分别是A 5万元，B 18万元…): the entries
+					// before it are not of this list
+					flush(k)
+				}
 				run = append(run, k)
 				continue
 			}
@@ -293,6 +308,18 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 			flush(k)
 		}
 		flush(-1)
+	}
+	if len(batchItem) > 0 && len(batchItem) < len(out) {
+		// batches beside a list of projects are the tranches the money came in,
+		// not projects (…分别为A 100万元、B 150万元。第一批下达180万元，第二批120万元)
+		var kept []Item
+		for i, it := range out {
+			if !batchItem[i] {
+				it.Seq = len(kept) + 1
+				kept = append(kept, it)
+			}
+		}
+		out = kept
 	}
 	return out
 }
@@ -364,7 +391,7 @@ func sentenceUnits(text string, s [2]int, figs []proseFig, si int) []listUnit {
 			for n, i := range in {
 				end := c[1]
 				if n+1 < len(in) {
-					if k := strings.Index(text[figs[i].m.End:figs[in[n+1]].m.Start], "、"); k >= 0 {
+					if k := outerIndex(text[figs[i].m.End:figs[in[n+1]].m.Start], "、"); k >= 0 {
 						end = figs[i].m.End + k
 					} else {
 						end = figs[in[n+1]].m.Start
@@ -417,10 +444,18 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	if m := oneProject.FindStringSubmatchIndex(plain); m != nil {
 		set(plain[m[2]:m[3]], 0)
 	}
+	if h := readHead(publishedLines(doc)); h.title != "" {
+		set(titleSubject(h.title), 0) // …绩效自评报告(教育专项工作经费)
+	} else {
+		set(titleSubject(r.Title), 0)
+	}
 	for _, f := range sameAsTotal(figs, total) {
 		st := text[sents[f.sent][0]:sents[f.sent][1]]
 		if m := usedFor.FindStringSubmatch(st); m != nil {
 			set(m[1], sents[f.sent][0])
+		}
+		if m := carriedOut.FindStringSubmatch(st[:f.m.Start-sents[f.sent][0]]); m != nil {
+			set(stripOwner(m[1]), sents[f.sent][0]) // 我乡实施了X村道路硬化项目，计划投资45万元
 		}
 		lead := text[f.clause[0]:f.m.Start]
 		if loc := verbBefore.FindAllStringIndex(lead, -1); len(loc) > 0 {
@@ -454,6 +489,25 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			set(t, 0)
 		}
 	}
+	if name == "" && total >= 0 && title != "" {
+		// the project or fund the title names, when the report states one total
+		// (某县卫生健康局2022年公共卫生服务补助资金绩效自评报告)
+		// — a title that names whose it is: a collection's generic heading
+		// (美丽乡村建设项目绩效自评报告) names a programme, not one project
+		if t := fundTail.ReplaceAllString(title, ""); t != title {
+			u, place := unitOfTitle(t)
+			owner := u
+			if owner == "" {
+				owner = place
+			}
+			if owner != "" && strings.HasPrefix(t, owner) {
+				t = titleYearLead.ReplaceAllString(t[len(owner):], "")
+				if titledFund.MatchString(t) {
+					set(t, 0)
+				}
+			}
+		}
+	}
 	if name == "" {
 		return Item{}, false
 	}
@@ -482,7 +536,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			it.SetActual(f.m.Amount)
 			break
 		}
-		if tailPaid == nil && it.Budget != nil && (f.role == roleBudget || f.role == rolePlain) && f.m.Amount.Wan.Equal(*it.BudgetWan) && paidAfter.MatchString(f.tail) {
+		if tailPaid == nil && it.Budget != nil && (f.role == roleBudget || f.role == rolePlain) && f.m.Amount.Wan.Equal(*it.BudgetWan) && (paidAfter.MatchString(f.tail) || paidLater(text, f.m.End)) {
 			a := f.m.Amount
 			tailPaid = &a
 		}
@@ -502,14 +556,29 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	return it, true
 }
 
-// stripOwner drops the reporting unit before a project name (我县2022年… → 2022年…).
+// stripOwner drops the reporting unit before a project name (我县2022年… →
+// 2022年…, 我校(长沙县第三中学)2022年… → 2022年…).
 func stripOwner(s string) string {
 	for _, p := range []string{"我", "本"} {
 		if strings.HasPrefix(s, p) {
-			return strings.TrimLeft(s[len(p):], "县镇乡局校市区村")
+			s = strings.TrimLeft(s[len(p):], "县镇乡局校市区村院")
+			return ownerBracket.ReplaceAllString(s, "")
 		}
 	}
 	return s
+}
+
+var ownerBracket = regexp.MustCompile(`^[(（][^()（）]{2,30}[)）]`)
+
+// paidLater reports whether the sentence after offset end says, before any
+// other amount, that it was all paid (…60万元，用于…项目，已全部拨付。).
+func paidLater(text string, end int) bool {
+	rest := text[end:]
+	if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	loc := paidAfter.FindStringIndex(rest)
+	return loc != nil && money.Find(rest[:loc[0]]) == nil && !strings.Contains(rest[:loc[0]], "未")
 }
 
 func text(doc *ingest.Document) string { return doc.Text }
@@ -683,4 +752,94 @@ func sourceKey(name string) string {
 		r = r[:2]
 	}
 	return string(r)
+}
+
+// namedOpen opens a list of names: …，分别是A、B、C及D。
+var namedOpen = regexp.MustCompile(`(?:分别是|分别为|具体是|具体为|即)\s*[:：]?\s*`)
+
+// namedItems reads the projects a report names in one list after saying how
+// many there are (…6所学校建设项目…，分别是A、B、C、D、E及F): n names and no
+// amounts. Any other number of names is not that list.
+func namedItems(doc *ingest.Document, n int) []Item {
+	if n < 2 || n > 30 {
+		return nil
+	}
+	text := doc.Text
+	for _, loc := range namedOpen.FindAllStringIndex(text, -1) {
+		end := loc[1]
+		for end < len(text) {
+			r, w := utf8.DecodeRuneInString(text[end:])
+			if strings.ContainsRune("。；;\n", r) {
+				break
+			}
+			end += w
+		}
+		list := text[loc[1]:end]
+		if money.Find(list) != nil || strings.ContainsAny(list, "，,：:") {
+			continue
+		}
+		names := nameSplit.Split(list, -1)
+		if len(names) != n {
+			continue
+		}
+		var out []Item
+		at := loc[1]
+		for _, nm := range names {
+			k := strings.Index(text[at:end], nm)
+			nm = trimPunct(cleanText(nm))
+			if c := utf8.RuneCountInString(nm); c < 2 || c > 30 {
+				return nil
+			}
+			start := at
+			if k >= 0 {
+				start = at + k
+			}
+			out = append(out, newItem(len(out)+1, nm, doc, Span{start, start + len(nm)}))
+			at = start + len(nm)
+		}
+		return out
+	}
+	return nil
+}
+
+// outerIndex is the index of the first sep in s outside brackets (the 、
+// between two entries, not the 、 of a breakdown in brackets after the first), or -1.
+func outerIndex(s, sep string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '（', '(', '【', '[', '《':
+			depth++
+		case '）', ')', '】', ']', '》':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && strings.HasPrefix(s[i:], sep) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// nextClause is the clause that follows offset i of s in its sentence (after
+// the ，), or "" at the sentence's end.
+func nextClause(s string, i int) string {
+	if i < 0 || i > len(s) {
+		return ""
+	}
+	rest := s[i:]
+	if end := strings.IndexAny(rest, "。；;\n"); end >= 0 {
+		rest = rest[:end]
+	}
+	k := strings.IndexAny(rest, "，,")
+	if k < 0 {
+		return ""
+	}
+	rest = rest[k+len(string([]rune(rest[k:])[0])):]
+	if end := strings.IndexAny(rest, "，,"); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest
 }

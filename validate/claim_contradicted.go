@@ -17,7 +17,13 @@ func ClaimContradicted(r *extract.Report) []Finding {
 	if len(r.Claims) == 0 {
 		return nil
 	}
-	if len(r.Items) == 0 {
+	known := false // an item whose payment the text states
+	for _, it := range r.Items {
+		known = known || it.Disbursement != extract.Unknown && it.Disbursement != ""
+	}
+	if len(r.Items) == 0 || !known {
+		// no items, or items listed with their budgets only: the claim stands
+		// against the payment the text states for them all
 		return claimAgainstStated(r)
 	}
 	var none, partial []int

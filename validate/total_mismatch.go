@@ -34,6 +34,9 @@ func TotalMismatch(r *extract.Report) []Finding {
 		}
 		amounts = append(amounts, it.Budget)
 	}
+	if len(amounts) == 0 {
+		return nil // the items are named without amounts: nothing to add up
+	}
 	total, tol, inexact := sum(amounts)
 	stated := *r.Stated.Total
 	tol = tol.Add(stated.HalfUlp())
