@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +26,15 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 // apiSearch: GET /api/search?q=&year=&unit=&min_budget=&max_budget=&rule=&from=&size=
 // answers what `jixiao search --json` prints: {"total", "hits", "facets"}.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	q, err := searchQuery(r.URL.Query())
+	v := r.URL.Query()
+	size := v.Get("size")
+	if isLocal(r) {
+		v.Del("size") // the command line on the socket pages as it does on its own
+	}
+	q, err := searchQuery(v)
+	if err == nil && isLocal(r) && size != "" {
+		q.Size, err = intParam(url.Values{"size": {size}}, "size", 20, 1, 1000)
+	}
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

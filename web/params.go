@@ -126,6 +126,16 @@ func searchQuery(q url.Values) (index.Query, error) {
 		return sq, err
 	}
 	sq.Marks = index.HTML
+	switch q.Get("marks") {
+	case "", "html":
+	case "brackets":
+		sq.Marks = index.Brackets
+	default:
+		return sq, badf("参数 marks 须为 html 或 brackets")
+	}
+	if sq.FragmentRunes, err = intParam(q, "fragment_runes", 0, 0, 1000); err != nil {
+		return sq, err
+	}
 	return sq, nil
 }
 

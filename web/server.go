@@ -69,6 +69,7 @@ func (s *Server) routes() {
 	get("/api/reports/{id}/text", s.apiText)
 	get("/api/findings", s.apiFindings)
 	get("/api/export", s.apiExport)
+	m.Handle("/api/index/pending", allow(s.apiIndexPending, http.MethodPost))
 	m.Handle("/api/reports/{id}/findings/{key}/decision", allow(s.apiDecision, http.MethodPost, http.MethodDelete))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "没有这个接口 (no such API)")
@@ -103,11 +104,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "无效的路径 (invalid path)")
 		return
 	}
-	if s.guard == nil && !loopbackHost(r) {
+	local := isLocal(r)
+	if s.guard == nil && !local && !loopbackHost(r) {
 		fail(http.StatusForbidden, "只接受本机地址的访问 (loopback host only)")
 		return
 	}
-	if s.guard != nil {
+	if s.guard != nil && !local {
 		if tok := r.URL.Query().Get("token"); tok != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 			if !s.guard.matches(tok) {
 				fail(http.StatusUnauthorized, "访问令牌不正确 (wrong token)")

@@ -67,7 +67,7 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 	} else if opts.Items != "" {
 		return usageError("问题键 %s 已含项目序号，不能再给 --items", rule)
 	}
-	s, err := gopts.openCorpus()
+	s, err := gopts.openExistingCorpus()
 	if err != nil {
 		return err
 	}
