@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -65,51 +68,63 @@ const (
 
 // FindingFilter selects findings across the corpus. Zero fields select everything.
 type FindingFilter struct {
-	Rule      string
-	Severity  validate.Severity
-	Review    ReviewState
+	Rule     string
+	Severity validate.Severity
+	Review   ReviewState
+	MinDiff  *decimal.Decimal // |差额| at least (万元 findings)
+	MaxDiff  *decimal.Decimal // |差额| at most
+
+	// of the finding's report
 	ReportID  string
 	Year      int
 	Unit      string // part of the unit name, or the whole name when UnitExact (see ParseUnit)
 	UnitExact bool
-	Limit     int // at most this many (0: no limit)
-	Offset    int
+	Genre     extract.Genre
+	DocType   extract.DocType
+	MinTotal  *decimal.Decimal // the report's 所述总额 at least
+	MaxTotal  *decimal.Decimal
+
+	Sort   Sort
+	Limit  int // at most this many (0: no limit)
+	Offset int
+}
+
+func (f FindingFilter) scope() scope {
+	return scope{reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
+		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
+}
+
+// Reports is the filter of the reports that have a finding f selects.
+func (f FindingFilter) Reports() Filter {
+	return Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
+		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff}
 }
 
 func (f FindingFilter) where() (string, []any, error) {
-	var conds []string
-	var args []any
-	add := func(c string, a any) { conds = append(conds, c); args = append(args, a) }
-	if f.Rule != "" {
-		add("f.rule = ?", f.Rule)
+	var c conds
+	sc := f.scope()
+	sc.reportConds(&c)
+	if err := sc.findingConds(&c); err != nil {
+		return "", nil, err
 	}
-	if f.Severity != "" {
-		add("f.severity = ?", string(f.Severity))
+	return c.where(), c.args, nil
+}
+
+// orderBy is the ORDER BY clause of a list of findings.
+func (f FindingFilter) orderBy() (string, error) {
+	switch f.Sort {
+	case SortDiff:
+		return " ORDER BY f.abs_diff_key DESC NULLS LAST, r.unit, r.year, r.id, f.ord", nil
+	case SortUnit:
+		return " ORDER BY r.unit, r.year DESC, r.id, f.ord", nil
+	case SortYear:
+		return " ORDER BY r.year DESC, r.unit, r.id, f.ord", nil
+	case SortDefault:
+		return " ORDER BY r.unit, r.year, r.id, f.ord", nil
 	}
-	if f.ReportID != "" {
-		add("f.report_id = ?", f.ReportID)
-	}
-	if f.Year != 0 {
-		add("r.year = ?", f.Year)
-	}
-	if f.Unit != "" && f.UnitExact {
-		add("r.unit = ?", f.Unit)
-	} else if f.Unit != "" {
-		add("instr(r.unit, ?) > 0", f.Unit)
-	}
-	switch f.Review {
-	case ReviewAny:
-	case ReviewPending:
-		conds = append(conds, "d.decision IS NULL")
-	case ReviewConfirmed, ReviewDismissed:
-		add("d.decision = ?", string(f.Review))
-	default:
-		return "", nil, fmt.Errorf("未知的审核状态 %q", f.Review)
-	}
-	if len(conds) == 0 {
-		return "", nil, nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
+	return "", fmt.Errorf("未知的排序 %q", f.Sort)
 }
 
 const findingsFrom = ` FROM findings f JOIN reports r ON r.id = f.report_id
@@ -134,9 +149,13 @@ func (s *Store) EachFinding(ctx context.Context, f FindingFilter, fn func(Review
 	if err != nil {
 		return err
 	}
+	order, err := f.orderBy()
+	if err != nil {
+		return err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT f.`+strings.ReplaceAll(findingColumns, ", ", ", f.")+`,
 		r.id, r.unit, r.year, r.title, d.decision, COALESCE(d.note, ''), COALESCE(d.decided_at, '')`+
-		findingsFrom+where+` ORDER BY r.unit, r.year, r.id, f.ord`+limitClause(f.Limit, f.Offset), args...)
+		findingsFrom+where+order+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return err
 	}

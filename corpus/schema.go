@@ -165,6 +165,15 @@ CREATE INDEX reports_doc_type ON reports(doc_type);
 	`
 ALTER TABLE findings ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 `,
+	// 5: sortable keys of |差额| and of the stated total (AmountKey), made by
+	// SQLite from the decimal strings, so that the lists sort and range on
+	// amounts exactly, without floats.
+	`
+ALTER TABLE findings ADD COLUMN abs_diff_key TEXT GENERATED ALWAYS AS (` + amountKeySQL("diff") + `) VIRTUAL;
+ALTER TABLE reports ADD COLUMN total_key TEXT GENERATED ALWAYS AS (` + amountKeySQL("stated_total_wan") + `) VIRTUAL;
+CREATE INDEX findings_abs_diff ON findings(abs_diff_key);
+CREATE INDEX reports_total ON reports(total_key);
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:
