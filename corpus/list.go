@@ -18,8 +18,8 @@ type Filter struct {
 	Year      int    // exact year
 	Unit      string // part of the unit name, or the whole name when UnitExact
 	UnitExact bool
-	Genre     extract.Genre   // exact genre
-	DocType   extract.DocType // exact document type
+	Genre     extract.Genre    // exact genre
+	DocType   extract.DocType  // exact document type
 	MinTotal  *decimal.Decimal // 所述总额 (stated total, 万元, by magnitude) at least; reports without one fall out
 	MaxTotal  *decimal.Decimal // 所述总额 at most
 
