@@ -15,6 +15,7 @@ import (
 
 // Filter selects reports. Zero fields select everything.
 type Filter struct {
+	ReportID  string // this report only
 	Year      int    // exact year
 	Unit      string // part of the unit name, or the whole name when UnitExact
 	UnitExact bool
@@ -37,7 +38,7 @@ type Filter struct {
 }
 
 func (f Filter) scope() scope {
-	return scope{year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+	return scope{reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
 		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
 		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
 }
@@ -45,9 +46,9 @@ func (f Filter) scope() scope {
 // Findings is the filter of the findings of the reports f selects, the
 // finding's conditions included: what an export of f holds.
 func (f Filter) Findings() FindingFilter {
-	return FindingFilter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+	return FindingFilter{ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
 		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
-		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff}
+		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }
 
 // ParseUnit reads a unit filter as every command and the page take it:

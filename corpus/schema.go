@@ -174,6 +174,24 @@ ALTER TABLE reports ADD COLUMN total_key TEXT GENERATED ALWAYS AS (` + amountKey
 CREATE INDEX findings_abs_diff ON findings(abs_diff_key);
 CREATE INDEX reports_total ON reports(total_key);
 `,
+	// 6: who decided (the reviewer's name; '' before), and the audit trail
+	// of every decision, kept by finding key like the decisions (it
+	// survives re-extraction).
+	`
+ALTER TABLE decisions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+CREATE TABLE review_log (
+	seq         INTEGER PRIMARY KEY,           -- order of the entries
+	report_id   TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	finding_key TEXT NOT NULL,
+	at          TEXT NOT NULL,
+	author      TEXT NOT NULL DEFAULT '',
+	action      TEXT NOT NULL CHECK (action IN ('confirmed', 'dismissed', 'cleared')),
+	note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_log_finding ON review_log(report_id, finding_key, seq);
+INSERT INTO review_log (report_id, finding_key, at, author, action, note)
+	SELECT report_id, finding_key, decided_at, '', decision, note FROM decisions ORDER BY decided_at;
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:
