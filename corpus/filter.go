@@ -47,6 +47,7 @@ func (s Sort) Label() string {
 // its findings does) and the findings list alike.
 type scope struct {
 	// of the report
+	all       bool // copies and superseded versions too
 	reportID  string
 	year      int
 	unit      string
@@ -85,6 +86,8 @@ func (c *conds) where() string {
 func (s scope) reportConds(c *conds) {
 	if s.reportID != "" {
 		c.add("r.id = ?", s.reportID)
+	} else if !s.all {
+		c.add(visibleReport)
 	}
 	if s.year != 0 {
 		c.add("r.year = ?", s.year)
@@ -107,6 +110,10 @@ func (s scope) reportConds(c *conds) {
 		c.add("r.total_key <= ?", AmountKey(*s.maxTotal))
 	}
 }
+
+// visibleReport is the condition on a report r that it is neither a copy
+// nor superseded: what the lists, the counts and the pending queue show.
+const visibleReport = "r.copy_of IS NULL AND r.superseded_by IS NULL"
 
 // hasFindingConds says whether the finding's conditions select anything.
 func (s scope) hasFindingConds() bool {

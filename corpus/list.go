@@ -32,13 +32,16 @@ type Filter struct {
 	MinDiff  *decimal.Decimal // |差额| at least (万元 findings)
 	MaxDiff  *decimal.Decimal // |差额| at most
 
+	// All lists copies and superseded versions too (see versions.go).
+	All bool
+
 	Sort   Sort
 	Limit  int // at most this many (0: no limit)
 	Offset int
 }
 
 func (f Filter) scope() scope {
-	return scope{reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
 		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
 		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
 }
@@ -46,7 +49,7 @@ func (f Filter) scope() scope {
 // Findings is the filter of the findings of the reports f selects, the
 // finding's conditions included: what an export of f holds.
 func (f Filter) Findings() FindingFilter {
-	return FindingFilter{ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+	return FindingFilter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
 		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
 		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }

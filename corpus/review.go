@@ -244,6 +244,7 @@ type FindingFilter struct {
 	DocType   extract.DocType
 	MinTotal  *decimal.Decimal // the report's 所述总额 at least
 	MaxTotal  *decimal.Decimal
+	All       bool // the findings of copies and superseded versions too
 
 	Sort   Sort
 	Limit  int // at most this many (0: no limit)
@@ -251,14 +252,14 @@ type FindingFilter struct {
 }
 
 func (f FindingFilter) scope() scope {
-	return scope{reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
 		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
 		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
 }
 
 // Reports is the filter of the reports that have a finding f selects.
 func (f FindingFilter) Reports() Filter {
-	return Filter{ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+	return Filter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
 		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
 		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }

@@ -192,6 +192,20 @@ CREATE INDEX review_log_finding ON review_log(report_id, finding_key, seq);
 INSERT INTO review_log (report_id, finding_key, at, author, action, note)
 	SELECT report_id, finding_key, decided_at, '', decision, note FROM decisions ORDER BY decided_at;
 `,
+	// 7: the same report more than once (versions.go): the fingerprint of
+	// a report's content, the report a copy is a copy of, and the report
+	// that superseded an earlier version of its file. Reports stored
+	// before get a fingerprint when reextract refreshes them.
+	`
+ALTER TABLE reports ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN copy_of TEXT;
+ALTER TABLE reports ADD COLUMN superseded_by TEXT;
+ALTER TABLE reports ADD COLUMN superseded_at TEXT;
+CREATE INDEX reports_fingerprint ON reports(fingerprint) WHERE fingerprint != '';
+CREATE INDEX reports_copy_of ON reports(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX reports_superseded_by ON reports(superseded_by) WHERE superseded_by IS NOT NULL;
+CREATE INDEX reports_path ON reports(path);
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:
