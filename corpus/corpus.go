@@ -16,6 +16,11 @@ import (
 // ErrInUse means another process holds the corpus for writing.
 var ErrInUse = errors.New("语料库正被另一个进程使用 (corpus in use)")
 
+// ErrNoCorpus means the directory asked for holds no corpus (a typo in
+// --corpus, most often): commands that only read or serve say so instead of
+// creating an empty one.
+var ErrNoCorpus = errors.New("语料库不存在 (no corpus here; check --corpus, or run jixiao ingest first)")
+
 // ErrNotFound means no report matches the id, prefix or path asked for.
 var ErrNotFound = errors.New("找不到报告 (report not found)")
 
@@ -46,6 +51,13 @@ type Options struct {
 	ReadOnly bool
 	// LockTimeout bounds the wait for another writer (DefaultLockTimeout when 0).
 	LockTimeout time.Duration
+	// Shared opens for writing without the writer lock: the process (the
+	// page of jixiao serve) writes beside one CLI writer, SQLite serialising
+	// the transactions (WAL, BEGIN IMMEDIATE, a busy timeout).
+	Shared bool
+	// MustExist refuses a directory that holds no corpus (ErrNoCorpus,
+	// naming the path) instead of creating one.
+	MustExist bool
 }
 
 // Open opens the corpus in dir for reading and writing, creating dir and the
@@ -64,11 +76,12 @@ func OpenOptions(dir string, opt Options) (*Store, error) {
 	}
 	s := &Store{dir: abs, readOnly: opt.ReadOnly}
 	dbPath := filepath.Join(abs, DBName)
-	if opt.ReadOnly {
-		if _, err := os.Stat(dbPath); err != nil {
-			return nil, fmt.Errorf("语料库不存在 (no corpus) %s: %w", abs, err)
+	if opt.ReadOnly || opt.MustExist {
+		if err := Exists(abs); err != nil {
+			return nil, err
 		}
-	} else {
+	}
+	if !opt.ReadOnly {
 		if err := os.MkdirAll(abs, 0o755); err != nil {
 			return nil, fmt.Errorf("无法创建语料库目录 %s: %w", abs, err)
 		}
@@ -76,9 +89,11 @@ func OpenOptions(dir string, opt Options) (*Store, error) {
 		if timeout == 0 {
 			timeout = DefaultLockTimeout
 		}
-		s.lock, err = lockDir(abs, timeout)
-		if err != nil {
-			return nil, err
+		if !opt.Shared {
+			s.lock, err = lockDir(abs, timeout)
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	s.db, err = sql.Open("sqlite", dsn(dbPath, opt.ReadOnly))
@@ -94,6 +109,23 @@ func OpenOptions(dir string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("语料库 %s: %w", abs, err)
 	}
 	return s, nil
+}
+
+// Exists says whether dir holds a corpus (its database file); the error
+// names the path as given and as resolved.
+func Exists(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("语料库目录 %s: %w", dir, err)
+	}
+	fi, err := os.Stat(filepath.Join(abs, DBName))
+	if err != nil || !fi.Mode().IsRegular() {
+		if abs != dir {
+			return fmt.Errorf("%w: %s (%s)", ErrNoCorpus, dir, abs)
+		}
+		return fmt.Errorf("%w: %s", ErrNoCorpus, dir)
+	}
+	return nil
 }
 
 // dsn is the connection string: WAL, foreign keys, a busy timeout so that a

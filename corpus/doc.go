@@ -4,8 +4,12 @@
 //
 // A corpus is a directory: corpus.db (SQLite in WAL mode, pure Go), a lock
 // file, and index/ (the search index, owned by package index). One process
-// at a time writes (Open, else ErrInUse within a second or two); any number
-// read beside it (OpenReadOnly) and see committed data.
+// at a time takes the writer lock (Open, else ErrInUse within a second or
+// two) for bulk work (ingest, reextract); others write beside it without the
+// lock (Options{Shared: true}: the page of serve, a review), SQLite
+// serialising the transactions; any number read (OpenReadOnly) and see
+// committed data. Options{MustExist: true} refuses a directory without a
+// corpus (ErrNoCorpus) instead of creating one.
 //
 // Writing:
 //

@@ -107,6 +107,9 @@ func fillReview(ctx context.Context, q querier, r *StoredReport) error {
 		return err
 	}
 	r.Decisions, err = loadDecisions(ctx, q, r.ID)
+	if err == nil {
+		r.Log, err = loadLog(ctx, q, r.ID)
+	}
 	return err
 }
 
@@ -160,18 +163,18 @@ func loadFindings(ctx context.Context, q querier, id string) ([]validate.Finding
 }
 
 func loadDecisions(ctx context.Context, q querier, id string) (map[string]Decision, error) {
-	rows, err := q.QueryContext(ctx, `SELECT finding_key, decision, note, decided_at FROM decisions WHERE report_id = ?`, id)
+	rows, err := q.QueryContext(ctx, `SELECT finding_key, decision, note, decided_at, author FROM decisions WHERE report_id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]Decision{}
 	for rows.Next() {
-		var k, v, note, at string
-		if err := rows.Scan(&k, &v, &note, &at); err != nil {
+		var k, v, note, at, author string
+		if err := rows.Scan(&k, &v, &note, &at, &author); err != nil {
 			return nil, err
 		}
-		out[k] = Decision{Verdict: Verdict(v), Note: note, At: parseTime(at)}
+		out[k] = Decision{Verdict: Verdict(v), Note: note, At: parseTime(at), Author: author}
 	}
 	return out, rows.Err()
 }

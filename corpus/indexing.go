@@ -24,7 +24,19 @@ type indexing struct {
 // put indexes report id; indexed is how many reports became durable in the
 // index with this call (0 while a Flusher is gathering).
 func (x *indexing) put(ctx context.Context, id string, r *StoredReport) (indexed int, err error) {
-	if err := x.ix.Put(id, r.Report, r.Findings); err != nil {
+	// A copy or a superseded version is not searched for: the report it is
+	// a copy of, or the version after it, is.
+	h, err := hidden(ctx, x.s.db, id)
+	if err != nil {
+		return 0, err
+	}
+	if h {
+		if d, ok := x.ix.(interface{ Delete(string) error }); ok {
+			if err := d.Delete(id); err != nil {
+				return 0, err
+			}
+		}
+	} else if err := x.ix.Put(id, r.Report, r.Findings); err != nil {
 		return 0, err
 	}
 	if _, ok := x.ix.(Flusher); !ok {

@@ -3,23 +3,55 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
 )
 
 // Filter selects reports. Zero fields select everything.
 type Filter struct {
+	ReportID  string // this report only
 	Year      int    // exact year
 	Unit      string // part of the unit name, or the whole name when UnitExact
 	UnitExact bool
-	Genre     extract.Genre   // exact genre
-	DocType   extract.DocType // exact document type
-	Limit     int             // at most this many (0: no limit)
-	Offset    int
+	Genre     extract.Genre    // exact genre
+	DocType   extract.DocType  // exact document type
+	MinTotal  *decimal.Decimal // 所述总额 (stated total, 万元, by magnitude) at least; reports without one fall out
+	MaxTotal  *decimal.Decimal // 所述总额 at most
+
+	// Reports with a finding that meets all of these (and, in an export,
+	// only those findings).
+	Rule     string
+	Severity validate.Severity
+	Review   ReviewState
+	MinDiff  *decimal.Decimal // |差额| at least (万元 findings)
+	MaxDiff  *decimal.Decimal // |差额| at most
+
+	// All lists copies and superseded versions too (see versions.go).
+	All bool
+
+	Sort   Sort
+	Limit  int // at most this many (0: no limit)
+	Offset int
+}
+
+func (f Filter) scope() scope {
+	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
+		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
+}
+
+// Findings is the filter of the findings of the reports f selects, the
+// finding's conditions included: what an export of f holds.
+func (f Filter) Findings() FindingFilter {
+	return FindingFilter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
+		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }
 
 // ParseUnit reads a unit filter as every command and the page take it:
@@ -33,32 +65,31 @@ func ParseUnit(s string) (name string, exact bool) {
 	return s, false
 }
 
-func (f Filter) where(prefix string) (string, []any) {
-	var conds []string
-	var args []any
-	if f.Year != 0 {
-		conds = append(conds, prefix+"year = ?")
-		args = append(args, f.Year)
+// where is the WHERE clause of f over reports r.
+func (f Filter) where() (string, []any, error) {
+	var c conds
+	sc := f.scope()
+	sc.reportConds(&c)
+	if err := sc.findingExists(&c); err != nil {
+		return "", nil, err
 	}
-	if f.Unit != "" && f.UnitExact {
-		conds = append(conds, prefix+"unit = ?")
-		args = append(args, f.Unit)
-	} else if f.Unit != "" {
-		conds = append(conds, "instr("+prefix+"unit, ?) > 0")
-		args = append(args, f.Unit)
+	return c.where(), c.args, nil
+}
+
+// orderBy is the ORDER BY clause of a list of reports r.
+func (f Filter) orderBy() (string, []any, error) {
+	switch f.Sort {
+	case SortDiff:
+		o, args, err := f.scope().maxDiffOrder()
+		return " ORDER BY " + o + ", r.unit, r.year, r.id", args, err
+	case SortUnit:
+		return " ORDER BY r.unit, r.year DESC, r.id", nil, nil
+	case SortYear:
+		return " ORDER BY r.year DESC, r.unit, r.id", nil, nil
+	case SortDefault:
+		return " ORDER BY r.unit, r.year, r.id", nil, nil
 	}
-	if f.Genre != "" {
-		conds = append(conds, prefix+"genre = ?")
-		args = append(args, string(f.Genre))
-	}
-	if f.DocType != "" {
-		conds = append(conds, prefix+"doc_type = ?")
-		args = append(args, string(f.DocType))
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return "", nil, fmt.Errorf("未知的排序 %q", f.Sort)
 }
 
 func limitClause(limit, offset int) string {
@@ -94,10 +125,17 @@ type ReportSummary struct {
 
 // List gives the reports f selects, by unit, year and id.
 func (s *Store) List(ctx context.Context, f Filter) ([]ReportSummary, error) {
-	where, args := f.where("")
-	rows, err := s.db.QueryContext(ctx, `SELECT id, path, unit, year, title, genre, doc_type, stated_total_wan, stated_count,
-		item_count, items_budget_wan, errors, warnings, infos, extractor, indexed, created_at
-		FROM reports`+where+` ORDER BY unit, year, id`+limitClause(f.Limit, f.Offset), args...)
+	where, args, err := f.where()
+	if err != nil {
+		return nil, err
+	}
+	order, oargs, err := f.orderBy()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.path, r.unit, r.year, r.title, r.genre, r.doc_type, r.stated_total_wan, r.stated_count,
+		r.item_count, r.items_budget_wan, r.errors, r.warnings, r.infos, r.extractor, r.indexed, r.created_at
+		FROM reports r`+where+order+limitClause(f.Limit, f.Offset), append(args, oargs...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -130,9 +168,12 @@ func (s *Store) List(ctx context.Context, f Filter) ([]ReportSummary, error) {
 
 // CountReports is the number of reports f selects, Limit and Offset aside.
 func (s *Store) CountReports(ctx context.Context, f Filter) (int, error) {
-	where, args := f.where("")
+	where, args, err := f.where()
+	if err != nil {
+		return 0, err
+	}
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports`+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports r`+where, args...).Scan(&n)
 	return n, err
 }
 
@@ -154,7 +195,10 @@ type ItemRow struct {
 // EachItem calls fn for every item of the reports f selects (Limit and
 // Offset ignored), by unit, year, report and position.
 func (s *Store) EachItem(ctx context.Context, f Filter, fn func(ItemRow) error) error {
-	where, args := f.where("r.")
+	where, args, err := f.where()
+	if err != nil {
+		return err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.unit, r.year, i.seq, i.name, i.budget_wan, i.actual_wan,
 		i.disbursement, i.subprojects, i.purpose, i.page
 		FROM items i JOIN reports r ON r.id = i.report_id`+where+` ORDER BY r.unit, r.year, r.id, i.ord`, args...)

@@ -172,6 +172,10 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 			}
 			res.IDs = append(res.IDs, id)
 		}
+		// New bytes from the path of stored reports: a new version of the file.
+		if _, err := supersede(ctx, tx, f.Path, doc.SHA256, res.ID); err != nil {
+			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+		}
 		res.Status, res.New = StatusOK, true
 	default:
 		return PutResult{}, err
@@ -324,7 +328,7 @@ func writeExtraction(ctx context.Context, tx *sql.Tx, id string, rep *extract.Re
 			}
 		}
 	}
-	return nil
+	return identify(ctx, tx, id, rep)
 }
 
 // decString is the column value of an optional amount: its exact decimal

@@ -18,6 +18,8 @@ type StoredReport struct {
 	// Decisions are the review decisions of this report, by finding key. A
 	// decision whose finding no longer appears is kept (and still listed).
 	Decisions map[string]Decision
+	// Log is the audit trail of the review of this report, by finding key.
+	Log map[string][]LogEntry
 
 	SHA256    string
 	Path      string // absolute path the bytes were first read from
@@ -56,4 +58,5 @@ type Decision struct {
 	Verdict Verdict   `json:"decision"`
 	Note    string    `json:"note"`
 	At      time.Time `json:"at"`
+	Author  string    `json:"author"` // who decided ("" for decisions recorded before authors were)
 }

@@ -165,6 +165,47 @@ CREATE INDEX reports_doc_type ON reports(doc_type);
 	`
 ALTER TABLE findings ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 `,
+	// 5: sortable keys of |差额| and of the stated total (AmountKey), made by
+	// SQLite from the decimal strings, so that the lists sort and range on
+	// amounts exactly, without floats.
+	`
+ALTER TABLE findings ADD COLUMN abs_diff_key TEXT GENERATED ALWAYS AS (` + amountKeySQL("diff") + `) VIRTUAL;
+ALTER TABLE reports ADD COLUMN total_key TEXT GENERATED ALWAYS AS (` + amountKeySQL("stated_total_wan") + `) VIRTUAL;
+CREATE INDEX findings_abs_diff ON findings(abs_diff_key);
+CREATE INDEX reports_total ON reports(total_key);
+`,
+	// 6: who decided (the reviewer's name; '' before), and the audit trail
+	// of every decision, kept by finding key like the decisions (it
+	// survives re-extraction).
+	`
+ALTER TABLE decisions ADD COLUMN author TEXT NOT NULL DEFAULT '';
+CREATE TABLE review_log (
+	seq         INTEGER PRIMARY KEY,           -- order of the entries
+	report_id   TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	finding_key TEXT NOT NULL,
+	at          TEXT NOT NULL,
+	author      TEXT NOT NULL DEFAULT '',
+	action      TEXT NOT NULL CHECK (action IN ('confirmed', 'dismissed', 'cleared')),
+	note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX review_log_finding ON review_log(report_id, finding_key, seq);
+INSERT INTO review_log (report_id, finding_key, at, author, action, note)
+	SELECT report_id, finding_key, decided_at, '', decision, note FROM decisions ORDER BY decided_at;
+`,
+	// 7: the same report more than once (versions.go): the fingerprint of
+	// a report's content, the report a copy is a copy of, and the report
+	// that superseded an earlier version of its file. Reports stored
+	// before get a fingerprint when reextract refreshes them.
+	`
+ALTER TABLE reports ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN copy_of TEXT;
+ALTER TABLE reports ADD COLUMN superseded_by TEXT;
+ALTER TABLE reports ADD COLUMN superseded_at TEXT;
+CREATE INDEX reports_fingerprint ON reports(fingerprint) WHERE fingerprint != '';
+CREATE INDEX reports_copy_of ON reports(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX reports_superseded_by ON reports(superseded_by) WHERE superseded_by IS NOT NULL;
+CREATE INDEX reports_path ON reports(path);
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:

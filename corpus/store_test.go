@@ -164,7 +164,10 @@ func TestReextractKeepsDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Decide(ctx, id, "not-disbursed:18", Confirmed, "确未拨付"); err != nil {
+	if _, err := s.Review(ctx, []FindingRef{{id, "not-disbursed:18"}}, Action{Verdict: Dismissed, Note: "先排除", Author: "李四"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Review(ctx, []FindingRef{{id, "not-disbursed:18"}}, Action{Verdict: Confirmed, Note: "确未拨付", Author: "张三"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MarkIndexed(ctx, id); err != nil {
@@ -196,8 +199,11 @@ func TestReextractKeepsDecisions(t *testing.T) {
 	if mustJSON(t, got.Findings) != mustJSON(t, nonNil(validate.Report(want))) && !(len(got.Findings) == 0 && len(validate.Report(want)) == 0) {
 		t.Errorf("findings are not validate.Report of the new extraction")
 	}
-	if d := got.Decisions["not-disbursed:18"]; d.Verdict != Confirmed || d.Note != "确未拨付" {
+	if d := got.Decisions["not-disbursed:18"]; d.Verdict != Confirmed || d.Note != "确未拨付" || d.Author != "张三" {
 		t.Errorf("decision lost in reextract: %+v", got.Decisions)
+	}
+	if l := got.Log["not-disbursed:18"]; len(l) != 2 || l[0].Author != "李四" || l[0].Action != Dismissed || l[1].Author != "张三" || l[1].Action != Confirmed {
+		t.Errorf("audit trail after reextract: %+v", l)
 	}
 	if stale, _ := s.Stale(ctx); len(stale) != 0 {
 		t.Errorf("still stale: %v", stale)

@@ -27,8 +27,9 @@ type ReportView struct {
 // FindingView is a finding with its key and review decision (null while pending).
 type FindingView struct {
 	validate.Finding
-	Key    string    `json:"key"`
-	Review *Decision `json:"review"`
+	Key    string     `json:"key"`
+	Review *Decision  `json:"review"`
+	Log    []LogEntry `json:"review_log,omitempty"` // who decided what when, oldest first
 }
 
 // View gives the view of r.
@@ -40,7 +41,7 @@ func View(r *StoredReport) ReportView {
 		orphans[k] = d
 	}
 	for i, f := range r.Findings {
-		fv := FindingView{Finding: f, Key: r.Keys[i]}
+		fv := FindingView{Finding: f, Key: r.Keys[i], Log: r.Log[r.Keys[i]]}
 		if d, ok := r.Decision(i); ok {
 			fv.Review = &d
 		}

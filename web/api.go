@@ -3,8 +3,10 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +27,15 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 // apiSearch: GET /api/search?q=&year=&unit=&min_budget=&max_budget=&rule=&from=&size=
 // answers what `jixiao search --json` prints: {"total", "hits", "facets"}.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	q, err := searchQuery(r.URL.Query())
+	v := r.URL.Query()
+	size := v.Get("size")
+	if isLocal(r) {
+		v.Del("size") // the command line on the socket pages as it does on its own
+	}
+	q, err := searchQuery(v)
+	if err == nil && isLocal(r) && size != "" {
+		q.Size, err = intParam(url.Values{"size": {size}}, "size", 20, 1, 1000)
+	}
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -44,7 +54,7 @@ type reportList struct {
 	Reports []corpus.ReportSummary `json:"reports"`
 }
 
-// apiReports: GET /api/reports?year=&unit=&from=&size= (size 0: all).
+// apiReports: GET /api/reports?year=&unit=&doc_type=&rule=&severity=&review=&min_diff=&max_diff=&min_total=&max_total=&sort=&from=&size= (size 0: all).
 func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
 	f, err := reportFilter(r)
 	if err != nil {
@@ -64,17 +74,15 @@ func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, reportList{Total: n, Reports: list})
 }
 
+// reportFilter reads the filter of the reports list (the parameters of the
+// findings list: a report qualifies when one of its findings does).
 func reportFilter(r *http.Request) (corpus.Filter, error) {
 	q := r.URL.Query()
-	var f corpus.Filter
-	var err error
-	if f.Year, err = intParam(q, "year", 0, 0, 9999); err != nil {
-		return f, err
+	ff, err := findingFilter(q)
+	if err != nil {
+		return corpus.Filter{}, err
 	}
-	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
-		return f, err
-	}
-	f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
+	f := ff.Reports()
 	if f.Offset, err = intParam(q, "from", 0, 0, 1<<30); err != nil {
 		return f, err
 	}
@@ -143,7 +151,7 @@ type findingList struct {
 	Findings []corpus.ReviewedFinding `json:"findings"`
 }
 
-// apiFindings: GET /api/findings?rule=&severity=&review=&report=&year=&unit=&from=&size=
+// apiFindings: GET /api/findings?rule=&severity=&review=&report=&year=&unit=&doc_type=&min_diff=&max_diff=&min_total=&max_total=&sort=&from=&size=
 func (s *Server) apiFindings(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := findingFilter(q)
@@ -201,7 +209,8 @@ func (s *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodDelete {
-		if err := s.store.ClearDecision(ctx, id, key); err != nil {
+		author, _ := reviewer(r)
+		if _, err := s.store.Review(ctx, []corpus.FindingRef{{Report: id, Key: key}}, corpus.Action{Verdict: corpus.Cleared, Author: author}); err != nil {
 			s.apiFail(w, r, err)
 			return
 		}
@@ -213,7 +222,9 @@ func (s *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	if err := s.store.Decide(ctx, id, key, req.Decision, req.Note); err != nil {
+	author, _ := reviewer(r)
+	if _, err := s.store.Review(ctx, []corpus.FindingRef{{Report: id, Key: key}},
+		corpus.Action{Verdict: req.Decision, Note: req.Note, Author: author}); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
@@ -253,4 +264,112 @@ func readDecision(w http.ResponseWriter, r *http.Request) (decisionRequest, erro
 		return req, badf("note 过长（至多 %d 字）(too long)", maxNoteRunes)
 	}
 	return req, nil
+}
+
+// readJSON reads a request body of one JSON object of at most 64 KiB into v,
+// unknown fields refused.
+func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return badf("请求体不是有效的 JSON 对象 (bad JSON body)")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return badf("请求体须为单个 JSON 对象 (one JSON object)")
+	}
+	return nil
+}
+
+// checkNote trims a decision's note and checks it is text of a sane length.
+func checkNote(note string) (string, error) {
+	note = strings.TrimSpace(note)
+	if !utf8.ValidString(note) || strings.ContainsRune(note, 0) {
+		return "", badf("note 不是有效的文字 (invalid text)")
+	}
+	if utf8.RuneCountInString(note) > maxNoteRunes {
+		return "", badf("note 过长（至多 %d 字）(too long)", maxNoteRunes)
+	}
+	return note, nil
+}
+
+// maxBulkFindings bounds the findings one request names (a filter names any number).
+const maxBulkFindings = 1000
+
+// bulkRequest is the body of POST /api/decisions: the decision, its note,
+// and the findings named one by one or by the filter of the list (its query
+// string, as the page's URL has it).
+type bulkRequest struct {
+	Decision string              `json:"decision"` // confirmed, dismissed or clear
+	Note     string              `json:"note"`
+	Findings []corpus.FindingRef `json:"findings"`
+	Filter   *string             `json:"filter"`
+}
+
+// apiDecisions: POST /api/decisions records one decision on many findings
+// at once, in one transaction, as the reviewer of the request; answers
+// {"applied": n, "author"}.
+func (s *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
+	var req bulkRequest
+	if err := readJSON(w, r, &req); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	a := corpus.Action{}
+	switch req.Decision {
+	case "confirmed", "dismissed":
+		a.Verdict = corpus.Verdict(req.Decision)
+	case "clear":
+		a.Verdict = corpus.Cleared
+	default:
+		writeError(w, http.StatusBadRequest, "decision 须为 confirmed、dismissed 或 clear")
+		return
+	}
+	var err error
+	if a.Note, err = checkNote(req.Note); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	a.Author, _ = reviewer(r)
+	if a.Author == "" {
+		writeError(w, http.StatusBadRequest, "请先填写审核人姓名 (reviewer name required)")
+		return
+	}
+	var n int
+	switch {
+	case req.Filter != nil && req.Findings != nil:
+		writeError(w, http.StatusBadRequest, "findings 与 filter 只能给出其一")
+		return
+	case req.Filter != nil:
+		q, perr := url.ParseQuery(*req.Filter)
+		if perr != nil || len(*req.Filter) > 4096 {
+			writeError(w, http.StatusBadRequest, "filter 须为列表的查询串 (query string)")
+			return
+		}
+		f, ferr := findingFilter(q)
+		if ferr != nil {
+			s.apiFail(w, r, ferr)
+			return
+		}
+		n, err = s.store.ReviewFilter(r.Context(), f, a)
+	case len(req.Findings) > 0:
+		if len(req.Findings) > maxBulkFindings {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("一次至多 %d 条 (too many findings)", maxBulkFindings))
+			return
+		}
+		for _, ref := range req.Findings {
+			if !validReportID(ref.Report) || len(ref.Key) > 1000 || !findingKeyPattern.MatchString(ref.Key) {
+				writeError(w, http.StatusBadRequest, "报告编号或问题键无效 (invalid report id or finding key)")
+				return
+			}
+		}
+		n, err = s.store.Review(r.Context(), req.Findings, a)
+	default:
+		writeError(w, http.StatusBadRequest, "请给出 findings 或 filter")
+		return
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"applied": n, "author": a.Author})
 }

@@ -160,6 +160,15 @@ var templateFuncs = template.FuncMap{
 	"plusOne":      func(n int) int { return n + 1 },
 	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
 	"reviewFor":    reviewName,
+	"actionName":   actionName,
 }
 
 func reviewName(s corpus.ReviewState) string { return s.Label() }
+
+// actionName is the Chinese name of an entry of the audit trail.
+func actionName(v corpus.Verdict) string {
+	if v == corpus.Cleared {
+		return "撤销结论"
+	}
+	return v.Label()
+}

@@ -8,21 +8,51 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
 )
 
 // layout is what every page gives the layout template.
 type layout struct {
-	Title string
-	Nav   string // "search", "reports", "findings": the active tab
-	Body  any
+	Title   string
+	Nav     string // "search", "reports", "findings": the active tab
+	Body    any
+	Exports []exportLink // with the list's filter: the exports export what is filtered
+}
+
+// exportLink is one export of the top bar.
+type exportLink struct {
+	Label string
+	URL   string
+}
+
+// exportLinks are the exports of the top bar, of what filter selects.
+func exportLinks(filter url.Values) []exportLink {
+	mk := func(label, format, table string) exportLink {
+		v := url.Values{}
+		for k, xs := range filter {
+			v[k] = xs
+		}
+		v.Set("format", format)
+		if table != "" {
+			v.Set("table", table)
+		}
+		return exportLink{label, "/api/export?" + v.Encode()}
+	}
+	return []exportLink{mk("XLSX", "xlsx", ""), mk("CSV 项目", "csv", "items"), mk("CSV 问题", "csv", "findings")}
 }
 
 // render writes page name with status; a template failure is a 500.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title, nav string, body any) {
 	var buf bytes.Buffer
-	if err := s.pages[name].Execute(&buf, layout{Title: title, Nav: nav, Body: body}); err != nil {
+	lay := layout{Title: title, Nav: nav, Body: body}
+	filter := url.Values{}
+	if nav == "reports" || nav == "findings" {
+		filter = listForm(r.URL.Query())
+	}
+	lay.Exports = exportLinks(filter)
+	if err := s.pages[name].Execute(&buf, lay); err != nil {
 		s.log.Error("template", "page", name, "err", err)
 		http.Error(w, "服务器内部错误 (internal error)", http.StatusInternalServerError)
 		return
@@ -96,6 +126,7 @@ func with(v url.Values, key, value string) url.Values {
 type pager struct {
 	From, To, Total int
 	Prev, Next      string
+	Pages           []pageLink
 }
 
 func newPager(path string, v url.Values, from, size, shown, total int) pager {
@@ -285,24 +316,131 @@ func (s *Server) overview(r *http.Request) (*overview, error) {
 	return &overview{Stats: st, Reports: list, More: max(st.Reports-len(list), 0)}, nil
 }
 
+// ---- the lists: filters, sorting, pages ----
+
+// listFilterView is the filter form of the two lists, filled from the URL.
+type listFilterView struct {
+	Action                                      string // the list's path
+	Unit, Year, MinDiff, MaxDiff, MinTotal      string
+	MaxTotal, Report                            string
+	Units                                       []string // for the unit box's suggestions
+	Years, DocTypes, Rules, Severities, Reviews []option
+	Sorts                                       []option
+	Chips                                       []filterChip
+	Filtered                                    bool
+	Query                                       string // the filter as a query string (exports, decisions on all)
+}
+
+// newListFilter fills the filter form of the list at path from form (the
+// list parameters set) and f (as read from them).
+func newListFilter(path string, form url.Values, f corpus.FindingFilter, st *corpus.Stats) listFilterView {
+	v := listFilterView{Action: path, Unit: form.Get("unit"), Year: form.Get("year"), MinDiff: form.Get("min_diff"),
+		MaxDiff: form.Get("max_diff"), MinTotal: form.Get("min_total"), MaxTotal: form.Get("max_total"),
+		Report: form.Get("report"), Units: st.Units, Query: form.Encode()}
+	v.Years = []option{{"", "全部年度", f.Year == 0}}
+	for i := len(st.Years) - 1; i >= 0; i-- {
+		y := st.Years[i]
+		v.Years = append(v.Years, option{strconv.Itoa(y), strconv.Itoa(y) + " 年", f.Year == y})
+	}
+	v.DocTypes = []option{{"", "全部类型", f.DocType == ""}}
+	for _, t := range extract.DocTypes() {
+		v.DocTypes = append(v.DocTypes, option{string(t), t.Label(), f.DocType == t})
+	}
+	v.Rules = append(v.Rules, option{"", "全部规则", f.Rule == ""})
+	for _, id := range ruleIDs() {
+		v.Rules = append(v.Rules, option{id, ruleName(id) + "（" + id + "）", f.Rule == id})
+	}
+	v.Severities = []option{{"", "全部级别", f.Severity == ""}}
+	for _, sev := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
+		v.Severities = append(v.Severities, option{string(sev), sev.Label(), f.Severity == sev})
+	}
+	v.Reviews = []option{{"", "全部状态", f.Review == ""}}
+	for _, rv := range []corpus.ReviewState{corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed} {
+		v.Reviews = append(v.Reviews, option{string(rv), rv.Label(), f.Review == rv})
+	}
+	for _, so := range []corpus.Sort{corpus.SortDefault, corpus.SortDiff, corpus.SortUnit, corpus.SortYear} {
+		v.Sorts = append(v.Sorts, option{string(so), so.Label(), f.Sort == so})
+	}
+	chip := func(key, label string) {
+		if form.Get(key) != "" {
+			v.Chips = append(v.Chips, filterChip{Label: label, Remove: link(path, with(form, key, ""))})
+			v.Filtered = true
+		}
+	}
+	chip("unit", "单位："+strings.TrimPrefix(form.Get("unit"), "="))
+	chip("year", "年度："+form.Get("year"))
+	chip("doc_type", "类型："+f.DocType.Label())
+	chip("rule", "规则："+ruleName(f.Rule))
+	chip("severity", "级别："+f.Severity.Label())
+	chip("review", "审核："+f.Review.Label())
+	chip("report", "报告："+form.Get("report"))
+	chip("min_diff", "|差额| ≥ "+form.Get("min_diff")+" 万元")
+	chip("max_diff", "|差额| ≤ "+form.Get("max_diff")+" 万元")
+	chip("min_total", "所述总额 ≥ "+form.Get("min_total")+" 万元")
+	chip("max_total", "所述总额 ≤ "+form.Get("max_total")+" 万元")
+	return v
+}
+
+// pageLink is one numbered link of a pager (Gap: the "…" between).
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// pageLinks numbers the pages of total rows shown size at a time: the
+// first, the last, and two either side of the current one.
+func pageLinks(path string, form url.Values, from, size, total int) []pageLink {
+	if size <= 0 || total <= size {
+		return nil
+	}
+	pages := (total + size - 1) / size
+	cur := from/size + 1
+	var out []pageLink
+	last := 0
+	for n := 1; n <= pages; n++ {
+		if n != 1 && n != pages && (n < cur-2 || n > cur+2) {
+			continue
+		}
+		if last != 0 && n > last+1 {
+			out = append(out, pageLink{Gap: true})
+		}
+		v := with(form, "from", strconv.Itoa((n-1)*size))
+		if n == 1 {
+			v.Del("from")
+		}
+		out = append(out, pageLink{N: n, URL: link(path, v), Current: n == cur})
+		last = n
+	}
+	return out
+}
+
 // ---- reports ----
 
 type reportsView struct {
 	Reports []corpus.ReportSummary
+	Filter  listFilterView
 	Pager   pager
 }
 
 const reportsPageSize = 100
 
-// reportsPage: /reports — every report, by unit and year.
+// reportsPage: /reports — the reports the filter selects (a report with a
+// finding that meets the finding's conditions), sorted as asked.
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	from, err := intParam(v, "from", 0, 0, 1<<30)
+	ff, err := findingFilter(v)
+	var from int
+	if err == nil {
+		from, err = intParam(v, "from", 0, 0, 1<<30)
+	}
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
-	f := corpus.Filter{Limit: reportsPageSize, Offset: from}
+	f := ff.Reports()
+	f.Limit, f.Offset = reportsPageSize, from
 	list, err := s.store.List(r.Context(), f)
 	if err != nil {
 		s.pageFail(w, r, err)
@@ -313,8 +451,16 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "reports", "报告", "reports",
-		reportsView{Reports: list, Pager: newPager("/reports", url.Values{}, from, reportsPageSize, len(list), n)})
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	form := listForm(v)
+	view := reportsView{Reports: list, Filter: newListFilter("/reports", form, ff, st),
+		Pager: newPager("/reports", form, from, reportsPageSize, len(list), n)}
+	view.Pager.Pages = pageLinks("/reports", form, from, reportsPageSize, n)
+	s.render(w, r, http.StatusOK, "reports", "报告", "reports", view)
 }
 
 // ---- findings across the corpus ----
@@ -330,17 +476,18 @@ type findingRow struct {
 }
 
 type findingsView struct {
-	Rules, Severities, Reviews []option
-	Rows                       []findingRow
-	Pager                      pager
-	Counts                     *corpus.Stats
-	Filtered                   bool
+	Reviewer      string // who decides from this page ("" until asked)
+	ReviewerFixed bool   // named by the token: not to be changed
+	Filter        listFilterView
+	Rows          []findingRow
+	Pager         pager
+	Counts        *corpus.Stats
 }
 
 const findingsPageSize = 50
 
-// findingsPage: /findings — the findings of every report, filtered by rule,
-// severity and review state.
+// findingsPage: /findings — the findings of every report, filtered, sorted
+// and paged as the URL says.
 func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	f, err := findingFilter(v)
@@ -368,28 +515,13 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	view := findingsView{Counts: st, Filtered: f.Rule != "" || f.Severity != "" || f.Review != ""}
-	view.Rules = append(view.Rules, option{"", "全部规则", f.Rule == ""})
-	for _, id := range ruleIDs() {
-		view.Rules = append(view.Rules, option{id, ruleName(id) + "（" + id + "）", f.Rule == id})
-	}
-	view.Severities = []option{{"", "全部级别", f.Severity == ""}}
-	for _, sev := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
-		view.Severities = append(view.Severities, option{string(sev), sev.Label(), f.Severity == sev})
-	}
-	view.Reviews = []option{{"", "全部状态", f.Review == ""}}
-	for _, rv := range []corpus.ReviewState{corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed} {
-		view.Reviews = append(view.Reviews, option{string(rv), rv.Label(), f.Review == rv})
-	}
+	form := listForm(v)
+	view := findingsView{Counts: st, Filter: newListFilter("/findings", form, f, st)}
+	view.Reviewer, view.ReviewerFixed = reviewer(r)
 	for _, rf := range rows {
 		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}})})
 	}
-	form := url.Values{}
-	for _, k := range []string{"rule", "severity", "review", "report", "year", "unit"} {
-		if x := v.Get(k); x != "" {
-			form.Set(k, x)
-		}
-	}
 	view.Pager = newPager("/findings", form, from, findingsPageSize, len(rows), n)
+	view.Pager.Pages = pageLinks("/findings", form, from, findingsPageSize, n)
 	s.render(w, r, http.StatusOK, "findings", "问题", "findings", view)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
@@ -126,10 +127,26 @@ func searchQuery(q url.Values) (index.Query, error) {
 		return sq, err
 	}
 	sq.Marks = index.HTML
+	switch q.Get("marks") {
+	case "", "html":
+	case "brackets":
+		sq.Marks = index.Brackets
+	default:
+		return sq, badf("参数 marks 须为 html 或 brackets")
+	}
+	if sq.FragmentRunes, err = intParam(q, "fragment_runes", 0, 0, 1000); err != nil {
+		return sq, err
+	}
 	return sq, nil
 }
 
-// findingFilter reads a filter of findings from q.
+// listParams are the URL parameters of the two lists (问题 and 报告) and of
+// their exports: the filter is kept in the URL under these names.
+var listParams = []string{"unit", "year", "doc_type", "rule", "severity", "review", "report",
+	"min_diff", "max_diff", "min_total", "max_total", "sort"}
+
+// findingFilter reads the filter of the lists from q (listParams; paging
+// aside). The reports list uses it as FindingFilter.Reports.
 func findingFilter(q url.Values) (corpus.FindingFilter, error) {
 	var f corpus.FindingFilter
 	var err error
@@ -161,7 +178,49 @@ func findingFilter(q url.Values) (corpus.FindingFilter, error) {
 		return f, err
 	}
 	f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
+	if dt := strings.TrimSpace(q.Get("doc_type")); dt != "" {
+		t, ok := extract.DocTypeByLabel(dt)
+		if !ok {
+			return f, badf("参数 doc_type 不是已知的文件类型 (unknown document type)")
+		}
+		f.DocType = t
+	}
+	if f.MinDiff, err = amountParam(q, "min_diff"); err != nil {
+		return f, err
+	}
+	if f.MaxDiff, err = amountParam(q, "max_diff"); err != nil {
+		return f, err
+	}
+	if f.MinTotal, err = amountParam(q, "min_total"); err != nil {
+		return f, err
+	}
+	if f.MaxTotal, err = amountParam(q, "max_total"); err != nil {
+		return f, err
+	}
+	for _, r := range []struct {
+		lo, hi *decimal.Decimal
+		name   string
+	}{{f.MinDiff, f.MaxDiff, "差额"}, {f.MinTotal, f.MaxTotal, "总额"}} {
+		if r.lo != nil && r.hi != nil && r.lo.GreaterThan(*r.hi) {
+			return f, badf("%s下限 %s 大于上限 %s", r.name, r.lo, r.hi)
+		}
+	}
+	if f.Sort, err = corpus.ParseSort(q.Get("sort")); err != nil {
+		return f, badf("参数 sort 须为 diff、unit 或 year")
+	}
 	return f, nil
+}
+
+// listForm is the filter part of q: the listParams that are set, as the
+// links of a list keep them.
+func listForm(q url.Values) url.Values {
+	form := url.Values{}
+	for _, k := range listParams {
+		if x := strings.TrimSpace(q.Get(k)); x != "" {
+			form.Set(k, x)
+		}
+	}
+	return form
 }
 
 // resolveID reads the report id of a path and finds the report: hex digits

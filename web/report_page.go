@@ -26,7 +26,8 @@ type findingView struct {
 	Page     int
 	Cell     string // spreadsheet cell of the evidence (自评表!D7)
 	Review   *corpus.Decision
-	Evidence bool // something to show in the text
+	Log      []corpus.LogEntry // the audit trail: who decided what when
+	Evidence bool              // something to show in the text
 	Selected bool
 }
 
@@ -168,7 +169,7 @@ func buildReportView(sr *corpus.StoredReport, selectFinding, selectItem string) 
 	for i, f := range sr.Findings {
 		fv := findingView{Ref: "f" + strconv.Itoa(i), Key: sr.Keys[i], Rule: f.Rule, Severity: f.Severity,
 			Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Diff, Items: f.Items, Page: f.Page, Cell: f.Cell,
-			Evidence: f.Span != nil || len(f.Items) > 0}
+			Evidence: f.Span != nil || len(f.Items) > 0, Log: sr.Log[sr.Keys[i]]}
 		if d, ok := sr.Decision(i); ok {
 			fv.Review = &d
 		} else {

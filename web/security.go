@@ -84,35 +84,61 @@ func validReportID(s string) bool { return reportIDPattern.MatchString(s) }
 // tokenCookie is the cookie that carries the token after /?token=T.
 const tokenCookie = "jixiao_token"
 
-// tokenGuard checks the access token when one is set.
+// tokenGuard checks the access token when one is set: the one of
+// --token, or one per reviewer (Options.Reviewers), each naming who carries it.
 type tokenGuard struct {
-	sum [32]byte // SHA-256 of the token: compared in constant time whatever the length
+	tokens []guardToken
 }
 
-func newTokenGuard(token string) *tokenGuard {
-	if token == "" {
+type guardToken struct {
+	sum  [32]byte // SHA-256 of the token: compared in constant time whatever the length
+	name string   // the reviewer it belongs to; "" for the shared token
+}
+
+func newTokenGuard(token string, reviewers []Reviewer) *tokenGuard {
+	g := &tokenGuard{}
+	if token != "" {
+		g.tokens = append(g.tokens, guardToken{sum: sha256.Sum256([]byte(token))})
+	}
+	for _, r := range reviewers {
+		g.tokens = append(g.tokens, guardToken{sum: sha256.Sum256([]byte(r.Token)), name: r.Name})
+	}
+	if len(g.tokens) == 0 {
 		return nil
 	}
-	return &tokenGuard{sum: sha256.Sum256([]byte(token))}
+	return g
 }
 
-func (g *tokenGuard) matches(s string) bool {
+// matches says whether s is one of the tokens, and whose. Every token is
+// compared, so that the time taken does not say which matched.
+func (g *tokenGuard) matches(s string) (name string, ok bool) {
 	if s == "" {
-		return false
+		return "", false
 	}
 	sum := sha256.Sum256([]byte(s))
-	return subtle.ConstantTimeCompare(sum[:], g.sum[:]) == 1
+	for _, t := range g.tokens {
+		if subtle.ConstantTimeCompare(sum[:], t.sum[:]) == 1 {
+			name, ok = t.name, true
+		}
+	}
+	return name, ok
 }
 
-// fromRequest reports whether r carries the token as a bearer header or in
-// the cookie.
-func (g *tokenGuard) fromRequest(r *http.Request) bool {
+// fromRequest says whether r carries a token as a bearer header or in the
+// cookie, and whose.
+func (g *tokenGuard) fromRequest(r *http.Request) (string, bool) {
 	if auth := r.Header.Get("Authorization"); auth != "" {
 		scheme, tok, ok := strings.Cut(auth, " ")
-		return ok && strings.EqualFold(scheme, "Bearer") && g.matches(strings.TrimSpace(tok))
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			return "", false
+		}
+		return g.matches(strings.TrimSpace(tok))
 	}
 	c, err := r.Cookie(tokenCookie)
-	return err == nil && g.matches(c.Value)
+	if err != nil {
+		return "", false
+	}
+	return g.matches(c.Value)
 }
 
 // loopbackHost reports whether the Host header names this machine. Without a

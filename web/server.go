@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"html/template"
@@ -20,6 +21,10 @@ type Options struct {
 	// listen beyond loopback (see CheckAddr). Without it, only requests whose
 	// Host names this machine are answered.
 	Token string
+	// Reviewers are the reviewers and their tokens (ReadReviewers): each
+	// request carries one, and the decisions it makes are that reviewer's.
+	// Like Token, they allow listening beyond loopback.
+	Reviewers []Reviewer
 	// Logger receives server errors; nil discards them.
 	Logger *slog.Logger
 }
@@ -43,7 +48,7 @@ func New(store *corpus.Store, ix *index.Index, opt Options) (*Server, error) {
 	if store == nil || ix == nil {
 		return nil, errors.New("web: 需要已打开的语料库和检索索引 (store and index required)")
 	}
-	s := &Server{store: store, index: ix, guard: newTokenGuard(opt.Token), log: opt.Logger,
+	s := &Server{store: store, index: ix, guard: newTokenGuard(opt.Token, opt.Reviewers), log: opt.Logger,
 		csrf: http.NewCrossOriginProtection()}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -69,6 +74,9 @@ func (s *Server) routes() {
 	get("/api/reports/{id}/text", s.apiText)
 	get("/api/findings", s.apiFindings)
 	get("/api/export", s.apiExport)
+	m.Handle("/api/index/pending", allow(s.apiIndexPending, http.MethodPost))
+	m.Handle("/api/decisions", allow(s.apiDecisions, http.MethodPost))
+	m.Handle("/api/reviewer", allow(s.apiReviewer, http.MethodPost))
 	m.Handle("/api/reports/{id}/findings/{key}/decision", allow(s.apiDecision, http.MethodPost, http.MethodDelete))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "没有这个接口 (no such API)")
@@ -103,13 +111,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "无效的路径 (invalid path)")
 		return
 	}
-	if s.guard == nil && !loopbackHost(r) {
+	local := isLocal(r)
+	if s.guard == nil && !local && !loopbackHost(r) {
 		fail(http.StatusForbidden, "只接受本机地址的访问 (loopback host only)")
 		return
 	}
-	if s.guard != nil {
+	if s.guard != nil && !local {
 		if tok := r.URL.Query().Get("token"); tok != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-			if !s.guard.matches(tok) {
+			if _, ok := s.guard.matches(tok); !ok {
 				fail(http.StatusUnauthorized, "访问令牌不正确 (wrong token)")
 				return
 			}
@@ -118,10 +127,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, withoutToken(r.URL), http.StatusSeeOther)
 			return
 		}
-		if !s.guard.fromRequest(r) {
+		name, ok := s.guard.fromRequest(r)
+		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jixiao"`)
 			fail(http.StatusUnauthorized, "需要访问令牌：请打开启动时显示的带 token 的地址 (token required)")
 			return
+		}
+		if name != "" {
+			r = r.WithContext(context.WithValue(r.Context(), reviewerKey{}, name))
 		}
 	}
 	switch r.Method {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/user"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +21,7 @@ type reviewOptions struct {
 	Dismiss bool
 	Clear   bool
 	Note    string
+	By      string // the reviewer
 }
 
 // newReviewCommand builds `jixiao review`.
@@ -42,6 +45,7 @@ func newReviewCommand(gopts *globalOptions) *cobra.Command {
 	f.BoolVar(&opts.Dismiss, "dismiss", false, "排除，不是问题 (dismiss)")
 	f.BoolVar(&opts.Clear, "clear", false, "撤销结论 (clear the decision)")
 	f.StringVar(&opts.Note, "note", "", "说明 (note)")
+	f.StringVar(&opts.By, "by", defaultReviewer(), "审核人姓名，记入审核记录；默认取环境变量 JIXIAO_REVIEWER 或登录名 (reviewer)")
 	registerCompletion(cmd, "rule", completeRules)
 	cmd.ValidArgsFunction = completeReviewArgs(gopts)
 	return cmd
@@ -67,7 +71,7 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 	} else if opts.Items != "" {
 		return usageError("问题键 %s 已含项目序号，不能再给 --items", rule)
 	}
-	s, err := gopts.openCorpus()
+	s, err := gopts.openExistingCorpus()
 	if err != nil {
 		return err
 	}
@@ -77,7 +81,7 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 		return err
 	}
 	if opts.Clear {
-		if err := s.ClearDecision(ctx, id, key); err != nil {
+		if _, err := s.Review(ctx, []corpus.FindingRef{{Report: id, Key: key}}, corpus.Action{Verdict: corpus.Cleared, Author: opts.By}); err != nil {
 			return err
 		}
 		if !gopts.Quiet {
@@ -89,7 +93,7 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 	if opts.Dismiss {
 		v = corpus.Dismissed
 	}
-	err = s.Decide(ctx, id, key, v, opts.Note)
+	_, err = s.Review(ctx, []corpus.FindingRef{{Report: id, Key: key}}, corpus.Action{Verdict: v, Note: opts.Note, Author: opts.By})
 	if errors.Is(err, corpus.ErrNoFinding) {
 		r, gerr := s.Get(ctx, id)
 		if gerr != nil {
@@ -104,4 +108,16 @@ func runReview(ctx context.Context, opts reviewOptions, gopts globalOptions, ref
 		fmt.Fprintf(stdout, "已记录：报告 %s 的问题 %s → %s\n", id, key, v.Label())
 	}
 	return nil
+}
+
+// defaultReviewer is who decides on the command line: $JIXIAO_REVIEWER, else
+// the login name.
+func defaultReviewer() string {
+	if n := strings.TrimSpace(os.Getenv("JIXIAO_REVIEWER")); n != "" {
+		return n
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
 }

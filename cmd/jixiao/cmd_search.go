@@ -15,6 +15,7 @@ import (
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/money"
 	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/web/local"
 )
 
 // searchOptions are the flags of `jixiao search`.
@@ -89,12 +90,15 @@ func runSearch(ctx context.Context, opts searchOptions, gopts globalOptions, arg
 		q.Marks = index.Brackets
 		q.FragmentRunes = 20 // fits a table cell
 	}
-	ix, err := gopts.openCorpusIndex()
+	ix, closeIndex, err := gopts.openCorpusSearch()
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
+	defer closeIndex()
 	res, err := ix.Search(ctx, q)
+	if local.IsBadRequest(err) {
+		return usageError("%v", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -105,7 +109,9 @@ func runSearch(ctx context.Context, opts searchOptions, gopts globalOptions, arg
 	} else {
 		printSearch(out, res, q, gopts.Quiet)
 		if res.Total == 0 {
-			hintEmptyIndex(out, ix)
+			if ix, ok := ix.(*index.Index); ok {
+				hintEmptyIndex(out, ix)
+			}
 		}
 	}
 	if res.Total == 0 {

@@ -9,17 +9,22 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/web"
+	"github.com/jixiao/jixiao/web/local"
 )
 
 // serveOptions are the flags of serve.
 type serveOptions struct {
-	Addr  string
-	Token string
+	Addr      string
+	Token     string
+	Reviewers string // file of reviewers and their tokens
 }
 
 // newServeCommand builds `jixiao serve`.
@@ -36,8 +41,14 @@ func newServeCommand(gopts *globalOptions) *cobra.Command {
 浏览器打开一次 http://地址/?token=令牌 即可，程序可用请求头 Authorization: Bearer 令牌。
 令牌也可由环境变量 JIXIAO_TOKEN 给出（不出现在进程列表中）。
 
-serve 运行期间占用语料库和检索索引：其他 jixiao 进程的 ingest、review、search、
-index rebuild 会报告“正被另一个进程使用”；list、show、export 可以照常使用。按 Ctrl+C 停止。`,
+每个审核结论都记下审核人：在本机地址上，网页问一次姓名并记住（cookie）；
+用 --reviewers 文件（每行“姓名 令牌”）时，每位审核人用自己的令牌访问，姓名由令牌确定。
+
+serve 运行期间，其他 jixiao 进程照常工作：ingest、review、reextract 与网页一同写入语料库，
+search 经由语料库目录中的套接字（serve.sock）交给 serve 检索，新入库的报告由 serve 建立索引；
+list、show、export 照常读取。只有 index rebuild 须等 serve 停止。按 Ctrl+C 停止。
+
+--corpus 须指向已有的语料库（先用 jixiao ingest 建立）：写错的路径会报错，不会新建空语料库。`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), opts, *gopts, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -47,16 +58,34 @@ index rebuild 会报告“正被另一个进程使用”；list、show、export 
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
 	f.StringVar(&opts.Token, "token", os.Getenv("JIXIAO_TOKEN"),
 		"访问令牌；监听非本机地址时必须 (access token; required beyond loopback; env JIXIAO_TOKEN)")
+	f.StringVar(&opts.Reviewers, "reviewers", "",
+		"审核人文件：每行“姓名 令牌”，每位审核人用自己的令牌访问，结论记在其名下 (reviewers file: NAME TOKEN a line)")
 	return cmd
 }
 
 // runServe holds the corpus and its index open and serves the web page
 // until ctx is cancelled (Ctrl+C), then shuts down and closes both.
 func runServe(ctx context.Context, opts serveOptions, gopts globalOptions, stdout, stderr io.Writer) error {
-	if err := web.CheckAddr(opts.Addr, opts.Token); err != nil {
+	var reviewers []web.Reviewer
+	if opts.Reviewers != "" {
+		f, err := os.Open(opts.Reviewers)
+		if err != nil {
+			return &exitError{code: 2, err: fmt.Errorf("审核人文件: %w", err)}
+		}
+		reviewers, err = web.ReadReviewers(f)
+		f.Close()
+		if err != nil {
+			return &exitError{code: 2, err: fmt.Errorf("%s: %w", opts.Reviewers, err)}
+		}
+	}
+	guarded := opts.Token
+	if guarded == "" && len(reviewers) > 0 {
+		guarded = reviewers[0].Token
+	}
+	if err := web.CheckAddr(opts.Addr, guarded); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	store, err := gopts.openCorpus()
+	store, err := gopts.openServeCorpus()
 	if err != nil {
 		return err
 	}
@@ -83,19 +112,53 @@ func runServe(ctx context.Context, opts serveOptions, gopts globalOptions, stdou
 	} else if n > 0 {
 		fmt.Fprintf(stdout, "已补建 %d 份报告的检索索引\n", n)
 	}
-	srv, err := web.New(store, ix, web.Options{Token: opts.Token,
+	srv, err := web.New(store, ix, web.Options{Token: opts.Token, Reviewers: reviewers,
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {
 		return err
 	}
+	sock, err := local.ListenSocket(store.Dir())
+	if errors.Is(err, local.ErrServing) {
+		return &exitError{code: 2, err: err}
+	}
+	if err != nil {
+		// Without the socket the page still works; the CLI's search waits
+		// for the index as before.
+		fmt.Fprintf(stderr, "jixiao: 警告：%v；命令行的 search 在 serve 运行期间将无法使用检索索引\n", err)
+	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
+		if sock != nil {
+			sock.Close()
+		}
 		return &exitError{code: 2, err: fmt.Errorf("无法监听 %s: %w", opts.Addr, err)}
 	}
-	fmt.Fprintf(stdout, "jixiao serve：请在浏览器中打开 %s\n", serveURL(ln.Addr(), opts.Addr, opts.Token))
-	fmt.Fprintf(stdout, "语料库 %s 已被本进程占用：其他 jixiao 进程的 ingest、review、search 会报告“正被另一个进程使用”"+
-		"（list、show、export 照常可用）。按 Ctrl+C 停止。\n", store.Dir())
-	if err := web.Serve(ctx, ln, srv); err != nil {
+	if len(reviewers) > 0 && opts.Token == "" {
+		fmt.Fprintf(stdout, "jixiao serve：%d 位审核人，各自打开 %s?token=自己的令牌\n", len(reviewers), serveURL(ln.Addr(), opts.Addr, ""))
+	} else {
+		fmt.Fprintf(stdout, "jixiao serve：请在浏览器中打开 %s\n", serveURL(ln.Addr(), opts.Addr, opts.Token))
+	}
+	fmt.Fprintf(stdout, "语料库 %s：其他 jixiao 进程的 ingest、review、search、export 照常可用"+
+		"（search 经由 serve 检索，新入库的报告由 serve 建立索引）。按 Ctrl+C 停止。\n", store.Dir())
+	// The socket and the indexing stop with the page, whatever stops it.
+	ictx, stopIndexing := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); srv.KeepIndexed(ictx, keepIndexedEvery) }()
+	errc := make(chan error, 1)
+	if sock != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); errc <- web.Serve(ictx, sock, srv.Local()) }()
+	}
+	err = web.Serve(ctx, ln, srv)
+	stopIndexing()
+	wg.Wait()
+	if sock != nil {
+		if serr := <-errc; err == nil {
+			err = serr
+		}
+	}
+	if err != nil {
 		return err
 	}
 	if err := closeIndex(); err != nil {
@@ -106,6 +169,21 @@ func runServe(ctx context.Context, opts serveOptions, gopts globalOptions, stdou
 	}
 	fmt.Fprintln(stdout, "jixiao serve：已停止，语料库和检索索引已关闭")
 	return nil
+}
+
+// keepIndexedEvery is how often serve looks for reports other processes
+// stored unindexed.
+const keepIndexedEvery = 3 * time.Second
+
+// openServeCorpus opens an existing corpus for serving: without the writer
+// lock (the CLI writes beside the page), never creating one (a typo in
+// --corpus is an error naming the path).
+func (g globalOptions) openServeCorpus() (*corpus.Store, error) {
+	s, err := corpus.OpenOptions(g.Corpus, corpus.Options{Shared: true, MustExist: true})
+	if errors.Is(err, corpus.ErrNoCorpus) {
+		return nil, &exitError{code: 2, err: err}
+	}
+	return s, err
 }
 
 // serveURL is the address to open: the port actually bound, the host asked

@@ -86,7 +86,7 @@ func joinInts(xs []int) string {
 
 // reportFiles maps the id of every report f selects to its file.
 func reportFiles(ctx context.Context, s *corpus.Store, f corpus.Filter) (map[string]string, error) {
-	reports, err := s.List(ctx, corpus.Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre})
+	reports, err := s.List(ctx, whole(f))
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +97,12 @@ func reportFiles(ctx context.Context, s *corpus.Store, f corpus.Filter) (map[str
 	return files, nil
 }
 
-func findingFilter(f corpus.Filter) corpus.FindingFilter {
-	return corpus.FindingFilter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact}
+// findingFilter selects the findings of an export of f: those of its
+// reports that meet its finding's conditions (rule, severity, review, 差额).
+func findingFilter(f corpus.Filter) corpus.FindingFilter { return f.Findings() }
+
+// whole is f without its paging: an export holds everything f selects.
+func whole(f corpus.Filter) corpus.Filter {
+	f.Limit, f.Offset = 0, 0
+	return f
 }

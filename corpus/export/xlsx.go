@@ -35,7 +35,7 @@ var ReportHeader = []string{"单位", "年度", "标题", "文件", "所述总�
 // amount of more than 15 significant digits, which a spreadsheet number
 // cannot hold, is written as text.)
 func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) error {
-	reports, err := s.List(ctx, corpus.Filter{Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre})
+	reports, err := s.List(ctx, whole(f))
 	if err != nil {
 		return err
 	}

@@ -190,6 +190,89 @@
     });
   }
 
+  function postJSON(url, body) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().then(function (data) {
+        if (!resp.ok) throw new Error(data && data.error ? data.error : '保存失败（' + resp.status + '）');
+        return data;
+      });
+    });
+  }
+
+  // The findings list: pick findings (or take all the filter selects) and
+  // decide on them at once, as the reviewer named in the bar.
+  function setupBulk() {
+    var form = document.getElementById('bulk');
+    if (!form) return;
+    var picks = function () { return Array.prototype.slice.call(document.querySelectorAll('input.pick')); };
+    var count = document.getElementById('picked-count');
+    var all = document.getElementById('pick-all');
+    var status = document.getElementById('bulk-status');
+    var update = function () {
+      var n = picks().filter(function (p) { return p.checked; }).length;
+      count.textContent = String(n);
+      if (all) all.checked = n > 0 && n === picks().length;
+      if (n > 0) form.elements.scope.value = 'selected';
+    };
+    picks().forEach(function (p) { p.addEventListener('change', update); });
+    if (all) {
+      all.addEventListener('change', function () {
+        picks().forEach(function (p) { p.checked = all.checked; });
+        update();
+      });
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var decision = ev.submitter && ev.submitter.value;
+      if (!decision) return;
+      var body = { decision: decision, note: form.elements.note.value };
+      if (form.elements.scope.value === 'filter') {
+        body.filter = form.getAttribute('data-query') || '';
+      } else {
+        body.findings = picks().filter(function (p) { return p.checked; }).map(function (p) {
+          var row = p.closest('tr');
+          return { report: row.getAttribute('data-report'), key: row.getAttribute('data-key') };
+        });
+        if (body.findings.length === 0) {
+          status.textContent = '请先选中问题';
+          status.className = 'bulk-status error';
+          return;
+        }
+      }
+      var name = document.getElementById('reviewer-input');
+      var ready = Promise.resolve();
+      if (name) {
+        var v = name.value.trim();
+        if (!v) {
+          status.textContent = '请填写审核人姓名';
+          status.className = 'bulk-status error';
+          name.focus();
+          return;
+        }
+        if (v !== name.getAttribute('data-saved')) {
+          ready = postJSON('/api/reviewer', { name: v }).then(function () { name.setAttribute('data-saved', v); });
+        }
+      }
+      status.textContent = '保存中…';
+      status.className = 'bulk-status';
+      form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+      ready.then(function () { return postJSON('/api/decisions', body); }).then(function (data) {
+        status.textContent = '已记录 ' + data.applied + ' 条（' + data.author + '）';
+        status.className = 'bulk-status ok';
+        window.location.reload();
+      }).catch(function (err) {
+        status.textContent = err.message || '保存失败';
+        status.className = 'bulk-status error';
+        form.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+      });
+    });
+  }
+
   function setupFilters() {
     document.querySelectorAll('select.autosubmit').forEach(function (sel) {
       sel.addEventListener('change', function () { sel.form.submit(); });
@@ -201,5 +284,6 @@
     setupEvidence();
     setupDecisions();
     setupFilters();
+    setupBulk();
   });
 })();
