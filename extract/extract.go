@@ -30,5 +30,6 @@ func Extract(doc *ingest.Document) (*Report, error) {
 	if r.DocType == FinalAccounts || r.DocType == DepartmentBudget {
 		readAccountsPerformance(doc, r)
 	}
+	markOCR(doc, r)
 	return r, nil
 }

@@ -76,6 +76,9 @@ type Report struct {
 	// ItemsIncomplete says that the text ends inside the list of items (a
 	// page cut off): the items are what the text holds, not the whole list.
 	ItemsIncomplete bool `json:"items_incomplete,omitempty"`
+	// OCRPages are the pages read by OCR (scanned pages, image files): the
+	// records on them carry OCRMark.
+	OCRPages []int `json:"ocr_pages,omitempty"`
 
 	// Table genres.
 	Project    *ProjectInfo     `json:"project,omitempty"`
@@ -121,6 +124,7 @@ type Stated struct {
 	Page     int              `json:"page,omitempty"`
 	Span     *Span            `json:"span,omitempty"`
 	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	OCRMark
 	// Candidates are the other totals and counts the text states, with
 	// their role (actual, part, batch, initial-budget …).
 	Candidates []StatedCandidate `json:"candidates,omitempty"`
@@ -145,6 +149,7 @@ type Item struct {
 	Page       int               `json:"page"`
 	Span       Span              `json:"span"`
 	Cell       string            `json:"cell,omitempty"` // spreadsheet cell (Sheet1!D7)
+	OCRMark
 }
 
 // SetBudget records the budget as written and its value in 万元.
@@ -187,6 +192,7 @@ type Unparsed struct {
 	Item   int    `json:"item,omitempty"`
 	Page   int    `json:"page"`
 	Span   Span   `json:"span"`
+	OCRMark
 }
 
 // StatedSum is a total stated in prose next to the parts it should be the sum of.
@@ -196,6 +202,7 @@ type StatedSum struct {
 	Parts []money.Amount `json:"parts"`
 	Page  int            `json:"page"`
 	Span  Span           `json:"span"`
+	OCRMark
 }
 
 // ProjectInfo is the head of a 项目支出绩效自评表.
@@ -231,6 +238,7 @@ type FundRow struct {
 	Span    Span              `json:"span"`
 	Cell    string            `json:"cell,omitempty"`  // spreadsheet cell of the row's label (Sheet1!A7)
 	Cells   map[string]string `json:"cells,omitempty"` // spreadsheet cell of each figure, by the keys of Decimals
+	OCRMark
 	// Breakdowns are the total split another way under the row, label and
 	// figure in one cell (按收入性质分:2030.12, 其中:基本支出:900.47).
 	Breakdowns []FundBreakdown `json:"breakdowns,omitempty"`
@@ -246,6 +254,7 @@ type FundBreakdown struct {
 	Page     int              `json:"page"`
 	Span     Span             `json:"span"`
 	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B5)
+	OCRMark
 }
 
 // FundPart is one part of a FundBreakdown; Wan is nil when the cell is blank.
@@ -255,6 +264,7 @@ type FundPart struct {
 	Decimals int              `json:"decimals"`
 	Span     Span             `json:"span"`
 	Cell     string           `json:"cell,omitempty"` // spreadsheet cell (Sheet1!B6)
+	OCRMark
 }
 
 // TotalRow is the 合计 / 总分 row of a table.
@@ -267,6 +277,7 @@ type TotalRow struct {
 	Span     Span              `json:"span"`
 	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the label
 	Cells    map[string]string `json:"cells,omitempty"` // "weight", "score"
+	OCRMark
 }
 
 // DepartmentInfo is the head of a 部门整体支出绩效自评表.
@@ -321,4 +332,5 @@ type Indicator struct {
 	Span     Span              `json:"span"`
 	Cell     string            `json:"cell,omitempty"`  // spreadsheet cell of the row's first column
 	Cells    map[string]string `json:"cells,omitempty"` // "target", "actual", "weight", "score"
+	OCRMark
 }

@@ -6,6 +6,7 @@ package ingest
 import (
 	"sort"
 
+	"github.com/jixiao/jixiao/ingest/ocr"
 	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
@@ -18,9 +19,10 @@ const (
 	FormatPDF      Format = "pdf"
 	FormatDOCX     Format = "docx"
 	FormatHTML     Format = "html"
-	FormatDOC      Format = "doc"  // legacy .doc/.wps, converted through soffice
-	FormatXLSX     Format = "xlsx" // Excel 2007+ workbook (and WPS ET saved as xlsx)
-	FormatXLS      Format = "xls"  // Excel 97–2003 (BIFF) or WPS ET, converted to XLSX through soffice
+	FormatDOC      Format = "doc"   // legacy .doc/.wps, converted through soffice
+	FormatXLSX     Format = "xlsx"  // Excel 2007+ workbook (and WPS ET saved as xlsx)
+	FormatXLS      Format = "xls"   // Excel 97–2003 (BIFF) or WPS ET, converted to XLSX through soffice
+	FormatImage    Format = "image" // JPEG, PNG, TIFF (multi-page too), WebP: read by OCR
 )
 
 // Page is the text of one page as decoded, before normalisation.
@@ -35,6 +37,11 @@ type Page struct {
 	Sheet    string          `json:"sheet,omitempty"`
 	Cells    []sheet.Cell    `json:"cells,omitempty"`
 	Formulas []sheet.Formula `json:"formulas,omitempty"`
+
+	// OCR says that Text was read from the page's image by OCR (tesseract);
+	// Words then give the engine's confidence in each word of Text.
+	OCR   bool       `json:"ocr,omitempty"`
+	Words []ocr.Word `json:"ocr_words,omitempty"`
 }
 
 // Document is one file read and normalised.

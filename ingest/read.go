@@ -26,6 +26,9 @@ type Options struct {
 	Timeout        time.Duration // deadline for reading one file, any format (0: DefaultTimeout)
 	PDFMemoryLimit int64         // bytes (0: default)
 	PDFInProcess   bool          // parse PDFs in this process (tests, fuzzing)
+	// NoOCR leaves scanned pages and image files unread (reported as
+	// needing OCR) even where tesseract is installed.
+	NoOCR bool
 }
 
 // Error is a file that could not be read: it names the file and the reason.
@@ -108,8 +111,8 @@ func read(ctx context.Context, name string, data []byte, sha string, opt Options
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if Sniff(data) == FormatPDF {
-		return parse(ctx, name, data, sha, opt)
+	if f := Sniff(data); f == FormatPDF || f == FormatImage {
+		return parse(ctx, name, data, sha, opt) // the child process has the deadline
 	}
 	type result struct {
 		doc *Document
@@ -154,15 +157,20 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	switch format {
 	case FormatPDF:
 		res, err := pdf.Extract(ctx, data, pdf.Options{Password: opt.Password, Timeout: opt.timeout(),
-			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess})
+			MemoryLimit: opt.PDFMemoryLimit, InProcess: opt.PDFInProcess, NoOCR: opt.NoOCR})
 		if err != nil {
 			reason, sentinel := pdfReason(err)
 			return nil, &Error{Path: name, Reason: reason, Err: err, said: sentinel}
 		}
-		for i, t := range res.Pages {
-			pages = append(pages, Page{N: i + 1, Text: t})
+		pages, warnings = ocrPages(res), res.Warnings
+	case FormatImage:
+		res, err := pdf.OCRImage(ctx, data, pdf.Options{Timeout: opt.timeout(), MemoryLimit: opt.PDFMemoryLimit,
+			InProcess: opt.PDFInProcess, NoOCR: opt.NoOCR})
+		if err != nil {
+			reason, sentinel := imageReason(err)
+			return nil, &Error{Path: name, Reason: reason, Err: err, said: sentinel}
 		}
-		warnings = res.Warnings
+		pages, warnings = ocrPages(res), res.Warnings
 	case FormatDOCX:
 		text, w, err := docx.Extract(data)
 		if err != nil {
@@ -216,6 +224,40 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 		return doc, &Error{Path: name, Reason: ReasonNoText}
 	}
 	return doc, nil
+}
+
+// ocrPages are the pages of a PDF or image result, with what OCR read.
+func ocrPages(res pdf.Result) []Page {
+	pages := make([]Page, len(res.Pages))
+	for i, t := range res.Pages {
+		pages[i] = Page{N: i + 1, Text: t}
+		if i < len(res.OCR) && res.OCR[i].OCR {
+			pages[i].OCR, pages[i].Words = true, res.OCR[i].Words
+		}
+	}
+	return pages
+}
+
+// imageReason names the kind of failure of an image file.
+func imageReason(err error) (reason, said string) {
+	for _, r := range []struct {
+		err    error
+		reason string
+	}{
+		{pdf.ErrNeedsOCR, ReasonImageOCR},
+		{pdf.ErrOCRFailed, ReasonImageFailed},
+		{pdf.ErrTimeout, ReasonTimeout},
+		{pdf.ErrMemoryLimit, ReasonPDFMemory},
+		{pdf.ErrCrashed, ReasonCrashed},
+	} {
+		if errors.Is(err, r.err) {
+			if strings.HasPrefix(err.Error(), r.err.Error()) {
+				said = r.err.Error()
+			}
+			return r.reason, said
+		}
+	}
+	return ReasonImageFailed, ""
 }
 
 // readSheets reads the worksheets of an XLSX workbook, one page each.

@@ -72,6 +72,8 @@ const (
 	ReasonPDFCrashed  = "PDF 解析进程异常退出 (parser crashed)"
 	ReasonPDFDamaged  = "PDF 文件损坏 (damaged)"
 	ReasonNotPDF      = "不是 PDF 文件 (not a PDF)"
+	ReasonImageOCR    = "图像文件需要 OCR，请安装 Tesseract：apt-get install tesseract-ocr tesseract-ocr-chi-sim (needs OCR)"
+	ReasonImageFailed = "图像无法识别 (OCR failed)"
 )
 
 func init() {
@@ -84,6 +86,7 @@ func init() {
 		"pdf-unreadable": ReasonPDF, "pdf-password-required": ReasonPDFPassword, "pdf-wrong-password": ReasonPDFWrongPwd,
 		"pdf-needs-ocr": ReasonPDFOCR, "pdf-undecodable": ReasonPDFUndecode, "pdf-timeout": ReasonPDFTimeout,
 		"pdf-memory-limit": ReasonPDFMemory, "pdf-crashed": ReasonPDFCrashed, "pdf-damaged": ReasonPDFDamaged, "not-pdf": ReasonNotPDF,
+		"image-needs-ocr": ReasonImageOCR, "image-ocr-failed": ReasonImageFailed,
 	} {
 		RegisterReason(code, label)
 	}

@@ -29,11 +29,24 @@ func Sniff(data []byte) Format {
 		return FormatDOC
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return FormatDOC // soffice reads RTF as well
+	case isImage(data):
+		return FormatImage
 	}
 	if isHTML(head) {
 		return FormatHTML
 	}
 	return FormatText
+}
+
+// isImage tells whether data is an image file OCR can read, by its magic
+// number: JPEG, PNG, TIFF (either byte order), WebP.
+func isImage(data []byte) bool {
+	for _, magic := range []string{"\xFF\xD8\xFF", "\x89PNG\r\n\x1a\n", "II*\x00", "MM\x00*"} {
+		if bytes.HasPrefix(data, []byte(magic)) {
+			return true
+		}
+	}
+	return len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP"
 }
 
 // isOLEWorkbook tells whether an OLE compound file holds a BIFF workbook

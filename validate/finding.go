@@ -92,6 +92,7 @@ func Report(r *extract.Report) []Finding {
 			out[i].Cell = r.CellAt(out[i].Span[0])
 		}
 	}
+	out = ocrReview(r, out) // figures read by OCR: ask to check the scan
 	sortFindings(out)
 	return out
 }

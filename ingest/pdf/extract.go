@@ -5,15 +5,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/jixiao/jixiao/ingest/ocr"
 )
 
 // extractInProcess is the whole extraction in this process: repair, decrypt,
 // open, read each page, retry on a rebuilt file when that reads more.
-func extractInProcess(ctx context.Context, data []byte, password string) (res Result, err error) {
+func extractInProcess(ctx context.Context, data []byte, opt Options) (res Result, err error) {
+	password := opt.Password
 	defer func() {
 		if x := recover(); x != nil {
 			notePanic(x)
@@ -83,7 +87,7 @@ func extractInProcess(ctx context.Context, data []byte, password string) (res Re
 		}
 		return Result{}, err
 	}
-	return best.result(notes)
+	return best.result(ctx, notes, opt)
 }
 
 // attempt is one reading of the file.
@@ -95,6 +99,7 @@ type attempt struct {
 	warnings []string
 	notes    []string
 	doc      *document
+	data     []byte // the bytes read (repaired, rebuilt or rewritten)
 	err      error
 }
 
@@ -109,7 +114,7 @@ func better(a, b *attempt) *attempt {
 }
 
 func readAttempt(ctx context.Context, data []byte) *attempt {
-	a := &attempt{}
+	a := &attempt{data: data}
 	doc, err := openDocument(data)
 	if err != nil {
 		a.err = err
@@ -149,7 +154,9 @@ func readAttempt(ctx context.Context, data []byte) *attempt {
 }
 
 // result renders the pages and says what a reader should know.
-func (a *attempt) result(notes []string) (Result, error) {
+// Pages without a text layer that hold images are read by OCR, unless
+// opt.NoOCR; pages with a text layer never are.
+func (a *attempt) result(ctx context.Context, notes []string, opt Options) (Result, error) {
 	res := Result{Warnings: append(append(notes, a.notes...), a.warnings...)}
 	dropFurniture(a.lines)
 	pitch := linePitch(a.lines)
@@ -162,6 +169,42 @@ func (a *attempt) result(notes []string) (Result, error) {
 		}
 	}
 	fonts := a.fonts()
+	needs := "需要 OCR (needs OCR)"
+	if len(noText) > 0 {
+		read, warnings, err := errNoOCR, []string(nil), error(nil)
+		if !opt.NoOCR {
+			var got map[int]ocr.Page
+			got, warnings, err = ocrPages(ctx, a.data, noText, ocr.Options{MemoryLimit: opt.MemoryLimit})
+			read = err
+			if ctx.Err() != nil {
+				return Result{}, fmt.Errorf("%w: %v", ErrTimeout, ctx.Err())
+			}
+			if len(got) > 0 {
+				res.OCR = make([]PageOCR, len(res.Pages))
+				var done []int
+				for _, pg := range noText {
+					p, ok := got[pg]
+					if !ok {
+						continue
+					}
+					res.Pages[pg-1] = p.Text
+					res.OCR[pg-1] = PageOCR{OCR: true, Words: p.Words}
+					done = append(done, pg)
+					for _, r := range p.Text {
+						if unicode.IsLetter(r) || unicode.IsDigit(r) {
+							a.runes++
+						}
+					}
+				}
+				res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，已用 OCR 读出，数字请核对原件 (pages read by OCR)", joinInts(done)))
+				noText = slicesDelete(noText, done)
+			}
+		}
+		res.Warnings = append(res.Warnings, warnings...)
+		if errors.Is(read, ocr.ErrNotInstalled) {
+			needs = "需要 OCR，请安装 Tesseract：" + ocr.InstallHint + " (needs OCR)"
+		}
+	}
 	if a.runes == 0 {
 		// Glyphs were drawn but none maps to a character (no ToUnicode, an
 		// unknown encoding): the text layer exists and cannot be decoded.
@@ -173,10 +216,13 @@ func (a *attempt) result(notes []string) (Result, error) {
 		if unmapped > 0 {
 			return res, fmt.Errorf("%w: %d 种字符无法转为文字 (%d glyphs unmapped)", ErrUndecodable, unmapped, unmapped)
 		}
+		if strings.Contains(needs, ocr.InstallHint) {
+			return res, fmt.Errorf("%w: %d 页都没有可读的文字 (no page has text)；请安装 Tesseract：%s", ErrNeedsOCR, len(res.Pages), ocr.InstallHint)
+		}
 		return res, fmt.Errorf("%w: %d 页都没有可读的文字 (no page has text)", ErrNeedsOCR, len(res.Pages))
 	}
 	if len(noText) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，可能是扫描页，需要 OCR (pages without text, needs OCR)", joinInts(noText)))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("第 %s 页没有文字层，可能是扫描页，%s", joinInts(noText), strings.Replace(needs, "(needs OCR)", "(pages without text, needs OCR)", 1)))
 	}
 	for _, f := range fonts {
 		if f.unmapped > 0 {
@@ -203,6 +249,17 @@ func (a *attempt) fonts() []*font {
 	}
 	sort.SliceStable(fonts, func(i, j int) bool { return fonts[i].baseFont < fonts[j].baseFont })
 	return fonts
+}
+
+// slicesDelete is ns without the numbers in del.
+func slicesDelete(ns, del []int) []int {
+	var out []int
+	for _, n := range ns {
+		if !slices.Contains(del, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func joinInts(ns []int) string {

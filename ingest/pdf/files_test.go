@@ -67,6 +67,7 @@ func TestBadFiles(t *testing.T) {
 		errHas   string
 		password string
 		warnHas  string
+		noOCR    bool
 	}{
 		{file: "b01_truncated_50pct.pdf", wantErr: ErrDamaged, errHas: "truncated"},
 		{file: "b02_truncated_tail200.pdf", warnHas: "xref rebuilt"},
@@ -81,7 +82,7 @@ func TestBadFiles(t *testing.T) {
 		{file: "b09_enc_aes128_owneronly.pdf"},
 		{file: "b10_enc_rc4_128_owneronly.pdf"},
 		{file: "b11_enc_rc4_40_owneronly.pdf"},
-		{file: "b12_scanned_image_only.pdf", wantErr: ErrNeedsOCR, errHas: "needs OCR"},
+		{file: "b12_scanned_image_only.pdf", noOCR: true, wantErr: ErrNeedsOCR, errHas: "needs OCR"}, // OCR: ocr_test.go
 		{file: "b13_header_pdf20.pdf", warnHas: "1.7"},
 		{file: "b14_trailing_300_nulls.pdf", warnHas: "bytes after end"},
 		{file: "b15_leading_bom.pdf", warnHas: "bytes before header"},
@@ -93,7 +94,7 @@ func TestBadFiles(t *testing.T) {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/pw=%s/isolated=%v", c.file, c.password, isolated), func(t *testing.T) {
 				res, err := Extract(context.Background(), readTestdata(t, "bad", c.file),
-					Options{InProcess: !isolated, Password: c.password, Timeout: 20 * time.Second})
+					Options{InProcess: !isolated, Password: c.password, Timeout: 20 * time.Second, NoOCR: c.noOCR})
 				if c.wantErr != nil {
 					if !errors.Is(err, c.wantErr) || !strings.Contains(err.Error(), c.errHas) {
 						t.Fatalf("err = %v, want %v with %q", err, c.wantErr, c.errHas)

@@ -32,6 +32,8 @@ const (
 type childRequest struct {
 	Data        []byte
 	Password    string
+	NoOCR       bool
+	Image       bool // Data is an image file to OCR, not a PDF
 	MemoryLimit int64
 	Timeout     time.Duration
 }
@@ -39,6 +41,7 @@ type childRequest struct {
 type childResponse struct {
 	Pages    []string
 	Warnings []string
+	OCR      []PageOCR
 	Kind     string // which Err* the error wraps
 	Message  string
 }
@@ -54,7 +57,7 @@ var errorKinds = []struct {
 	err  error
 }{
 	{"ocr", ErrNeedsOCR}, {"undecodable", ErrUndecodable}, {"notpdf", ErrNotPDF}, {"damaged", ErrDamaged}, {"password", ErrPasswordRequired},
-	{"wrongpassword", ErrWrongPassword}, {"timeout", ErrTimeout}, {"memory", ErrMemoryLimit}, {"crashed", ErrCrashed},
+	{"wrongpassword", ErrWrongPassword}, {"timeout", ErrTimeout}, {"memory", ErrMemoryLimit}, {"crashed", ErrCrashed}, {"ocrfailed", ErrOCRFailed},
 }
 
 // runChild serves one request; it is the child's whole life.
@@ -79,8 +82,18 @@ func runChild(in io.Reader, out io.Writer) int {
 		// The parent kills us at the deadline; this is a second line.
 		time.AfterFunc(req.Timeout+5*time.Second, func() { os.Exit(exitDeadline) })
 	}
-	res, err := extractInProcess(context.Background(), req.Data, req.Password)
-	resp := childResponse{Pages: res.Pages, Warnings: res.Warnings}
+	ctx := context.Background()
+	if req.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
+		defer cancel()
+	}
+	read := extractInProcess
+	if req.Image {
+		read = ocrImageInProcess
+	}
+	res, err := read(ctx, req.Data, Options{Password: req.Password, NoOCR: req.NoOCR, MemoryLimit: req.MemoryLimit})
+	resp := childResponse{Pages: res.Pages, Warnings: res.Warnings, OCR: res.OCR}
 	if err != nil {
 		resp.Message = err.Error()
 		for _, k := range errorKinds {
@@ -123,6 +136,12 @@ func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, err
 	if err := sniff(data); err != nil {
 		return Result{}, err
 	}
+	return runIsolated(ctx, childRequest{Data: data, Password: opt.Password, NoOCR: opt.NoOCR,
+		MemoryLimit: opt.MemoryLimit, Timeout: opt.Timeout}, opt)
+}
+
+// runIsolated serves one request in a child process.
+func runIsolated(ctx context.Context, req childRequest, opt Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -137,8 +156,7 @@ func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, err
 	// The request is streamed to the child (no second copy of the file).
 	pr, pw := io.Pipe()
 	go func() {
-		pw.CloseWithError(gob.NewEncoder(pw).Encode(childRequest{Data: data, Password: opt.Password,
-			MemoryLimit: opt.MemoryLimit, Timeout: opt.Timeout}))
+		pw.CloseWithError(gob.NewEncoder(pw).Encode(req))
 	}()
 	defer pr.Close()
 	cmd.Stdin = pr
@@ -194,7 +212,7 @@ func extractIsolated(ctx context.Context, data []byte, opt Options) (Result, err
 	if err := gob.NewDecoder(&stdout).Decode(&resp); err != nil {
 		return Result{}, fmt.Errorf("%w: 子进程输出无法读取 (bad child output): %v", ErrCrashed, err)
 	}
-	res := Result{Pages: resp.Pages, Warnings: resp.Warnings}
+	res := Result{Pages: resp.Pages, Warnings: resp.Warnings, OCR: resp.OCR}
 	if resp.Message == "" {
 		return res, nil
 	}

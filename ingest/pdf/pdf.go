@@ -17,6 +17,9 @@ type Options struct {
 	Timeout     time.Duration // deadline of the isolated child (default 30s)
 	MemoryLimit int64         // bytes, for the isolated child (default 1 GiB)
 	InProcess   bool          // skip the child process (tests, fuzzing)
+	// NoOCR leaves pages without a text layer unread (they are reported as
+	// needing OCR) even where tesseract is installed.
+	NoOCR bool
 }
 
 // Defaults of Options.
@@ -29,9 +32,14 @@ const (
 // A page is its visual lines in reading order, separated by "\n", with a
 // blank line between paragraphs; table cells are separated by "\t". Running
 // headers, footers and page numbers are left out.
+//
+// Pages without a text layer whose images were read by OCR (tesseract) are
+// in Pages like the others; OCR, when any page was OCR'd, says which, with
+// the engine's confidence in each word.
 type Result struct {
 	Pages    []string
 	Warnings []string
+	OCR      []PageOCR // one per page, or nil when no page was OCR'd
 }
 
 // Errors name the reason a file gives no text; they are wrapped with
@@ -61,7 +69,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (Result, error) {
 	if opt.InProcess {
 		ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 		defer cancel()
-		return extractInProcess(ctx, data, opt.Password)
+		return extractInProcess(ctx, data, opt)
 	}
 	return extractIsolated(ctx, data, opt)
 }
