@@ -411,6 +411,10 @@ type gluedRows struct {
 	// cap is the weight the row's group declares (数量指标(10分)): no row
 	// of the group weighs more; nil when none is written.
 	cap *decimal.Decimal
+	// strict: the cells were written apart and are read here only because
+	// the reading by cells placed none: a name then never runs over a
+	// level label or a header word.
+	strict bool
 }
 
 // maxGluedSteps bounds the readings weighed for one row.
@@ -760,6 +764,9 @@ func (gr *gluedRows) canEndAt(e int) bool {
 	if startsFigure(s, e) || s[e] == '%' || s[e] == '.' {
 		return false
 	}
+	if isDigit(s[e-1]) && strings.HasPrefix(s[e:], "分") {
+		return false // 10分: points, not a 1 and a 0 that end a row
+	}
 	for _, u := range endUnits {
 		if strings.HasPrefix(s[e:], u) {
 			return false
@@ -783,7 +790,7 @@ func (gr *gluedRows) canEndAt(e int) bool {
 // after digits, belong to the figure (42天访视数), not to the next name; 项
 // and 个 are not among them (7项Fl实施: an OCR's 项目).
 var wordUnits = map[string]bool{"天": true, "日": true, "次": true, "人次": true, "元": true, "万元": true, "米": true, "亩": true, "吨": true,
-	"篇": true, "份": true, "例": true, "种": true, "座": true, "辆": true, "台": true, "套": true, "户": true, "人": true, "公里": true, "小时": true}
+	"篇": true, "份": true, "例": true, "种": true, "座": true, "辆": true, "台": true, "套": true, "户": true, "人": true, "公里": true, "小时": true, "分": true}
 
 // endUnits are the measure words that seldom begin an indicator's name: a
 // row does not end right before one (≥266米 is not ≥26 and a 6 that ends a row).
@@ -963,6 +970,14 @@ func (gr *gluedRows) row(i int) (gluedRow, int, bool) {
 		if j > i && gluedStop.MatchString(s[j:]) || j > start && gluedRowMarker.MatchString(s[j:]) {
 			break // a name does not run into the next row
 		}
+		if gr.strict && j > start {
+			if _, _, _, e := levelAt(s, j); e > j {
+				break
+			}
+			if _, n := headerWordAt(s, j); n >= len("指标值") {
+				break
+			}
+		}
 		if j > start && hasHan(s[start:j]) && (startsFigure(s, j) || opWordBefore(s, j)) && gr.g.cutOK(j) {
 			_, _, twin := trailingTwin(s[start:j])
 			if top, ok := gr.best(gr.readValues(j), twin); ok {
@@ -1114,7 +1129,7 @@ func (p *tableParser) gluedIndicators() {
 	if !hasColumn(valueCols, colWeight) && !hasColumn(valueCols, colScore) {
 		return
 	}
-	gr := &gluedRows{g: g, cols: valueCols}
+	gr := &gluedRows{g: g, cols: valueCols, strict: !glued}
 	rows, lv1, lv2, lw, stop := gr.readRows(he, cols[:l3+1])
 	if len(rows) == 0 || countFigures(nil, rows) == 0 {
 		return
