@@ -875,6 +875,7 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 	s := gr.g.s
 	level1, level2 := "", ""
 	var level1Weight, level2Weight *decimal.Decimal
+	var pending [][2]int // names read without values
 	groupWeightCol := false
 	for _, c := range levels {
 		groupWeightCol = groupWeightCol || c == colGroupWeight
@@ -928,14 +929,46 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 			if k < 0 {
 				break
 			}
+			if gluedRowMarker.MatchString(s[i:]) && !strings.ContainsAny(s[i:k], "0123456789%") || gr.strict && hasOnlyMarkerDigits(s[i:k]) {
+				// 指标24:… 指标25:…: a name whose values the text gives
+				// after the next row's (a sheet read in its text runs' order)
+				pending = append(pending, [2]int{i, k})
+			}
 			i = k
 			continue
 		}
 		rows = append(rows, row)
 		lv1, lv2, lw = append(lv1, level1), append(lv2, level2), append(lw, level1Weight)
 		i = next
+		// values with no name of their own after a row: they are the
+		// row's, and the row's own go to the name that came without any
+		for len(pending) > 0 && i < len(s) && startsFigure(s, i) {
+			gr.steps = 0
+			top, ok := gr.best(gr.readValues(i), false)
+			if !ok || len(top) > 1 {
+				break
+			}
+			last := rows[len(rows)-1]
+			p := pending[0]
+			pending = pending[1:]
+			moved := gluedRow{name: s[p[0]:p[1]], nameAt: p, reading: last.reading, ambiguous: last.ambiguous, alternates: last.alternates}
+			last.reading, last.ambiguous, last.alternates = top[0], nil, nil
+			rows[len(rows)-1] = moved
+			rows = append(rows, last)
+			lv1, lv2, lw = append(lv1, level1), append(lv2, level2), append(lw, level1Weight)
+			i = gr.reason(&rows[len(rows)-1], top[0].end)
+		}
+		if i < len(s) && !startsFigure(s, i) {
+			pending = pending[:0] // another name: the values after it are its own
+		}
 	}
 	return rows, lv1, lv2, lw, i
+}
+
+// hasOnlyMarkerDigits reports whether the only digits of s are its row marker's (指标24:…).
+func hasOnlyMarkerDigits(s string) bool {
+	m := gluedRowMarker.FindStringIndex(s)
+	return m != nil && m[0] == 0 && !strings.ContainsAny(s[m[1]:], "0123456789%")
 }
 
 // nextRowMarker is where the next 指标N: / 任务N: marker at or after i begins, or -1.
