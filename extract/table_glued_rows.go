@@ -1196,16 +1196,11 @@ func scatteredHeader(s string) bool {
 // gluedHeaderStart finds the indicator header after off: its first level
 // column, or 指标名称 in forms without levels.
 func gluedHeaderStart(text string, off int) (int, bool) {
-	rest := text[off:]
-	at := -1
-	for _, w := range []string{"一级指标", "二级指标", "三级指标", "指标名称"} {
-		if k := strings.Index(rest, w); k >= 0 && (at < 0 || off+k < at) {
-			at = off + k
-		}
-	}
-	if at < 0 {
+	m := gluedHeaderAnchor.FindStringIndex(text[off:])
+	if m == nil {
 		return 0, false
 	}
+	at := off + m[0]
 	// the header's words before it: 分解目标自评权重二级指标
 	for _, pre := range []string{"分解目标自评权重", "分解目标"} {
 		if strings.HasSuffix(text[:at], pre) {
@@ -1215,6 +1210,10 @@ func gluedHeaderStart(text string, off int) (int, bool) {
 	}
 	return at, true
 }
+
+// gluedHeaderAnchor is the first column of an indicator header, spaces a
+// flattened sheet put between its characters allowed (一级 指标).
+var gluedHeaderAnchor = regexp.MustCompile(`[一二三]\s{0,2}级\s{0,2}指\s{0,2}标|指\s{0,2}标\s{0,2}名\s{0,2}称`)
 
 // countFigures counts the rows with a 分值 or 得分 read.
 func countFigures(inds []Indicator, rows []gluedRow) int {
