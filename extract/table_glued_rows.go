@@ -1304,13 +1304,18 @@ func (p *tableParser) gluedIndicator(g gluedText, row gluedRow, l1, l2 string, l
 	}
 	if len(amb) > 0 {
 		ind.Unsure = true
-		sort.Strings(amb)
+		var names []string
+		for _, c := range cols {
+			if row.ambiguous[c] && gluedColumnNames[c] != "" && !hasString(names, gluedColumnNames[c]) {
+				names = append(names, gluedColumnNames[c])
+			}
+		}
 		var alts []string
 		for _, a := range row.alternates {
 			alts = append(alts, describeGlued(a))
 		}
-		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 单元格未分隔，可有多种读法，未作取舍 (ambiguous-split)：%s",
-			ind.Level3, strings.Join(alts, "；或 ")))
+		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 单元格未分隔，可有多种读法，未作取舍，%s 未读 (ambiguous-split)：%s",
+			ind.Level3, strings.Join(names, "、"), strings.Join(alts, "；或 ")))
 	}
 	if row.reason != "" {
 		ind.Reason = row.reason
@@ -1321,6 +1326,15 @@ func (p *tableParser) gluedIndicator(g gluedText, row gluedRow, l1, l2 string, l
 
 var gluedColumnNames = map[column]string{colTarget: "指标值", colTarget2: "调整指标值", colActual: "完成值", colWeight: "分值",
 	colScore: "得分", colCoef: "得分系数", colUnit: "计量单位", colNature: "指标性质", colCore: "是否核心指标", colMethod: "计算方法"}
+
+func hasString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
 
 func describeGlued(rd gluedReading) string {
 	var parts []string
