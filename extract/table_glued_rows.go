@@ -411,6 +411,10 @@ type gluedRows struct {
 	// cap is the weight the row's group declares (数量指标(10分)): no row
 	// of the group weighs more; nil when none is written.
 	cap *decimal.Decimal
+	// strict: the cells were written apart and are read here only because
+	// the reading by cells placed none: a name then never runs over a
+	// level label or a header word.
+	strict bool
 }
 
 // maxGluedSteps bounds the readings weighed for one row.
@@ -760,6 +764,9 @@ func (gr *gluedRows) canEndAt(e int) bool {
 	if startsFigure(s, e) || s[e] == '%' || s[e] == '.' {
 		return false
 	}
+	if isDigit(s[e-1]) && strings.HasPrefix(s[e:], "分") {
+		return false // 10分: points, not a 1 and a 0 that end a row
+	}
 	for _, u := range endUnits {
 		if strings.HasPrefix(s[e:], u) {
 			return false
@@ -783,7 +790,7 @@ func (gr *gluedRows) canEndAt(e int) bool {
 // after digits, belong to the figure (42天访视数), not to the next name; 项
 // and 个 are not among them (7项Fl实施: an OCR's 项目).
 var wordUnits = map[string]bool{"天": true, "日": true, "次": true, "人次": true, "元": true, "万元": true, "米": true, "亩": true, "吨": true,
-	"篇": true, "份": true, "例": true, "种": true, "座": true, "辆": true, "台": true, "套": true, "户": true, "人": true, "公里": true, "小时": true}
+	"篇": true, "份": true, "例": true, "种": true, "座": true, "辆": true, "台": true, "套": true, "户": true, "人": true, "公里": true, "小时": true, "分": true}
 
 // endUnits are the measure words that seldom begin an indicator's name: a
 // row does not end right before one (≥266米 is not ≥26 and a 6 that ends a row).
@@ -868,6 +875,7 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 	s := gr.g.s
 	level1, level2 := "", ""
 	var level1Weight, level2Weight *decimal.Decimal
+	var pending [][2]int // names read without values
 	groupWeightCol := false
 	for _, c := range levels {
 		groupWeightCol = groupWeightCol || c == colGroupWeight
@@ -921,14 +929,46 @@ func (gr *gluedRows) readRows(i int, levels []column) (rows []gluedRow, lv1, lv2
 			if k < 0 {
 				break
 			}
+			if gluedRowMarker.MatchString(s[i:]) && !strings.ContainsAny(s[i:k], "0123456789%") || gr.strict && hasOnlyMarkerDigits(s[i:k]) {
+				// 指标24:… 指标25:…: a name whose values the text gives
+				// after the next row's (a sheet read in its text runs' order)
+				pending = append(pending, [2]int{i, k})
+			}
 			i = k
 			continue
 		}
 		rows = append(rows, row)
 		lv1, lv2, lw = append(lv1, level1), append(lv2, level2), append(lw, level1Weight)
 		i = next
+		// values with no name of their own after a row: they are the
+		// row's, and the row's own go to the name that came without any
+		for len(pending) > 0 && i < len(s) && startsFigure(s, i) {
+			gr.steps = 0
+			top, ok := gr.best(gr.readValues(i), false)
+			if !ok || len(top) > 1 {
+				break
+			}
+			last := rows[len(rows)-1]
+			p := pending[0]
+			pending = pending[1:]
+			moved := gluedRow{name: s[p[0]:p[1]], nameAt: p, reading: last.reading, ambiguous: last.ambiguous, alternates: last.alternates}
+			last.reading, last.ambiguous, last.alternates = top[0], nil, nil
+			rows[len(rows)-1] = moved
+			rows = append(rows, last)
+			lv1, lv2, lw = append(lv1, level1), append(lv2, level2), append(lw, level1Weight)
+			i = gr.reason(&rows[len(rows)-1], top[0].end)
+		}
+		if i < len(s) && !startsFigure(s, i) {
+			pending = pending[:0] // another name: the values after it are its own
+		}
 	}
 	return rows, lv1, lv2, lw, i
+}
+
+// hasOnlyMarkerDigits reports whether the only digits of s are its row marker's (指标24:…).
+func hasOnlyMarkerDigits(s string) bool {
+	m := gluedRowMarker.FindStringIndex(s)
+	return m != nil && m[0] == 0 && !strings.ContainsAny(s[m[1]:], "0123456789%")
 }
 
 // nextRowMarker is where the next 指标N: / 任务N: marker at or after i begins, or -1.
@@ -962,6 +1002,14 @@ func (gr *gluedRows) row(i int) (gluedRow, int, bool) {
 	for j := start; j < len(s) && j-i <= maxGluedName; {
 		if j > i && gluedStop.MatchString(s[j:]) || j > start && gluedRowMarker.MatchString(s[j:]) {
 			break // a name does not run into the next row
+		}
+		if gr.strict && j > start {
+			if _, _, _, e := levelAt(s, j); e > j {
+				break
+			}
+			if _, n := headerWordAt(s, j); n >= len("指标值") {
+				break
+			}
 		}
 		if j > start && hasHan(s[start:j]) && (startsFigure(s, j) || opWordBefore(s, j)) && gr.g.cutOK(j) {
 			_, _, twin := trailingTwin(s[start:j])
@@ -1114,7 +1162,7 @@ func (p *tableParser) gluedIndicators() {
 	if !hasColumn(valueCols, colWeight) && !hasColumn(valueCols, colScore) {
 		return
 	}
-	gr := &gluedRows{g: g, cols: valueCols}
+	gr := &gluedRows{g: g, cols: valueCols, strict: !glued}
 	rows, lv1, lv2, lw, stop := gr.readRows(he, cols[:l3+1])
 	if len(rows) == 0 || countFigures(nil, rows) == 0 {
 		return
@@ -1148,16 +1196,11 @@ func scatteredHeader(s string) bool {
 // gluedHeaderStart finds the indicator header after off: its first level
 // column, or 指标名称 in forms without levels.
 func gluedHeaderStart(text string, off int) (int, bool) {
-	rest := text[off:]
-	at := -1
-	for _, w := range []string{"一级指标", "二级指标", "三级指标", "指标名称"} {
-		if k := strings.Index(rest, w); k >= 0 && (at < 0 || off+k < at) {
-			at = off + k
-		}
-	}
-	if at < 0 {
+	m := gluedHeaderAnchor.FindStringIndex(text[off:])
+	if m == nil {
 		return 0, false
 	}
+	at := off + m[0]
 	// the header's words before it: 分解目标自评权重二级指标
 	for _, pre := range []string{"分解目标自评权重", "分解目标"} {
 		if strings.HasSuffix(text[:at], pre) {
@@ -1167,6 +1210,10 @@ func gluedHeaderStart(text string, off int) (int, bool) {
 	}
 	return at, true
 }
+
+// gluedHeaderAnchor is the first column of an indicator header, spaces a
+// flattened sheet put between its characters allowed (一级 指标).
+var gluedHeaderAnchor = regexp.MustCompile(`[一二三]\s{0,2}级\s{0,2}指\s{0,2}标|指\s{0,2}标\s{0,2}名\s{0,2}称`)
 
 // countFigures counts the rows with a 分值 or 得分 read.
 func countFigures(inds []Indicator, rows []gluedRow) int {
@@ -1257,13 +1304,18 @@ func (p *tableParser) gluedIndicator(g gluedText, row gluedRow, l1, l2 string, l
 	}
 	if len(amb) > 0 {
 		ind.Unsure = true
-		sort.Strings(amb)
+		var names []string
+		for _, c := range cols {
+			if row.ambiguous[c] && gluedColumnNames[c] != "" && !hasString(names, gluedColumnNames[c]) {
+				names = append(names, gluedColumnNames[c])
+			}
+		}
 		var alts []string
 		for _, a := range row.alternates {
 			alts = append(alts, describeGlued(a))
 		}
-		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 单元格未分隔，可有多种读法，未作取舍 (ambiguous-split)：%s",
-			ind.Level3, strings.Join(alts, "；或 ")))
+		p.r.Warnings = append(p.r.Warnings, fmt.Sprintf("%s: 单元格未分隔，可有多种读法，未作取舍，%s 未读 (ambiguous-split)：%s",
+			ind.Level3, strings.Join(names, "、"), strings.Join(alts, "；或 ")))
 	}
 	if row.reason != "" {
 		ind.Reason = row.reason
@@ -1274,6 +1326,15 @@ func (p *tableParser) gluedIndicator(g gluedText, row gluedRow, l1, l2 string, l
 
 var gluedColumnNames = map[column]string{colTarget: "指标值", colTarget2: "调整指标值", colActual: "完成值", colWeight: "分值",
 	colScore: "得分", colCoef: "得分系数", colUnit: "计量单位", colNature: "指标性质", colCore: "是否核心指标", colMethod: "计算方法"}
+
+func hasString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
 
 func describeGlued(rd gluedReading) string {
 	var parts []string

@@ -186,3 +186,37 @@ func decString(d *decimal.Decimal) string {
 	}
 	return d.String()
 }
+
+// TestScatteredSheetRows: a sheet flattened in the order of its text runs
+// (the header's words among the rows, a row's name before the next row's
+// and its values after them): the rows that read whole, in the templates'
+// columns.
+func TestScatteredSheetRows(t *testing.T) {
+	r := &Report{}
+	readTable(realDoc(t, "shanxi-jishan-zhaidianzhen-weishengyuan-2021-gonggongweisheng"), nil, r)
+	want := map[string]gluedRowWant{
+		"指标9:0-6岁儿童健康管理数":      {target: "2089人", actual: "2089人", weight: "2", score: "2"},
+		"指标13:孕产妇42天访视数":       {target: "214人", actual: "203人", weight: "2", score: "1.8"},
+		"指标16:高血压规范管理数":        {target: "3807人", actual: "3224人", weight: "2", score: "1.9"},
+		"指标24:传染病及突发公共卫生事件报告数": {target: "14例", actual: "14例", weight: "2", score: "2"},
+		"指标25:家庭医生签约率":         {target: "24694人", actual: "22584人", weight: "2", score: "1.7"},
+	}
+	seen := 0
+	for _, ind := range r.Indicators {
+		w, ok := want[ind.Level3]
+		if !ok {
+			continue
+		}
+		seen++
+		got := gluedRowWant{target: ind.Target, actual: ind.Actual, weight: decString(ind.Weight), score: decString(ind.Score)}
+		if got != w {
+			t.Errorf("%s: got %+v, want %+v", ind.Level3, got, w)
+		}
+	}
+	if seen != len(want) {
+		for _, ind := range r.Indicators {
+			t.Logf("%s", ind.Level3)
+		}
+		t.Fatalf("%d of %d rows found", seen, len(want))
+	}
+}
