@@ -529,6 +529,10 @@ func (p *tableParser) readScoringForm() {
 		}
 		if deepest >= scLevel3 {
 			ind.Level2 = levels[scLevel2].text
+			ind.Level2Weight = groupWeight[1]
+			if ind.Level2Weight == nil {
+				ind.Level2Weight = cellNoteWeight(levels[scLevel2].key)
+			}
 		}
 		if ind.Weight == nil && !hasWeight {
 			// a form without a 分值 column writes the weight into the name:
