@@ -149,6 +149,17 @@ func TestScoringFormLayouts(t *testing.T) {
 			total: "99", tw: "100",
 		},
 		{
+			// columns the reader does not keep (序号, 专家评分): their figures
+			// are not the row's; merged level cells left empty
+			file: "extra-columns.txt", genre: ProjectTable,
+			want: []indWant{
+				{"决策", "立项", "依据充分性", "", "", "10", "10", "", 0},
+				{"决策", "立项", "程序规范性", "", "", "10", "9", "缺会议纪要", 0},
+				{"产出", "数量", "完成率", "", "", "80", "80", "", 0},
+			},
+			total: "99", tw: "100",
+		},
+		{
 			// a 分值 column after each level: the upper ones are the groups'
 			file: "level-weights.txt", genre: ProjectTable,
 			want: []indWant{
