@@ -317,6 +317,9 @@ type Indicator struct {
 	// Level1Weight is the weight its 一级 header declares (产出指标（50分）),
 	// where the header writes one.
 	Level1Weight *decimal.Decimal `json:"level1_weight,omitempty"`
+	// Level2Weight is the weight its 二级 label declares (目标任务（15分）),
+	// where a scoring form writes one.
+	Level2Weight *decimal.Decimal `json:"level2_weight,omitempty"`
 	// NotApplicable: the row's 实际 or 得分 cell says 不适用 / 不涉及: the row
 	// is out of the score and the total is rescaled over the others.
 	NotApplicable bool `json:"not_applicable,omitempty"`

@@ -125,10 +125,19 @@ func (p *tableParser) indicatorRows(i int, valueCols []column) {
 			}
 			continue
 		}
+		if j, k, ok := p.wrappedLevel(i); ok {
+			// a level label a page wrapped onto two cells (经济效 | 益指标)
+			c.text, c.key, c.end = c.text+p.c[j].text, k, p.c[j].end
+			i = j
+		}
 		if isLevel1(c.key) && (levelName(c.key) != "成本指标" || p.nextIsLevel2(i)) {
 			level1, level2 = levelName(c.key), ""
 			level1Weight = noteWeight(c.key)
 			i++
+			if j, w := p.wrappedNote(i); w != nil {
+				// its （N分） wrapped onto a cell of its own: 效益指标 | 30分)
+				level1Weight, i = w, j
+			}
 			continue
 		}
 		if isLevel2(c.key) {
@@ -166,6 +175,61 @@ func (p *tableParser) indicatorRows(i int, valueCols []column) {
 	}
 	p.findTotal(i, valueCols, true)
 }
+
+// wrappedLevel reports whether cell i and the next filled cell are one
+// level label a page wrapped (经济效 | 益指标): neither is a label alone, the
+// two together are. It gives the position of the second cell and the key.
+func (p *tableParser) wrappedLevel(i int) (int, string, bool) {
+	c := p.c[i]
+	if c.empty() || isLevel1(c.key) || isLevel2(c.key) || utf8.RuneCountInString(c.key) > 8 {
+		return 0, "", false
+	}
+	for j := i + 1; j < len(p.c) && j <= i+2; j++ {
+		n := p.c[j]
+		if n.empty() {
+			continue
+		}
+		if isLevel1(n.key) || isLevel2(n.key) {
+			return 0, "", false
+		}
+		k := cellKey(c.text + n.text)
+		if isLevel1(k) || isLevel2(k) {
+			return j, k, true
+		}
+		return 0, "", false
+	}
+	return 0, "", false
+}
+
+func (p *tableParser) wrapsLevel(i int) bool {
+	_, _, ok := p.wrappedLevel(i)
+	return ok
+}
+
+// wrappedNote is a level label's weight note wrapped onto the next filled
+// cell (30分), (30分)): the position after it and the weight, or nil.
+func (p *tableParser) wrappedNote(i int) (int, *decimal.Decimal) {
+	for j := i; j < len(p.c) && j <= i+1; j++ {
+		n := p.c[j]
+		if n.empty() {
+			continue
+		}
+		m := wrappedNoteCell.FindStringSubmatch(n.key)
+		if m == nil {
+			return i, nil
+		}
+		d, err := decimal.NewFromString(m[1])
+		if err != nil {
+			return i, nil
+		}
+		return j + 1, &d
+	}
+	return i, nil
+}
+
+// wrappedNoteCell is a weight note alone in a cell, its opening parenthesis
+// left on the line before: 30分), (30分).
+var wrappedNoteCell = regexp.MustCompile(`^\(?(\d+(?:\.\d+)?)分\)$`)
 
 // upperHeader reads the upper row of a two-row indicator header that the
 // text gives before 一级指标 (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分
@@ -271,7 +335,7 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 				}
 				row = c.row
 			}
-			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols)) {
+			if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && c.flat && p.rowStartsAt(i, cols) || p.wrapsLevel(i)) {
 				break
 			}
 			out = append(out, c)
@@ -282,7 +346,7 @@ func (p *tableParser) indicatorValues(i int, cols []column, row int) ([]cell, in
 	var out []cell
 	for len(out) < len(cols) && i < len(p.c) {
 		c := p.c[i]
-		if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && p.rowStartsAt(i, cols)) {
+		if !c.empty() && (startsIndicatorRow(c) || len(out) > 0 && p.rowStartsAt(i, cols) || p.wrapsLevel(i)) {
 			break
 		}
 		out = append(out, c)
@@ -427,8 +491,14 @@ func (p *tableParser) indicator(name cell, vals []cell, cols []column) (Indicato
 			}
 		}
 	}
+	if ellipsisName.MatchString(name.key) && ind.Weight == nil && ind.Score == nil {
+		return ind, false // the template's …… row: what follows it is not its own
+	}
 	return ind, any
 }
+
+// ellipsisName is a row name that is only the template's ellipsis.
+var ellipsisName = regexp.MustCompile(`^[…\.。·]+$`)
 
 // notApplicable is a cell that takes its row out of the score.
 var notApplicable = regexp.MustCompile(`^(不适用|不涉及|本项不适用|不考核|无此项)$`)

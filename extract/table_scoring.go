@@ -213,7 +213,7 @@ func pipeCells(text string, l lineSpan) []cell {
 // actual column, and no cell that is no column label.
 func scoringHeader(r scoringRow) ([]scoringCol, bool) {
 	var cols []scoringCol
-	level, figure, named := false, false, 0
+	level, figure, named, other := false, false, 0, 0
 	for _, c := range r.cells {
 		if c.empty() {
 			cols = append(cols, scOther) // a header cell left empty: a column all the same
@@ -223,15 +223,25 @@ func scoringHeader(r scoringRow) ([]scoringCol, bool) {
 		if m := scoringGluedHead.FindStringSubmatch(c.key); !ok && named == 0 && m != nil {
 			col, ok = scoringHeaderCol(m[1]) // the title reflowed onto the header line: …得分表一级指标
 		}
-		if !ok || col == scOther {
-			return nil, false
+		if ok && col == scOther {
+			return nil, false // a target or an actual column: the 自评表's own indicator block
+		}
+		if !ok {
+			// a column this reader does not keep (序号, 专家评分, 佐证材料):
+			// a short label, no figure in it
+			if utf8.RuneCountInString(c.key) > 10 || strings.ContainsAny(c.key, "0123456789") {
+				return nil, false
+			}
+			cols = append(cols, scOther)
+			other++
+			continue
 		}
 		level = level || col.isLevel()
 		figure = figure || col == scWeight || col == scScore
 		cols = append(cols, col)
 		named++
 	}
-	return cols, level && figure && named >= 2
+	return cols, level && figure && named >= 2 && other*2 <= named
 }
 
 // scoringLabelRow reads a row whose every filled cell is a column label.
@@ -529,6 +539,10 @@ func (p *tableParser) readScoringForm() {
 		}
 		if deepest >= scLevel3 {
 			ind.Level2 = levels[scLevel2].text
+			ind.Level2Weight = groupWeight[1]
+			if ind.Level2Weight == nil {
+				ind.Level2Weight = cellNoteWeight(levels[scLevel2].key)
+			}
 		}
 		if ind.Weight == nil && !hasWeight {
 			// a form without a 分值 column writes the weight into the name:
@@ -848,8 +862,25 @@ func (p *tableParser) scoringTotalRow(r scoringRow, at int, hdr []scoringCol) {
 		}
 	}
 	scoreLabel := strings.Contains(label.key, "得分") || strings.Contains(label.key, "总分") || strings.Contains(label.key, "评分")
+	lined := len(r.cells) == len(hdr)
+	for _, f := range figs {
+		lined = lined && f.k < len(hdr) && hdr[f.k] != scLevel1 && hdr[f.k] != scLevel2 && hdr[f.k] != scLevel3
+	}
 	switch {
 	case len(figs) == 0:
+	case lined && len(figs) > 1:
+		// the row's cells line up with the header: each figure in its column
+		for _, f := range figs {
+			if c := hdr[f.k]; c == scWeight || c == scScore {
+				set(c, f.f)
+			}
+		}
+		for _, f := range figs {
+			// 合计 | 100 under the 一级 分值: the weights' total
+			if c := hdr[f.k]; (c == scGroupWeight1 || c == scGroupWeight2) && tr.Weight == nil {
+				set(scWeight, f.f)
+			}
+		}
 	case len(figs) == 1 && (len(figCols) == 1 || scoreLabel):
 		col := scScore
 		if len(figCols) == 1 {

@@ -149,6 +149,17 @@ func TestScoringFormLayouts(t *testing.T) {
 			total: "99", tw: "100",
 		},
 		{
+			// columns the reader does not keep (序号, 专家评分): their figures
+			// are not the row's; merged level cells left empty
+			file: "extra-columns.txt", genre: ProjectTable,
+			want: []indWant{
+				{"决策", "立项", "依据充分性", "", "", "10", "10", "", 0},
+				{"决策", "立项", "程序规范性", "", "", "10", "9", "缺会议纪要", 0},
+				{"产出", "数量", "完成率", "", "", "80", "80", "", 0},
+			},
+			total: "99", tw: "100",
+		},
+		{
 			// a 分值 column after each level: the upper ones are the groups'
 			file: "level-weights.txt", genre: ProjectTable,
 			want: []indWant{
@@ -238,5 +249,38 @@ func TestScoringFormAnnexAfterReport(t *testing.T) {
 	}
 	if len(reps[1].Indicators) != 8 || decStr(reps[1].TotalScore) != "76" {
 		t.Errorf("annex: %d indicators, total %s", len(reps[1].Indicators), decStr(reps[1].TotalScore))
+	}
+}
+
+// Level labels a page wrapped over two cells (经济效 | 益指标), and a level's
+// （30分） wrapped onto a cell of its own, in a real 部门整体支出 table one
+// cell a line: the rows under them keep their levels, and no fragment or
+// template …… row is read as an indicator.
+func TestWrappedLevelLabelsLingling(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "real", "docs", "hunan-lingling-linyeju-2021-zhengti.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := extractText(t, "lingling.txt", string(b))
+	want := map[string][3]string{ // level3 → level1, level2, 一级 weight
+		"木材销售收入": {"效益指标", "经济效益指标", "30"},
+		"林产品收入":  {"效益指标", "经济效益指标", "30"},
+		"提高就业率":  {"效益指标", "社会效益指标", "30"},
+	}
+	seen := 0
+	for _, ind := range r.Indicators {
+		switch ind.Level3 {
+		case "30分)", "益指标", "……", "社会效":
+			t.Errorf("a fragment read as an indicator: %q", ind.Level3)
+		}
+		if w, ok := want[ind.Level3]; ok {
+			seen++
+			if got := [3]string{ind.Level1, ind.Level2, decStr(ind.Level1Weight)}; got != w {
+				t.Errorf("%s: levels %q, want %q", ind.Level3, got, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d rows found: %s", seen, len(want), dumpJSON(r.Indicators))
 	}
 }

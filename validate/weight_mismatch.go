@@ -36,16 +36,39 @@ type weightGroup struct {
 }
 
 func weightGroups(r *extract.Report) []*weightGroup {
+	return groupWeights(r, func(ind extract.Indicator) (string, *decimal.Decimal) { return ind.Level1, ind.Level1Weight })
+}
+
+// level2Groups are the runs of rows under one 二级 label that declares its
+// weight (a scoring form's 目标任务（15分）).
+func level2Groups(r *extract.Report) []*weightGroup {
+	var out []*weightGroup
+	for _, g := range groupWeights(r, func(ind extract.Indicator) (string, *decimal.Decimal) {
+		if ind.Level2 == "" {
+			return "", nil
+		}
+		return ind.Level1 + "\x00" + ind.Level2, ind.Level2Weight
+	}) {
+		if g.declared != nil && g.level1 != "" {
+			g.level1 = g.first.Level2
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func groupWeights(r *extract.Report, key func(extract.Indicator) (string, *decimal.Decimal)) []*weightGroup {
 	var gs []*weightGroup
 	for _, ind := range r.Indicators {
 		if ind.PartOf != 0 {
 			continue
 		}
+		k, decl := key(ind)
 		g := (*weightGroup)(nil)
-		if n := len(gs); n > 0 && gs[n-1].level1 == ind.Level1 && sameDecl(gs[n-1].declared, ind.Level1Weight) {
+		if n := len(gs); n > 0 && gs[n-1].level1 == k && sameDecl(gs[n-1].declared, decl) {
 			g = gs[n-1]
 		} else {
-			g = &weightGroup{level1: ind.Level1, declared: ind.Level1Weight, complete: true, first: ind}
+			g = &weightGroup{level1: k, declared: decl, complete: true, first: ind}
 			gs = append(gs, g)
 		}
 		if ind.Unsure {
@@ -74,7 +97,7 @@ func sameDecl(a, b *decimal.Decimal) bool {
 func checkWeights(r *extract.Report) []Finding {
 	var out []Finding
 	gs := weightGroups(r)
-	for _, g := range gs {
+	for _, g := range append(append([]*weightGroup(nil), gs...), level2Groups(r)...) {
 		if g.declared == nil || !g.complete || len(g.decs) == 0 || g.sum.Equal(*g.declared) {
 			continue
 		}
