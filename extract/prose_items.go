@@ -165,6 +165,17 @@ func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 			f.used = true
 		}
 	}
+	if it.Budget == nil {
+		// only the 年初预算 is given (该项目年初预算安排资金20万元): it is the budget
+		for i := range figs {
+			f := &figs[i]
+			if f.m.Start >= start && f.m.Start < end && !f.paren && !f.part && f.role == roleInitial {
+				it.SetBudget(f.m.Amount)
+				f.used = true
+				break
+			}
+		}
+	}
 	if it.Actual == nil && paidTail != nil {
 		it.SetActual(paidTail.m.Amount)
 	}
