@@ -89,6 +89,8 @@ var (
 	// a section of a 自评报告 about them (部门决算情况, 部门预算单位构成).
 	accountsHead = regexp.MustCompile(`(?:(?:部门|单位|年度?|政府)决算|决算)(?:公开|编制说明|情况说明|报告|公开表|总表|表)?$`)
 	budgetHead   = regexp.MustCompile(`(?:部门|单位|\d{4}年度?)预算(?:公开|编制说明|情况说明|公开表|总表)?$`)
+	// A site's category label or breadcrumb among the head lines.
+	siteCategory = regexp.MustCompile(`[、>/＞|]|^\[|分类`)
 	// A goal-declaration or monitoring form.
 	goalHead    = regexp.MustCompile(`绩效目标(?:申报|设定|申请)?表|绩效目标申报`)
 	monitorHead = regexp.MustCompile(`(?:运行|执行)监控|监控(?:情况)?表`)
@@ -127,6 +129,9 @@ func docTypeOf(text string, r *Report) DocType {
 			return true
 		}
 		for _, l := range head {
+			if siteCategory.MatchString(l) {
+				continue // a site's category or breadcrumb (财政预算、决算 / 预算/决算>预算), not the document's name
+			}
 			if re.MatchString(l) {
 				return true
 			}

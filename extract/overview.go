@@ -224,7 +224,7 @@ var (
 	// 9个产业扶贫项目 / 共2个项目 / 8个项目
 	countAfterRE = regexp.MustCompile(`(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*[个所]([^，。；：:,;\d个（()]{0,8}?)项目`)
 	// 项目5个 / 项目共15个 / 项目为一个 / 项目3个
-	countBeforeRE = regexp.MustCompile(`项目([^，。；：:,;\d个（()]{0,6}?)(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*个`)
+	countBeforeRE = regexp.MustCompile(`(?:项目|政策任务)([^，。；：:,;\d个（()]{0,6}?)(\d{1,4}|[一二三四五六七八九十两]{1,3})\s*个`)
 	countLibrary  = regexp.MustCompile(`库`)
 	countPart     = regexp.MustCompile(`含|其中|包括`)
 	countAdded    = regexp.MustCompile(`增加|新增|追加`)

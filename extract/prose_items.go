@@ -113,7 +113,14 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Rep
 		cands = append(cands, itemLine{line: len(paras) - 1, mk: mk, name: name})
 	}
 	run := longestRun(cands)
-	if len(run) < 2 {
+	if len(run) == 1 {
+		// the first of a list the text cuts off inside it (…具体如下：一是A项目，安排…420000.00 万元，主要用于重)
+		p := paras[run[0].line]
+		if p.mk.seq != 1 || !p.hasMoney || !cutAfter(doc.Text, p.end) || !listAnnounced(doc.Text, p.start) {
+			return nil
+		}
+	}
+	if len(run) < 1 {
 		return nil
 	}
 	money := 0
@@ -163,6 +170,17 @@ func fillAmounts(it *Item, figs []proseFig, start, end int, text string) {
 		case it.Actual == nil && f.role == roleActual:
 			it.SetActual(f.m.Amount)
 			f.used = true
+		}
+	}
+	if it.Budget == nil {
+		// only the 年初预算 is given (该项目年初预算安排资金20万元): it is the budget
+		for i := range figs {
+			f := &figs[i]
+			if f.m.Start >= start && f.m.Start < end && !f.paren && !f.part && f.role == roleInitial {
+				it.SetBudget(f.m.Amount)
+				f.used = true
+				break
+			}
 		}
 	}
 	if it.Actual == nil && paidTail != nil {
@@ -843,3 +861,15 @@ func nextClause(s string, i int) string {
 	}
 	return rest
 }
+
+// listAnnounced reports whether the text just before offset at announces a
+// list (…政策任务 4 个，具体如下： / 分别为：).
+func listAnnounced(text string, at int) bool {
+	from := max(0, at-40)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	return announcesList.MatchString(strings.TrimSpace(text[from:at]))
+}
+
+var announcesList = regexp.MustCompile(`(?:具体如下|分别为|分别是|主要有|包括)\s*[：:]?$`)

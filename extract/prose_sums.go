@@ -137,8 +137,9 @@ func proseSums(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedSu
 			var parts []int
 			for _, j := range idx[n+1:] {
 				p := figs[j]
-				if (p.role == roleActual) != (t.role == roleActual) || p.role == roleUnspent || p.role == roleStandard {
-					break
+				if (p.role == roleActual) != (t.role == roleActual) || p.role == roleUnspent || p.role == roleStandard ||
+					sumKeyword.MatchString(strings.TrimSpace(p.lead)) && !notSum.MatchString(p.lead) {
+					break // a total after the list closes it (…，共计23万元)
 				}
 				parts = append(parts, j)
 			}
@@ -154,6 +155,10 @@ func proseSums(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedSu
 			}
 			var parts []int
 			for _, j := range idx[from:n] {
+				if figs[j].total && figs[j].m.Amount.Wan.Equal(f.m.Amount.Wan) {
+					parts = nil // the same total stated before the parts (…共计23万元，分别是…，共计23万元): not a part
+					continue
+				}
 				if !figs[j].part || strings.HasPrefix(strings.TrimSpace(text[s[0]:s[1]]), "其中") {
 					parts = append(parts, j)
 				}
@@ -247,7 +252,7 @@ func proseRates(doc *ingest.Document, figs []proseFig, sents [][2]int) []StatedR
 var shareRE = regexp.MustCompile(`^\s*占\s*(\d{1,3}(?:\.\d+)?)\s*[%％]`)
 
 // listHead: the total a list of shares breaks down (…支出307.82万元，主要用于以下方面：).
-var listHead = regexp.MustCompile(`^\s*[，,]?\s*(?:主要用于以下方面|主要用于|具体如下|如下|其中)\s*[：:]`)
+var listHead = regexp.MustCompile(`^\s*[，,]?\s*(?:(?:主要用于以下方面|主要用于|具体如下|如下|其中)\s*[：:]|分别(?:是|为)\s*[：:]?)`)
 
 // proseShares finds shares stated beside the parts of a total broken down
 // right after it: each part ÷ the total is the share.

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/extract/money"
@@ -24,6 +25,11 @@ func TotalMismatch(r *extract.Report) []Finding {
 		if len(s.Parts) == len(r.Items) && s.Total.Wan.Equal(r.Stated.Total.Wan) {
 			return nil // the items are the parts of a stated sum: sum-mismatch says it once
 		}
+	}
+	if g := r.Items[0].Group; g != "" && groups(r.Items) == 1 && !strings.HasSuffix(strings.TrimSpace(g), strings.TrimSpace(r.Stated.Total.Raw)) {
+		// the items break down another figure (…部门预算项目支出105.5万元，分别是…),
+		// not the stated total: sum-mismatch checks them against their own
+		return nil
 	}
 	amounts := []*money.Amount{}
 	var missing []int
