@@ -149,8 +149,10 @@ func ocrReconcile(r *extract.Report, f *Finding, figs []ocrFigure) (string, ocrF
 			if !ok {
 				continue
 			}
+			// as exact as the figure as read and the reading both are
+			tol := decimal.Min(ocrHalfUlp(g, v), ocrHalfUlp(g, g.raw))
 			for _, t := range targets {
-				if val.Sub(t).Abs().LessThanOrEqual(ocrHalfUlp(g, v)) {
+				if val.Sub(t).Abs().LessThanOrEqual(tol) {
 					return v, g, true
 				}
 			}
@@ -176,7 +178,7 @@ func ocrVariants(raw string) []string {
 	num := raw[start:end]
 	var out []string
 	add := func(n string) {
-		if n != num && n != "" && n[0] != '.' && n[len(n)-1] != '.' {
+		if n != num && n != "" && n[0] != '.' && n[len(n)-1] != '.' && !(len(n) > 1 && n[0] == '0' && n[1] != '.') {
 			out = append(out, raw[:start]+n+raw[end:])
 		}
 	}

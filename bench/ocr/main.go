@@ -21,7 +21,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -36,6 +35,7 @@ func main() {
 	only := flag.String("only", "", "only scans whose file name contains this")
 	verbose := flag.Bool("v", false, "list every wrong figure")
 	timing := flag.Bool("timing", false, "time tesseract alone on the same page images")
+	dump := flag.String("dump", "", "write the text OCR read of each scan into this folder")
 	flag.Parse()
 	if err := ocr.Check(); err != nil {
 		fmt.Fprintln(os.Stderr, "ocr:", err)
@@ -59,6 +59,10 @@ func main() {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "ocr:", s.File, err)
 			os.Exit(1)
+		}
+		if *dump != "" {
+			os.MkdirAll(*dump, 0o755)
+			os.WriteFile(filepath.Join(*dump, filepath.Base(s.File)+".txt"), []byte(m.Text), 0o644)
 		}
 		alone := "-"
 		if *timing {
@@ -139,15 +143,16 @@ func tesseractAlone(file string) (time.Duration, int, error) {
 	}
 	start := time.Now()
 	for _, im := range images {
-		args := []string{"stdin", "stdout", "-l", ocr.Language, "--psm", "3"}
-		if im.DPI > 0 {
-			args = append(args, "--dpi", strconv.Itoa(im.DPI))
-		}
-		cmd := exec.Command("tesseract", append(args, "tsv")...)
-		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-		cmd.Stdin = bytes.NewReader(im.Data)
-		if err := cmd.Run(); err != nil {
-			return 0, 0, err
+		for _, args := range [][]string{ocr.Args(im.DPI), ocr.NumberArgs(im.DPI)} {
+			if args == nil {
+				continue
+			}
+			cmd := exec.Command("tesseract", args...)
+			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			cmd.Stdin = bytes.NewReader(im.Data)
+			if err := cmd.Run(); err != nil {
+				return 0, 0, err
+			}
 		}
 	}
 	return time.Since(start), len(images), nil

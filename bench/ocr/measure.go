@@ -58,6 +58,7 @@ type Measure struct {
 	Right    int      // characters right: Chars less the edit distance from the OCR text
 	Pages    int      // pages OCR'd
 	Elapsed  time.Duration
+	Text     string // what OCR read, normalised
 	Report   *extract.Report
 	Findings []validate.Finding
 }
@@ -73,7 +74,7 @@ func Run(ctx context.Context, s Scan) (*Measure, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Measure{Scan: s, Elapsed: time.Since(start)}
+	m := &Measure{Scan: s, Elapsed: time.Since(start), Text: doc.Text}
 	for _, p := range doc.Pages {
 		if p.OCR {
 			m.Pages++

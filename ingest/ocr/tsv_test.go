@@ -3,7 +3,7 @@ package ocr
 import "testing"
 
 func TestListMarker(t *testing.T) {
-	for in, want := range map[string]string{"1，南屯镇": "1.南屯镇", "12。项目": "12.项目", "1,2": "1,2", "123，": "123，", "9，": "9.", "南屯": "南屯"} {
+	for in, want := range map[string]string{"1，南屯镇": "1.南屯镇", "12。项目": "12.项目", "1,2": "1,2", "123，": "123，", "9，": "9.", "南屯": "南屯", "21.，南屯镇": "21.南屯镇", "3.5万元": "3.5万元", "2.": "2."} {
 		if got := listMarker(in); got != want {
 			t.Errorf("listMarker(%q) = %q, want %q", in, got, want)
 		}
