@@ -46,11 +46,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ocr:", err)
 		os.Exit(2)
 	}
-	type total struct{ figs, exact, chars, right, wrong, silent, pages int }
+	type total struct{ figs, exact, chars, right, wrong, missing, silent, pages int }
 	per := map[int]*total{}
 	var dpis []int
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "scan\tdpi\tfigures exact\tcharacters right\twrong\tsilent\ts/page\ttesseract alone s/page")
+	fmt.Fprintln(tw, "scan\tdpi\tfigures exact\tcharacters right\twrong\tmissing\tsilent\ts/page\ttesseract alone s/page")
 	for _, s := range scans {
 		if *dpi != 0 && s.DPI != *dpi || *only != "" && !strings.Contains(filepath.Base(s.File), *only) {
 			continue
@@ -83,13 +83,14 @@ func main() {
 		t.chars += m.Chars
 		t.right += m.Right
 		t.wrong += len(m.Wrong)
+		t.missing += len(m.Missing)
 		t.silent += len(m.Silent)
 		t.pages += m.Pages
-		fmt.Fprintf(tw, "%s\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%.2f\t%s\n", filepath.Base(s.File), s.DPI, m.Exact, m.Figures,
-			pct(m.Exact, m.Figures), m.Right, m.Chars, pct(m.Right, m.Chars), len(m.Wrong), len(m.Silent),
+		fmt.Fprintf(tw, "%s\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%d\t%.2f\t%s\n", filepath.Base(s.File), s.DPI, m.Exact, m.Figures,
+			pct(m.Exact, m.Figures), m.Right, m.Chars, pct(m.Right, m.Chars), len(m.Wrong), len(m.Missing), len(m.Silent),
 			m.Elapsed.Seconds()/float64(max(m.Pages, 1)), alone)
 		if *verbose {
-			for _, w := range m.Wrong {
+			for _, w := range append(m.Wrong, m.Missing...) {
 				mark := ""
 				for _, x := range m.Silent {
 					if x == w {
@@ -106,11 +107,11 @@ func main() {
 	tw.Flush()
 	fmt.Println()
 	tw = tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "dpi\tpages\tfigures exact\tcharacters right\twrong figures\tsilent wrong figures")
+	fmt.Fprintln(tw, "dpi\tpages\tfigures exact\tcharacters right\twrong figures\tnot read\tsilent wrong figures")
 	for _, d := range dpis {
 		t := per[d]
-		fmt.Fprintf(tw, "%d\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\n", d, t.pages, t.exact, t.figs, pct(t.exact, t.figs),
-			t.right, t.chars, pct(t.right, t.chars), t.wrong, t.silent)
+		fmt.Fprintf(tw, "%d\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%d\n", d, t.pages, t.exact, t.figs, pct(t.exact, t.figs),
+			t.right, t.chars, pct(t.right, t.chars), t.wrong, t.missing, t.silent)
 	}
 	tw.Flush()
 }

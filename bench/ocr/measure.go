@@ -52,8 +52,9 @@ type Measure struct {
 	Scan     Scan
 	Figures  int      // figures of the source
 	Exact    int      // read exactly from the scan
-	Wrong    []string // figures of the source read otherwise (or not at all), with what was read
-	Silent   []string // of those, the ones no finding names and that are not flagged as a reading error
+	Wrong    []string // figures of the source read as another figure, with what was read
+	Missing  []string // figures of the source not read at all (nothing passed off as them)
+	Silent   []string // wrong figures no finding names and that are not flagged as a reading error
 	Chars    int      // characters of the source's text (without spaces)
 	Right    int      // characters right: Chars less the edit distance from the OCR text
 	Pages    int      // pages OCR'd
@@ -108,9 +109,13 @@ func Run(ctx context.Context, s Scan) (*Measure, error) {
 			m.Exact++
 			continue
 		}
-		w := fmt.Sprintf("%s: %s, read %q", k, wf[k].value, g.value)
+		if !ok {
+			m.Missing = append(m.Missing, fmt.Sprintf("%s: %s, not read", k, wf[k].value))
+			continue
+		}
+		w := fmt.Sprintf("%s: %s, read %s", k, wf[k].value, g.value)
 		m.Wrong = append(m.Wrong, w)
-		if !ok || !Named(got, m.Findings, g) {
+		if !Named(got, m.Findings, g) {
 			m.Silent = append(m.Silent, w)
 		}
 	}
