@@ -42,9 +42,10 @@ func ocrReview(r *extract.Report, fs []Finding) []Finding {
 		return fs
 	}
 	figs := ocrFigures(r)
+	fs = append(fs, ocrImpossible(r, fs)...)
 	for i := range fs {
 		f := &fs[i]
-		if f.Rule == "nothing-extracted" || !ocrRests(r, f, figs) {
+		if f.Rule == "nothing-extracted" || f.Rule == "ocr-misread" || !ocrRests(r, f, figs) {
 			continue
 		}
 		if hint, fig, ok := ocrReconcile(r, f, figs); ok {
@@ -65,6 +66,44 @@ func ocrReview(r *extract.Report, fs []Finding) []Finding {
 		f.Message = strings.TrimRight(f.Message, "。") + note + "，" + ocrCheckScan + "）"
 	}
 	return fs
+}
+
+// ocrImpossible are the OCR'd fund rows whose score exceeds their weight,
+// and an OCR'd total score above the total of the weights (or 100): a
+// figure no table can hold, so most likely misread (a cell's rule read as 1:
+// 9 as 191). Indicators are indicator-score-mismatch's already.
+func ocrImpossible(r *extract.Report, have []Finding) []Finding {
+	var out []Finding
+	said := func(sp extract.Span) bool {
+		for _, f := range have {
+			if f.Span != nil && f.Span[0] < sp[1] && sp[0] < f.Span[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, fr := range r.Funds {
+		if !fr.OCR || fr.Score == nil || fr.Weight == nil || !fr.Score.GreaterThan(*fr.Weight) || said(fr.Span) {
+			continue
+		}
+		sp := fr.Span
+		out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(*fr.Weight), Actual: dec(*fr.Score),
+			Diff: dec(fr.Score.Sub(*fr.Weight)), FigureUnit: "分", Page: fr.Page, Span: &sp,
+			Message: fmt.Sprintf("可能是识别错误 (OCR)：「%s」得分读作 %s，大于其分值 %s，表中不可能有此数。%s", fr.Row, fr.Score, fr.Weight, ocrCheckScan)})
+	}
+	if r.TotalScore != nil && r.TotalRow != nil && r.TotalRow.OCR {
+		most := decimal.New(100, 0)
+		if r.TotalRow.Weight != nil {
+			most = *r.TotalRow.Weight
+		}
+		if r.TotalScore.GreaterThan(most) && !said(r.TotalRow.Span) {
+			sp := r.TotalRow.Span
+			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(most), Actual: dec(*r.TotalScore),
+				Diff: dec(r.TotalScore.Sub(most)), FigureUnit: "分", Page: r.TotalRow.Page, Span: &sp,
+				Message: fmt.Sprintf("可能是识别错误 (OCR)：总分读作 %s，大于满分 %s，表中不可能有此数。%s", r.TotalScore, most, ocrCheckScan)})
+		}
+	}
+	return out
 }
 
 // ocrRests tells whether a finding rests on text read by OCR: its evidence

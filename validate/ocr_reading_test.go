@@ -103,3 +103,24 @@ func TestOCRVariants(t *testing.T) {
 		t.Errorf("a leading zero: %s", got)
 	}
 }
+
+// TestOCRImpossible: an OCR'd fund row scored above its weight (a cell's
+// rule read as 1: 9 as 191) is a possible reading error.
+func TestOCRImpossible(t *testing.T) {
+	d := func(s string) *decimal.Decimal { v := decimal.RequireFromString(s); return &v }
+	r := &extract.Report{Genre: extract.ProjectTable, OCRPages: []int{1}}
+	r.Funds = []extract.FundRow{{Row: "年度资金总额", Weight: d("10"), Score: d("191"), Page: 1, Span: extract.Span{5, 30}, OCRMark: extract.OCRMark{OCR: true}}}
+	var got []string
+	for _, f := range Report(r) {
+		got = append(got, f.Rule+" "+f.Message)
+	}
+	if s := strings.Join(got, "\n"); !strings.Contains(s, "ocr-misread 可能是识别错误 (OCR)：「年度资金总额」得分读作 191，大于其分值 10") {
+		t.Errorf("findings:\n%s", s)
+	}
+	r.Funds[0].OCRMark, r.OCRPages = extract.OCRMark{}, nil
+	for _, f := range Report(r) {
+		if f.Rule == "ocr-misread" {
+			t.Errorf("text layer: %s", f.Message)
+		}
+	}
+}

@@ -181,8 +181,8 @@ func mergeNumber(ls []*tline, n word) {
 				continue
 			case !fig && ov*2 >= w.width:
 				clash = true
-			case fig:
-				at = append(at, i) // a piece of the figure the second reading saw whole
+			case fig && (ov*2 >= w.width || strings.HasSuffix(n.text, w.text) || strings.HasPrefix(n.text, w.text)):
+				at = append(at, i) // the figure, or a piece of it the second reading saw whole
 			}
 		}
 		if clash || len(at) == 0 {
