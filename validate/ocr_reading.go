@@ -82,8 +82,34 @@ func ocrImpossible(r *extract.Report, have []Finding) []Finding {
 		}
 		return false
 	}
+	rated := false // the table has a rate or score column
 	for _, fr := range r.Funds {
-		if !fr.OCR || fr.Score == nil || fr.Weight == nil || !fr.Score.GreaterThan(*fr.Weight) || said(fr.Span) {
+		rated = rated || fr.Rate != nil || fr.Score != nil
+	}
+	for _, fr := range r.Funds {
+		if !fr.OCR || said(fr.Span) {
+			continue
+		}
+		// A row whose figures cannot be checked against one another (a
+		// score without its weight, an amount executed without its budget,
+		// a rate without both, amounts without the rate and score the other
+		// rows have): OCR lost or ran together some of its cells, and the
+		// figures read may sit in the wrong columns.
+		if fr.Score != nil && fr.Weight == nil || fr.ExecutedWan != nil && fr.BudgetWan == nil ||
+			rated && fr.Rate == nil && fr.Score == nil && (fr.BudgetWan != nil || fr.ExecutedWan != nil) ||
+			fr.Rate != nil && (fr.BudgetWan == nil || fr.ExecutedWan == nil) {
+			sp := fr.Span
+			var read []string
+			for _, k := range []string{"initial", "budget", "executed", "weight", "rate", "score"} {
+				if w, ok := fr.Written[k]; ok {
+					read = append(read, ocrColumn[k]+" "+w)
+				}
+			}
+			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Page: fr.Page, Span: &sp,
+				Message: fmt.Sprintf("可能是识别错误 (OCR)：「%s」一行的数字不全，无法相互核对（读作 %s），可能有数字丢失、粘连或错列。%s", fr.Row, strings.Join(read, "、"), ocrCheckScan)})
+			continue
+		}
+		if fr.Score == nil || fr.Weight == nil || !fr.Score.GreaterThan(*fr.Weight) {
 			continue
 		}
 		sp := fr.Span
@@ -105,6 +131,9 @@ func ocrImpossible(r *extract.Report, have []Finding) []Finding {
 	}
 	return out
 }
+
+// ocrColumn names the columns of a fund row.
+var ocrColumn = map[string]string{"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "weight": "分值", "rate": "执行率", "score": "得分"}
 
 // ocrRests tells whether a finding rests on text read by OCR: its evidence
 // or its items lie on a page read by OCR.
