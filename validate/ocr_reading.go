@@ -117,17 +117,28 @@ func ocrImpossible(r *extract.Report, have []Finding) []Finding {
 			Diff: dec(fr.Score.Sub(*fr.Weight)), FigureUnit: "分", Page: fr.Page, Span: &sp,
 			Message: fmt.Sprintf("可能是识别错误 (OCR)：「%s」得分读作 %s，大于其分值 %s，表中不可能有此数。%s", fr.Row, fr.Score, fr.Weight, ocrCheckScan)})
 	}
-	if r.TotalScore != nil && r.TotalRow != nil && r.TotalRow.OCR {
-		most := decimal.New(100, 0)
-		if r.TotalRow.Weight != nil {
-			most = *r.TotalRow.Weight
+	full := decimal.New(100, 0)
+	if r.TotalRow != nil && r.TotalRow.Weight != nil {
+		full = *r.TotalRow.Weight
+	}
+	// an indicator weighted at full marks or more among other indicators
+	for _, in := range r.Indicators {
+		if in.OCR && in.Weight != nil && len(r.Indicators) > 1 && in.Weight.GreaterThanOrEqual(full) && !said(in.Span) {
+			sp := in.Span
+			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(full), Actual: dec(*in.Weight),
+				Diff: dec(in.Weight.Sub(full)), FigureUnit: "分", Page: in.Page, Span: &sp,
+				Message: fmt.Sprintf("可能是识别错误 (OCR)：指标「%s」分值读作 %s，不小于满分 %s，而表中还有其他指标。%s", in.Level3, in.Weight, full, ocrCheckScan)})
 		}
-		if r.TotalScore.GreaterThan(most) && !said(r.TotalRow.Span) {
-			sp := r.TotalRow.Span
-			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(most), Actual: dec(*r.TotalScore),
-				Diff: dec(r.TotalScore.Sub(most)), FigureUnit: "分", Page: r.TotalRow.Page, Span: &sp,
-				Message: fmt.Sprintf("可能是识别错误 (OCR)：总分读作 %s，大于满分 %s，表中不可能有此数。%s", r.TotalScore, most, ocrCheckScan)})
+	}
+	if r.TotalScore != nil && r.TotalScore.GreaterThan(full) {
+		f := Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(full), Actual: dec(*r.TotalScore),
+			Diff: dec(r.TotalScore.Sub(full)), FigureUnit: "分",
+			Message: fmt.Sprintf("可能是识别错误 (OCR)：总分读作 %s，大于满分 %s，表中不可能有此数。%s", r.TotalScore, full, ocrCheckScan)}
+		if t := r.TotalRow; t != nil {
+			sp := t.Span
+			f.Page, f.Span = t.Page, &sp
 		}
+		out = append(out, f)
 	}
 	return out
 }

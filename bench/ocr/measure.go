@@ -186,7 +186,8 @@ func Named(r *extract.Report, fs []validate.Finding, g figure) bool {
 			return true
 		case f.Rule == "count-mismatch" && (g.kind == "stated-count" || g.kind == "item-budget"):
 			return true
-		case f.Rule == "ocr-misread" && g.kind == "stated-total" && f.Expected != nil && f.Expected.String() == g.value:
+		case f.Rule == "ocr-misread" && g.kind == "stated-total" && f.Expected != nil && f.Expected.String() == g.value,
+			f.Rule == "ocr-misread" && g.kind == "total-score" && f.Actual != nil && f.Actual.String() == g.value:
 			return true
 		case (f.Rule == "score-mismatch" || f.Rule == "weight-mismatch") && (g.kind == "indicator" || g.kind == "total-score" || g.kind == "fund"):
 			return true
