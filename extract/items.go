@@ -41,6 +41,9 @@ func findItemLines(lines []textLine) []itemLine {
 		rest := l.text[mk.len:]
 		colon := strings.IndexAny(rest, "：:")
 		if colon <= 0 {
+			colon = semicolonColon(rest)
+		}
+		if colon <= 0 {
 			continue
 		}
 		name := rest[:colon]
@@ -57,6 +60,22 @@ func findItemLines(lines []textLine) []itemLine {
 		cands = append(cands, itemLine{line: i, mk: mk, name: name, nameAt: mk.len, body: mk.len + colon + colonLen})
 	}
 	return longestRun(cands)
+}
+
+// semicolonColon is where a semicolon stands for the colon after an item's
+// name (OCR reads ： as ； or ;): the first semicolon that an amount clause
+// (预算资金…) follows directly; -1 when there is none.
+func semicolonColon(rest string) int {
+	for i, r := range rest {
+		if r == '；' || r == ';' {
+			after := strings.TrimLeft(rest[i+len(string(r)):], " ")
+			if m := budgetWordRE.FindStringIndex(after); m != nil && m[0] == 0 && m[1] > 0 {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func firstRuneLen(s string) (rune, int) {

@@ -42,9 +42,10 @@ func ocrReview(r *extract.Report, fs []Finding) []Finding {
 		return fs
 	}
 	figs := ocrFigures(r)
+	fs = append(fs, ocrImpossible(r, fs)...)
 	for i := range fs {
 		f := &fs[i]
-		if f.Rule == "nothing-extracted" || !ocrRests(r, f, figs) {
+		if f.Rule == "nothing-extracted" || f.Rule == "ocr-misread" || !ocrRests(r, f, figs) {
 			continue
 		}
 		if hint, fig, ok := ocrReconcile(r, f, figs); ok {
@@ -66,6 +67,84 @@ func ocrReview(r *extract.Report, fs []Finding) []Finding {
 	}
 	return fs
 }
+
+// ocrImpossible are the OCR'd fund rows whose score exceeds their weight,
+// and an OCR'd total score above the total of the weights (or 100): a
+// figure no table can hold, so most likely misread (a cell's rule read as 1:
+// 9 as 191). Indicators are indicator-score-mismatch's already.
+func ocrImpossible(r *extract.Report, have []Finding) []Finding {
+	var out []Finding
+	said := func(sp extract.Span) bool {
+		for _, f := range have {
+			if f.Span != nil && f.Span[0] < sp[1] && sp[0] < f.Span[1] {
+				return true
+			}
+		}
+		return false
+	}
+	rated := false // the table has a rate or score column
+	for _, fr := range r.Funds {
+		rated = rated || fr.Rate != nil || fr.Score != nil
+	}
+	for _, fr := range r.Funds {
+		if !fr.OCR || said(fr.Span) {
+			continue
+		}
+		// A row whose figures cannot be checked against one another (a
+		// score without its weight, an amount executed without its budget,
+		// a rate without both, amounts without the rate and score the other
+		// rows have): OCR lost or ran together some of its cells, and the
+		// figures read may sit in the wrong columns.
+		if fr.Score != nil && fr.Weight == nil || fr.ExecutedWan != nil && fr.BudgetWan == nil ||
+			rated && fr.Rate == nil && fr.Score == nil && (fr.BudgetWan != nil || fr.ExecutedWan != nil) ||
+			fr.Rate != nil && (fr.BudgetWan == nil || fr.ExecutedWan == nil) {
+			sp := fr.Span
+			var read []string
+			for _, k := range []string{"initial", "budget", "executed", "weight", "rate", "score"} {
+				if w, ok := fr.Written[k]; ok {
+					read = append(read, ocrColumn[k]+" "+w)
+				}
+			}
+			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Page: fr.Page, Span: &sp,
+				Message: fmt.Sprintf("可能是识别错误 (OCR)：「%s」一行的数字不全，无法相互核对（读作 %s），可能有数字丢失、粘连或错列。%s", fr.Row, strings.Join(read, "、"), ocrCheckScan)})
+			continue
+		}
+		if fr.Score == nil || fr.Weight == nil || !fr.Score.GreaterThan(*fr.Weight) {
+			continue
+		}
+		sp := fr.Span
+		out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(*fr.Weight), Actual: dec(*fr.Score),
+			Diff: dec(fr.Score.Sub(*fr.Weight)), FigureUnit: "分", Page: fr.Page, Span: &sp,
+			Message: fmt.Sprintf("可能是识别错误 (OCR)：「%s」得分读作 %s，大于其分值 %s，表中不可能有此数。%s", fr.Row, fr.Score, fr.Weight, ocrCheckScan)})
+	}
+	full := decimal.New(100, 0)
+	if r.TotalRow != nil && r.TotalRow.Weight != nil {
+		full = *r.TotalRow.Weight
+	}
+	// an indicator weighted at full marks or more among other indicators
+	for _, in := range r.Indicators {
+		if in.OCR && in.Weight != nil && len(r.Indicators) > 1 && in.Weight.GreaterThanOrEqual(full) && !said(in.Span) {
+			sp := in.Span
+			out = append(out, Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(full), Actual: dec(*in.Weight),
+				Diff: dec(in.Weight.Sub(full)), FigureUnit: "分", Page: in.Page, Span: &sp,
+				Message: fmt.Sprintf("可能是识别错误 (OCR)：指标「%s」分值读作 %s，不小于满分 %s，而表中还有其他指标。%s", in.Level3, in.Weight, full, ocrCheckScan)})
+		}
+	}
+	if r.TotalScore != nil && r.TotalScore.GreaterThan(full) {
+		f := Finding{Rule: "ocr-misread", Severity: Warning, Expected: dec(full), Actual: dec(*r.TotalScore),
+			Diff: dec(r.TotalScore.Sub(full)), FigureUnit: "分",
+			Message: fmt.Sprintf("可能是识别错误 (OCR)：总分读作 %s，大于满分 %s，表中不可能有此数。%s", r.TotalScore, full, ocrCheckScan)}
+		if t := r.TotalRow; t != nil {
+			sp := t.Span
+			f.Page, f.Span = t.Page, &sp
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// ocrColumn names the columns of a fund row.
+var ocrColumn = map[string]string{"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "weight": "分值", "rate": "执行率", "score": "得分"}
 
 // ocrRests tells whether a finding rests on text read by OCR: its evidence
 // or its items lie on a page read by OCR.
@@ -149,8 +228,10 @@ func ocrReconcile(r *extract.Report, f *Finding, figs []ocrFigure) (string, ocrF
 			if !ok {
 				continue
 			}
+			// as exact as the figure as read and the reading both are
+			tol := decimal.Min(ocrHalfUlp(g, v), ocrHalfUlp(g, g.raw))
 			for _, t := range targets {
-				if val.Sub(t).Abs().LessThanOrEqual(ocrHalfUlp(g, v)) {
+				if val.Sub(t).Abs().LessThanOrEqual(tol) {
 					return v, g, true
 				}
 			}
@@ -176,7 +257,7 @@ func ocrVariants(raw string) []string {
 	num := raw[start:end]
 	var out []string
 	add := func(n string) {
-		if n != num && n != "" && n[0] != '.' && n[len(n)-1] != '.' {
+		if n != num && n != "" && n[0] != '.' && n[len(n)-1] != '.' && !(len(n) > 1 && n[0] == '0' && n[1] != '.') {
 			out = append(out, raw[:start]+n+raw[end:])
 		}
 	}

@@ -21,7 +21,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -36,6 +35,7 @@ func main() {
 	only := flag.String("only", "", "only scans whose file name contains this")
 	verbose := flag.Bool("v", false, "list every wrong figure")
 	timing := flag.Bool("timing", false, "time tesseract alone on the same page images")
+	dump := flag.String("dump", "", "write the text OCR read of each scan into this folder")
 	flag.Parse()
 	if err := ocr.Check(); err != nil {
 		fmt.Fprintln(os.Stderr, "ocr:", err)
@@ -46,11 +46,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ocr:", err)
 		os.Exit(2)
 	}
-	type total struct{ figs, exact, chars, right, wrong, silent, pages int }
+	type total struct{ figs, exact, chars, right, wrong, missing, silent, pages int }
 	per := map[int]*total{}
 	var dpis []int
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "scan\tdpi\tfigures exact\tcharacters right\twrong\tsilent\ts/page\ttesseract alone s/page")
+	fmt.Fprintln(tw, "scan\tdpi\tfigures exact\tcharacters right\twrong\tmissing\tsilent\ts/page\ttesseract alone s/page")
 	for _, s := range scans {
 		if *dpi != 0 && s.DPI != *dpi || *only != "" && !strings.Contains(filepath.Base(s.File), *only) {
 			continue
@@ -59,6 +59,10 @@ func main() {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "ocr:", s.File, err)
 			os.Exit(1)
+		}
+		if *dump != "" {
+			os.MkdirAll(*dump, 0o755)
+			os.WriteFile(filepath.Join(*dump, filepath.Base(s.File)+".txt"), []byte(m.Text), 0o644)
 		}
 		alone := "-"
 		if *timing {
@@ -79,13 +83,14 @@ func main() {
 		t.chars += m.Chars
 		t.right += m.Right
 		t.wrong += len(m.Wrong)
+		t.missing += len(m.Missing)
 		t.silent += len(m.Silent)
 		t.pages += m.Pages
-		fmt.Fprintf(tw, "%s\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%.2f\t%s\n", filepath.Base(s.File), s.DPI, m.Exact, m.Figures,
-			pct(m.Exact, m.Figures), m.Right, m.Chars, pct(m.Right, m.Chars), len(m.Wrong), len(m.Silent),
+		fmt.Fprintf(tw, "%s\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%d\t%.2f\t%s\n", filepath.Base(s.File), s.DPI, m.Exact, m.Figures,
+			pct(m.Exact, m.Figures), m.Right, m.Chars, pct(m.Right, m.Chars), len(m.Wrong), len(m.Missing), len(m.Silent),
 			m.Elapsed.Seconds()/float64(max(m.Pages, 1)), alone)
 		if *verbose {
-			for _, w := range m.Wrong {
+			for _, w := range append(m.Wrong, m.Missing...) {
 				mark := ""
 				for _, x := range m.Silent {
 					if x == w {
@@ -102,11 +107,11 @@ func main() {
 	tw.Flush()
 	fmt.Println()
 	tw = tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "dpi\tpages\tfigures exact\tcharacters right\twrong figures\tsilent wrong figures")
+	fmt.Fprintln(tw, "dpi\tpages\tfigures exact\tcharacters right\twrong figures\tnot read\tsilent wrong figures")
 	for _, d := range dpis {
 		t := per[d]
-		fmt.Fprintf(tw, "%d\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\n", d, t.pages, t.exact, t.figs, pct(t.exact, t.figs),
-			t.right, t.chars, pct(t.right, t.chars), t.wrong, t.silent)
+		fmt.Fprintf(tw, "%d\t%d\t%d/%d (%s)\t%d/%d (%s)\t%d\t%d\t%d\n", d, t.pages, t.exact, t.figs, pct(t.exact, t.figs),
+			t.right, t.chars, pct(t.right, t.chars), t.wrong, t.missing, t.silent)
 	}
 	tw.Flush()
 }
@@ -139,15 +144,16 @@ func tesseractAlone(file string) (time.Duration, int, error) {
 	}
 	start := time.Now()
 	for _, im := range images {
-		args := []string{"stdin", "stdout", "-l", ocr.Language, "--psm", "3"}
-		if im.DPI > 0 {
-			args = append(args, "--dpi", strconv.Itoa(im.DPI))
-		}
-		cmd := exec.Command("tesseract", append(args, "tsv")...)
-		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-		cmd.Stdin = bytes.NewReader(im.Data)
-		if err := cmd.Run(); err != nil {
-			return 0, 0, err
+		for _, args := range [][]string{ocr.Args(im.DPI), ocr.NumberArgs(im.DPI)} {
+			if args == nil {
+				continue
+			}
+			cmd := exec.Command("tesseract", args...)
+			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			cmd.Stdin = bytes.NewReader(im.Data)
+			if err := cmd.Run(); err != nil {
+				return 0, 0, err
+			}
 		}
 	}
 	return time.Since(start), len(images), nil

@@ -52,12 +52,14 @@ type Measure struct {
 	Scan     Scan
 	Figures  int      // figures of the source
 	Exact    int      // read exactly from the scan
-	Wrong    []string // figures of the source read otherwise (or not at all), with what was read
-	Silent   []string // of those, the ones no finding names and that are not flagged as a reading error
+	Wrong    []string // figures of the source read as another figure, with what was read
+	Missing  []string // figures of the source not read at all (nothing passed off as them)
+	Silent   []string // wrong figures no finding names and that are not flagged as a reading error
 	Chars    int      // characters of the source's text (without spaces)
 	Right    int      // characters right: Chars less the edit distance from the OCR text
 	Pages    int      // pages OCR'd
 	Elapsed  time.Duration
+	Text     string // what OCR read, normalised
 	Report   *extract.Report
 	Findings []validate.Finding
 }
@@ -73,7 +75,7 @@ func Run(ctx context.Context, s Scan) (*Measure, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Measure{Scan: s, Elapsed: time.Since(start)}
+	m := &Measure{Scan: s, Elapsed: time.Since(start), Text: doc.Text}
 	for _, p := range doc.Pages {
 		if p.OCR {
 			m.Pages++
@@ -107,9 +109,13 @@ func Run(ctx context.Context, s Scan) (*Measure, error) {
 			m.Exact++
 			continue
 		}
-		w := fmt.Sprintf("%s: %s, read %q", k, wf[k].value, g.value)
+		if !ok {
+			m.Missing = append(m.Missing, fmt.Sprintf("%s: %s, not read", k, wf[k].value))
+			continue
+		}
+		w := fmt.Sprintf("%s: %s, read %s", k, wf[k].value, g.value)
 		m.Wrong = append(m.Wrong, w)
-		if !ok || !Named(got, m.Findings, g) {
+		if !Named(got, m.Findings, g) {
 			m.Silent = append(m.Silent, w)
 		}
 	}
@@ -180,7 +186,8 @@ func Named(r *extract.Report, fs []validate.Finding, g figure) bool {
 			return true
 		case f.Rule == "count-mismatch" && (g.kind == "stated-count" || g.kind == "item-budget"):
 			return true
-		case f.Rule == "ocr-misread" && g.kind == "stated-total" && f.Expected != nil && f.Expected.String() == g.value:
+		case f.Rule == "ocr-misread" && g.kind == "stated-total" && f.Expected != nil && f.Expected.String() == g.value,
+			f.Rule == "ocr-misread" && g.kind == "total-score" && f.Actual != nil && f.Actual.String() == g.value:
 			return true
 		case (f.Rule == "score-mismatch" || f.Rule == "weight-mismatch") && (g.kind == "indicator" || g.kind == "total-score" || g.kind == "fund"):
 			return true

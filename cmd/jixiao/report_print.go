@@ -24,6 +24,9 @@ func printReport(w io.Writer, r *extract.Report) {
 		stated += "总额 " + r.Stated.TotalWan.String() + " 万元"
 	}
 	fmt.Fprintln(w, strings.TrimSpace(stated))
+	if len(r.OCRPages) > 0 {
+		fmt.Fprintf(w, "第 %s 页由 OCR 从扫描件读出，数字请核对原件（页码旁 OCR 后为识别置信度）\n", joinPages(r.OCRPages))
+	}
 	if !validate.FiguresRead(r) {
 		fmt.Fprintln(w, "（未能读出项目或金额）")
 	}
@@ -38,7 +41,7 @@ func printReport(w io.Writer, r *extract.Report) {
 	subs := 0
 	for _, it := range r.Items {
 		rows = append(rows, []string{strconv.Itoa(it.Seq), it.Name, amountText(it.BudgetWan), amountText(it.ActualWan),
-			it.Disbursement.Label(), strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), whereText(it.Page, it.Cell)})
+			it.Disbursement.Label(), strconv.Itoa(max(1, it.Subprojects)), evaluationText(it), whereText(it.Page, it.Cell) + ocrText(it.OCRMark)})
 		if it.BudgetWan != nil {
 			budget = budget.Add(*it.BudgetWan)
 		}
@@ -50,6 +53,26 @@ func printReport(w io.Writer, r *extract.Report) {
 	rows = append(rows, []string{"合计", fmt.Sprintf("%d 项", len(r.Items)), budget.String(), actual.String(), "", strconv.Itoa(subs), "", ""})
 	fmt.Fprintln(w)
 	printTable(w, []string{"序号", "项目", "预算(万元)", "实际(万元)", "拨付", "子项目", "评价", "页"}, rows)
+}
+
+func joinPages(ps []int) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, "、")
+}
+
+// ocrText marks a figure read by OCR, with the engine's confidence
+// (第 2 页 OCR 87): a figure to check against the scan.
+func ocrText(m extract.OCRMark) string {
+	switch {
+	case !m.OCR:
+		return ""
+	case m.Confidence != nil:
+		return fmt.Sprintf(" OCR %d", *m.Confidence)
+	}
+	return " OCR"
 }
 
 // evaluationText lists which of the five dimensions an item's evaluation has.

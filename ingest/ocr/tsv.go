@@ -32,9 +32,25 @@ const maxTSV = 64 << 20
 // tab between them, and so are words of one line far apart; a blank line
 // separates paragraphs (a vertical gap larger than a line). Rows it cannot
 // read are skipped.
-func ParseTSV(data []byte) []Page {
+func ParseTSV(data []byte) []Page { return ParseTSVNumbers(data, nil) }
+
+// ParseTSVNumbers is ParseTSV with a second reading of the same image by a
+// model for Latin script (eng), which reads figures better than the Chinese
+// model (that reads a 0 as 6, or loses it): where the second reading has a
+// figure (digits, points, commas, %) over the same place as figure words of
+// the first, and is surer of it, the figure is taken from it. Chinese text
+// is always the first reading's.
+func ParseTSVNumbers(data, numbers []byte) []Page {
 	if len(data) > maxTSV {
 		data = data[:maxTSV]
+	}
+	second := map[int][]word{}
+	if len(numbers) > 0 {
+		for _, r := range tsvRows(numbers[:min(len(numbers), maxTSV)]) {
+			if numeric(r.w.text) && r.w.conf >= 60 {
+				second[r.page] = append(second[r.page], r.w)
+			}
+		}
 	}
 	type key struct{ page, block, par, line int }
 	var order []int // page numbers in the order met
@@ -91,9 +107,103 @@ func ParseTSV(data []byte) []Page {
 		for _, k := range keys[pg] {
 			ls = append(ls, lines[pg][k])
 		}
+		for _, n := range second[pg] {
+			mergeNumber(ls, n)
+		}
 		pages = append(pages, renderPage(ls))
 	}
 	return pages
+}
+
+// tsvRow is one word row of a TSV and its page.
+type tsvRow struct {
+	page int
+	w    word
+}
+
+// tsvRows are the word rows of a TSV.
+func tsvRows(data []byte) []tsvRow {
+	var out []tsvRow
+	for row := range bytes.Lines(data) {
+		f := strings.Split(strings.TrimRight(string(row), "\r\n"), "\t")
+		if len(f) < 12 || f[0] != "5" {
+			continue
+		}
+		n := make([]int, 10)
+		ok := true
+		for i := 1; i <= 9; i++ {
+			v, err := strconv.Atoi(f[i])
+			if err != nil || v < 0 || v > 1<<24 {
+				ok = false
+				break
+			}
+			n[i] = v
+		}
+		text := strings.TrimSpace(strings.ToValidUTF8(strings.Join(f[11:], " "), ""))
+		if !ok || text == "" {
+			continue
+		}
+		conf, err := strconv.ParseFloat(f[10], 64)
+		if err != nil || math.IsNaN(conf) {
+			conf = 0
+		}
+		out = append(out, tsvRow{n[1], word{left: n[6], top: n[7], width: n[8], height: n[9], conf: int(math.Round(max(0, min(100, conf)))), text: text}})
+	}
+	return out
+}
+
+// numeric tells whether a word is a figure: digits with points, commas
+// and a percent sign, beginning with a digit.
+func numeric(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	return strings.Trim(s, "0123456789.,%") == ""
+}
+
+// mergeNumber puts the figure n of the second reading in place of the
+// figure words of the first reading it covers, when it is surer of it than
+// they are. Words that are not figures are never replaced, nor a figure
+// that the second reading sees over a Chinese word.
+func mergeNumber(ls []*tline, n word) {
+	overlap := func(a0, a1, b0, b1 int) int { return max(0, min(a1, b1)-max(a0, b0)) }
+	for _, l := range ls {
+		if overlap(l.top, l.bottom, n.top, n.top+n.height)*2 < min(l.bottom-l.top, n.height) {
+			continue
+		}
+		var at []int
+		clash := false
+		for i, w := range l.words {
+			ov := overlap(w.left, w.left+w.width, n.left, n.left+n.width)
+			fig := numeric(w.text) || strings.Trim(w.text, ".,%") == ""
+			switch {
+			case ov == 0:
+				continue
+			case !fig && ov*2 >= w.width:
+				clash = true
+			case fig && (ov*2 >= w.width || strings.HasSuffix(n.text, w.text) || strings.HasPrefix(n.text, w.text)):
+				at = append(at, i) // the figure, or a piece of it the second reading saw whole
+			}
+		}
+		if clash || len(at) == 0 {
+			continue
+		}
+		joined, low := "", 100
+		for _, i := range at {
+			joined += l.words[i].text
+			low = min(low, l.words[i].conf)
+		}
+		if joined == n.text || n.conf < low {
+			return
+		}
+		first := l.words[at[0]]
+		last := l.words[at[len(at)-1]]
+		first.text, first.conf = n.text, n.conf
+		first.width = last.left + last.width - first.left
+		l.words[at[0]] = first
+		l.words = append(l.words[:at[0]+1], l.words[at[len(at)-1]+1:]...)
+		return
+	}
 }
 
 // row is lines side by side.
@@ -155,9 +265,7 @@ func renderPage(ls []*tline) Page {
 			ws = append(ws, l.words...)
 		}
 		h := max(1, r.bottom-r.top, lh)
-		if len(ws) > 1 && len(ws[0].text) <= 2 && strings.Trim(ws[0].text, "0123456789") == "" {
-			ws[1].text = listMarker("0" + ws[1].text)[1:] // the number and its point read as two words
-		}
+		ws = splitMarker(ws)
 		for i, w := range ws {
 			if i > 0 {
 				p := ws[i-1]
@@ -193,14 +301,58 @@ func listMarker(w string) string {
 	if i == 0 || i > 2 {
 		return w
 	}
-	for _, sep := range []string{"，", "。", ","} {
-		if rest, ok := strings.CutPrefix(w[i:], sep); ok {
-			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsDigit(r) {
-				return w[:i] + "." + rest
-			}
+	// the point as read: one or two marks of . , ， 。 (a point and a speck)
+	j, marks := i, 0
+	for j < len(w) && marks < 2 {
+		r, n := utf8.DecodeRuneInString(w[j:])
+		if r != '.' && r != ',' && r != '，' && r != '。' {
+			break
 		}
+		j += n
+		marks++
 	}
-	return w
+	if marks == 0 || w[i:j] == "." {
+		return w
+	}
+	if r, _ := utf8.DecodeRuneInString(w[j:]); j < len(w) && unicode.IsDigit(r) {
+		return w // 1,2 or 1.5: a figure
+	}
+	return w[:i] + "." + w[j:]
+}
+
+// splitMarker mends a list number read as two words, the number (with
+// its point or not) and then a mark (2 ，南屯镇 or 2. ，南屯镇): one list
+// number 2. and the name.
+func splitMarker(ws []word) []word {
+	if len(ws) < 2 {
+		return ws
+	}
+	digits := strings.TrimRight(ws[0].text, ".,，。")
+	if digits == "" || len(digits) > 2 || strings.Trim(digits, "0123456789") != "" {
+		return ws
+	}
+	rest := ws[1].text
+	marks := 0
+	for marks < 2 {
+		r, n := utf8.DecodeRuneInString(rest)
+		if r != '，' && r != '。' && r != ',' && r != '.' {
+			break
+		}
+		rest = rest[n:]
+		marks++
+	}
+	if marks == 0 {
+		return ws
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && unicode.IsDigit(r) {
+		return ws
+	}
+	ws[0].text = digits + "."
+	if rest == "" {
+		return append(ws[:1], ws[2:]...)
+	}
+	ws[1].text = rest
+	return ws
 }
 
 // spaced tells whether two neighbouring words of a line keep a space

@@ -3,7 +3,7 @@ package ocr
 import "testing"
 
 func TestListMarker(t *testing.T) {
-	for in, want := range map[string]string{"1，南屯镇": "1.南屯镇", "12。项目": "12.项目", "1,2": "1,2", "123，": "123，", "9，": "9.", "南屯": "南屯"} {
+	for in, want := range map[string]string{"1，南屯镇": "1.南屯镇", "12。项目": "12.项目", "1,2": "1,2", "123，": "123，", "9，": "9.", "南屯": "南屯", "21.，南屯镇": "21.南屯镇", "3.5万元": "3.5万元", "2.": "2."} {
 		if got := listMarker(in); got != want {
 			t.Errorf("listMarker(%q) = %q, want %q", in, got, want)
 		}
@@ -33,5 +33,31 @@ func TestParseTSVJoins(t *testing.T) {
 	}
 	if _, ok := SpanConfidence(p.Text, p.Words, len(p.Text), len(p.Text)+1); ok {
 		t.Error("confidence past the text")
+	}
+}
+
+// TestMergeNumbers: the second reading's figure replaces the first's where
+// it is surer, takes in a piece of it the first read apart, and never
+// swallows a neighbouring figure or a Chinese word.
+func TestMergeNumbers(t *testing.T) {
+	head := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	chi := head +
+		"5\t1\t1\t1\t1\t1\t1000\t757\t60\t32\t90\t金\n" +
+		"5\t1\t1\t1\t1\t2\t1070\t757\t45\t32\t70\t76\n" +
+		"5\t1\t1\t1\t1\t3\t1438\t757\t94\t32\t80\t54.\n" +
+		"5\t1\t1\t1\t1\t4\t1526\t757\t17\t32\t95\t2\n" +
+		"5\t1\t1\t1\t1\t5\t1580\t757\t60\t32\t92\t32.4\n" +
+		"5\t1\t1\t1\t1\t6\t1660\t757\t80\t32\t90\t31.69\n"
+	eng := head +
+		"5\t1\t1\t1\t1\t1\t1000\t757\t60\t32\t99\t4\n" + // over a Chinese word: not taken
+		"5\t1\t1\t1\t1\t2\t1070\t757\t45\t32\t95\t70\n" +
+		"5\t1\t1\t1\t1\t3\t1438\t757\t94\t32\t93\t54.2\n" +
+		"5\t1\t1\t1\t1\t4\t1580\t757\t95\t32\t93\t32.4\n"
+	pages := ParseTSVNumbers([]byte(chi), []byte(eng))
+	if len(pages) != 1 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	if want := "金70\t54.2 32.4 31.69"; pages[0].Text != want {
+		t.Errorf("text %q, want %q", pages[0].Text, want)
 	}
 }

@@ -58,7 +58,7 @@ for i in range(0, len(lines), 48):
       degrade "$f" "$dpi" 0.5 "$i"
     done
     go run ./testdata/scans/jpegpdf -dpi "$dpi" -o "$out/$doc-$dpi.pdf" "$tmp"/t-*.jpg
-    if [ "$dpi" = 200 ] && [ "$doc" = "$(head -1 "$out/tables.txt")" ]; then
+    if [ "$dpi" = 200 ] && [ "$doc" = "$(tail -1 "$out/tables.txt")" ]; then
       # the same pages as a fax-like multi-page TIFF (bilevel, CCITT G4), an image file
       "$convert" "$tmp"/t-*.jpg -monochrome -density 200 -units PixelsPerInch -compress Group4 "$out/$doc-200.tif"
     fi
