@@ -48,7 +48,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var buf bytes.Buffer
 	lay := layout{Title: title, Nav: nav, Body: body}
 	filter := url.Values{}
-	if nav == "reports" || nav == "findings" {
+	if nav == "reports" || nav == "findings" || nav == "coverage" {
 		filter = listForm(r.URL.Query())
 	}
 	lay.Exports = exportLinks(filter)
@@ -524,4 +524,67 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	view.Pager = newPager("/findings", form, from, findingsPageSize, len(rows), n)
 	view.Pager.Pages = pageLinks("/findings", form, from, findingsPageSize, n)
 	s.render(w, r, http.StatusOK, "findings", "问题", "findings", view)
+}
+
+// ---- coverage: unit × year ----
+
+type coverageCell struct {
+	Year     int
+	Received bool
+	corpus.CoverageCell
+	Reports, Findings string // links to the lists of the cell
+}
+
+type coverageRow struct {
+	Unit    string
+	Cells   []coverageCell
+	Missing int
+}
+
+type coverageView struct {
+	Filter  listFilterView
+	Years   []int
+	Rows    []coverageRow
+	Missing int
+}
+
+// coveragePage: /coverage — what was received of each unit in each year
+// (the filter of the lists applies), its errors and pending findings,
+// each cell linking to the lists; the years a unit sent nothing stand out.
+func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	ff, err := findingFilter(v)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	cv, err := s.store.Coverage(r.Context(), ff.Reports())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	form := listForm(v)
+	view := coverageView{Filter: newListFilter("/coverage", form, ff, st), Years: cv.Years}
+	for _, u := range cv.Units {
+		row := coverageRow{Unit: u}
+		for _, y := range cv.Years {
+			c, ok := cv.Cells[u][y]
+			cell := coverageCell{Year: y, Received: ok, CoverageCell: c}
+			sel := with(with(form, "unit", "="+u), "year", strconv.Itoa(y))
+			cell.Reports = link("/reports", sel)
+			cell.Findings = link("/findings", with(sel, "review", string(corpus.ReviewPending)))
+			if !ok {
+				row.Missing++
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		view.Missing += row.Missing
+		view.Rows = append(view.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "coverage", "覆盖", "coverage", view)
 }

@@ -162,3 +162,27 @@ func FuzzReadReviewers(f *testing.F) {
 		}
 	})
 }
+
+// TestCoveragePage: the unit × year matrix, a year a unit sent nothing
+// standing out, cells linking to the lists.
+func TestCoveragePage(t *testing.T) {
+	f := newFixture(t, Options{})
+	cv, err := f.store.Coverage(context.Background(), corpus.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := cv.Cells["南屯镇"][2023]
+	if !ok || c.Reports != 1 || c.Errors == 0 || c.Pending == 0 {
+		t.Errorf("南屯镇 2023: %+v %v", c, ok)
+	}
+	if len(cv.Years) < 2 || cv.Years[len(cv.Years)-1]-cv.Years[0] != len(cv.Years)-1 {
+		t.Errorf("years %v: not every year from the first to the last", cv.Years)
+	}
+	w := f.get("/coverage")
+	body := w.Body.String()
+	for _, want := range []string{`href="/reports?unit=%3D%E5%8D%97%E5%B1%AF%E9%95%87&amp;year=2023"`, "未收到", "待审"} {
+		if w.Code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("/coverage (%d) lacks %s", w.Code, want)
+		}
+	}
+}
