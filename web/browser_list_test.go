@@ -224,6 +224,8 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 var listShots = []struct{ name, target, wait string }{
 	{"serve-findings.png", "/findings?sort=diff&severity=error", ".findings-table"},
 	{"serve-reports.png", "/reports?sort=diff&rule=total-mismatch", "table.data"},
+	{"serve-coverage.png", "/coverage", "table.coverage"},
+	{"serve-opinion.png", "/opinion?report=" + nantunID, ".opinion-table"},
 }
 
 // TestScreenshotsLists writes the lists' screenshots into JIXIAO_SCREENSHOTS.

@@ -186,3 +186,29 @@ func TestCoveragePage(t *testing.T) {
 		}
 	}
 }
+
+// TestOpinionPage: the review opinion of one report, its findings under
+// what was decided, with the figures and who decided.
+func TestOpinionPage(t *testing.T) {
+	f := newFixture(t, Options{})
+	ctx := context.Background()
+	if _, err := f.store.Review(ctx, []corpus.FindingRef{{Report: nantunID, Key: "total-mismatch"}},
+		corpus.Action{Verdict: corpus.Confirmed, Note: "所述总额与项目合计不符", Author: "张三"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.Review(ctx, []corpus.FindingRef{{Report: nantunID, Key: "underspent:2"}},
+		corpus.Action{Verdict: corpus.Dismissed, Note: "结转", Author: "李四"}); err != nil {
+		t.Fatal(err)
+	}
+	w := f.get("/opinion?report=" + nantunID)
+	body := w.Body.String()
+	for _, want := range []string{"关于南屯镇绩效自评报告的审核意见", "一、经审核确认的问题（1 条）", "二、尚待核实的问题",
+		"附：已排除的事项（1 条）", "937.131003", "905.534931", "−31.596072", "已确认：所述总额与项目合计不符", "张三", "已排除：结转", "李四"} {
+		if w.Code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("/opinion (%d) lacks %q", w.Code, want)
+		}
+	}
+	if i, j := strings.Index(body, "经审核确认的问题"), strings.Index(body, "尚待核实的问题"); i < 0 || j < i {
+		t.Error("confirmed problems do not come first")
+	}
+}
