@@ -92,6 +92,7 @@ type reportView struct {
 	Files    []corpus.FileRef
 	Identity corpus.Identity
 	Versions []corpus.Version
+	Changes  *corpus.VersionDiff // from the version before this one
 }
 
 // partLink is one report of a file that holds several.
@@ -158,6 +159,16 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(v.Files) < 2 {
 		v.Files = nil
+	}
+	for i, ver := range v.Versions {
+		if ver.Report == id && i+1 < len(v.Versions) {
+			d, err := s.store.CompareVersions(ctx, v.Versions[i+1].Report, id)
+			if err != nil {
+				s.pageFail(w, r, err)
+				return
+			}
+			v.Changes = &d
+		}
 	}
 	if len(v.Versions) < 2 {
 		v.Versions = nil
