@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -210,5 +212,41 @@ func TestOpinionPage(t *testing.T) {
 	}
 	if i, j := strings.Index(body, "经审核确认的问题"), strings.Index(body, "尚待核实的问题"); i < 0 || j < i {
 		t.Error("confirmed problems do not come first")
+	}
+}
+
+// TestCopiesOnThePage: the same report received twice (other bytes, the
+// same figures) is one report in the list, whose page names both files;
+// the copy's page says whose copy it is.
+func TestCopiesOnThePage(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join(fixtureDir, "nantun-2023.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a", "nantun.md"), filepath.Join(dir, "b", "nantun-print.txt")
+	for p, data := range map[string]string{a: string(text), b: string(text) + "\n\n（打印件）\n"} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := newFixtureOf(t, Options{}, filepath.Join(dir, "a"), filepath.Join(dir, "b"))
+	ctx := context.Background()
+	list, err := f.store.List(ctx, corpus.Filter{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("listed %d reports (%v), want 1", len(list), err)
+	}
+	files, err := f.store.Files(ctx, list[0].ID)
+	if err != nil || len(files) != 2 {
+		t.Fatalf("files %+v %v", files, err)
+	}
+	page := f.get("/reports/" + list[0].ID).Body.String()
+	if !strings.Contains(page, "同一报告共收到 2 个文件") || !strings.Contains(page, "nantun-print.txt") {
+		t.Errorf("the report's page does not name both files")
+	}
+	copyPage := f.get("/reports/" + files[1].Report).Body.String()
+	if !strings.Contains(copyPage, "的另一份文件") || !strings.Contains(copyPage, `href="/reports/`+list[0].ID+`"`) {
+		t.Errorf("the copy's page does not say whose copy it is")
 	}
 }
