@@ -20,14 +20,16 @@ type querier interface {
 }
 
 // reportSelect reads what scanReport scans; add WHERE/ORDER on r.
-const reportSelect = `SELECT r.id, r.sha256, r.path, r.format, r.extractor, r.indexed, r.created_at, r.updated_at, d.report
+const reportSelect = `SELECT r.id, r.sha256, r.path, r.format, r.extractor, r.indexed, r.created_at, r.updated_at, d.report,
+	COALESCE(r.copy_of, ''), COALESCE(r.superseded_by, '')
 	FROM reports r JOIN report_data d ON d.report_id = r.id`
 
 func scanReport(sc interface{ Scan(...any) error }) (*StoredReport, error) {
 	r := &StoredReport{}
 	var format, created, updated string
 	var repData []byte
-	if err := sc.Scan(&r.ID, &r.SHA256, &r.Path, &format, &r.Extractor, &r.Indexed, &created, &updated, &repData); err != nil {
+	if err := sc.Scan(&r.ID, &r.SHA256, &r.Path, &format, &r.Extractor, &r.Indexed, &created, &updated, &repData,
+		&r.CopyOf, &r.SupersededBy); err != nil {
 		return nil, err
 	}
 	r.Format, r.Created, r.Updated = ingest.Format(format), parseTime(created), parseTime(updated)

@@ -28,6 +28,10 @@ type StoredReport struct {
 	Indexed   bool   // the search index holds this version
 	Created   time.Time
 	Updated   time.Time
+	// CopyOf is the report this one is a copy of, SupersededBy the later
+	// version that superseded it (see versions.go); "" for neither.
+	CopyOf       string
+	SupersededBy string
 
 	// Pages and DocWarnings are the document as read, so that re-extraction
 	// never re-reads the file. Filled by Get; Each and List leave them empty
@@ -60,3 +64,7 @@ type Decision struct {
 	At      time.Time `json:"at"`
 	Author  string    `json:"author"` // who decided ("" for decisions recorded before authors were)
 }
+
+// Searchable says whether the report belongs in the search index: neither a
+// copy nor superseded.
+func (r *StoredReport) Searchable() bool { return r.CopyOf == "" && r.SupersededBy == "" }

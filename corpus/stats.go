@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"slices"
 
 	"github.com/jixiao/jixiao/validate"
 )
@@ -82,4 +83,68 @@ func (s *Store) scanRows(ctx context.Context, q string, fn func(scan func(...any
 		}
 	}
 	return rows.Err()
+}
+
+// CoverageCell is what was received of one unit in one year.
+type CoverageCell struct {
+	Reports int `json:"reports"` // neither copies nor superseded
+	Errors  int `json:"errors"`  // error findings of those reports
+	Pending int `json:"pending"` // their findings without a decision
+}
+
+// Coverage is the unit × year matrix of what has been received: a cell per
+// unit and year with reports, absent where nothing came.
+type Coverage struct {
+	Units []string                        `json:"units"`
+	Years []int                           `json:"years"`
+	Cells map[string]map[int]CoverageCell `json:"cells"` // unit → year → cell
+}
+
+// Coverage counts the reports f selects by unit and year (reports without a
+// unit or a year left out), with their error and pending findings.
+func (s *Store) Coverage(ctx context.Context, f Filter) (*Coverage, error) {
+	f.Sort, f.Limit, f.Offset = SortDefault, 0, 0
+	where, args, err := f.where()
+	if err != nil {
+		return nil, err
+	}
+	cond := " WHERE "
+	if where != "" {
+		cond = where + " AND "
+	}
+	cv := &Coverage{Units: []string{}, Years: []int{}, Cells: map[string]map[int]CoverageCell{}}
+	years := map[int]bool{}
+	err = s.scanRows(ctx, `SELECT r.unit, r.year, COUNT(*), COALESCE(SUM(r.errors), 0),
+		COALESCE(SUM((SELECT COUNT(*) FROM findings fp LEFT JOIN decisions dp ON dp.report_id = fp.report_id AND dp.finding_key = fp.key
+			WHERE fp.report_id = r.id AND dp.decision IS NULL)), 0)
+		FROM reports r`+cond+`r.unit != '' AND r.year != 0 GROUP BY r.unit, r.year ORDER BY r.unit, r.year`,
+		func(sc func(...any) error) error {
+			var u string
+			var y int
+			var c CoverageCell
+			if err := sc(&u, &y, &c.Reports, &c.Errors, &c.Pending); err != nil {
+				return err
+			}
+			if cv.Cells[u] == nil {
+				cv.Cells[u] = map[int]CoverageCell{}
+				cv.Units = append(cv.Units, u)
+			}
+			cv.Cells[u][y] = c
+			years[y] = true
+			return nil
+		}, args...)
+	if err != nil {
+		return nil, err
+	}
+	// Every year from the first to the last: a year nothing came in is a column too.
+	var ys []int
+	for y := range years {
+		ys = append(ys, y)
+	}
+	if len(ys) > 0 {
+		for y := slices.Min(ys); y <= slices.Max(ys); y++ {
+			cv.Years = append(cv.Years, y)
+		}
+	}
+	return cv, nil
 }

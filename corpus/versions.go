@@ -278,3 +278,57 @@ FROM reports r JOIN chain c ON c.id = r.id ORDER BY r.created_at DESC, r.id DESC
 	}
 	return out, rows.Err()
 }
+
+// VersionDiff is what changed from one version of a report to the next:
+// the figures of the whole, and the findings by key.
+type VersionDiff struct {
+	Older, Newer           string
+	StatedTotal            [2]*string // older, newer (万元, as stored)
+	ItemsBudget            [2]string
+	Items                  [2]int
+	FindingsAdded, Removed []string // keys
+}
+
+// CompareVersions says what changed from report older to report newer.
+func (s *Store) CompareVersions(ctx context.Context, older, newer string) (VersionDiff, error) {
+	d := VersionDiff{Older: older, Newer: newer}
+	keys := [2]map[string]bool{{}, {}}
+	for i, id := range []string{older, newer} {
+		var total sql.NullString
+		if err := s.db.QueryRowContext(ctx, `SELECT stated_total_wan, items_budget_wan, item_count FROM reports WHERE id = ?`, id).
+			Scan(&total, &d.ItemsBudget[i], &d.Items[i]); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return d, fmt.Errorf("%w: %s", ErrNotFound, id)
+			}
+			return d, err
+		}
+		if total.Valid {
+			d.StatedTotal[i] = &total.String
+		}
+		err := s.scanRows(ctx, `SELECT key FROM findings WHERE report_id = ? ORDER BY ord`, func(sc func(...any) error) error {
+			var k string
+			if err := sc(&k); err != nil {
+				return err
+			}
+			keys[i][k] = true
+			if i == 1 && !keys[0][k] {
+				d.FindingsAdded = append(d.FindingsAdded, k)
+			}
+			return nil
+		}, id)
+		if err != nil {
+			return d, err
+		}
+	}
+	err := s.scanRows(ctx, `SELECT key FROM findings WHERE report_id = ? ORDER BY ord`, func(sc func(...any) error) error {
+		var k string
+		if err := sc(&k); err != nil {
+			return err
+		}
+		if !keys[1][k] {
+			d.Removed = append(d.Removed, k)
+		}
+		return nil
+	}, older)
+	return d, err
+}

@@ -168,6 +168,15 @@ func TestNewVersionSupersedes(t *testing.T) {
 	if err != nil || len(vs) != 2 || vs[0].Report != cur || vs[1].Report != old || vs[1].SupersededAt.IsZero() {
 		t.Errorf("versions: %+v %v", vs, err)
 	}
+	d, err := s.CompareVersions(ctx, old, cur)
+	if err != nil || d.Items != [2]int{2, 2} || len(d.Removed) == 0 {
+		t.Errorf("what changed: %+v %v", d, err)
+	}
+	for _, k := range d.Removed {
+		if !strings.HasPrefix(k, "not-disbursed") && !strings.HasPrefix(k, "underspent") && !strings.HasPrefix(k, "claim") {
+			t.Errorf("removed %s: not what paying item 2 takes away", k)
+		}
+	}
 	// The index let go of the old one (at the next indexing of pending reports).
 	if _, err := s.IndexPending(ctx, ix); err != nil {
 		t.Fatal(err)

@@ -287,7 +287,7 @@ func TestBrowserReview(t *testing.T) {
 }
 
 // TestScreenshots writes serve-search.png, serve-report.png and
-// serve-findings.png into the folder JIXIAO_SCREENSHOTS names:
+// serve-report-items.png into the folder JIXIAO_SCREENSHOTS names:
 //
 //	JIXIAO_SCREENSHOTS=$PWD/docs go test ./web -run TestScreenshots
 func TestScreenshots(t *testing.T) {
@@ -312,7 +312,6 @@ func TestScreenshots(t *testing.T) {
 	}{
 		{"serve-search.png", "/?q=经费", ".hit"},
 		{"serve-report.png", "/reports/" + nantunID + "?finding=total-mismatch", ".seg.active"},
-		{"serve-findings.png", "/findings", ".findings-table"},
 		{"serve-report-items.png", "/reports/" + nantunID + "?item=2", ".seg.active"},
 	}
 	for _, s := range shots {

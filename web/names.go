@@ -161,6 +161,12 @@ var templateFuncs = template.FuncMap{
 	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
 	"reviewFor":    reviewName,
 	"actionName":   actionName,
+	"deref": func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	},
 }
 
 func reviewName(s corpus.ReviewState) string { return s.Label() }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract"
@@ -48,7 +49,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var buf bytes.Buffer
 	lay := layout{Title: title, Nav: nav, Body: body}
 	filter := url.Values{}
-	if nav == "reports" || nav == "findings" {
+	if nav == "reports" || nav == "findings" || nav == "coverage" {
 		filter = listForm(r.URL.Query())
 	}
 	lay.Exports = exportLinks(filter)
@@ -329,6 +330,7 @@ type listFilterView struct {
 	Chips                                       []filterChip
 	Filtered                                    bool
 	Query                                       string // the filter as a query string (exports, decisions on all)
+	Opinion                                     string // the review opinion of what is filtered
 }
 
 // newListFilter fills the filter form of the list at path from form (the
@@ -336,7 +338,7 @@ type listFilterView struct {
 func newListFilter(path string, form url.Values, f corpus.FindingFilter, st *corpus.Stats) listFilterView {
 	v := listFilterView{Action: path, Unit: form.Get("unit"), Year: form.Get("year"), MinDiff: form.Get("min_diff"),
 		MaxDiff: form.Get("max_diff"), MinTotal: form.Get("min_total"), MaxTotal: form.Get("max_total"),
-		Report: form.Get("report"), Units: st.Units, Query: form.Encode()}
+		Report: form.Get("report"), Units: st.Units, Query: form.Encode(), Opinion: link("/opinion", form)}
 	v.Years = []option{{"", "全部年度", f.Year == 0}}
 	for i := len(st.Years) - 1; i >= 0; i-- {
 		y := st.Years[i]
@@ -524,4 +526,137 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	view.Pager = newPager("/findings", form, from, findingsPageSize, len(rows), n)
 	view.Pager.Pages = pageLinks("/findings", form, from, findingsPageSize, n)
 	s.render(w, r, http.StatusOK, "findings", "问题", "findings", view)
+}
+
+// ---- coverage: unit × year ----
+
+type coverageCell struct {
+	Year     int
+	Received bool
+	corpus.CoverageCell
+	Reports, Findings string // links to the lists of the cell
+}
+
+type coverageRow struct {
+	Unit    string
+	Cells   []coverageCell
+	Missing int
+}
+
+type coverageView struct {
+	Filter  listFilterView
+	Years   []int
+	Rows    []coverageRow
+	Missing int
+}
+
+// coveragePage: /coverage — what was received of each unit in each year
+// (the filter of the lists applies), its errors and pending findings,
+// each cell linking to the lists; the years a unit sent nothing stand out.
+func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	ff, err := findingFilter(v)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	cv, err := s.store.Coverage(r.Context(), ff.Reports())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	form := listForm(v)
+	view := coverageView{Filter: newListFilter("/coverage", form, ff, st), Years: cv.Years}
+	for _, u := range cv.Units {
+		row := coverageRow{Unit: u}
+		for _, y := range cv.Years {
+			c, ok := cv.Cells[u][y]
+			cell := coverageCell{Year: y, Received: ok, CoverageCell: c}
+			sel := with(with(form, "unit", "="+u), "year", strconv.Itoa(y))
+			cell.Reports = link("/reports", sel)
+			cell.Findings = link("/findings", with(sel, "review", string(corpus.ReviewPending)))
+			if !ok {
+				row.Missing++
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		view.Missing += row.Missing
+		view.Rows = append(view.Rows, row)
+	}
+	s.render(w, r, http.StatusOK, "coverage", "覆盖", "coverage", view)
+}
+
+// ---- the printable review opinion (审核意见) ----
+
+// opinionReport is one report of an opinion with its findings by decision.
+type opinionReport struct {
+	ID, Unit, Title string
+	Year            int
+	Confirmed       []corpus.ReviewedFinding
+	Pending         []corpus.ReviewedFinding
+	Dismissed       []corpus.ReviewedFinding
+}
+
+type opinionView struct {
+	Reports []opinionReport
+	Units   string // the units the opinion is addressed to
+	Date    string
+	Back    string // the list it was made from
+	Total   int
+}
+
+// maxOpinionFindings bounds an opinion (a county's year is far less).
+const maxOpinionFindings = 5000
+
+// opinionPage: /opinion?… — the review opinion of the findings the lists'
+// filter selects (one report: report=ID), report by report: the problems
+// confirmed, those still to be reviewed, and those dismissed with the
+// reason, with their figures and who decided; laid out to be printed (or
+// saved as PDF by the browser) and sent back to the unit.
+func (s *Server) opinionPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	f, err := findingFilter(v)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	f.Limit = maxOpinionFindings
+	view := opinionView{Date: time.Now().Format("2006 年 1 月 2 日"), Back: link("/findings", listForm(v))}
+	var units []string
+	seenUnit := map[string]bool{}
+	byID := map[string]int{}
+	err = s.store.EachFinding(r.Context(), f, func(rf corpus.ReviewedFinding) error {
+		k, ok := byID[rf.ReportID]
+		if !ok {
+			k = len(view.Reports)
+			byID[rf.ReportID] = k
+			view.Reports = append(view.Reports, opinionReport{ID: rf.ReportID, Unit: rf.Unit, Title: rf.Title, Year: rf.Year})
+			if !seenUnit[rf.Unit] && rf.Unit != "" {
+				seenUnit[rf.Unit] = true
+				units = append(units, rf.Unit)
+			}
+		}
+		op := &view.Reports[k]
+		switch {
+		case rf.Decision == nil:
+			op.Pending = append(op.Pending, rf)
+		case rf.Decision.Verdict == corpus.Confirmed:
+			op.Confirmed = append(op.Confirmed, rf)
+		default:
+			op.Dismissed = append(op.Dismissed, rf)
+		}
+		view.Total++
+		return nil
+	})
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view.Units = strings.Join(units, "、")
+	s.render(w, r, http.StatusOK, "opinion", "审核意见", "findings", view)
 }

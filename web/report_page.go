@@ -87,6 +87,12 @@ type reportView struct {
 	Tab         string // the section shown: "findings", "items" or "tables"
 	// Parts are the reports of the file this report is one of, when it holds several.
 	Parts []partLink
+	// The same report more than once: the files it was received as (more
+	// than one: copies), what it is beside the others, and its versions.
+	Files    []corpus.FileRef
+	Identity corpus.Identity
+	Versions []corpus.Version
+	Changes  *corpus.VersionDiff // from the version before this one
 }
 
 // partLink is one report of a file that holds several.
@@ -140,6 +146,32 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 			}
 			v.Parts = append(v.Parts, pl)
 		}
+	}
+	if v.Identity, err = s.store.IdentityOf(ctx, id); err == nil {
+		v.Files, err = s.store.Files(ctx, id)
+	}
+	if err == nil {
+		v.Versions, err = s.store.Versions(ctx, id)
+	}
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	if len(v.Files) < 2 {
+		v.Files = nil
+	}
+	for i, ver := range v.Versions {
+		if ver.Report == id && i+1 < len(v.Versions) {
+			d, err := s.store.CompareVersions(ctx, v.Versions[i+1].Report, id)
+			if err != nil {
+				s.pageFail(w, r, err)
+				return
+			}
+			v.Changes = &d
+		}
+	}
+	if len(v.Versions) < 2 {
+		v.Versions = nil
 	}
 	title := sr.Report.Title
 	if title == "" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -161,4 +163,90 @@ func FuzzReadReviewers(f *testing.F) {
 			seen[r.Token] = true
 		}
 	})
+}
+
+// TestCoveragePage: the unit × year matrix, a year a unit sent nothing
+// standing out, cells linking to the lists.
+func TestCoveragePage(t *testing.T) {
+	f := newFixture(t, Options{})
+	cv, err := f.store.Coverage(context.Background(), corpus.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := cv.Cells["南屯镇"][2023]
+	if !ok || c.Reports != 1 || c.Errors == 0 || c.Pending == 0 {
+		t.Errorf("南屯镇 2023: %+v %v", c, ok)
+	}
+	if len(cv.Years) < 2 || cv.Years[len(cv.Years)-1]-cv.Years[0] != len(cv.Years)-1 {
+		t.Errorf("years %v: not every year from the first to the last", cv.Years)
+	}
+	w := f.get("/coverage")
+	body := w.Body.String()
+	for _, want := range []string{`href="/reports?unit=%3D%E5%8D%97%E5%B1%AF%E9%95%87&amp;year=2023"`, "未收到", "待审"} {
+		if w.Code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("/coverage (%d) lacks %s", w.Code, want)
+		}
+	}
+}
+
+// TestOpinionPage: the review opinion of one report, its findings under
+// what was decided, with the figures and who decided.
+func TestOpinionPage(t *testing.T) {
+	f := newFixture(t, Options{})
+	ctx := context.Background()
+	if _, err := f.store.Review(ctx, []corpus.FindingRef{{Report: nantunID, Key: "total-mismatch"}},
+		corpus.Action{Verdict: corpus.Confirmed, Note: "所述总额与项目合计不符", Author: "张三"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.Review(ctx, []corpus.FindingRef{{Report: nantunID, Key: "underspent:2"}},
+		corpus.Action{Verdict: corpus.Dismissed, Note: "结转", Author: "李四"}); err != nil {
+		t.Fatal(err)
+	}
+	w := f.get("/opinion?report=" + nantunID)
+	body := w.Body.String()
+	for _, want := range []string{"关于南屯镇绩效自评报告的审核意见", "一、经审核确认的问题（1 条）", "二、尚待核实的问题",
+		"附：已排除的事项（1 条）", "937.131003", "905.534931", "−31.596072", "已确认：所述总额与项目合计不符", "张三", "已排除：结转", "李四"} {
+		if w.Code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("/opinion (%d) lacks %q", w.Code, want)
+		}
+	}
+	if i, j := strings.Index(body, "经审核确认的问题"), strings.Index(body, "尚待核实的问题"); i < 0 || j < i {
+		t.Error("confirmed problems do not come first")
+	}
+}
+
+// TestCopiesOnThePage: the same report received twice (other bytes, the
+// same figures) is one report in the list, whose page names both files;
+// the copy's page says whose copy it is.
+func TestCopiesOnThePage(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join(fixtureDir, "nantun-2023.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a", "nantun.md"), filepath.Join(dir, "b", "nantun-print.txt")
+	for p, data := range map[string]string{a: string(text), b: string(text) + "\n\n（打印件）\n"} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := newFixtureOf(t, Options{}, filepath.Join(dir, "a"), filepath.Join(dir, "b"))
+	ctx := context.Background()
+	list, err := f.store.List(ctx, corpus.Filter{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("listed %d reports (%v), want 1", len(list), err)
+	}
+	files, err := f.store.Files(ctx, list[0].ID)
+	if err != nil || len(files) != 2 {
+		t.Fatalf("files %+v %v", files, err)
+	}
+	page := f.get("/reports/" + list[0].ID).Body.String()
+	if !strings.Contains(page, "同一报告共收到 2 个文件") || !strings.Contains(page, "nantun-print.txt") {
+		t.Errorf("the report's page does not name both files")
+	}
+	copyPage := f.get("/reports/" + files[1].Report).Body.String()
+	if !strings.Contains(copyPage, "的另一份文件") || !strings.Contains(copyPage, `href="/reports/`+list[0].ID+`"`) {
+		t.Errorf("the copy's page does not say whose copy it is")
+	}
 }

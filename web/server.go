@@ -87,6 +87,8 @@ func (s *Server) routes() {
 	get("/reports", s.reportsPage)
 	get("/reports/{id}", s.reportPage)
 	get("/findings", s.findingsPage)
+	get("/coverage", s.coveragePage)
+	get("/opinion", s.opinionPage)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusNotFound, "找不到这个页面。")
 	})

@@ -13,6 +13,8 @@ import (
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/corpus/export"
+	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/validate"
 )
 
 // exportOptions are the flags of export.
@@ -22,6 +24,13 @@ type exportOptions struct {
 	Year     int
 	Unit     string
 	Findings bool
+	// The filter of the page's lists.
+	DocType  string
+	Rule     string
+	Severity string
+	Review   string
+	MinDiff  string
+	MaxDiff  string
 }
 
 // newExportCommand builds `jixiao export`.
@@ -47,6 +56,12 @@ func newExportCommand(gopts *globalOptions) *cobra.Command {
 	f.StringVarP(&opts.Output, "output", "o", "", "输出文件；- 或不写为标准输出 (output file; - or none: standard output)")
 	f.IntVar(&opts.Year, "year", 0, "只导出该年度 (year)")
 	f.StringVar(&opts.Unit, "unit", "", "单位名称包含此文字；=名称 为完全一致 (unit name contains; =NAME for exactly)")
+	f.StringVar(&opts.DocType, "doc-type", "", "只导出该类型的文件，如 部门决算 或 final-accounts (document type)")
+	f.StringVar(&opts.Rule, "rule", "", "只导出有该规则问题的报告及这些问题，如 underspent (findings of rule)")
+	f.StringVar(&opts.Severity, "severity", "", "只导出该级别的问题：error、warning、info (severity)")
+	f.StringVar(&opts.Review, "review", "", "只导出该审核状态的问题：pending、confirmed、dismissed (review state)")
+	f.StringVar(&opts.MinDiff, "min-diff", "", "只导出 |差额| 不少于此数的问题，万元 (|diff| at least)")
+	f.StringVar(&opts.MaxDiff, "max-diff", "", "只导出 |差额| 不多于此数的问题，万元 (|diff| at most)")
 	f.BoolVar(&opts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
 	registerCompletion(cmd, "format", fixed("csv", "xlsx", "jsonl"))
 	registerCorpusCompletion(cmd, gopts)
@@ -77,8 +92,10 @@ func runExport(ctx context.Context, opts exportOptions, gopts globalOptions, std
 		return err
 	}
 	defer s.Close()
-	filter := corpus.Filter{Year: opts.Year}
-	filter.Unit, filter.UnitExact = corpus.ParseUnit(opts.Unit)
+	filter, err := exportFilter(opts)
+	if err != nil {
+		return err
+	}
 
 	if format == "csv" && opts.Output != "" {
 		findingsPath := findingsFile(opts.Output)
@@ -147,4 +164,38 @@ func writeFiles(files map[string]func(io.Writer) error) error {
 		}
 	}
 	return nil
+}
+
+// exportFilter is the filter of export's flags: the page's list filter, so
+// that the command exports what the page shows.
+func exportFilter(opts exportOptions) (corpus.Filter, error) {
+	f := corpus.Filter{Year: opts.Year, Rule: opts.Rule}
+	f.Unit, f.UnitExact = corpus.ParseUnit(opts.Unit)
+	if opts.DocType != "" {
+		t, ok := extract.DocTypeByLabel(opts.DocType)
+		if !ok {
+			return f, usageError("未知的文件类型 %q (unknown --doc-type)", opts.DocType)
+		}
+		f.DocType = t
+	}
+	switch sev := validate.Severity(opts.Severity); sev {
+	case "", validate.Error, validate.Warning, validate.Info:
+		f.Severity = sev
+	default:
+		return f, usageError("--severity 须为 error、warning 或 info")
+	}
+	switch rv := corpus.ReviewState(opts.Review); rv {
+	case corpus.ReviewAny, corpus.ReviewPending, corpus.ReviewConfirmed, corpus.ReviewDismissed:
+		f.Review = rv
+	default:
+		return f, usageError("--review 须为 pending、confirmed 或 dismissed")
+	}
+	var err error
+	if f.MinDiff, err = budgetFlag("--min-diff", opts.MinDiff); err != nil {
+		return f, err
+	}
+	if f.MaxDiff, err = budgetFlag("--max-diff", opts.MaxDiff); err != nil {
+		return f, err
+	}
+	return f, nil
 }

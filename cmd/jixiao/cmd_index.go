@@ -41,6 +41,10 @@ func runIndexRebuild(ctx context.Context, gopts globalOptions, out io.Writer) er
 	var ids []string
 	each := func(ctx context.Context, put index.PutFunc) error {
 		return store.Each(ctx, func(sr *corpus.StoredReport) error {
+			if !sr.Searchable() { // a copy or a superseded version: not searched for
+				ids = append(ids, sr.ID)
+				return nil
+			}
 			if err := put(sr.ID, sr.Report, sr.Findings); err != nil {
 				return err
 			}
