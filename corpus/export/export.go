@@ -17,7 +17,7 @@ import (
 var ItemHeader = []string{"单位", "年度", "报告编号", "序号", "项目名称", "预算数(万元)", "实际拨付(万元)", "拨付情况", "子项目数", "用途", "页码"}
 
 // FindingHeader names the columns of the findings table.
-var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "规则名称", "级别", "说明", "应为", "实为", "差额", "单位(应为/实为/差额)", "涉及项目", "页码", "审核结论", "审核说明", "审核时间"}
+var FindingHeader = []string{"单位", "年度", "报告编号", "问题键", "规则", "规则名称", "级别", "说明", "应为", "实为", "差额", "单位(应为/实为/差额)", "涉及项目", "页码", "审核结论", "审核说明", "审核人", "审核时间"}
 
 // cell is one value of a table row: text, an integer, or an amount.
 type cell struct {
@@ -51,10 +51,10 @@ func findingRow(rf corpus.ReviewedFinding) []cell {
 		textCell(f.Severity.Label()), textCell(f.Message),
 		amountCell(f.Expected), amountCell(f.Actual), amountCell(f.Diff), textCell(f.FigureUnit), textCell(joinInts(f.Items)), pageCell(f.Page)}
 	if d := rf.Decision; d != nil {
-		row = append(row, textCell(d.Verdict.Label()), textCell(d.Note),
+		row = append(row, textCell(d.Verdict.Label()), textCell(d.Note), textCell(d.Author),
 			textCell(d.At.Local().Format("2006-01-02 15:04:05")))
 	} else {
-		row = append(row, textCell("待审核"), textCell(""), textCell(""))
+		row = append(row, textCell("待审核"), textCell(""), textCell(""), textCell(""))
 	}
 	return row
 }

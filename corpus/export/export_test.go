@@ -59,7 +59,7 @@ func fixture(t *testing.T) *corpus.Store {
 		{Rule: "total-mismatch", Severity: validate.Error, Message: "合计不符", Expected: dec("937.131003"), Actual: dec("140.44325"), Diff: dec("-796.687753"), FigureUnit: "万元", Page: 1},
 		{Rule: "not-disbursed", Severity: validate.Warning, Message: "未拨付", Items: []int{18}, Page: 2},
 	})
-	if err := s.Decide(ctx, nantun, "not-disbursed:18", corpus.Dismissed, "次年拨付"); err != nil {
+	if _, err := s.Review(ctx, []corpus.FindingRef{{Report: nantun, Key: "not-disbursed:18"}}, corpus.Action{Verdict: corpus.Dismissed, Note: "次年拨付", Author: "张三"}); err != nil {
 		t.Fatal(err)
 	}
 	put("/r/chengguan.txt", "城关镇 2022 年绩效自评报告", &extract.Report{Unit: "城关镇", Year: 2022, Genre: extract.Narrative,
@@ -112,7 +112,7 @@ func TestCSV(t *testing.T) {
 	if f1[4] != "total-mismatch" || f1[5] != "总额不符" || f1[6] != "错误" || f1[8] != "937.131003" || f1[10] != "-796.687753" || f1[11] != "万元" || f1[14] != "待审核" {
 		t.Errorf("finding 1: %q", f1)
 	}
-	if f2[3] != "not-disbursed:18" || f2[11] != "" || f2[12] != "18" || f2[14] != "已排除" || f2[15] != "次年拨付" || f2[16] == "" {
+	if f2[3] != "not-disbursed:18" || f2[11] != "" || f2[12] != "18" || f2[14] != "已排除" || f2[15] != "次年拨付" || f2[16] != "张三" || f2[17] == "" {
 		t.Errorf("finding 2: %q", f2)
 	}
 	// a filter
@@ -168,7 +168,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("E6 = %q, want 合计", v)
 	}
 	// every sheet is filtered, the 合计 row left out
-	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:R3"} {
+	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:S3"} {
 		if got := autoFilter(t, x, sheet); got != ref {
 			t.Errorf("%s: autofilter %q, want %q", sheet, got, ref)
 		}
