@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/jixiao/jixiao/ingest/memwatch"
 	"os"
 	"os/exec"
 	"strconv"
@@ -128,33 +129,12 @@ func run(ctx context.Context, image []byte, args []string, opt Options) ([]byte,
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFailed, err)
 	}
-	var over bool
-	var mu sync.Mutex
-	done := make(chan struct{})
+	stopWatch := func() bool { return false }
 	if opt.MemoryLimit > 0 {
-		go func() {
-			t := time.NewTicker(50 * time.Millisecond)
-			defer t.Stop()
-			for {
-				select {
-				case <-done:
-					return
-				case <-t.C:
-					if processMemory(cmd.Process.Pid) > opt.MemoryLimit {
-						mu.Lock()
-						over = true
-						mu.Unlock()
-						cmd.Process.Kill()
-						return
-					}
-				}
-			}
-		}()
+		stopWatch = memwatch.Watch(cmd.Process, opt.MemoryLimit)
 	}
 	err := cmd.Wait()
-	close(done)
-	mu.Lock()
-	defer mu.Unlock()
+	over := stopWatch()
 	switch {
 	case ctx.Err() != nil:
 		return nil, ctx.Err()

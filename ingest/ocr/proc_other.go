@@ -5,5 +5,3 @@ package ocr
 import "os/exec"
 
 func configure(cmd *exec.Cmd) {}
-
-func processMemory(pid int) int64 { return 0 }

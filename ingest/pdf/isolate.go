@@ -6,12 +6,12 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"github.com/jixiao/jixiao/ingest/memwatch"
 	"io"
 	"os"
 	"os/exec"
 	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
@@ -112,7 +112,7 @@ func runChild(in io.Reader, out io.Writer) int {
 // watchMemory ends the child when its memory passes the limit.
 func watchMemory(limit int64) {
 	for {
-		if rss := memoryInUse(); rss > limit {
+		if rss := memwatch.SelfRSS(); rss > limit {
 			fmt.Fprintf(os.Stderr, "jixiao pdf child: memory %d > limit %d\n", rss, limit)
 			os.Exit(exitMemory)
 		}
@@ -171,26 +171,9 @@ func runIsolated(ctx context.Context, req childRequest, opt Options) (Result, er
 	}
 	// The parent watches the child's memory too (a second line, and the
 	// only one for memory the Go runtime of the child does not see).
-	var overLimit atomic.Bool
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(50 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if rss := processMemory(cmd.Process.Pid); rss > opt.MemoryLimit+opt.MemoryLimit/4 {
-					overLimit.Store(true)
-					cmd.Process.Kill()
-					return
-				}
-			}
-		}
-	}()
+	stopWatch := memwatch.Watch(cmd.Process, opt.MemoryLimit+opt.MemoryLimit/4)
 	err = cmd.Wait()
-	close(done)
+	overLimit := stopWatch()
 	if err != nil {
 		// The child did not finish: say why.
 		var ee *exec.ExitError
@@ -199,7 +182,7 @@ func runIsolated(ctx context.Context, req childRequest, opt Options) (Result, er
 			return Result{}, ctx.Err()
 		case errors.Is(tctx.Err(), context.DeadlineExceeded):
 			return Result{}, fmt.Errorf("%w: 超过 %s (exceeded %s)", ErrTimeout, opt.Timeout, opt.Timeout)
-		case overLimit.Load():
+		case overLimit:
 			return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
 		case errors.As(err, &ee) && ee.ExitCode() == exitMemory:
 			return Result{}, fmt.Errorf("%w: 超过 %d MiB", ErrMemoryLimit, opt.MemoryLimit>>20)
