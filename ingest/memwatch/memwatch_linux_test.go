@@ -9,9 +9,10 @@ import (
 func TestWatch(t *testing.T) {
 	for _, c := range []struct {
 		limit  int64
+		sleep  string // the killed one only ends by being killed
 		killed bool
-	}{{1, true}, {1 << 40, false}} {
-		cmd := exec.Command("sleep", "0.5")
+	}{{1, "60", true}, {1 << 40, "0.1", false}} {
+		cmd := exec.Command("sleep", c.sleep)
 		if err := cmd.Start(); err != nil {
 			t.Skip("no sleep program:", err)
 		}
