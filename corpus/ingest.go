@@ -61,6 +61,8 @@ func failure(path, id, reason string, err error) Failure {
 type Summary struct {
 	Files       int       `json:"files"`      // files (or reports) looked at
 	Stored      int       `json:"stored"`     // new reports (Reextract: reports re-extracted)
+	Copies      int       `json:"copies"`     // of Stored: copies of a stored report (another format or print)
+	Superseded  int       `json:"superseded"` // stored reports replaced by new bytes at their path
 	Duplicates  int       `json:"duplicates"` // files whose bytes were already stored from another path
 	Skipped     int       `json:"skipped"`    // already in
 	Failed      int       `json:"failed"`     // failures, listed in Failures
@@ -329,6 +331,8 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		count(sum, ev.Outcome)
 		if res.New {
 			sum.Stored += len(res.IDs) - 1 // Stored counts reports: a file may hold several
+			sum.Copies += res.Copies
+			sum.Superseded += res.Superseded
 			w.firstSeq[res.ID] = r.seq
 		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
 			return ev, err

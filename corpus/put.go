@@ -76,6 +76,10 @@ type PutResult struct {
 	IDs    []string // every report of the file, in order
 	Status Status   // StatusOK: stored (or already stored from this path); StatusDuplicate: same bytes stored from another path
 	New    bool     // a report was added
+	// Copies is how many of the new reports are copies of a stored report
+	// (the same report in another format or print, see versions.go), and
+	// Superseded how many stored reports the new bytes of this path replaced.
+	Copies, Superseded int
 }
 
 // PutFile is Put with the file's ledger identity given by the caller.
@@ -173,7 +177,13 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 			res.IDs = append(res.IDs, id)
 		}
 		// New bytes from the path of stored reports: a new version of the file.
-		if _, err := supersede(ctx, tx, f.Path, doc.SHA256, res.ID); err != nil {
+		old, err := supersede(ctx, tx, f.Path, doc.SHA256, res.ID)
+		if err != nil {
+			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+		}
+		res.Superseded = len(old)
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports WHERE sha256 = ? AND copy_of IS NOT NULL`,
+			doc.SHA256).Scan(&res.Copies); err != nil {
 			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 		}
 		res.Status, res.New = StatusOK, true

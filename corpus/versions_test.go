@@ -61,8 +61,8 @@ func TestTenFilesOneReport(t *testing.T) {
 	s := openTemp(t)
 	ix := &deletingIndex{}
 	sum, err := s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: ix})
-	if err != nil || sum.Failed != 0 || sum.Stored != 10 {
-		t.Fatalf("ingest: %+v %v", sum, err)
+	if err != nil || sum.Failed != 0 || sum.Stored != 10 || sum.Copies != 9 || sum.Superseded != 0 {
+		t.Fatalf("ingest: %+v %v (want 10 stored, 9 of them copies)", sum, err)
 	}
 	list, err := s.List(ctx, Filter{})
 	if err != nil || len(list) != 1 {
@@ -141,8 +141,8 @@ func TestNewVersionSupersedes(t *testing.T) {
 	}
 	// The corrected resubmission: other figures, the same path.
 	writeFiles(t, dir, map[string]string{"report.md": strings.Replace(fixtureText(7, 2023), "实际拨付 0 万元", "实际拨付 7.007 万元", 1)})
-	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: ix}); err != nil || sum.Stored != 1 {
-		t.Fatalf("second version: %+v %v", sum, err)
+	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: ix}); err != nil || sum.Stored != 1 || sum.Superseded != 1 || sum.Copies != 0 {
+		t.Fatalf("second version: %+v %v (want 1 stored, superseding 1)", sum, err)
 	}
 	cur, err := s.Resolve(ctx, path)
 	if err != nil || cur == old {

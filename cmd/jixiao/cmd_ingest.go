@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -129,12 +130,29 @@ func printFailedFiles(w io.Writer, failures []corpus.Failure) {
 	}
 }
 
+// storedDetail says how many of the new reports are copies of a stored
+// report (one report, several files: not reviewed twice) and how many
+// stored reports they replaced as a new version: "" for none.
+func storedDetail(sum corpus.Summary) string {
+	var parts []string
+	if sum.Copies > 0 {
+		parts = append(parts, fmt.Sprintf("其中 %d 份是已有报告的另一格式或另一印本", sum.Copies))
+	}
+	if sum.Superseded > 0 {
+		parts = append(parts, fmt.Sprintf("替换了 %d 份旧版本", sum.Superseded))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "）"
+}
+
 // maxFailuresShown is how many failed files the summary names.
 const maxFailuresShown = 5
 
 func printIngestSummary(w io.Writer, sum corpus.Summary) {
-	fmt.Fprintf(w, "共 %d 个文件：新入库 %d，内容重复 %d，已在库中 %d，失败 %d；建索引 %d 份\n",
-		sum.Files, sum.Stored, sum.Duplicates, sum.Skipped, sum.Failed, sum.Indexed)
+	fmt.Fprintf(w, "共 %d 个文件：新入库 %d%s，内容重复 %d，已在库中 %d，失败 %d；建索引 %d 份\n",
+		sum.Files, sum.Stored, storedDetail(sum), sum.Duplicates, sum.Skipped, sum.Failed, sum.Indexed)
 	if sum.IndexErrors > 0 {
 		fmt.Fprintf(w, "%d 份报告未能加入检索索引（%s），下次 ingest 时重试\n", sum.IndexErrors, sum.IndexError)
 	}
