@@ -64,6 +64,9 @@ func newExportCommand(gopts *globalOptions) *cobra.Command {
 	f.StringVar(&opts.MaxDiff, "max-diff", "", "只导出 |差额| 不多于此数的问题，万元 (|diff| at most)")
 	f.BoolVar(&opts.Findings, "findings", false, "csv 写到标准输出时：写问题而非项目 (csv to stdout: findings instead of items)")
 	registerCompletion(cmd, "format", fixed("csv", "xlsx", "jsonl"))
+	registerCompletion(cmd, "rule", completeRules)
+	registerCompletion(cmd, "severity", fixed("error", "warning", "info"))
+	registerCompletion(cmd, "review", fixed("pending", "confirmed", "dismissed"))
 	registerCorpusCompletion(cmd, gopts)
 	return cmd
 }

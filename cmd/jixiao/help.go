@@ -45,6 +45,10 @@ func localizeCommands(cmdRoot *cobra.Command) {
 	})
 	cmdRoot.InitDefaultHelpCmd()
 	cmdRoot.InitDefaultCompletionCmd()
+	cmdRoot.InitDefaultVersionFlag()
+	if f := cmdRoot.Flags().Lookup("version"); f != nil {
+		f.Usage = "显示版本和提取器版本 (version, with the extractor version)"
+	}
 	for _, c := range cmdRoot.Commands() {
 		switch c.Name() {
 		case "help":

@@ -53,10 +53,17 @@ func TestHelpInChinese(t *testing.T) {
 			t.Errorf("extract --help lacks %q:\n%s", want, out)
 		}
 	}
-	for _, english := range []string{"Usage:", "Flags:", "help for", "(default "} {
+	for _, english := range []string{"Usage:", "Flags:", "help for", "(default ", "version for"} {
 		if strings.Contains(out, english) && !strings.Contains(out, "("+english) {
 			t.Errorf("extract --help still says %q", english)
 		}
+	}
+	root, err := run(t, "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(root, "显示版本和提取器版本") || strings.Contains(root, "version for") {
+		t.Errorf("jixiao --help: the --version flag is not described in Chinese:\n%s", root)
 	}
 	if _, err := run(t, "show"); exitCode(err) != 2 || !strings.Contains(err.Error(), "需要 1 个参数") {
 		t.Errorf("show without a report: %v", err)
@@ -80,6 +87,9 @@ func TestCompletion(t *testing.T) {
 	}{
 		{[]string{"__complete", "search", "--rule", ""}, "total-mismatch\n"},
 		{[]string{"__complete", "export", "--format", ""}, "xlsx\n"},
+		{[]string{"__complete", "export", "--rule", ""}, "underspent\n"},
+		{[]string{"__complete", "export", "--severity", ""}, "warning\n"},
+		{[]string{"__complete", "export", "--review", ""}, "dismissed\n"},
 		{[]string{"__complete", "--corpus", dir, "list", "--unit", ""}, "南屯镇\n"},
 		{[]string{"__complete", "--corpus", dir, "show", ""}, "\t南屯镇 2023 "},
 	} {
