@@ -205,7 +205,7 @@ func partSubstantive(r *Report) bool {
 }
 
 func partIsSheet(doc *ingest.Document) bool {
-	return doc.Format == ingest.FormatXLSX || doc.Format == ingest.FormatXLS
+	return doc.Format.Sheet()
 }
 
 // partNonTableSheets names the worksheets that are not a 自评表: a workbook's

@@ -23,7 +23,14 @@ const (
 	FormatXLSX     Format = "xlsx"  // Excel 2007+ workbook (and WPS ET saved as xlsx)
 	FormatXLS      Format = "xls"   // Excel 97–2003 (BIFF) or WPS ET, converted to XLSX through soffice
 	FormatImage    Format = "image" // JPEG, PNG, TIFF (multi-page too), WebP: read by OCR
+	FormatODT      Format = "odt"   // OpenDocument text (.odt, flat .fodt), converted to DOCX through soffice
+	FormatODS      Format = "ods"   // OpenDocument spreadsheet (.ods, flat .fods), converted to XLSX through soffice
 )
+
+// Sheet tells whether f is a spreadsheet format, read one page per worksheet.
+func (f Format) Sheet() bool {
+	return f == FormatXLSX || f == FormatXLS || f == FormatODS
+}
 
 // Page is the text of one page as decoded, before normalisation.
 // Formats without pages (text, DOCX, HTML) have one page, or split at form feeds.

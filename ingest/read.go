@@ -177,7 +177,7 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 			return nil, &Error{Path: name, Reason: limitOr(err, ReasonDOCX), Err: err}
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
-	case FormatDOC:
+	case FormatDOC, FormatODT:
 		conv, err := legacy.ToDOCX(ctx, data)
 		if err != nil {
 			return nil, &Error{Path: name, Reason: ReasonLegacy, Err: err}
@@ -192,10 +192,10 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
 			return nil, &Error{Path: name, Reason: limitOr(err, "Excel 工作簿无法读取 (unreadable workbook)"), Err: err}
 		}
-	case FormatXLS:
+	case FormatXLS, FormatODS:
 		conv, err := legacy.ToXLSX(ctx, data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 表格无法转换 (cannot convert .xls/.et)", Err: err}
+			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 或 OpenDocument 表格无法转换 (cannot convert .xls/.et/.ods)", Err: err}
 		}
 		if pages, warnings, err = readSheets(conv, sheet.Options{Converted: true}); err != nil {
 			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}

@@ -21,6 +21,9 @@ func TestSniffSheets(t *testing.T) {
 		{"../testdata/formats/hengshan-2023-zhengti.pdf", FormatPDF},
 		{"../testdata/formats/hengshan-2023-zhengti.html", FormatHTML},
 		{"legacy/testdata/nantun-2023.doc", FormatDOC},
+		{"../testdata/formats/hengshan-2023-zhengti.fods", FormatODS}, // flat XML, not text
+		{"../testdata/formats/hengshan-2023-zhengti.ods", FormatODS},
+		{"../testdata/formats/hengshan-2023-zhengti.odt", FormatODT},
 	} {
 		data, err := os.ReadFile(c.file)
 		if err != nil {

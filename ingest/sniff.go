@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/jixiao/jixiao/ingest/legacy"
 	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
@@ -13,6 +14,12 @@ func Sniff(data []byte) Format {
 	head := data
 	if len(head) > 1024 {
 		head = head[:1024]
+	}
+	if kind := legacy.OpenDocument(data); kind != "" {
+		if kind == legacy.ODFSpreadsheet {
+			return FormatODS
+		}
+		return FormatODT
 	}
 	switch {
 	case bytes.Contains(head, []byte("%PDF-")):

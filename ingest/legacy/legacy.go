@@ -68,7 +68,7 @@ func (c *Converter) acquire(ctx context.Context) (func(), error) {
 // Default is the converter ToDOCX uses.
 var Default = &Converter{}
 
-// ToDOCX converts a .doc, .wps or RTF file to DOCX bytes with Default.
+// ToDOCX converts a .doc, .wps, RTF or OpenDocument text (.odt/.fodt) file to DOCX bytes with Default.
 func ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	return Default.ToDOCX(ctx, data)
 }
@@ -109,6 +109,9 @@ func inputName(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return "input.rtf", nil
 	}
+	if OpenDocument(data) == ODFText {
+		return odfInputName(data, "odt"), nil
+	}
 	return "", ErrNotLegacy
 }
 
@@ -148,7 +151,7 @@ func (c *Converter) find() (string, error) {
 	return "", ErrNoConverter
 }
 
-// ToDOCX converts a .doc, .wps or RTF file to DOCX bytes.
+// ToDOCX converts a .doc, .wps, RTF or OpenDocument text (.odt/.fodt) file to DOCX bytes.
 func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	name, err := inputName(data)
 	if err != nil {
@@ -157,16 +160,19 @@ func (c *Converter) ToDOCX(ctx context.Context, data []byte) ([]byte, error) {
 	return c.convert(ctx, data, name, "docx:MS Word 2007 XML", ".docx")
 }
 
-// ToXLSX converts an Excel 97–2003 (BIFF) workbook or a WPS ET sheet to
+// ToXLSX converts an Excel 97–2003 (BIFF) workbook, a WPS ET sheet or an OpenDocument spreadsheet (.ods/.fods) to
 // XLSX bytes with Default.
 func ToXLSX(ctx context.Context, data []byte) ([]byte, error) {
 	return Default.ToXLSX(ctx, data)
 }
 
-// ToXLSX converts an Excel 97–2003 (BIFF) workbook or a WPS ET sheet to
+// ToXLSX converts an Excel 97–2003 (BIFF) workbook, a WPS ET sheet or an OpenDocument spreadsheet (.ods/.fods) to
 // XLSX bytes. LibreOffice keeps the cells, merged ranges, number formats,
 // formulas and their cached values.
 func (c *Converter) ToXLSX(ctx context.Context, data []byte) ([]byte, error) {
+	if OpenDocument(data) == ODFSpreadsheet {
+		return c.convert(ctx, data, odfInputName(data, "ods"), "xlsx:Calc MS Excel 2007 XML", ".xlsx")
+	}
 	if !bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrNotWorkbook
 	}

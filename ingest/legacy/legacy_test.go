@@ -1,6 +1,8 @@
 package legacy
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -316,4 +318,58 @@ func TestConverterSlots(t *testing.T) {
 	if err := <-first; err == nil || !strings.Contains(err.Error(), "未能转换") {
 		t.Errorf("first conversion: %v", err)
 	}
+}
+
+// TestOpenDocumentKinds: the kind comes from the declared mimetype, zipped or
+// flat; other OpenDocument kinds and look-alikes are not taken.
+func TestOpenDocumentKinds(t *testing.T) {
+	flat := func(mime string) []byte {
+		return []byte(`<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="` + mime + `"><office:body/></office:document>`)
+	}
+	zipped := func(mime string) []byte {
+		var b bytes.Buffer
+		w := zip.NewWriter(&b)
+		f, _ := w.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+		f.Write([]byte(mime))
+		w.Close()
+		return b.Bytes()
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"flat spreadsheet", flat("application/vnd.oasis.opendocument.spreadsheet"), ODFSpreadsheet},
+		{"flat text", flat("application/vnd.oasis.opendocument.text"), ODFText},
+		{"flat presentation", flat("application/vnd.oasis.opendocument.presentation"), ""},
+		{"zipped spreadsheet", zipped("application/vnd.oasis.opendocument.spreadsheet"), ODFSpreadsheet},
+		{"zipped text", zipped("application/vnd.oasis.opendocument.text"), ODFText},
+		{"zip without mimetype", zipped("")[:20], ""},
+		{"a report quoting the mimetype", []byte("office:mimetype=\"application/vnd.oasis.opendocument.text\""), ""},
+		{"empty", nil, ""},
+	} {
+		if got := OpenDocument(c.data); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// FuzzOpenDocument: any bytes give a kind or "", without panicking, and a
+// kind is only given to bytes that declare an OpenDocument mimetype.
+func FuzzOpenDocument(f *testing.F) {
+	for _, name := range []string{"../../testdata/formats/hengshan-2023-zhengti.fods", "../../testdata/formats/hengshan-2023-zhengti.ods", "../../testdata/formats/hengshan-2023-zhengti.odt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data[:min(len(data), 4096)])
+	}
+	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xffmimetype"))
+	f.Add([]byte(`<office:document office:mimetype='application/vnd.oasis.opendocument.text`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		kind := OpenDocument(data)
+		if kind != "" && !bytes.Contains(data, []byte("application/vnd.oasis.opendocument."+kind)) {
+			t.Fatalf("kind %q for bytes that do not declare it", kind)
+		}
+	})
 }

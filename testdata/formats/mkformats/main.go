@@ -2,8 +2,8 @@
 // user receives them in, with the spreadsheet program that users use: each
 // table is written once as a flat OpenDocument spreadsheet (.fods: merged
 // cells, number formats, formulas with the values a spreadsheet cached),
-// and LibreOffice converts it to XLSX, XLS (BIFF8), HTML, DOCX (through
-// Writer, from the HTML) and PDF (Writer's print of the DOCX). The produced files are committed, so the
+// and LibreOffice converts it to XLSX, XLS (BIFF8), ODS, HTML, DOCX (through
+// Writer, from the HTML), ODT and PDF (Writer's print of the DOCX). The produced files are committed, so the
 // tests run on a clean clone without LibreOffice. Run from the repository
 // root with soffice on PATH (Debian: libreoffice-calc-nogui and
 // libreoffice-writer-nogui):
@@ -112,12 +112,16 @@ func main() {
 		}
 		convert(fods, "xlsx:Calc MS Excel 2007 XML")
 		convert(fods, "xls:MS Excel 97")
+		if tb.name == "hengshan-2023-zhengti" {
+			convert(fods, "ods:calc8")
+		}
 		if len(tb.sheets) == 1 && tb.name != "hengshan-2023-stale" {
 			convert(fods, "html:HTML (StarCalc)")
 			htmlPath := filepath.Join(dir, tb.name+".html")
 			convertWith(htmlPath, "HTML (StarWriter)", "docx:MS Word 2007 XML")
 			// the table printed by a word processor, as tables are published in PDF
 			convert(filepath.Join(dir, tb.name+".docx"), "pdf:writer_pdf_Export")
+			convert(filepath.Join(dir, tb.name+".docx"), "odt:writer8")
 		}
 	}
 }
