@@ -111,7 +111,7 @@ func runIngest(ctx context.Context, opts ingestOptions, gopts globalOptions, pat
 		printIngestSummary(stdout, sum)
 	}
 	if sum.Failed > 0 {
-		return &exitError{code: 1}
+		return &exitError{code: 2} // input that could not be read, as extract says it
 	}
 	return nil
 }
@@ -170,12 +170,24 @@ func printIngestSummary(w io.Writer, sum corpus.Summary) {
 		if i == maxFailuresShown {
 			break
 		}
-		rows = append(rows, []string{displayPath(f.Path), f.Reason})
+		rows = append(rows, []string{displayPath(f.Path), f.Reason, failureDetail(f)})
 	}
 	if sum.Failed > maxFailuresShown {
 		fmt.Fprintf(w, "\n前 %d 个失败的文件（全部见 --json）：\n", maxFailuresShown)
 	} else {
 		fmt.Fprintln(w, "\n失败的文件：")
 	}
-	printTableWide(w, []string{"文件", "原因"}, rows)
+	printTableWide(w, []string{"文件", "原因", "说明"}, rows)
+}
+
+// failureDetail is what the error says beyond the file and the reason
+// (文件不存在, 文件不完整…), so that the reason's label is not all a user sees.
+func failureDetail(f corpus.Failure) string {
+	d := strings.TrimPrefix(f.Error, f.Path+": ")
+	d = strings.TrimPrefix(d, f.Reason)
+	d = strings.TrimPrefix(d, ": ")
+	if d == f.Error && strings.Contains(d, f.Reason) {
+		return "" // said in another shape; the reason column has it
+	}
+	return terminalSafe(d)
 }

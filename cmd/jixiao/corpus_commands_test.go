@@ -54,8 +54,8 @@ func TestIngestListShowReviewExport(t *testing.T) {
 
 	var out, errOut bytes.Buffer
 	err := runIngest(ctx, ingestOptions{Workers: 2, JSON: true}, g, []string{src}, &out, &errOut)
-	if exitCode(err) != 1 {
-		t.Fatalf("ingest with a broken file: %v, want exit 1 (%s)", err, errOut.String())
+	if exitCode(err) != 2 {
+		t.Fatalf("ingest with a broken file: %v, want exit 2 (%s)", err, errOut.String())
 	}
 	var sum struct {
 		Files, Stored, Failed int
@@ -75,7 +75,7 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	// human summary of a second run: everything in, the broken file again
 	out.Reset()
 	err = runIngest(ctx, ingestOptions{Workers: 1}, g, []string{src}, &out, &errOut)
-	if exitCode(err) != 1 || !strings.Contains(out.String(), "已在库中 2，失败 1") || !strings.Contains(out.String(), "broken.docx") {
+	if exitCode(err) != 2 || !strings.Contains(out.String(), "已在库中 2，失败 1") || !strings.Contains(out.String(), "broken.docx") {
 		t.Errorf("second run: %v\n%s", err, out.String())
 	}
 	// --quiet: no summary, one line per failed file on stderr
@@ -84,7 +84,7 @@ func TestIngestListShowReviewExport(t *testing.T) {
 	out.Reset()
 	errOut.Reset()
 	err = runIngest(ctx, ingestOptions{Workers: 1}, quiet, []string{src}, &out, &errOut)
-	if exitCode(err) != 1 || out.Len() != 0 || strings.Count(errOut.String(), "\n") != 1 ||
+	if exitCode(err) != 2 || out.Len() != 0 || strings.Count(errOut.String(), "\n") != 1 ||
 		!strings.Contains(errOut.String(), "broken.docx: DOCX 无法读取") {
 		t.Errorf("quiet run: %v\nstdout %q\nstderr %q", err, out.String(), errOut.String())
 	}

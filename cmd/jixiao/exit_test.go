@@ -65,6 +65,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"extract", filepath.Join(dir, "missing.pdf")}, 2},
 		{[]string{"extract", "--bogus"}, 2},
 		{[]string{"--corpus", dir, "ingest", "../../testdata/nantun-2023.md"}, 0},
+		{[]string{"--corpus", dir, "ingest", filepath.Join(dir, "missing.pdf")}, 2}, // unreadable input, as extract
 		{[]string{"--corpus", dir, "search", "驻村工作队"}, 0},
 		{[]string{"--corpus", dir, "search", "航天发射场"}, 1},
 	} {
