@@ -122,7 +122,8 @@ func TestSameTableEveryFormat(t *testing.T) {
 	}
 	for _, name := range []string{"hengshan-2023-zhengti.html", "hengshan-2023-zhengti.docx",
 		"hengshan-2023-zhengti.xlsx", "hengshan-2023-zhengti.xls", "hengshan-2023-zhengti.pdf",
-		"hengshan-2023-zhengti.fods", "hengshan-2023-zhengti.ods", "hengshan-2023-zhengti.odt"} {
+		"hengshan-2023-zhengti.fods", "hengshan-2023-zhengti.ods", "hengshan-2023-zhengti.odt",
+		"hengshan-2023-zhengti.csv", "hengshan-2023-zhengti.gbk.csv"} {
 		t.Run(name, func(t *testing.T) {
 			doc, reps := partReadAll(t, formatsDir+name)
 			if len(reps) != 1 {

@@ -25,11 +25,12 @@ const (
 	FormatImage    Format = "image" // JPEG, PNG, TIFF (multi-page too), WebP: read by OCR
 	FormatODT      Format = "odt"   // OpenDocument text (.odt, flat .fodt), converted to DOCX through soffice
 	FormatODS      Format = "ods"   // OpenDocument spreadsheet (.ods, flat .fods), converted to XLSX through soffice
+	FormatCSV      Format = "csv"   // a worksheet saved as delimited text (CSV, TSV), read as one sheet
 )
 
 // Sheet tells whether f is a spreadsheet format, read one page per worksheet.
 func (f Format) Sheet() bool {
-	return f == FormatXLSX || f == FormatXLS || f == FormatODS
+	return f == FormatXLSX || f == FormatXLS || f == FormatODS || f == FormatCSV
 }
 
 // Page is the text of one page as decoded, before normalisation.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -190,15 +191,15 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 	case FormatXLSX:
 		var err error
 		if pages, warnings, err = readSheets(data, sheet.Options{}); err != nil {
-			return nil, &Error{Path: name, Reason: limitOr(err, "Excel 工作簿无法读取 (unreadable workbook)"), Err: err}
+			return nil, &Error{Path: name, Reason: limitOr(err, ReasonXLSX), Err: err}
 		}
 	case FormatXLS, FormatODS:
 		conv, err := legacy.ToXLSX(ctx, data)
 		if err != nil {
-			return nil, &Error{Path: name, Reason: "旧版 Excel/WPS 或 OpenDocument 表格无法转换 (cannot convert .xls/.et/.ods)", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonSheetConvert, Err: err}
 		}
 		if pages, warnings, err = readSheets(conv, sheet.Options{Converted: true}); err != nil {
-			return nil, &Error{Path: name, Reason: "转换后的工作簿无法读取", Err: err}
+			return nil, &Error{Path: name, Reason: ReasonSheetConverted, Err: err}
 		}
 	case FormatHTML:
 		text, w, err := html.Extract(data)
@@ -214,10 +215,20 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 		if enc != "UTF-8" {
 			warnings = append(warnings, "编码: "+enc)
 		}
-		if looksLikeMarkdown(text) {
-			format = FormatMarkdown
+		switch comma, delimited := sheet.Delimited(text); {
+		case looksLikeMarkdown(text):
+			format, pages = FormatMarkdown, splitFormFeeds(text)
+		case delimited:
+			s, w, err := sheet.FromDelimited(sheetName(name), text, comma)
+			if err != nil {
+				return nil, &Error{Path: name, Reason: limitOr(err, ReasonCSV), Err: err}
+			}
+			format = FormatCSV
+			pages = []Page{{N: 1, Text: s.Text, Sheet: s.Name, Cells: s.Cells}}
+			warnings = append(warnings, w...)
+		default:
+			pages = splitFormFeeds(text)
 		}
-		pages = splitFormFeeds(text)
 	}
 	doc := Assemble(name, sha, format, pages, warnings)
 	if len(doc.Text) == 0 {
@@ -261,6 +272,13 @@ func imageReason(err error) (reason, said string) {
 }
 
 // readSheets reads the worksheets of an XLSX workbook, one page each.
+// sheetName names the worksheet of a CSV file as a spreadsheet program
+// does: the file's name without its extension.
+func sheetName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
 func readSheets(data []byte, opt sheet.Options) ([]Page, []string, error) {
 	sheets, warnings, err := sheet.ExtractOptions(data, opt)
 	if err != nil {

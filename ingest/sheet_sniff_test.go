@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,36 @@ func TestBrokenWorkbook(t *testing.T) {
 	}
 	if got := doc.CellAt(off - 2); got != "" {
 		t.Errorf("between cells: %q", got)
+	}
+}
+
+// TestDelimitedTextIsASheet: a worksheet saved as CSV (UTF-8 or GB18030) is
+// read as one sheet with its cells; none of the published reports of
+// testdata/real, prose with ASCII commas among them, is taken for one.
+func TestDelimitedTextIsASheet(t *testing.T) {
+	for _, name := range []string{"../testdata/formats/hengshan-2023-zhengti.csv", "../testdata/formats/hengshan-2023-zhengti.gbk.csv"} {
+		d, err := ReadFile(context.Background(), name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Format != FormatCSV || len(d.Pages) != 1 || d.Pages[0].Sheet != strings.TrimSuffix(filepath.Base(name), ".csv") {
+			t.Fatalf("%s: format %s, %d pages", name, d.Format, len(d.Pages))
+		}
+		if !strings.Contains(d.Text, "| 预算部门、单位名称 |  | 衡山县贯塘乡人民政府 |") {
+			t.Errorf("%s: text\n%s", name, d.Text)
+		}
+	}
+	docs, _ := filepath.Glob("../testdata/real/docs/*.txt")
+	if len(docs) < 50 {
+		t.Fatalf("%d real documents", len(docs))
+	}
+	for _, name := range docs {
+		d, err := ReadFile(context.Background(), name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Format == FormatCSV {
+			t.Errorf("%s read as a CSV sheet", name)
+		}
 	}
 }

@@ -249,6 +249,20 @@ func (r *reader) sheet(name string) (Sheet, error) {
 			}
 		}
 	}
+	if err := render(&s, grid, covered, rowMergeEnd, r.text); err != nil {
+		return s, err
+	}
+	r.text += len(s.Text)
+	s.Formulas = r.staleFormulas(name, grid)
+	return s, nil
+}
+
+// render writes grid into s as "| cell |" rows, one per non-empty row, and
+// records the cell of every stretch of text. covered marks the positions of
+// merged ranges other than their top-left (left empty); rowMergeEnd gives
+// the last column a merge on a row reaches (the row is written that wide).
+// textSoFar is the text already made from the same file, for MaxTextBytes.
+func render(s *Sheet, grid [][]string, covered map[[2]int]bool, rowMergeEnd map[int]int, textSoFar int) error {
 	var b strings.Builder
 	for ri, row := range grid {
 		rn := ri + 1
@@ -283,14 +297,12 @@ func (r *reader) sheet(name string) (Sheet, error) {
 			b.WriteString(v)
 			b.WriteString(" |")
 		}
-		if r.text+b.Len() > MaxTextBytes {
-			return s, fmt.Errorf("%w: 文字超过 %d 字节", ErrLimit, MaxTextBytes)
+		if textSoFar+b.Len() > MaxTextBytes {
+			return fmt.Errorf("%w: 文字超过 %d 字节", ErrLimit, MaxTextBytes)
 		}
 	}
 	s.Text = b.String()
-	r.text += len(s.Text)
-	s.Formulas = r.staleFormulas(name, grid)
-	return s, nil
+	return nil
 }
 
 // cellText is a cell's value on one line: whitespace runs (line breaks

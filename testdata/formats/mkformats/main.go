@@ -2,7 +2,7 @@
 // user receives them in, with the spreadsheet program that users use: each
 // table is written once as a flat OpenDocument spreadsheet (.fods: merged
 // cells, number formats, formulas with the values a spreadsheet cached),
-// and LibreOffice converts it to XLSX, XLS (BIFF8), ODS, HTML, DOCX (through
+// and LibreOffice converts it to XLSX, XLS (BIFF8), ODS, CSV, HTML, DOCX (through
 // Writer, from the HTML), ODT and PDF (Writer's print of the DOCX). The produced files are committed, so the
 // tests run on a clean clone without LibreOffice. Run from the repository
 // root with soffice on PATH (Debian: libreoffice-calc-nogui and
@@ -114,6 +114,9 @@ func main() {
 		convert(fods, "xls:MS Excel 97")
 		if tb.name == "hengshan-2023-zhengti" {
 			convert(fods, "ods:calc8")
+			// CSV as Excel saves it in China: UTF-8, and GB18030 (iconv)
+			convert(fods, "csv:Text - txt - csv (StarCalc):44,34,76")
+			gbk(filepath.Join(dir, tb.name+".csv"), filepath.Join(dir, tb.name+".gbk.csv"))
 		}
 		if len(tb.sheets) == 1 && tb.name != "hengshan-2023-stale" {
 			convert(fods, "html:HTML (StarCalc)")
@@ -132,6 +135,17 @@ func main() {
 const langfang = "ingest/html/testdata/xiangmu-table-gbk.html"
 
 func convert(in, target string) { convertWith(in, "", target) }
+
+// gbk writes the GB18030 encoding of the UTF-8 file in to out.
+func gbk(in, out string) {
+	b, err := exec.Command("iconv", "-f", "UTF-8", "-t", "GB18030", in).Output()
+	if err != nil {
+		log.Fatalf("iconv %s: %v", in, err)
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
 
 func convertWith(in, filter, target string) {
 	args := []string{"--headless", "--norestore"}
