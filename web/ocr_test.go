@@ -70,8 +70,8 @@ func TestOCRMarks(t *testing.T) {
 	for _, want := range []string{
 		`<p class="notice notice-warning ocr-pages">第 1 页由 OCR 从扫描件读出`,
 		`<dd class="num">937.131003 万元` + mark("90") + `</dd>`, // the stated total
-		`<td class="num">1` + mark("64") + `</td>`,               // item 1, page 1
-		`<td class="num">2</td>`,                                 // item 2, page 2: no mark
+		`<td class="num">1` + mark("64") + `</td>`,             // item 1, page 1
+		`<td class="num">2</td>`,                               // item 2, page 2: no mark
 		`<span class="muted small">第 1 页</span>
             ` + mark("64"), // the finding
 	} {
