@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -79,14 +81,26 @@ func (s *Store) OCRMarks(ctx context.Context, ids []string) (map[string]OCRMarks
 				rows.Close()
 				return nil, err
 			}
+			data, err := inflate(blob)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("报告 %s 的数据: %w", id, err)
+			}
+			// Most reports have no page read by OCR, and their JSON no
+			// "ocr_pages" key (omitempty; a string holding the words has its
+			// quotes escaped): only the others are decoded.
+			if !bytes.Contains(data, []byte(`"ocr_pages":`)) {
+				continue
+			}
 			rep := &extract.Report{}
-			if err := inflateJSON(blob, rep); err != nil {
+			if err := json.Unmarshal(data, rep); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("报告 %s 的数据损坏: %w", id, err)
 			}
-			if len(rep.OCRPages) > 0 {
-				reps[id] = rep
+			if len(rep.OCRPages) == 0 {
+				continue
 			}
+			reps[id] = rep
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
