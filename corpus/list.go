@@ -190,6 +190,8 @@ type ItemRow struct {
 	Subprojects  int                  `json:"subprojects"`
 	Purpose      string               `json:"purpose"`
 	Page         int                  `json:"page"`
+	// Ord is the item's position among its report's items (Report.Items[Ord]).
+	Ord int `json:"-"`
 }
 
 // EachItem calls fn for every item of the reports f selects (Limit and
@@ -200,7 +202,7 @@ func (s *Store) EachItem(ctx context.Context, f Filter, fn func(ItemRow) error) 
 		return err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.unit, r.year, i.seq, i.name, i.budget_wan, i.actual_wan,
-		i.disbursement, i.subprojects, i.purpose, i.page
+		i.disbursement, i.subprojects, i.purpose, i.page, i.ord
 		FROM items i JOIN reports r ON r.id = i.report_id`+where+` ORDER BY r.unit, r.year, r.id, i.ord`, args...)
 	if err != nil {
 		return err
@@ -210,7 +212,7 @@ func (s *Store) EachItem(ctx context.Context, f Filter, fn func(ItemRow) error) 
 		var it ItemRow
 		var b, a sql.NullString
 		var disb string
-		if err := rows.Scan(&it.ReportID, &it.Unit, &it.Year, &it.Seq, &it.Name, &b, &a, &disb, &it.Subprojects, &it.Purpose, &it.Page); err != nil {
+		if err := rows.Scan(&it.ReportID, &it.Unit, &it.Year, &it.Seq, &it.Name, &b, &a, &disb, &it.Subprojects, &it.Purpose, &it.Page, &it.Ord); err != nil {
 			return err
 		}
 		it.Disbursement = extract.Disbursement(disb)

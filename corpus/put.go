@@ -388,19 +388,28 @@ var zlibWriters = sync.Pool{New: func() any {
 
 // inflateJSON reads what deflateJSON wrote into v.
 func inflateJSON(blob []byte, v any) error {
-	zr, err := zlib.NewReader(bytes.NewReader(blob))
+	data, err := inflate(blob)
 	if err != nil {
-		return fmt.Errorf("数据损坏: %w", err)
-	}
-	defer zr.Close()
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return fmt.Errorf("数据损坏: %w", err)
+		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return fmt.Errorf("数据损坏: %w", err)
 	}
 	return nil
+}
+
+// inflate gives the JSON text of a blob deflateJSON made.
+func inflate(blob []byte) ([]byte, error) {
+	zr, err := zlib.NewReader(bytes.NewReader(blob))
+	if err != nil {
+		return nil, fmt.Errorf("数据损坏: %w", err)
+	}
+	defer zr.Close()
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("数据损坏: %w", err)
+	}
+	return data, nil
 }
 
 func nonNil[T any](xs []T) []T {

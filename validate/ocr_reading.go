@@ -392,3 +392,29 @@ func ocrFigures(r *extract.Report) []ocrFigure {
 	}
 	return out
 }
+
+// FindingsOCR marks each of the findings fs of r that rests on text read by
+// OCR (its evidence, its items or its page were read from a scan), with the
+// lowest confidence of the OCR'd figures it names (nil when it names none):
+// what a table of findings shows beside each one, so that a reviewer checks
+// the scan. The test is the one that adds the 请核对原件 note to a
+// finding's message; nothing-extracted rests on no figure.
+func FindingsOCR(r *extract.Report, fs []Finding) []extract.OCRMark {
+	out := make([]extract.OCRMark, len(fs))
+	if len(r.OCRPages) == 0 {
+		return out
+	}
+	figs := ocrFigures(r)
+	for i := range fs {
+		f := &fs[i]
+		if f.Rule == "nothing-extracted" || !ocrRests(r, f, figs) {
+			continue
+		}
+		out[i].OCR = true
+		if c := ocrLowest(r, f, figs); c != nil {
+			conf := *c
+			out[i].Confidence = &conf
+		}
+	}
+	return out
+}

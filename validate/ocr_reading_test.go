@@ -124,3 +124,20 @@ func TestOCRImpossible(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsOCR: a finding on OCR'd figures is marked with the lowest
+// confidence among them; a report read from a text layer marks none.
+func TestFindingsOCR(t *testing.T) {
+	r := ocrReport("937.131003万元", "905.534931万元", "10万元")
+	low := 58
+	r.Items[1].Confidence = &low
+	fs := Report(r)
+	marks := FindingsOCR(r, fs)
+	if len(fs) != 1 || fs[0].Rule != "total-mismatch" || !marks[0].OCR || marks[0].Confidence == nil || *marks[0].Confidence != 58 {
+		t.Fatalf("findings %+v, marks %+v", fs, marks)
+	}
+	r.OCRPages = nil
+	if m := FindingsOCR(r, fs); m[0].OCR || m[0].Confidence != nil {
+		t.Errorf("text layer: mark %+v", m[0])
+	}
+}

@@ -33,7 +33,7 @@ func synthFixture(t *testing.T, n int) *fixture {
 		t.Fatal(err)
 	}
 	os.Remove(filepath.Join(src, "synth", "truth.jsonl"))
-	f := newFixtureOf(t, Options{}, filepath.Join(src, "synth"), fixtureDir)
+	f := newFixtureOf(t, Options{}, append([]string{filepath.Join(src, "synth")}, fixtureFiles...)...)
 	sock, err := net.Listen("unix", filepath.Join(f.dir, SocketName))
 	if err != nil {
 		t.Fatal(err)

@@ -297,8 +297,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	ctx, events := browser(t)
 	// The published reports and the reference report; not the hostile one.
-	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*_table.txt"))
-	f := newFixtureOf(t, Options{}, append(files, filepath.Join(fixtureDir, "nantun-2023.md"))...)
+	f := newFixtureOf(t, Options{}, append(slices.Clone(publishedTables), referenceReport)...)
 	bg := context.Background()
 	if err := f.store.Decide(bg, nantunID, "claim-contradicted:17,18,2,15,16,21,24,25", corpus.Confirmed, "第 17、18 项确未拨付，报告表述不实"); err != nil {
 		t.Fatal(err)

@@ -18,12 +18,26 @@ import (
 	"github.com/jixiao/jixiao/index"
 )
 
-// The reports of testdata/reports: the reference report, published tables,
-// and a report whose text holds markup (<script>, <img onerror>).
+// The reports of the test corpus, each read where the repository keeps it:
+// the reference report, published reports (three tables and a narrative
+// from the table samples of extract), and a report whose text holds markup
+// (<script>, <img onerror>).
 const (
-	nantunID   = "9175ead8c52e" // nantun-2023.md, the reference report
-	fixtureDir = "testdata/reports"
+	nantunID        = "9175ead8c52e" // nantun-2023.md, the reference report
+	referenceReport = "../testdata/nantun-2023.md"
+	hostileReport   = "testdata/hostile-2023.txt"
 )
+
+// publishedTables are the published 自评表 of the test corpus.
+var publishedTables = []string{
+	"../extract/testdata/tables/langfang_shipinxuexiao_2019_xiangmu_table.txt",
+	"../extract/testdata/tables/qingshen_fgj_2023_xiangmu_table.txt",
+	"../extract/testdata/tables/xiaoxian_zhangzhuangzhai_2023_mubiao_table.txt",
+}
+
+// fixtureFiles are the files of the test corpus.
+var fixtureFiles = append([]string{referenceReport, hostileReport,
+	"../extract/testdata/tables/fupin_jiuchang_2020_narrative_docsite.txt"}, publishedTables...)
 
 // template corpus: built once per test binary, copied for each test so that
 // decisions made by one test are not seen by another.
@@ -49,7 +63,7 @@ func buildTemplate() (string, error) {
 			return
 		}
 		templateDir = filepath.Join(templateRoot, "corpus")
-		templateErr = buildCorpus(templateDir, fixtureDir)
+		templateErr = buildCorpus(templateDir, fixtureFiles...)
 	})
 	return templateDir, templateErr
 }

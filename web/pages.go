@@ -475,6 +475,8 @@ type option struct {
 type findingRow struct {
 	corpus.ReviewedFinding
 	URL string
+	// OCR: the finding rests on text read by OCR (see corpus.OCRMarks).
+	OCR extract.OCRMark
 }
 
 type findingsView struct {
@@ -520,8 +522,19 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 	form := listForm(v)
 	view := findingsView{Counts: st, Filter: newListFilter("/findings", form, f, st)}
 	view.Reviewer, view.ReviewerFixed = reviewer(r)
+	var ids []string
 	for _, rf := range rows {
-		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}})})
+		if len(ids) == 0 || ids[len(ids)-1] != rf.ReportID {
+			ids = append(ids, rf.ReportID)
+		}
+	}
+	marks, err := s.store.OCRMarks(r.Context(), ids)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	for _, rf := range rows {
+		view.Rows = append(view.Rows, findingRow{rf, link("/reports/"+rf.ReportID, url.Values{"finding": {rf.Key}}), marks[rf.ReportID].Findings[rf.Key]})
 	}
 	view.Pager = newPager("/findings", form, from, findingsPageSize, len(rows), n)
 	view.Pager.Pages = pageLinks("/findings", form, from, findingsPageSize, n)

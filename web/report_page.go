@@ -29,6 +29,9 @@ type findingView struct {
 	Log      []corpus.LogEntry // the audit trail: who decided what when
 	Evidence bool              // something to show in the text
 	Selected bool
+	// OCR: the finding rests on text read by OCR (a scan), with the lowest
+	// confidence of the figures it names: the page says 请核对原件.
+	OCR extract.OCRMark
 }
 
 type dimension struct {
@@ -197,11 +200,12 @@ func reportTab(v *reportView, asked string) string {
 func buildReportView(sr *corpus.StoredReport, selectFinding, selectItem string) *reportView {
 	rep := sr.Report
 	v := &reportView{ID: sr.ID, Path: sr.Path, Format: string(sr.Format), Report: rep, Counts: map[validate.Severity]int{}}
+	marks, _ := corpus.MarksOf(sr)
 	named := map[int]bool{}
 	for i, f := range sr.Findings {
 		fv := findingView{Ref: "f" + strconv.Itoa(i), Key: sr.Keys[i], Rule: f.Rule, Severity: f.Severity,
 			Message: f.Message, Expected: f.Expected, Actual: f.Actual, Diff: f.Diff, Items: f.Items, Page: f.Page, Cell: f.Cell,
-			Evidence: f.Span != nil || len(f.Items) > 0, Log: sr.Log[sr.Keys[i]]}
+			Evidence: f.Span != nil || len(f.Items) > 0, Log: sr.Log[sr.Keys[i]], OCR: marks.Findings[sr.Keys[i]]}
 		if d, ok := sr.Decision(i); ok {
 			fv.Review = &d
 		} else {

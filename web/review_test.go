@@ -219,7 +219,7 @@ func TestOpinionPage(t *testing.T) {
 // same figures) is one report in the list, whose page names both files;
 // the copy's page says whose copy it is.
 func TestCopiesOnThePage(t *testing.T) {
-	text, err := os.ReadFile(filepath.Join(fixtureDir, "nantun-2023.md"))
+	text, err := os.ReadFile(referenceReport)
 	if err != nil {
 		t.Fatal(err)
 	}

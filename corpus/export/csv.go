@@ -17,7 +17,7 @@ const bom = "\ufeff"
 // to findings (either may be nil), each a UTF-8 CSV file with a BOM and a
 // Chinese header row. Amounts are written exactly as stored.
 func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings io.Writer) error {
-	files, err := reportFiles(ctx, s, f)
+	sel, err := selectReports(ctx, s, f)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings 
 			return err
 		}
 		if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error {
-			return w.Write(texts(append(itemRow(it), textCell(files[it.ReportID]))))
+			return w.Write(texts(append(itemRow(it, sel.ocr[it.ReportID]), textCell(sel.files[it.ReportID]))))
 		}); err != nil {
 			return err
 		}
@@ -41,7 +41,7 @@ func CSV(ctx context.Context, s *corpus.Store, f corpus.Filter, items, findings 
 			return err
 		}
 		if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error {
-			return w.Write(texts(append(findingRow(rf), textCell(files[rf.ReportID]))))
+			return w.Write(texts(append(findingRow(rf, sel.ocr[rf.ReportID]), textCell(sel.files[rf.ReportID]))))
 		}); err != nil {
 			return err
 		}

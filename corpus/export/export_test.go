@@ -82,10 +82,10 @@ func TestCSV(t *testing.T) {
 	}
 	// by unit (南屯镇 < 城关镇 in code points), year, report, position
 	want := [][]string{
-		{"南屯镇", "2023", "", "1", "驻村工作队经费", "24", "24", "全额", "1", "驻村", "1", "/r/nantun.txt"},
-		{"南屯镇", "2023", "", "17", "张石高速两侧土地流转绿化资金", "116.17825", "116.17825", "全额", "1", "绿化, \"土地\"流转", "2", "/r/nantun.txt"},
-		{"南屯镇", "2023", "", "18", "农村公路养护", "0.265", "", "未拨付", "4", "", "2", "/r/nantun.txt"},
-		{"城关镇", "2022", "", "1", "路灯改造", "103.064", "1030.64", "全额", "1", "", "", "/r/chengguan.txt"},
+		{"南屯镇", "2023", "", "1", "驻村工作队经费", "24", "24", "全额", "1", "驻村", "1", "", "", "/r/nantun.txt"},
+		{"南屯镇", "2023", "", "17", "张石高速两侧土地流转绿化资金", "116.17825", "116.17825", "全额", "1", "绿化, \"土地\"流转", "2", "", "", "/r/nantun.txt"},
+		{"南屯镇", "2023", "", "18", "农村公路养护", "0.265", "", "未拨付", "4", "", "2", "", "", "/r/nantun.txt"},
+		{"城关镇", "2022", "", "1", "路灯改造", "103.064", "1030.64", "全额", "1", "", "", "", "", "/r/chengguan.txt"},
 	}
 	if len(rows) != len(want)+1 {
 		t.Fatalf("%d rows:\n%s", len(rows), items.String())
@@ -140,7 +140,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("sheets %v", got)
 	}
 	header, _ := x.GetRows(ItemSheet)
-	if strings.Join(header[0], ",") != strings.Join(ItemHeader, ",")+",文件" || len(header) != 6 || header[1][11] != "/r/nantun.txt" {
+	if strings.Join(header[0], ",") != strings.Join(ItemHeader, ",")+",文件" || len(header) != 6 || header[1][13] != "/r/nantun.txt" {
 		t.Errorf("item sheet: %q", header)
 	}
 	// amounts are numbers; raw values are the decimal strings; one format
@@ -168,7 +168,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("E6 = %q, want 合计", v)
 	}
 	// every sheet is filtered, the 合计 row left out
-	for sheet, ref := range map[string]string{ReportSheet: "A1:K3", ItemSheet: "A1:L5", FindingSheet: "A1:S3"} {
+	for sheet, ref := range map[string]string{ReportSheet: "A1:L3", ItemSheet: "A1:N5", FindingSheet: "A1:U3"} {
 		if got := autoFilter(t, x, sheet); got != ref {
 			t.Errorf("%s: autofilter %q, want %q", sheet, got, ref)
 		}

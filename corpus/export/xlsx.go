@@ -23,7 +23,9 @@ const (
 
 // ReportHeader names the columns of the reports sheet: one row per report,
 // with what a reviewer checks first.
-var ReportHeader = []string{"单位", "年度", "标题", "文件", "所述总额(万元)", "项目合计(万元)", "差额(万元)", "错误", "警告", "待审核", "报告编号"}
+// OCR页码 lists the pages read by OCR from a scan (their figures are to be
+// checked against it).
+var ReportHeader = []string{"单位", "年度", "标题", "文件", "所述总额(万元)", "项目合计(万元)", "差额(万元)", "错误", "警告", "待审核", "报告编号", "OCR页码"}
 
 // XLSX writes a workbook as a finance office keeps one: sheet 报告 (one row
 // per report: stated total, the sum of its items, the difference, its
@@ -35,18 +37,14 @@ var ReportHeader = []string{"单位", "年度", "标题", "文件", "所述总�
 // amount of more than 15 significant digits, which a spreadsheet number
 // cannot hold, is written as text.)
 func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) error {
-	reports, err := s.List(ctx, whole(f))
-	if err != nil {
-		return err
-	}
-	files, err := reportFiles(ctx, s, f)
+	sel, err := selectReports(ctx, s, f)
 	if err != nil {
 		return err
 	}
 	var items, findings [][]cell
 	var budget, actual decimal.Decimal
 	if err := s.EachItem(ctx, f, func(it corpus.ItemRow) error {
-		items = append(items, append(itemRow(it), textCell(files[it.ReportID])))
+		items = append(items, append(itemRow(it, sel.ocr[it.ReportID]), textCell(sel.files[it.ReportID])))
 		if it.BudgetWan != nil {
 			budget = budget.Add(*it.BudgetWan)
 		}
@@ -59,7 +57,7 @@ func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) er
 	}
 	pending := map[string]int{}
 	if err := s.EachFinding(ctx, findingFilter(f), func(rf corpus.ReviewedFinding) error {
-		findings = append(findings, append(findingRow(rf), textCell(files[rf.ReportID])))
+		findings = append(findings, append(findingRow(rf, sel.ocr[rf.ReportID]), textCell(sel.files[rf.ReportID])))
 		if rf.Decision == nil {
 			pending[rf.ReportID]++
 		}
@@ -68,7 +66,7 @@ func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) er
 		return err
 	}
 	var rows [][]cell
-	for _, r := range reports {
+	for _, r := range sel.reports {
 		var diff *decimal.Decimal
 		if r.StatedTotal != nil && r.Items > 0 {
 			d := r.ItemsBudget.Sub(*r.StatedTotal)
@@ -81,7 +79,7 @@ func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) er
 		}
 		rows = append(rows, []cell{textCell(r.Unit), yearCell(r.Year), textCell(r.Title), textCell(r.Path),
 			amountCell(r.StatedTotal), sumCell, amountCell(diff), intCell(r.Errors), intCell(r.Warnings),
-			intCell(pending[r.ID]), idCell(r.ID)})
+			intCell(pending[r.ID]), idCell(r.ID), textCell(joinInts(sel.ocr[r.ID].Pages))})
 	}
 	if len(items) > 0 {
 		total := make([]cell, len(ItemHeader)+1)
@@ -111,9 +109,9 @@ func XLSX(ctx context.Context, s *corpus.Store, f corpus.Filter, w io.Writer) er
 		rows   [][]cell
 		total  bool
 	}{
-		{ReportSheet, ReportHeader, []float64{14, 6, 40, 30, 14, 14, 14, 6, 6, 8, 14}, rows, false},
-		{ItemSheet, append(slices.Clone(ItemHeader), FileColumn), []float64{14, 6, 14, 6, 40, 14, 14, 8, 8, 40, 6, 30}, items, len(items) > 0},
-		{FindingSheet, append(slices.Clone(FindingHeader), FileColumn), []float64{14, 6, 14, 22, 20, 14, 6, 60, 14, 14, 14, 8, 10, 6, 8, 30, 20, 30}, findings, false},
+		{ReportSheet, ReportHeader, []float64{14, 6, 40, 30, 14, 14, 14, 6, 6, 8, 14, 10}, rows, false},
+		{ItemSheet, append(slices.Clone(ItemHeader), FileColumn), []float64{14, 6, 14, 6, 40, 14, 14, 8, 8, 40, 6, 14, 10, 30}, items, len(items) > 0},
+		{FindingSheet, append(slices.Clone(FindingHeader), FileColumn), []float64{14, 6, 14, 22, 20, 14, 6, 60, 14, 14, 14, 8, 10, 6, 8, 30, 8, 20, 14, 10, 30}, findings, false},
 	} {
 		if err := writeSheet(x, st, sh.name, sh.header, sh.widths, sh.rows, sh.total); err != nil {
 			return err

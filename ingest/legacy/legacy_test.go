@@ -151,7 +151,7 @@ func fakeSoffice(t *testing.T, script string) string {
 // The stand-in checks the arguments soffice gets and "converts" by copying
 // a DOCX into the output folder: the plumbing works without LibreOffice.
 func TestConverterArguments(t *testing.T) {
-	fixture, err := filepath.Abs("testdata/nantun-2023.docx")
+	fixture, err := filepath.Abs("../docx/testdata/nantun-2023-lo.docx") // the reference report as LibreOffice saves it
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,11 @@ var printed = []string{
 	"07_chromium_wqyzenhei12", "08_cairo_wqyzenhei_identityH",
 }
 
-var realPDFs = []string{"putuo-guihuaziyuan-2024-juesuan", "putuo-shegongbu-2024-juesuan"}
+var realPDFs = []string{"shanghai-putuo-guihuaziyuan-2024-juesuan", "shanghai-putuo-shegongbu-2024-juesuan"}
+
+// realDir holds the published documents of the repository (testdata/real),
+// the two real PDFs among them; readTestdata's paths are under testdata.
+const realDir = "../../../testdata/real/docs"
 
 func extractFile(t testing.TB, opt Options, parts ...string) (Result, error) {
 	t.Helper()
@@ -41,7 +45,7 @@ func TestFidelity(t *testing.T) {
 		cases = append(cases, tc{n, "printed", true})
 	}
 	for _, n := range realPDFs {
-		cases = append(cases, tc{n, "real", false})
+		cases = append(cases, tc{n, realDir, false})
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -128,7 +132,7 @@ func TestPrintedText(t *testing.T) {
 // TestTableRows checks that table rows of a real report come out as lines
 // with tab-separated cells.
 func TestTableRows(t *testing.T) {
-	res, err := extractFile(t, Options{}, "real", "putuo-shegongbu-2024-juesuan.pdf")
+	res, err := extractFile(t, Options{}, realDir, "shanghai-putuo-shegongbu-2024-juesuan.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,7 +93,7 @@ func TestBadFiles(t *testing.T) {
 	for _, isolated := range []bool{false, true} {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/pw=%s/isolated=%v", c.file, c.password, isolated), func(t *testing.T) {
-				res, err := Extract(context.Background(), readTestdata(t, "bad", c.file),
+				res, err := Extract(context.Background(), readBad(t, c.file),
 					Options{InProcess: !isolated, Password: c.password, Timeout: 20 * time.Second, NoOCR: c.noOCR})
 				if c.wantErr != nil {
 					if !errors.Is(err, c.wantErr) || !strings.Contains(err.Error(), c.errHas) {

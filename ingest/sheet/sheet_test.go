@@ -11,9 +11,11 @@ import (
 	"unicode/utf8"
 )
 
+// readFile reads a workbook of the repository's testdata/formats (made by
+// its mkformats), where the reports of every format are kept.
 func readFile(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
+	b, err := os.ReadFile("../../testdata/formats/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
