@@ -76,6 +76,11 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 		r.Unit = unitFromItems(r.Items)
 	}
 	readSelfScore(doc, r)
+	if len(r.Indicators) == 0 {
+		inds, warns := proseIndicators(doc.Text, doc.PageAt)
+		r.Indicators = inds
+		r.Warnings = append(r.Warnings, warns...)
+	}
 	r.Evaluations = readEvaluations(doc, lines, itemLines)
 	r.Claims = findClaims(doc, lines, itemLines)
 	if len(r.Items) > 1 {
