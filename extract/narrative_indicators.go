@@ -48,9 +48,9 @@ var yearFigure = regexp.MustCompile(`^(?:19|20)\d\d年$`)
 
 var (
 	// nameLead is what opens a clause before the thing measured: a time, the unit speaking.
-	nameLead = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?|全年|年内|本年度|当年)?\s*[，,]?\s*(?:使|让|确保|保证)?\s*(?:我(?:校|镇|乡|局|院|单位|中心|委|办|所|站|园|馆|街道)|本单位|该项目的?|本项目的?)?\s*(?:已)?`)
+	nameLead = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?|全年|年内|本年度|当年)?\s*[，,]?\s*(?:使|让|确保|保证)?\s*(?:我(?:校|镇|乡|局|院|单位|中心|委|办|所|站|园|馆|街道)|本单位|该项目的?|本项目的?)?\s*(?:已完成|已|需要|需)?`)
 	// nameTrail is the verb or target word between the name and its figure.
-	nameTrail = regexp.MustCompile(`(?:大于|高于|不低于)?(?:年度)?(?:指标值|目标值)$|(?:为|达到|达|是|约|共计|合计|共|均为|均达到|均达|均|实现|在|：|:|\s)+$`)
+	nameTrail = regexp.MustCompile(`(?:大于|高于|不低于)?(?:年度)?(?:指标值|目标值)$|(?:全年)?(?:实际完成值|完成值|实际完成|实际)$|(?:为|达到|达|是|约|共计|合计|共|均为|均达到|均达|均|实现|在|：|:|\s)+$`)
 	// targetWord says the figure after it is the target.
 	targetWord = regexp.MustCompile(`指标值|目标值|目标|计划|预计|预期|预定|^应`)
 	// achievedWord says the figure after it is what was achieved.
@@ -99,13 +99,13 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 	}
 	// satisfaction rates in running prose, outside any labelled block
 	for _, s := range proseSentences(text) {
-		if inBlock(s[0]) || !satisfaction.MatchString(text[s[0]:s[1]]) {
+		if !satisfaction.MatchString(text[s[0]:s[1]]) {
 			continue
 		}
 		b := indicatorBlock{level1: "满意度指标"}
 		inds, _ := readIndicatorSentence(text, s, b)
 		for _, ind := range inds {
-			if satisfaction.MatchString(ind.Level3) && (strings.HasSuffix(ind.Target, "%") || strings.HasSuffix(ind.Actual, "%") ||
+			if !inBlock(ind.Span[0]) && satisfaction.MatchString(ind.Level3) && (strings.HasSuffix(ind.Target, "%") || strings.HasSuffix(ind.Actual, "%") ||
 				strings.Contains(ind.Target, "%以") || strings.Contains(ind.Actual, "%以")) {
 				ind.Page = pageAt(ind.Span[0])
 				out = append(out, ind)
@@ -180,11 +180,13 @@ func indicatorBlocks(text string) []indicatorBlock {
 }
 
 // labelStarts are the offsets in a line where a label may begin: the line's
-// start and after each 。；; (一是数量指标：…。二是质量指标：…).
+// start, and after a full stop, a colon, a comma or a space in it (一是数量指标：…。
+// 二是质量指标：…; 产出指标完成情况：数量指标：…; （一）产出指标 1.数量指标).
 func labelStarts(line string) []int {
 	out := []int{0}
 	for i, r := range line {
-		if r == '。' || r == '；' || r == ';' {
+		switch r {
+		case '。', '；', ';', '：', ':', '，', ',', ' ', '\u3000':
 			out = append(out, i+utf8.RuneLen(r))
 		}
 	}
@@ -237,6 +239,11 @@ func readLabel(s string) (level1, level2 string, n int, ok bool) {
 		}
 		if indicatorLabel.MatchString(rest) {
 			continue
+		}
+		if t := strings.TrimLeft(rest, " \u3000"); len(t) < len(rest) {
+			if mk, ok := parseMarker(t); ok && indicatorLabel.MatchString(t[mk.len:]) {
+				return level1, level2, n, true // （一）产出指标 1.数量指标
+			}
 		}
 		for _, sep := range []string{"：", ":", "。", "．", ".", "，", ","} {
 			if strings.HasPrefix(rest, sep) {
@@ -304,19 +311,27 @@ func targetContext(text string, lines []textLine, at int) bool {
 	return false
 }
 
-// blockSentences cuts a block into sentences: at 。；; and line ends, and
-// before a 1. ① (1) marker that opens a line.
+// blockSentences cuts a block into sentences: at 。！ and line ends, and at
+// ；; unless what follows is the achieved figure of the same indicator
+// (目标值≥300人次；实际完成值320人次).
 func blockSentences(text string, start, end int) [][2]int {
 	var out [][2]int
 	s := start
 	for i, r := range text[start:end] {
 		i += start
-		if r == '。' || r == '；' || r == ';' || r == '\n' || r == '！' {
-			if i > s {
-				out = append(out, [2]int{s, i})
+		switch r {
+		case '；', ';':
+			if strings.HasPrefix(strings.TrimLeft(text[i+utf8.RuneLen(r):end], " \u3000"), "实际") {
+				continue
 			}
-			s = i + utf8.RuneLen(r)
+		case '。', '\n', '！':
+		default:
+			continue
 		}
+		if i > s {
+			out = append(out, [2]int{s, i})
+		}
+		s = i + utf8.RuneLen(r)
 	}
 	if end > s {
 		out = append(out, [2]int{s, end})
@@ -337,6 +352,7 @@ type clauseFig struct {
 	before   string // the clause's text before the figure
 	after    string // and after it
 	multiple bool   // the clause holds more than one figure
+	named    string // the clause before it, when that has no figure
 }
 
 // readIndicatorSentence reads the indicators of one sentence under a label.
@@ -363,7 +379,8 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 		break
 	}
 	var figs []clauseFig
-	for _, c := range proseClauses(text, [2]int{st, s[1]}) {
+	lastPlain := "" // the last clause without a figure (受益户数，目标值120户…)
+	for _, c := range indicatorClauses(text, [2]int{st, s[1]}) {
 		var found [][2]int
 		for _, m := range proseFigure.FindAllStringIndex(text[c[0]:c[1]], -1) {
 			f := strings.TrimSpace(text[c[0]+m[0] : c[0]+m[1]])
@@ -373,23 +390,31 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 			found = append(found, [2]int{c[0] + m[0], c[0] + m[1]})
 		}
 		if len(found) == 0 {
+			lastPlain = strings.TrimSpace(text[c[0]:c[1]])
 			continue
 		}
 		figs = append(figs, clauseFig{clause: c, fig: found[0], before: text[c[0]:found[0][0]],
-			after: text[found[len(found)-1][1]:c[1]], multiple: len(found) > 1})
+			after: text[found[len(found)-1][1]:c[1]], multiple: len(found) > 1, named: lastPlain})
+		lastPlain = ""
 	}
 	if len(figs) == 0 {
 		return nil, false
+	}
+	// a clause whose figures cannot be placed (新建20米100吨水塔1座, 实现10%的收益)
+	// leaves the whole sentence unread: its other figures may be parts of the same list
+	for _, f := range figs {
+		if f.multiple || !plainTail.MatchString(f.after) {
+			return nil, true
+		}
 	}
 	var out []Indicator
 	unsure := false
 	for i := 0; i < len(figs); i++ {
 		f := figs[i]
-		if f.multiple || !plainTail.MatchString(f.after) {
-			unsure = true
-			continue
-		}
 		name := indicatorName(f.before, head)
+		if name == "" {
+			name = indicatorName("", f.named)
+		}
 		ind := Indicator{Level1: b.level1, Level2: b.level2, Span: Span{f.clause[0], f.clause[1]}}
 		val := strings.TrimSpace(text[f.fig[0]:f.fig[1]])
 		// a figure followed by what was achieved (应补助9人，实际补助9人): target and actual
@@ -423,6 +448,7 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 		switch {
 		case achievedWord.MatchString(f.before):
 			ind.Actual = val
+			ind.Level3 = strings.TrimPrefix(name, "实际")
 		case targetWord.MatchString(f.before), m.HasDir, b.target:
 			ind.Target = val
 		default:
@@ -431,6 +457,39 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 		out = append(out, ind)
 	}
 	return out, unsure
+}
+
+// indicatorClauses cuts a sentence at ，；, outside brackets: a colon stays
+// inside its clause (年度指标值：≥95%).
+func indicatorClauses(text string, s [2]int) [][2]int {
+	var out [][2]int
+	depth := 0
+	start := s[0]
+	for i, r := range text[s[0]:s[1]] {
+		i += s[0]
+		switch r {
+		case '（', '(', '《', '【', '〔', '[', '“':
+			depth++
+		case '）', ')', '》', '】', '〕', ']', '”':
+			if depth > 0 {
+				depth--
+			}
+		case '，', ',', '；', ';':
+			if r == ',' && i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1]) {
+				continue // 1,030 人
+			}
+			if depth == 0 {
+				if i > start {
+					out = append(out, [2]int{start, i})
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	if start < s[1] {
+		out = append(out, [2]int{start, s[1]})
+	}
+	return out
 }
 
 // isMeasure reports whether a figure is one the indicator reader reads (a

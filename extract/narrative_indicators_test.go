@@ -19,4 +19,8 @@ func TestProseIndicatorsDebug(t *testing.T) {
 	inds, warns := proseIndicators(text, func(int) int { return 1 })
 	t.Log("\n" + indicatorLines(inds))
 	t.Log(warns)
+	text = "二、绩效目标完成情况\n产出指标完成情况：数量指标：新建道路3.2公里，完成率100%；质量指标：工程验收合格率100%。时效指标：受益户数，目标值≥120户，实际完成125户。\n（一）产出指标 1.数量指标：培训人次：年度指标值：≥300人次；实际完成值：320人次。"
+	inds, warns = proseIndicators(text, func(int) int { return 1 })
+	t.Log("\n" + indicatorLines(inds))
+	t.Log(warns)
 }
