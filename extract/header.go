@@ -398,7 +398,9 @@ var notUnitWords = regexp.MustCompile(`项目|资金|工程|建设|经费|补助
 var unitNameWords = regexp.MustCompile(`(?:住房和城乡|住房城乡|城乡|城市)?建设(?:局|厅|委员会|委|部)|建设管理(?:局|站|所|中心)|工程建设(?:局|指挥部)`)
 
 // notUnitName reports whether s holds a word no unit's name holds.
-func notUnitName(s string) bool { return notUnitWords.MatchString(unitNameWords.ReplaceAllString(s, "局")) }
+func notUnitName(s string) bool {
+	return notUnitWords.MatchString(unitNameWords.ReplaceAllString(s, "局"))
+}
 
 // unitAt is the longest prefix of s that ends as a unit's name does and is
 // not followed by a character that continues the last word.
