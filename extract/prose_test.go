@@ -199,3 +199,21 @@ func TestColonListWithOtherOverview(t *testing.T) {
 		t.Errorf("%d items, want 2", len(r.Items))
 	}
 }
+
+// TestProjectNameLabel: a 项目名称 label read from a line that runs on into the
+// next labels (项目实施单位, 主管部门, 项目负责人) stops before them.
+func TestProjectNameLabel(t *testing.T) {
+	for _, text := range []string{
+		"某镇2023年项目绩效自评报告\n项目名称：长岭村道路硬化工程项目实施单位：某镇人民政府主管部门：某县交通运输局\n一、项目基本情况\n本项目计划投资50万元。截至年底，本项目资金已全部拨付。\n",
+		"某镇2023年项目绩效自评报告\n项目名称：长岭村道路硬化工程项目负责人：张三\n一、项目基本情况\n本项目计划投资50万元。截至年底，本项目资金已全部拨付。\n",
+	} {
+		r := proseReport(t, text)
+		if len(r.Items) != 1 || r.Items[0].Name != "长岭村道路硬化工程" {
+			var names []string
+			for _, it := range r.Items {
+				names = append(names, it.Name)
+			}
+			t.Errorf("items %q, want the one project 长岭村道路硬化工程", names)
+		}
+	}
+}
