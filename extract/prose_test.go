@@ -46,6 +46,10 @@ func TestStatedTotalPhrasings(t *testing.T) {
 		{"到位资金 when nothing states a budget", "一、基本情况\n本年度到位资金56万元，用于排水沟建设。\n", "56", ""},
 		{"contract price is not a budget", "一、基本情况\n项目合同造价76.84万元，项目累计支付资金合计795333.77元。\n", "", "contract"},
 		{"a rate per head is not money", "一、基本情况\n按生均1000元安排，共计239万元，其中上级资金179.25万元，本级59.75万元。\n", "239", "part"},
+		{"an estimate is not the budget", "一、基本情况\n该工程估算投资1200万元，2023年下达资金300万元，已拨付300万元。\n", "300", "estimate"},
+		{"a project's 总投资 beside the year's grant", "一、基本情况\n项目总投资860万元，本年度安排资金200万元，已支付200万元。\n", "200", "estimate"},
+		{"a project's 总投资 when nothing else is stated", "一、基本情况\n项目总投资25万元，用于村内道路硬化。\n", "25", ""},
+		{"概算 alone is no total", "一、基本情况\n工程总概算540万元，正在实施。\n", "", "estimate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
