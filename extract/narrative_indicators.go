@@ -48,7 +48,7 @@ var yearFigure = regexp.MustCompile(`^(?:19|20)\d\d年$`)
 
 var (
 	// nameLead is what opens a clause before the thing measured: a time, the unit speaking.
-	nameLead = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?|全年|年内|本年度|当年)?\s*[，,]?\s*(?:使|让|确保|保证)?\s*(?:我(?:校|镇|乡|局|院|单位|中心|委|办|所|站|园|馆|街道)|本单位|该项目的?|本项目的?)?\s*(?:已完成|已|需要|需)?`)
+	nameLead = regexp.MustCompile(`^(?:(?:19|20)\d\d年(?:度|初|底|末)?|全年|年内|本年度|当年)?\s*[，,]?\s*(?:使|让|确保|保证)?\s*(?:我(?:校|镇|乡|局|院|单位|中心|委|办|所|站|园|馆|街道)|本单位|该项目的?|本项目的?)?\s*(?:已完成|已|需要|需)?`)
 	// nameTrail is the verb or target word between the name and its figure.
 	nameTrail = regexp.MustCompile(`(?:大于|高于|不低于)?(?:年度)?(?:指标值|目标值)$|(?:全年)?(?:实际完成值|完成值|实际完成|实际)$|(?:为|达到|达|是|约|共计|合计|共|均为|均达到|均达|均|实现|在|：|:|\s)+$`)
 	// targetWord says the figure after it is the target.
@@ -86,7 +86,14 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 		return false
 	}
 	for _, b := range blocks {
-		for _, s := range blockSentences(text, b.start, b.end) {
+		sents := blockSentences(text, b.start, b.end)
+		if s, ok := narrativeBlock(text, sents); ok {
+			// an account of the work under an indicator label (…坚持“户申请、村评议”原则，
+			// …计划补助115户。…最终确定…264户): its figures are not statements of indicators
+			warns = append(warns, unsureWarning(text, s, pageAt))
+			continue
+		}
+		for _, s := range sents {
 			inds, unsure := readIndicatorSentence(text, s, b)
 			for i := range inds {
 				inds[i].Page = pageAt(inds[i].Span[0])
@@ -113,6 +120,40 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 		}
 	}
 	return out, warns
+}
+
+// narrativeBlock reports whether the text under a label is an account of
+// the work rather than statements of indicators: two or more long sentences
+// (over 30 characters) with no figure beside those with figures. It gives the
+// first sentence with a figure, to name in the warning.
+func narrativeBlock(text string, sents [][2]int) ([2]int, bool) {
+	long, first := 0, -1
+	for i, s := range sents {
+		t := text[s[0]:s[1]]
+		if hasIndicatorFigure(t) {
+			if first < 0 {
+				first = i
+			}
+			continue
+		}
+		if utf8.RuneCountInString(strings.TrimSpace(t)) > 30 {
+			long++
+		}
+	}
+	if long < 2 || first < 0 {
+		return [2]int{}, false
+	}
+	return sents[first], true
+}
+
+// hasIndicatorFigure reports whether s holds a figure of an indicator.
+func hasIndicatorFigure(s string) bool {
+	for _, m := range proseFigure.FindAllString(s, -1) {
+		if f := strings.TrimSpace(m); !yearFigure.MatchString(f) && isMeasure(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // unsureWarning names a sentence that looks like indicators but was not split.

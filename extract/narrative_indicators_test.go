@@ -20,7 +20,8 @@ func indicatorLines(inds []Indicator) string {
 // TestProseIndicators reads the phrasings of the class: a numbered label per
 // line, labels run together after a colon (产出指标完成情况：数量指标：…), a
 // 名称： head, 目标值…实际完成值 split by ；, a target written with a direction,
-// and a sentence it cannot split, which it names instead of guessing.
+// a sentence it cannot split and a paragraph that tells of the work under a
+// label, which it names instead of guessing.
 func TestProseIndicators(t *testing.T) {
 	tests := []struct {
 		file  string
@@ -40,6 +41,9 @@ func TestProseIndicators(t *testing.T) {
 产出指标|时效指标|受益户数|≥120户|125户
 产出指标|数量指标|培训人次|≥300人次|320人次
 `, nil},
+		// an account of the work under a label: its figures are named, not guessed at
+		{"account.txt", "产出指标|质量指标|竣工验收合格率||100%\n",
+			[]string{"第 1 页：“年初安排补助资金80万元，计划改造20户”像是绩效指标，但未能分出指标名、指标值与实际值，未读作指标 (prose-indicators-unsure)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
