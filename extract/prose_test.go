@@ -221,3 +221,26 @@ func TestProjectNameLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitFromOtherHands: the unit where other hands put it — a 发布单位 or
+// 来源 line, a breadcrumb, the signature — with a name ending in 建设局,
+// 卫生院 or 中心学校 kept whole, and never the publisher when the report
+// speaks for another unit (我校 on a bureau's page, 我市 on a town's page).
+func TestUnitFromOtherHands(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"发布单位", "2023年度项目支出绩效自评报告\n发布单位：桃源县住房和城乡建设局 发布时间：2024-03-01\n一、基本情况\n我局2023年农村危房改造项目下达资金80万元，已全部拨付。\n", "桃源县住房和城乡建设局"},
+		{"来源 line", "2022年度项目绩效自评报告\n来源：石门县卫生健康局\n一、基本情况\n我局2022年基本公共卫生服务项目下达资金120万元。\n", "石门县卫生健康局"},
+		{"breadcrumb", "当前位置：首页 > 乡镇 > 白沙镇 > 财政信息\n2023年度衔接资金项目绩效自评报告\n一、基本情况\n我镇2023年实施衔接资金项目，下达资金50万元。\n", "白沙镇"},
+		{"signature of a 卫生院", "2023年度基本公共卫生服务项目绩效自评报告\n一、基本情况\n我院2023年收到基本公共卫生服务补助资金45.6万元，已全部使用。\n\n大坪镇中心卫生院\n2024年3月10日\n", "大坪镇中心卫生院"},
+		{"signature of a 中心学校", "2023年度营养改善计划绩效自评报告\n一、基本情况\n我校2023年营养改善计划资金38万元，已全部支出。\n\n永和乡中心学校\n2024年3月5日\n", "永和乡中心学校"},
+		{"我校 on a bureau's page", "2023年度教育专项工作经费绩效自评报告\n发布机构：昌宁县教育体育局\n一、基本情况\n我校2023年教育专项工作经费16.2万元，已全部拨付。\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := proseReport(t, tt.text)
+			if r.Unit != tt.want {
+				t.Errorf("unit = %q, want %q", r.Unit, tt.want)
+			}
+		})
+	}
+}
