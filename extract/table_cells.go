@@ -50,7 +50,7 @@ func isSpaceOnly(s string) bool {
 // tokenize reads text as table cells.
 func tokenize(text string) cellStream {
 	lines := splitLines(text)
-	pipeLines, mdLines, blank, nonBlank := 0, 0, 0, 0
+	pipeLines, mdLines, blank, nonBlank, lonePipes := 0, 0, 0, 0, 0
 	for _, l := range lines {
 		s := text[l.start:l.end]
 		switch {
@@ -59,6 +59,9 @@ func tokenize(text string) cellStream {
 			continue
 		case strings.ContainsRune(s, '|'):
 			pipeLines++
+			if isLonePipe(s) {
+				lonePipes++
+			}
 			t := strings.TrimLeftFunc(s, unicode.IsSpace)
 			if strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 {
 				mdLines++
@@ -69,31 +72,49 @@ func tokenize(text string) cellStream {
 	markdown := pipeLines > 0 && mdLines*2 >= pipeLines
 	// Cells separated by blank lines: consecutive lines then form one cell.
 	blankSeparated := nonBlank > 0 && blank*2 >= nonBlank && pipeLines*2 < nonBlank
+	// Every cell and every pipe on a line of its own (a web table copied
+	// with its cell ends): a lone pipe ends the cell written above it.
+	pipePerLine := pipeLines > 0 && lonePipes*2 > pipeLines && lonePipes*4 >= nonBlank
 
 	var cs cellStream
 	row := 0
 	groupOpen := false // a single-text-cell line group is open (blank-separated layout)
+	cellOpen := false  // the last cell came from a text line no pipe has ended yet (pipe-per-line layout)
 	for _, l := range lines {
 		s := text[l.start:l.end]
 		if isBlank(s) {
 			groupOpen = false
 			continue
 		}
-		if strings.ContainsRune(s, '|') {
+		if pipePerLine && isLonePipe(s) {
 			groupOpen = false
+			if cellOpen {
+				cellOpen = false // the pipe that ends the cell above
+				continue
+			}
+			cs.cells = append(cs.cells, cell{start: l.start, end: l.start, row: row})
+			row++
+			continue
+		}
+		if strings.ContainsRune(s, '|') {
+			groupOpen, cellOpen = false, false
 			cs.cells = append(cs.cells, splitPipes(text, l, markdown, row)...)
 			row++
 			continue
 		}
 		if isSpaceOnly(s) {
-			groupOpen = false
+			groupOpen, cellOpen = false, false
 			cs.cells = append(cs.cells, cell{start: l.start, end: l.start, row: row})
 			row++
 			continue
 		}
 		cells := splitFlat(text, l, row)
 		single := len(cells) == 1 && !isValueLike(cells[0].text)
-		if blankSeparated && groupOpen && single {
+		if pipePerLine && cellOpen && single && len(cs.cells) > 0 && !isValueLike(cs.cells[len(cs.cells)-1].text) {
+			groupOpen = true // the cell goes on: 项目资金\n(万元)\n|
+		}
+		cellOpen = pipePerLine
+		if (blankSeparated || pipePerLine) && groupOpen && single {
 			// continuation line of a multi-line cell: 项目资金\n(万元)
 			prev := &cs.cells[len(cs.cells)-1]
 			prev.text += cells[0].text
@@ -125,6 +146,9 @@ func tokenize(text string) cellStream {
 	cs.rows = lines1 > 0 && multi*10 >= lines1*3
 	return cs
 }
+
+// isLonePipe reports whether a line holds a pipe and nothing else.
+func isLonePipe(s string) bool { return strings.TrimSpace(s) == "|" }
 
 // splitPipes cuts a pipe row into cells. In Markdown rows ("| a | b |") the
 // pipes surround cells; in the other style ("a | b |", "|") each pipe ends one.

@@ -58,6 +58,32 @@ func (m tableModel) cellLines() string {
 	return b.String()
 }
 
+// pipeLines: every cell and every pipe on a line of its own (a web table
+// copied with its cell ends), an empty cell a pipe after a pipe; with
+// blank lines between the cells when gaps is set.
+func (m tableModel) pipeLines(gaps bool) string {
+	var b strings.Builder
+	end := "|\n"
+	if gaps {
+		end = "\n|\n\n"
+	}
+	for _, l := range m.before {
+		b.WriteString(l + "\n" + end)
+	}
+	for _, row := range m.rows {
+		for _, c := range row {
+			switch c {
+			case merged:
+			case "":
+				b.WriteString(end)
+			default:
+				b.WriteString(c + "\n" + end)
+			}
+		}
+	}
+	return b.String()
+}
+
 // blankSeparated: one cell per line, cells separated by blank lines, " " for
 // an empty cell (langfang).
 func (m tableModel) blankSeparated() string {
@@ -250,6 +276,8 @@ func TestTableLayouts(t *testing.T) {
 		for _, l := range []struct{ name, text string }{
 			{"pipe rows", tc.model.pipeRows()},
 			{"cell per line", tc.model.cellLines()},
+			{"every cell and pipe on a line", tc.model.pipeLines(false)},
+			{"every cell and pipe on a line, blank lines between", tc.model.pipeLines(true)},
 			{"blank-separated cells", tc.model.blankSeparated()},
 			{"space-flattened rows", tc.model.flattened(false)},
 			{"tab-flattened rows", tc.model.flattened(true)},
