@@ -80,14 +80,18 @@ func tokenize(text string) cellStream {
 	row := 0
 	groupOpen := false // a single-text-cell line group is open (blank-separated layout)
 	cellOpen := false  // the last cell came from a text line no pipe has ended yet (pipe-per-line layout)
+	inCell := false    // and it began right after a pipe: the lines up to the next pipe are all of it
+	lastPipe := false  // the line before held a pipe
 	for _, l := range lines {
 		s := text[l.start:l.end]
 		if isBlank(s) {
 			groupOpen = false
 			continue
 		}
+		wasPipe := lastPipe
+		lastPipe = strings.ContainsRune(s, '|')
 		if pipePerLine && isLonePipe(s) {
-			groupOpen = false
+			groupOpen, inCell = false, false
 			if cellOpen {
 				cellOpen = false // the pipe that ends the cell above
 				continue
@@ -110,8 +114,10 @@ func tokenize(text string) cellStream {
 		}
 		cells := splitFlat(text, l, row)
 		single := len(cells) == 1 && !isValueLike(cells[0].text)
-		if pipePerLine && cellOpen && single && len(cs.cells) > 0 && !isValueLike(cs.cells[len(cs.cells)-1].text) {
+		if pipePerLine && cellOpen && inCell && single && len(cs.cells) > 0 && !isValueLike(cs.cells[len(cs.cells)-1].text) {
 			groupOpen = true // the cell goes on: 项目资金\n(万元)\n|
+		} else if pipePerLine {
+			inCell = wasPipe // lines before the table (titles) are cells of their own
 		}
 		cellOpen = pipePerLine
 		if (blankSeparated || pipePerLine) && groupOpen && single {

@@ -67,3 +67,41 @@ func TestPipePerLineTable(t *testing.T) {
 		}
 	}
 }
+
+// TestPipePerLinePublished reads a form published with every cell and every
+// pipe on a line of its own: the title lines above the table stay cells of
+// their own, a cell written over several lines (偏差大或 / 目标未完成 /
+// 原因分析) is one cell, and 总分(100分) is the total row.
+func TestPipePerLinePublished(t *testing.T) {
+	const id = "yunnan-baoshan-tuiyijunren-2022-chunjiewenwei"
+	r := extractText(t, id, realDoc(t, id))
+	if r.Project == nil || r.Project.Name != "春节走访慰问经费" || r.Unit != "保山市退役军人事务局" || r.Year != 2022 {
+		t.Errorf("head = %+v unit %q year %d", r.Project, r.Unit, r.Year)
+	}
+	if len(r.Funds) != 1 {
+		t.Fatalf("fund rows = %d:\n%s", len(r.Funds), dumpJSON(r.Funds))
+	}
+	if f := r.Funds[0]; f.Row != "年度财政资金总额" || decString(f.BudgetWan) != "34.64" || decString(f.ExecutedWan) != "34.64" ||
+		decString(f.Rate) != "100" || decString(f.Score) != "20" {
+		t.Errorf("fund row = %s", dumpJSON(f))
+	}
+	want := []struct{ level2, target, actual, score string }{
+		{"数量指标", "100%", "100%", "20"},
+		{"质量指标", "100%", "100%", "20"},
+		{"时效指标", "按时限完成", "100%", "20"},
+		{"社会效益指标", "小于5次", "无上访", "10"},
+		{"服务对象满意度指标", "100%", "100%", "10"},
+	}
+	if len(r.Indicators) != len(want) {
+		t.Fatalf("indicators = %d, want %d:\n%s", len(r.Indicators), len(want), dumpJSON(r.Indicators))
+	}
+	for i, w := range want {
+		g := r.Indicators[i]
+		if g.Level2 != w.level2 || g.Target != w.target || g.Actual != w.actual || decString(g.Score) != w.score || g.Weight != nil {
+			t.Errorf("indicator %d = %s, want %+v", i, dumpJSON(g), w)
+		}
+	}
+	if decString(r.TotalScore) != "100" || r.Grade != "优" {
+		t.Errorf("total %s grade %q, want 100 优", decString(r.TotalScore), r.Grade)
+	}
+}

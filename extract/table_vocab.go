@@ -153,8 +153,9 @@ func isSectionLabel(key string) bool {
 	return ok
 }
 
-// totalLabel marks the 合计 / 总分 row at the end of the indicators.
-var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)$`)
+// totalLabel marks the 合计 / 总分 row at the end of the indicators, the
+// full marks sometimes written into it: 总分(100分).
+var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)(\(\d+(?:\.\d+)?分\))?$`)
 
 // Fund rows: the total and its components.
 var (
