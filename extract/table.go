@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/ingest"
@@ -147,6 +148,34 @@ func (p *tableParser) wrapsOnto(i, row int) bool {
 	return strings.Count(between, "\n") <= 1
 }
 
+// titleAtEnd is the template's title at the end of a long cell that other
+// words run into (a page's lead-in glued before the title): from the last
+// punctuation or space before the template's name to the (2023年度) that
+// ends the cell. "" when the cell is short (the title itself) or does not
+// end so.
+func titleAtEnd(text string) string {
+	if utf8.RuneCountInString(text) <= 40 || !titleYear.MatchString(text) {
+		return ""
+	}
+	locs := templateTitle.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return ""
+	}
+	start := locs[len(locs)-1][0]
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) {
+			break
+		}
+		start -= w
+	}
+	t := strings.TrimSpace(text[start:])
+	if n := utf8.RuneCountInString(t); n > 40 || n == utf8.RuneCountInString(text) {
+		return ""
+	}
+	return t
+}
+
 // fileName is a document site's name of the file, not the table's title.
 var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
 
@@ -171,6 +200,10 @@ func (p *tableParser) head() {
 	// before one with a year, before one without
 	rank := -1
 	for i, c := range p.c {
+		if t := titleAtEnd(c.text); t != "" && rank < 2 && !fileName.MatchString(c.key) {
+			r.Title, at, rank = t, i, 2 // 详情见附件(…)部门预算项目支出绩效自评表(2023年度): the page's words glued before it
+			break
+		}
 		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
 			k := 0
 			switch {
@@ -373,6 +406,7 @@ func (p *tableParser) funds() {
 	p.yuan = p.inYuan(anchor, first)
 	defer p.blockWeight(anchor, first, cols)
 
+	gaps := p.fundHeaderGaps(anchor, first, cols)
 	level1Seen := false
 	var present []column // the columns the first row really has, when it lacks one
 	for i := first; i < len(p.c); {
@@ -400,7 +434,14 @@ func (p *tableParser) funds() {
 		if lvl == 1 {
 			level1Seen = true
 		}
-		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
+		n := len(cols)
+		if gaps != nil {
+			n = len(gaps)
+		}
+		vals, next := p.take(i+1, n, c.row, isFundStop)
+		if gaps != nil {
+			vals = dropGaps(vals, gaps)
+		}
 		rowCols := cols
 		if present != nil && len(trimEmpty(vals)) <= len(present) {
 			rowCols = present
