@@ -50,7 +50,7 @@ func isSpaceOnly(s string) bool {
 // tokenize reads text as table cells.
 func tokenize(text string) cellStream {
 	lines := splitLines(text)
-	pipeLines, mdLines, blank, nonBlank, lonePipes := 0, 0, 0, 0, 0
+	pipeLines, mdLines, blank, nonBlank := 0, 0, 0, 0
 	for _, l := range lines {
 		s := text[l.start:l.end]
 		switch {
@@ -59,9 +59,6 @@ func tokenize(text string) cellStream {
 			continue
 		case strings.ContainsRune(s, '|'):
 			pipeLines++
-			if isLonePipe(s) {
-				lonePipes++
-			}
 			t := strings.TrimLeftFunc(s, unicode.IsSpace)
 			if strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 {
 				mdLines++
@@ -72,9 +69,7 @@ func tokenize(text string) cellStream {
 	markdown := pipeLines > 0 && mdLines*2 >= pipeLines
 	// Cells separated by blank lines: consecutive lines then form one cell.
 	blankSeparated := nonBlank > 0 && blank*2 >= nonBlank && pipeLines*2 < nonBlank
-	// Every cell and every pipe on a line of its own (a web table copied
-	// with its cell ends): a lone pipe ends the cell written above it.
-	pipePerLine := pipeLines > 0 && lonePipes*2 > pipeLines && lonePipes*4 >= nonBlank
+	pipePerLine := isPipePerLine(text, lines)
 
 	var cs cellStream
 	row := 0
@@ -97,6 +92,14 @@ func tokenize(text string) cellStream {
 				continue
 			}
 			cs.cells = append(cs.cells, cell{start: l.start, end: l.start, row: row})
+			row++
+			continue
+		}
+		if pipePerLine && isPipeRun(s) {
+			// the end of a row (||||): its first pipe ends the cell above,
+			// the others are the row's trailing empty cells, which carry
+			// nothing and would only push the next row's cells along
+			groupOpen, cellOpen, inCell = false, false, false
 			row++
 			continue
 		}
@@ -155,6 +158,35 @@ func tokenize(text string) cellStream {
 
 // isLonePipe reports whether a line holds a pipe and nothing else.
 func isLonePipe(s string) bool { return strings.TrimSpace(s) == "|" }
+
+// isPipeRun reports whether a line holds two or more pipes and nothing
+// else: in a pipe-per-line table, the end of a row (||||).
+func isPipeRun(s string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) >= 2 && strings.Trim(t, "|") == ""
+}
+
+// isPipePerLine reports whether a text is a table copied with every cell
+// and every pipe on a line of its own (a web table copied with its cell
+// ends): most lines that hold a pipe hold nothing else, and they are a
+// good part of the text. A lone pipe then ends the cell written above it.
+func isPipePerLine(text string, lines []lineSpan) bool {
+	pipeLines, lonePipes, nonBlank := 0, 0, 0
+	for _, l := range lines {
+		s := text[l.start:l.end]
+		if isBlank(s) {
+			continue
+		}
+		nonBlank++
+		if strings.ContainsRune(s, '|') {
+			pipeLines++
+			if isLonePipe(s) {
+				lonePipes++
+			}
+		}
+	}
+	return pipeLines > 0 && lonePipes*2 > pipeLines && lonePipes*4 >= nonBlank
+}
 
 // splitPipes cuts a pipe row into cells. In Markdown rows ("| a | b |") the
 // pipes surround cells; in the other style ("a | b |", "|") each pipe ends one.

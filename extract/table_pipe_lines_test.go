@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,90 @@ func TestPipePerLinePublished(t *testing.T) {
 	}
 	if decString(r.TotalScore) != "100" || r.Grade != "优" {
 		t.Errorf("total %s grade %q, want 100 优", decString(r.TotalScore), r.Grade)
+	}
+}
+
+// TestPipePerLineScoringForm reads a scoring form (一级/二级/三级指标, 分值,
+// 得分) copied with every cell and every pipe on a line of its own and each
+// row closed by a line of pipes: the rows are those of the same form written
+// as pipe rows, and so are the indicators read from them.
+func TestPipePerLineScoringForm(t *testing.T) {
+	rows := [][]string{
+		{"一级指标", "二级指标", "三级指标", "分值", "得分"},
+		{"项目决策(20分)", "项目立项(10分)", "立项依据充分性", "5", "5"},
+		{"", "", "立项程序规范性", "5", "4"},
+		{"", "绩效目标(10分)", "绩效目标合理性", "5", "5"},
+		{"", "", "绩效指标明确性", "5", "3"},
+		{"总分", "", "", "20", "17"},
+	}
+	var piped, lines strings.Builder
+	lines.WriteString("项目支出绩效评价评分表\n")
+	piped.WriteString("项目支出绩效评价评分表\n")
+	for _, r := range rows {
+		piped.WriteString("| " + strings.Join(r, " | ") + " |\n")
+		for _, c := range r {
+			if c != "" {
+				lines.WriteString(c + "\n")
+			}
+			lines.WriteString("|\n")
+		}
+		lines.WriteString("|||\n")
+	}
+	got := scoringRows(lines.String())
+	if len(got) != len(rows)+1 {
+		for _, g := range got {
+			var ts []string
+			for _, c := range g.cells {
+				ts = append(ts, c.text)
+			}
+			t.Logf("%q", ts)
+		}
+		t.Fatalf("rows = %d, want %d", len(got), len(rows)+1)
+	}
+	for k, r := range rows {
+		cells := got[k+1].cells
+		if len(cells) != len(r) {
+			t.Fatalf("row %d: %d cells, want %d", k, len(cells), len(r))
+		}
+		for j, c := range r {
+			if cells[j].text != c {
+				t.Errorf("row %d cell %d = %q, want %q", k, j, cells[j].text, c)
+			}
+		}
+	}
+	want := extractText(t, "piped", piped.String())
+	r := extractText(t, "lines", lines.String())
+	if len(r.Indicators) != 4 || len(want.Indicators) != 4 {
+		t.Fatalf("indicators: %d from lines, %d from pipe rows:\n%s", len(r.Indicators), len(want.Indicators), dumpJSON(r.Indicators))
+	}
+	for i := range want.Indicators {
+		w, g := want.Indicators[i], r.Indicators[i]
+		if w.Level1 != g.Level1 || w.Level2 != g.Level2 || w.Level3 != g.Level3 || decString(w.Weight) != decString(g.Weight) || decString(w.Score) != decString(g.Score) {
+			t.Errorf("indicator %d: lines %s, pipe rows %s", i, dumpJSON(g), dumpJSON(w))
+		}
+	}
+	if g := r.Indicators[3]; g.Level3 != "绩效指标明确性" || decString(g.Weight) != "5" || decString(g.Score) != "3" {
+		t.Errorf("last indicator = %s", dumpJSON(g))
+	}
+	if decString(r.TotalScore) != "17" {
+		t.Errorf("total = %s, want 17", decString(r.TotalScore))
+	}
+}
+
+// TestPipePerLineScoringSample: a cell written over two lines (立项程序 /
+// 规范性) before its pipe is one cell, and the merged cells of the rows
+// under the first carry its levels down.
+func TestPipePerLineScoringSample(t *testing.T) {
+	r := extractText(t, "pipe_per_line.txt", loadTableSample(t, filepath.Join("scoring", "pipe_per_line.txt")))
+	if len(r.Indicators) != 2 {
+		t.Fatalf("indicators = %d:\n%s", len(r.Indicators), dumpJSON(r.Indicators))
+	}
+	g := r.Indicators[1]
+	if g.Level1 != r.Indicators[0].Level1 || g.Level2 != r.Indicators[0].Level2 || g.Level3 != "立项程序规范性" ||
+		decString(g.Weight) != "5" || decString(g.Score) != "4" {
+		t.Errorf("second indicator = %s", dumpJSON(g))
+	}
+	if decString(r.TotalScore) != "17" {
+		t.Errorf("total = %s, want 17", decString(r.TotalScore))
 	}
 }
