@@ -40,7 +40,11 @@ func detectTable(text string) (Genre, bool) {
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
 	scoring := hasScoringForm(text)
-	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring) {
+	// an indicator block with the template's header and no title or head
+	// fields: the end of a table whose start is on an earlier page, or
+	// the first of several forms in one file
+	untitled := hasInd && has("指标值") && has("完成值") && has("得分") && strings.ContainsAny(text, "|\t")
+	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring || untitled) {
 		return "", false
 	}
 	prose := 0
@@ -99,6 +103,35 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.grade()
 	p.item()
 	p.countTables()
+	p.fragmentTotal()
+}
+
+// fragmentTotal sets aside the 合计 of a standard form's indicator block
+// read without the rest of its form (no title, no head fields, no fund
+// rows: a table whose start is on an earlier page, or the tail of the form
+// before another in one file). The template's 合计 counts the 预算执行 row
+// too, which this text does not hold, so it is no sum of the rows read:
+// it is named in a warning and not kept as the table's total.
+func (p *tableParser) fragmentTotal() {
+	r := p.r
+	if r.TotalRow == nil || r.Title != "" || r.Project != nil || r.Department != nil || len(r.Funds) > 0 || len(r.Indicators) == 0 {
+		return
+	}
+	for _, ind := range r.Indicators {
+		if ind.Target == "" && ind.Actual == "" {
+			return // a scoring form: its total is the sum of its rows
+		}
+	}
+	var figs []string
+	if w := r.TotalRow.Weight; w != nil {
+		figs = append(figs, "分值 "+w.String())
+	}
+	if s := r.TotalRow.Score; s != nil {
+		figs = append(figs, "得分 "+s.String())
+	}
+	r.Warnings = append(r.Warnings, fmt.Sprintf("%s %s：表的开头（标题、资金行）不在本段文字中，合计含不在此处的预算执行分，未作核对 (table-fragment)",
+		r.TotalRow.Label, strings.Join(figs, " ")))
+	r.TotalRow, r.TotalScore = nil, nil
 }
 
 func (p *tableParser) page(off int) int {
