@@ -25,6 +25,7 @@ func FuzzReadTable(f *testing.F) {
 		f.Add(m.pipeRows())
 		f.Add(m.cellLines())
 		f.Add(m.pipeLines(true))
+		f.Add(m.tailWrapped())
 		f.Add(m.flattened(false))
 		f.Add(m.glued())
 	}

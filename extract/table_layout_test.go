@@ -136,6 +136,24 @@ func (m tableModel) flattened(allTabs bool) string {
 	return b.String()
 }
 
+// tailWrapped: flattened as a PDF's text flow gives a row too long for its
+// line: the last two figures of each indicator row (分值 | 得分, or 实际完成值
+// | 得分) begin the next line.
+func (m tableModel) tailWrapped() string {
+	var out []string
+	for _, l := range strings.Split(m.flattened(false), "\n") {
+		f := strings.Fields(l)
+		if len(f) >= 5 && isValueLike(f[len(f)-1]) && isValueLike(f[len(f)-2]) && !strings.Contains(l, "资金") {
+			k := strings.LastIndex(l, f[len(f)-1])
+			k = strings.LastIndex(l[:k], f[len(f)-2])
+			out = append(out, strings.TrimRight(l[:k], " \t"), l[k:])
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
 // glued: flattened, with the figures of the fund rows written without any
 // separator (年度资金总额\t43.243.237.241086%9).
 func (m tableModel) glued() string {
@@ -281,6 +299,7 @@ func TestTableLayouts(t *testing.T) {
 			{"blank-separated cells", tc.model.blankSeparated()},
 			{"space-flattened rows", tc.model.flattened(false)},
 			{"tab-flattened rows", tc.model.flattened(true)},
+			{"flattened rows, 分值 and 得分 on the next line", tc.model.tailWrapped()},
 			{"glued figures", tc.model.glued()},
 		} {
 			got := comparable(t, extractText(t, l.name, l.text))
