@@ -431,6 +431,11 @@ func (p *tableParser) funds() {
 			p.columnMajor(first)
 			return
 		}
+		if hcols, from, ok := p.headerRowAfterLabels(first); ok {
+			p.yuan = p.inYuan(i, from)
+			p.rowMajorAfterLabels(first, hcols, from)
+			return
+		}
 		first = -1
 	}
 	if anchor < 0 {
