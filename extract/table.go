@@ -101,6 +101,7 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.scoringForm()
 	p.gluedIndicators()
 	p.grade()
+	p.headTotal()
 	p.item()
 	p.countTables()
 	p.fragmentTotal()
