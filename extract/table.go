@@ -62,7 +62,7 @@ func detectTable(text string) (Genre, bool) {
 	if prose > maxProseBeforeTable {
 		return "", false
 	}
-	if strings.Contains(title, "整体支出") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
+	if strings.Contains(title, "整体支出") || strings.Contains(title, "部门整体") || strings.Contains(title, "单位整体") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
 		return DepartmentTable, true
 	}
 	return ProjectTable, true

@@ -22,3 +22,17 @@ func TestHeadTotal(t *testing.T) {
 		t.Errorf("the first row's 序号 read as the total")
 	}
 }
+
+// TestDepartmentWholeTitle: 部门整体绩效自评表 (no 支出 in the name) is a
+// department table, and the head's 财政处室 label is no 主管部门's value.
+func TestDepartmentWholeTitle(t *testing.T) {
+	for _, id := range []string{"chongqing-kexuecheng-rongmeiti-2021-zhengti", "chongqing-liangping-linyeju-2023-zhengti"} {
+		r := extractText(t, id, realDoc(t, id))
+		if r.Genre != DepartmentTable {
+			t.Errorf("%s: genre %s", id, r.Genre)
+		}
+		if r.Project != nil && r.Project.Department == "财政处室" {
+			t.Errorf("%s: 财政处室 read as the 主管部门", id)
+		}
+	}
+}

@@ -77,6 +77,8 @@ var fieldLabels = map[string]string{
 	"预算部门":     fieldDeptName,
 	"财务负责人":    fieldOther,
 	"联系人":      fieldOther,
+	"部门联系人":    fieldOther,
+	"财政处室":     fieldOther, // the finance office in charge (重庆's 部门整体绩效自评表 head)
 	"联系电话":     fieldOther,
 	"填报人":      fieldOther,
 	"填表人":      fieldOther,
