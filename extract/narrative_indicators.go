@@ -94,6 +94,9 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 			continue
 		}
 		for _, s := range sents {
+			if inTableRow(text, s) {
+				continue // a table's cells are the table readers' to read
+			}
 			inds, unsure := readIndicatorSentence(text, s, b)
 			for i := range inds {
 				inds[i].Page = pageAt(inds[i].Span[0])
@@ -106,7 +109,7 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 	}
 	// satisfaction rates in running prose, outside any labelled block
 	for _, s := range proseSentences(text) {
-		if !satisfaction.MatchString(text[s[0]:s[1]]) {
+		if !satisfaction.MatchString(text[s[0]:s[1]]) || inTableRow(text, s) {
 			continue
 		}
 		b := indicatorBlock{level1: "满意度指标"}
@@ -120,6 +123,13 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 		}
 	}
 	return out, warns
+}
+
+// inTableRow reports whether sentence s holds a table's cell separator:
+// rows as every reader writes them ("| cell | cell |", or a cell a line
+// after "|") are a table, however their words read as prose.
+func inTableRow(text string, s [2]int) bool {
+	return strings.Contains(text[s[0]:s[1]], "|")
 }
 
 // narrativeBlock reports whether the text under a label is an account of
