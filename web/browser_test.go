@@ -283,6 +283,33 @@ func TestBrowserReview(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('img, b, iframe').length + document.scripts.length`); n != 1 {
 		t.Errorf("search page: %d scripts and elements, want only app.js", n)
 	}
+
+	// Upload a PDF from the page: it is ingested, listed and searchable.
+	pdf, err := filepath.Abs("../testdata/formats/hengshan-2023-zhengti.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "upload",
+		chromedp.Navigate(base+"/upload"),
+		chromedp.WaitReady(css(`#upload-files`)),
+		chromedp.SetUploadFiles(css(`#upload-files`), []string{pdf}),
+		chromedp.WaitVisible(css(`tr.upload[data-outcome] td.report a`)),
+	)
+	row := textOf(t, ctx, `tr.upload`)
+	if !strings.Contains(row, "hengshan-2023-zhengti.pdf") || !strings.Contains(row, "新入库") || !strings.Contains(row, "衡山县贯塘乡人民政府 2023") {
+		t.Errorf("upload row %q", row)
+	}
+	if s := textOf(t, ctx, `#upload-summary`); s != "新入库 1，内容重复 0，已在库中 0，失败 0" {
+		t.Errorf("upload summary %q", s)
+	}
+	do(t, ctx, "uploaded report", chromedp.Click(css(`tr.upload td.report a`)), chromedp.WaitVisible(css(`#doc-text`)))
+	if h := textOf(t, ctx, `main h1`); h != "年度部门整体支出绩效自评表" {
+		t.Errorf("uploaded report's title %q", h)
+	}
+	do(t, ctx, "uploaded in the list", chromedp.Navigate(base+"/reports?unit=衡山县"), chromedp.WaitVisible(css(`table.data`)))
+	if rows := textsOf(t, ctx, `table.data tbody tr`); len(rows) != 1 || !strings.Contains(rows[0], "衡山县贯塘乡人民政府") {
+		t.Errorf("reports of 衡山县 after the upload: %q", rows)
+	}
 	events.check(t)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -12,8 +13,8 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/corpus"
-	"github.com/jixiao/jixiao/ingest"
 	"github.com/jixiao/jixiao/index"
+	"github.com/jixiao/jixiao/ingest"
 )
 
 // upload sends data as the page does, under the relative path rel.
@@ -152,13 +153,14 @@ func TestUploadRefused(t *testing.T) {
 	}
 }
 
-func TestCleanUploadPath(t *testing.T) {
+func TestUploadPath(t *testing.T) {
+	f := newFixture(t, Options{})
 	for in, want := range map[string]string{"a.pdf": "a.pdf", "县/乡 镇/a.pdf": filepath.Join("县", "乡 镇", "a.pdf")} {
-		if got, err := cleanUploadPath(in); err != nil || got != want {
+		if got, err := f.store.UploadPath(in); err != nil || got != filepath.Join(f.store.UploadsPath(), want) {
 			t.Errorf("%q: %q %v", in, got, err)
 		}
 	}
-	if _, err := cleanUploadPath(strings.Repeat("a/", maxUploadDepth) + "x"); err == nil {
-		t.Error("too deep accepted")
+	if _, err := f.store.UploadPath(strings.Repeat("a/", corpus.MaxUploadDepth) + "x"); !errors.Is(err, corpus.ErrUploadPath) {
+		t.Errorf("too deep: %v", err)
 	}
 }
