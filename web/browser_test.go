@@ -284,6 +284,17 @@ func TestBrowserReview(t *testing.T) {
 		t.Errorf("search page: %d scripts and elements, want only app.js", n)
 	}
 
+	// The charts: drawn, with the figures on the bars.
+	do(t, ctx, "charts", chromedp.Navigate(base+"/charts?unit=%3D南屯镇"), chromedp.WaitVisible(css(`#chart-unit-budget rect.bar`)))
+	bars := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#chart-unit-budget rect.bar')).map(r =>
+		r.dataset.series + '=' + r.dataset.value + ':' + (r.getBoundingClientRect().height > 10))`)
+	if !slices.Equal(bars, []string{"预算数=905.534931:true", "执行数=156.4:true"}) {
+		t.Errorf("budget chart of 南屯镇 in the browser: %q", bars)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#chart-findings-by-rule rect.bar').length`); n != 5 {
+		t.Errorf("findings-by-rule bars of 南屯镇: %d", n)
+	}
+
 	// Upload a PDF from the page: it is ingested, listed and searchable.
 	pdf, err := filepath.Abs("../testdata/formats/hengshan-2023-zhengti.pdf")
 	if err != nil {

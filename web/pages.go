@@ -49,7 +49,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var buf bytes.Buffer
 	lay := layout{Title: title, Nav: nav, Body: body}
 	filter := url.Values{}
-	if nav == "reports" || nav == "findings" || nav == "coverage" {
+	if nav == "reports" || nav == "findings" || nav == "coverage" || nav == "charts" {
 		filter = listForm(r.URL.Query())
 	}
 	lay.Exports = exportLinks(filter)

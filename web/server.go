@@ -91,6 +91,7 @@ func (s *Server) routes() {
 	get("/coverage", s.coveragePage)
 	get("/opinion", s.opinionPage)
 	get("/upload", s.uploadPage)
+	get("/charts", s.chartsPage)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusNotFound, "找不到这个页面。")
 	})
