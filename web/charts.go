@@ -115,6 +115,7 @@ type chartData struct {
 	id, title, unit string
 	series          []string
 	labels          []string
+	short           []string // per group, the label as drawn when not the label cut to fit (nil: none)
 	links           []string // per group, "" for none
 	values          [][]*decimal.Decimal
 	note            string
@@ -177,6 +178,9 @@ func layoutRows(d chartData) chart {
 	for g, label := range d.labels {
 		y := decimal.NewFromInt(int64(c.PlotY + g*rowHeight + 3))
 		grp := chartGroup{Label: label, LabelShort: cut(label, 16), X: pxi(c.PlotX - 8), Y: px(y.Add(decimal.NewFromInt(12)))}
+		if d.short != nil && d.short[g] != "" {
+			grp.LabelShort = cut(d.short[g], 16)
+		}
 		for s, v := range d.values[g] {
 			if v == nil {
 				continue
@@ -449,10 +453,10 @@ func findingsChart(by string, counts []corpus.FindingCount, form url.Values) cha
 			d.note = "只列出问题最多的 " + strconv.Itoa(maxUnitRows) + " 个单位，共 " + strconv.Itoa(len(counts)) + " 个。"
 			break
 		}
-		label, l := c.Key, ""
+		label, short, l := c.Key, "", ""
 		switch by {
 		case corpus.ByRule:
-			label = ruleName(c.Key) + "（" + c.Key + "）"
+			label, short = ruleName(c.Key)+"（"+c.Key+"）", ruleName(c.Key)
 			l = link("/findings", with(form, "rule", c.Key))
 		case corpus.ByUnit:
 			if label == "" {
@@ -462,7 +466,7 @@ func findingsChart(by string, counts []corpus.FindingCount, form url.Values) cha
 			}
 		}
 		n := decimal.NewFromInt(int64(c.Count))
-		d.labels, d.links = append(d.labels, label), append(d.links, l)
+		d.labels, d.short, d.links = append(d.labels, label), append(d.short, short), append(d.links, l)
 		d.values = append(d.values, []*decimal.Decimal{&n})
 	}
 	return layoutRows(d)
