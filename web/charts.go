@@ -339,7 +339,12 @@ func (s *Server) chartsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := listForm(v)
-	view := chartsView{Filter: newListFilter("/charts", form, ff, st), Unit: strings.TrimPrefix(form.Get("unit"), "=")}
+	tree, err := s.store.UnitTree(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view := chartsView{Filter: newListFilter("/charts", form, ff, st, tree), Unit: strings.TrimPrefix(form.Get("unit"), "=")}
 	figs, err := s.itemFigures(r, ff.Reports())
 	if err != nil {
 		s.pageFail(w, r, err)

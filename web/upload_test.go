@@ -102,6 +102,22 @@ func TestUpload(t *testing.T) {
 	if old, err := f.store.Get(ctx, first); err != nil || old.SupersededBy != res.Report {
 		t.Errorf("old version: superseded by %q, %v", old.SupersededBy, err)
 	}
+
+	// The folder the files came in names the county: the unit filter offers
+	// it, and "衡山县/" selects what is under it.
+	w := f.get("/reports")
+	if body := w.Body.String(); !strings.Contains(body, `<option value="衡山县/" label="衡山县 及所属 1 个单位">`) ||
+		!strings.Contains(body, `<option value="=衡山县贯塘乡人民政府" label="衡山县 › 衡山县贯塘乡人民政府">`) {
+		t.Errorf("the unit filter lacks the county 衡山县")
+	}
+	var list reportList
+	if w := f.get("/api/reports?unit=" + url.QueryEscape("衡山县/")); w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &list) != nil ||
+		list.Total != 1 || list.Reports[0].Unit != "衡山县贯塘乡人民政府" {
+		t.Errorf("reports under 衡山县/: %d %s", w.Code, w.Body)
+	}
+	if w := f.get("/findings?unit=" + url.QueryEscape("衡山县/")); !strings.Contains(w.Body.String(), "单位：衡山县 及所属单位") {
+		t.Errorf("findings under 衡山县/: no chip")
+	}
 }
 
 // TestUploadRefused: what an upload may not be.
