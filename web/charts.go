@@ -262,49 +262,12 @@ func rateBucket(rate decimal.Decimal) int {
 	return 0
 }
 
-// reportFigures are the sums of one report's items: the budgets of the
-// items that state one, the actuals of those that state one, and, for the
-// 执行率, both over the items that state both.
-type reportFigures struct {
-	unit         string
-	year         int
-	budget       decimal.Decimal
-	actual       decimal.Decimal
-	budgeted     bool // an item states a budget
-	executed     bool // an item states an actual
-	rateB, rateA decimal.Decimal
-	rated        bool
-}
-
-// rate is the report's 执行率 in percent (Σ actual ÷ Σ budget over the
-// items that state both), to two decimal places; ok is false when no such
-// item has a budget above zero.
-func (f reportFigures) rate() (decimal.Decimal, bool) {
-	if !f.rated || !f.rateB.IsPositive() {
-		return zero, false
-	}
-	return f.rateA.Mul(hundred).DivRound(f.rateB, 2), true
-}
-
-// itemFigures sums the items of the reports f selects, report by report.
-func (s *Server) itemFigures(r *http.Request, f corpus.Filter) ([]reportFigures, error) {
-	var out []reportFigures
-	last := ""
-	err := s.store.EachItem(r.Context(), f, func(it corpus.ItemRow) error {
-		if it.ReportID != last || len(out) == 0 {
-			out = append(out, reportFigures{unit: it.Unit, year: it.Year})
-			last = it.ReportID
-		}
-		rf := &out[len(out)-1]
-		if it.BudgetWan != nil {
-			rf.budget, rf.budgeted = rf.budget.Add(*it.BudgetWan), true
-		}
-		if it.ActualWan != nil {
-			rf.actual, rf.executed = rf.actual.Add(*it.ActualWan), true
-		}
-		if it.BudgetWan != nil && it.ActualWan != nil {
-			rf.rateB, rf.rateA, rf.rated = rf.rateB.Add(*it.BudgetWan), rf.rateA.Add(*it.ActualWan), true
-		}
+// itemFigures are the sums of the items of the reports f selects, report
+// by report.
+func (s *Server) itemFigures(r *http.Request, f corpus.Filter) ([]corpus.ReportFigures, error) {
+	var out []corpus.ReportFigures
+	err := s.store.EachReportFigures(r.Context(), f, func(rf corpus.ReportFigures) error {
+		out = append(out, rf)
 		return nil
 	})
 	return out, err
@@ -384,26 +347,26 @@ func (s *Server) chartsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // unitCharts: budget and actual by year (the items' sums), findings by year.
-func unitCharts(figs []reportFigures, byYear []corpus.FindingCount, form url.Values) []chart {
+func unitCharts(figs []corpus.ReportFigures, byYear []corpus.FindingCount, form url.Values) []chart {
 	type sums struct {
 		b, a       decimal.Decimal
 		hasB, hasA bool
 	}
 	years := map[int]*sums{}
 	for _, f := range figs {
-		if f.year == 0 {
+		if f.Year == 0 {
 			continue
 		}
-		y := years[f.year]
+		y := years[f.Year]
 		if y == nil {
 			y = &sums{}
-			years[f.year] = y
+			years[f.Year] = y
 		}
-		if f.budgeted {
-			y.b, y.hasB = y.b.Add(f.budget), true
+		if f.Budgeted {
+			y.b, y.hasB = y.b.Add(f.Budget), true
 		}
-		if f.executed {
-			y.a, y.hasA = y.a.Add(f.actual), true
+		if f.Executed {
+			y.a, y.hasA = y.a.Add(f.Actual), true
 		}
 	}
 	var ys []int
@@ -478,10 +441,10 @@ func findingsChart(by string, counts []corpus.FindingCount, form url.Values) cha
 }
 
 // rateChart: how many reports fall in each class of 执行率.
-func rateChart(figs []reportFigures, form url.Values) chart {
+func rateChart(figs []corpus.ReportFigures, form url.Values) chart {
 	counts := make([]int64, len(rateBuckets))
 	for _, f := range figs {
-		if r, ok := f.rate(); ok {
+		if r, ok := f.Rate(); ok {
 			counts[rateBucket(r)]++
 		}
 	}
