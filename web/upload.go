@@ -155,12 +155,11 @@ func (s *Server) ingestUpload(ctx context.Context, sent, dst string) (uploadResu
 // uploadView is what the upload page shows.
 type uploadView struct {
 	MaxMB int64
-	Dir   string
 }
 
 // uploadPage: /upload — drop files or a folder; each is sent and ingested
 // in turn, with its progress and outcome.
 func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "upload", "导入", "upload",
-		uploadView{MaxMB: ingest.MaxFileSize >> 20, Dir: s.store.UploadsPath()})
+		uploadView{MaxMB: ingest.MaxFileSize >> 20})
 }
