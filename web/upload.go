@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/ingest"
@@ -29,6 +30,10 @@ const uploadType = "application/octet-stream"
 
 // uploadPath is the one endpoint that takes uploadType instead of JSON.
 const uploadPath = "/api/upload"
+
+// UploadTimeout bounds one upload: receiving the file, waiting for the
+// uploads before it, reading and storing it.
+const UploadTimeout = 10 * time.Minute
 
 // ingestMu keeps one upload and its ingest at a time: the browser sends
 // files one after the other, and two pages sending at once take turns.
@@ -72,6 +77,11 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		s.uploadRefused(w, sent, r.ContentLength)
 		return
 	}
+	// A large file on a slow line, then its reading (a scan's OCR), take
+	// longer than the server's deadlines for other requests.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Now().Add(UploadTimeout))
+	rc.SetWriteDeadline(time.Now().Add(UploadTimeout))
 	ingestMu.Lock()
 	defer ingestMu.Unlock()
 	err = s.store.SaveUpload(dst, r.Body, ingest.MaxFileSize)
