@@ -228,7 +228,6 @@ var listShots = []struct{ name, target, wait string }{
 	{"serve-opinion.png", "/opinion?report=" + nantunID, ".opinion-table"},
 	{"serve-charts.png", "/charts", "figure.chart svg"},
 	{"serve-charts-unit.png", "/charts?unit=%3D南屯镇", "#chart-unit-budget svg"},
-	{"serve-upload.png", "/upload", "#dropzone"},
 }
 
 // TestScreenshotsLists writes the lists' screenshots into JIXIAO_SCREENSHOTS.

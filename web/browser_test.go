@@ -364,5 +364,27 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The upload page after three files: one new, one a print of a stored
+	// report, one that cannot be read.
+	var uploads []string
+	for _, p := range []string{"../testdata/formats/hengshan-2023-zhengti.pdf", "../ingest/pdf/testdata/printed/05_lo_odt_wqymicrohei14.pdf",
+		"../ingest/pdf/testdata/bad/b07_enc_aes256_userpw.pdf"} {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uploads = append(uploads, abs)
+	}
+	do(t, ctx, "serve-upload.png",
+		chromedp.Navigate(base+"/upload"),
+		chromedp.WaitReady(chromedp.CSS(`#upload-files`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#upload-files`), uploads),
+		chromedp.WaitVisible(chromedp.CSS(`tr.upload:nth-child(3)[data-outcome]`)),
+		chromedp.Sleep(200*time.Millisecond),
+	)
+	png := get(t, ctx, chromedp.CaptureScreenshot())
+	if err := os.WriteFile(filepath.Join(dir, "serve-upload.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	events.check(t)
 }
