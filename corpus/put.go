@@ -182,6 +182,15 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 		}
 		res.Superseded = len(old)
+		// A report that says it replaces an earlier one (or an earlier one
+		// that comes after its correction).
+		for k, rep := range reps {
+			named, err := supersedeNamed(ctx, tx, res.IDs[k], rep, doc)
+			if err != nil {
+				return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+			}
+			res.Superseded += len(named)
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports WHERE sha256 = ? AND copy_of IS NOT NULL`,
 			doc.SHA256).Scan(&res.Copies); err != nil {
 			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
