@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 // maxFuzzText bounds what FuzzExtract extracts: the largest seed is 4 KB, and
@@ -14,6 +15,7 @@ const maxFuzzText = 8 << 10
 // FuzzExtract feeds arbitrary text through normalisation and extraction:
 // no panic, and every span stays inside the text.
 func FuzzExtract(f *testing.F) {
+	fuzzbudget.Set()
 	data, err := os.ReadFile("../testdata/nantun-2023.md")
 	if err != nil {
 		f.Fatal(err)
