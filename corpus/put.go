@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -105,7 +106,7 @@ type encoded struct {
 func encode(doc *ingest.Document, reps ...*extract.Report) (encoded, error) {
 	var e encoded
 	var err error
-	if e.pages, err = deflateJSON(nonNil(doc.Pages)); err != nil {
+	if e.pages, err = deflate(func(w io.Writer) error { return writePagesJSON(w, doc.Pages) }); err != nil {
 		return e, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 	}
 	for _, rep := range reps {
@@ -374,19 +375,95 @@ func parseDec(s sql.NullString) (*decimal.Decimal, error) {
 // deflateJSON is v as zlib-deflated JSON: the large values (reports, pages)
 // shrink about sixfold, at a millisecond per report.
 func deflateJSON(v any) ([]byte, error) {
+	return deflate(func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	})
+}
+
+// deflate is what write writes, zlib-deflated.
+func deflate(write func(io.Writer) error) ([]byte, error) {
 	var b bytes.Buffer
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	zw.Reset(&b)
-	enc := json.NewEncoder(zw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := write(zw); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// pageTextChunk is how much of a page's text writePagesJSON escapes at once.
+const pageTextChunk = 64 << 10
+
+// writePagesJSON writes the pages as deflateJSON would encode them (the same
+// bytes), but streams each page's text in chunks: encoding/json builds the
+// whole encoding in memory before writing it, which for a 100 MB text is one
+// more copy of the text (more, escaped) held beside the text itself.
+func writePagesJSON(w io.Writer, pages []ingest.Page) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// encode is v as enc writes it, without the newline it ends with.
+	encode := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+	for i, p := range pages {
+		text := p.Text
+		p.Text = ""
+		b, err := encode(p)
+		if err != nil {
+			return err
+		}
+		// Page's fields are n, then text: the text goes where "text":"" is.
+		const field = `"text":"`
+		at := bytes.Index(b, []byte(field+`"`))
+		if at < 0 {
+			return fmt.Errorf("corpus: page %d encodes without its text", p.N)
+		}
+		at += len(field)
+		rest := bytes.Clone(b[at:])
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write(b[:at]); err != nil {
+			return err
+		}
+		for len(text) > 0 {
+			n := min(len(text), pageTextChunk)
+			// never cut a character: back up to the start of one (an
+			// invalid byte is replaced alike on either side of a cut)
+			for k := 0; k < utf8.UTFMax && n < len(text) && n > 1 && !utf8.RuneStart(text[n]); k++ {
+				n--
+			}
+			q, err := encode(text[:n])
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(q[1 : len(q)-1]); err != nil { // without the quotes
+				return err
+			}
+			text = text[n:]
+		}
+		if _, err := w.Write(rest); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]\n")
+	return err
 }
 
 // zlibWriters are reused: a new one allocates its whole compressor state.

@@ -263,7 +263,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				}
 			}
 			closed := next >= 0 && next < len(units) && len(units[next].figs) == 1 && sumKeyword.MatchString(strings.TrimSpace(figs[units[next].figs[0]].lead))
-			if len(run) < 2 && !(opened && strings.Contains(text[units[run[0]-1].start:units[run[0]-1].end], "如下")) {
+			if len(run) < 2 && !(opened && run[0] > 0 && strings.Contains(text[units[run[0]-1].start:units[run[0]-1].end], "如下")) {
 				return
 			}
 			if !opened && !semis && !closed {
