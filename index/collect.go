@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -19,9 +20,6 @@ import (
 // scores (filters only), the newest year, then the report and the item order
 // (a report's own document after its items: no seq sorts last).
 var hitOrder = []string{"-_score", "-" + fieldYear, fieldReport, fieldSeq}
-
-// tieFields are the fields hitOrder reads besides the score.
-var tieFields = []string{fieldYear, fieldReport, fieldSeq}
 
 // facetFields are the fields counted in the facets, with their sizes.
 var facetFields = []struct {
@@ -53,7 +51,7 @@ type collector struct {
 	desc  []bool // order's cached "descending" flags
 
 	reader  index.IndexReader
-	dvr     index.DocValueReader
+	dvrs    []index.DocValueReader // dvrs[x]: the doc values of order[x]; nil for the score
 	kept    keptHeap
 	scratch *search.DocumentMatch
 	total   uint64
@@ -85,11 +83,16 @@ func (c *collector) ctx(ctx context.Context) context.Context {
 // handler is called by bleve once per search, with its snapshot of the index.
 func (c *collector) handler(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 	c.reader = sctx.IndexReader
-	dvr, err := c.reader.DocValueReader(tieFields)
-	if err != nil {
-		return nil, false, err
+	c.dvrs = make([]index.DocValueReader, len(c.order))
+	for x, so := range c.order {
+		if f, ok := so.(*search.SortField); ok {
+			dvr, err := c.reader.DocValueReader([]string{f.Field})
+			if err != nil {
+				return nil, false, err
+			}
+			c.dvrs[x] = dvr
+		}
 	}
-	c.dvr = dvr
 	if snap, ok := c.reader.(*scorch.IndexSnapshot); ok {
 		c.segs = snap.Segments()
 		var off uint64
@@ -119,23 +122,71 @@ func (c *collector) add(d *search.DocumentMatch) error {
 		return nil // below the worst kept: its ties do not matter
 	}
 	m := c.scratch
-	m.Score, m.HitNumber, m.Sort, m.DecodedSort = d.Score, d.HitNumber, m.Sort[:0], m.DecodedSort[:0]
+	m.Score, m.HitNumber = d.Score, d.HitNumber
 	m.IndexInternalID = append(m.IndexInternalID[:0], d.IndexInternalID...)
-	if err := c.dvr.VisitDocValues(m.IndexInternalID, c.order.UpdateVisitor); err != nil {
-		return err
-	}
-	c.order.Value(m)
-	if full {
-		if c.compare(m, c.kept.hits[0]) >= 0 {
-			return nil
+	m.Sort = append(m.Sort[:0], make([]string, len(c.order))...)
+	if !full {
+		if err := c.keys(m, 0); err != nil {
+			return err
 		}
-		c.scratch = c.kept.hits[0]
-		c.kept.hits[0] = m
-		heap.Fix(&c.kept, 0)
+		heap.Push(&c.kept, m)
+		c.scratch = &search.DocumentMatch{}
 		return nil
 	}
-	heap.Push(&c.kept, m)
-	c.scratch = &search.DocumentMatch{}
+	// Against the worst kept, one tie-break field at a time: most ties are
+	// decided by the year or the report, without reading the rest.
+	worst := c.kept.hits[0]
+	from := 0
+	if m.Score == worst.Score {
+		for from = 1; from < len(c.order); from++ {
+			if err := c.key(m, from); err != nil {
+				return err
+			}
+			cmp := strings.Compare(m.Sort[from], worst.Sort[from])
+			if c.desc[from] {
+				cmp = -cmp
+			}
+			if cmp > 0 {
+				return nil
+			}
+			if cmp < 0 {
+				break
+			}
+		}
+		if from == len(c.order) {
+			return nil // equal: the later match sorts after
+		}
+		from++
+	}
+	if err := c.keys(m, from); err != nil {
+		return err
+	}
+	c.scratch = worst
+	c.kept.hits[0] = m
+	heap.Fix(&c.kept, 0)
+	return nil
+}
+
+// keys reads the sort values of m from order[from] on.
+func (c *collector) keys(m *search.DocumentMatch, from int) error {
+	for x := from; x < len(c.order); x++ {
+		if err := c.key(m, x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// key reads the sort value of m for order[x] (bleve's own, as its
+// collector computes it).
+func (c *collector) key(m *search.DocumentMatch, x int) error {
+	so := c.order[x]
+	if c.dvrs[x] != nil {
+		if err := c.dvrs[x].VisitDocValues(m.IndexInternalID, so.UpdateVisitor); err != nil {
+			return err
+		}
+	}
+	m.Sort[x] = so.Value(m)
 	return nil
 }
 
@@ -186,48 +237,20 @@ func (c *collector) finish() error {
 	return nil
 }
 
-// count counts the matching documents by the values of field.
+// count counts the matching documents by the values of field, segment by
+// segment: from the segment's postings of every value against its matches,
+// or from the doc values of its matches, whichever is cheaper by a rough
+// measure of both (a few values and many matches: the postings).
 func (c *collector) count(field string) (map[string]int, error) {
 	counts := map[string]int{}
 	if c.segs == nil || len(c.others) > 0 {
-		return counts, c.countDocValues(field, counts)
-	}
-	dict, err := c.reader.FieldDict(field)
-	if err != nil {
-		return nil, err
-	}
-	var terms []string
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return nil, err
+		all := make([]int, len(c.segs))
+		for i := range all {
+			all[i] = i
 		}
-		if e == nil {
-			break
-		}
-		terms = append(terms, e.Term)
+		return counts, c.countDocValues(field, counts, all)
 	}
-	if err := dict.Close(); err != nil {
-		return nil, err
-	}
-	// A postings lookup per value and segment against a doc-values read
-	// per match: the cheaper of the two, by a rough measure of both.
-	if uint64(len(terms)*len(c.segs))*postingsCost > c.total {
-		return counts, c.countDocValues(field, counts)
-	}
-	return counts, c.countPostings(field, terms, counts)
-}
-
-// postingsCost is how many matches' doc values cost about as much as one
-// postings lookup and intersection of one value in one segment.
-var postingsCost uint64 = 8 // a variable for the tests, which try both ways
-
-// countPostings counts, for every value of field, its postings within the
-// matches, segment by segment.
-func (c *collector) countPostings(field string, terms []string, counts map[string]int) error {
-	var pl segment.PostingsList
-	var it segment.PostingsIterator
+	var dvSegs []int
 	for i, s := range c.segs {
 		m := c.matches[i]
 		if m.IsEmpty() {
@@ -235,23 +258,46 @@ func (c *collector) countPostings(field string, terms []string, counts map[strin
 		}
 		d, err := s.Segment().Dictionary(field)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for _, t := range terms {
-			if pl, err = d.PostingsList([]byte(t), nil, pl); err != nil {
-				return err
-			}
-			it = pl.Iterator(false, false, false, it)
-			n, err := intersection(it, m)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				counts[t] += n
-			}
+		if uint64(d.Cardinality())*postingsCost > m.GetCardinality() {
+			dvSegs = append(dvSegs, i)
+			continue
+		}
+		if err := countPostings(d, m, counts); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return counts, c.countDocValues(field, counts, dvSegs)
+}
+
+// postingsCost is how many matches' doc values cost about as much as one
+// value's postings looked up and intersected in a segment.
+var postingsCost uint64 = 1 // a variable for the tests, which try both ways
+
+// countPostings counts, for every value of the segment's dictionary d, its
+// postings within the segment's matches m.
+func countPostings(d segment.TermDictionary, m *roaring.Bitmap, counts map[string]int) error {
+	terms := d.AutomatonIterator(nil, nil, nil)
+	var pl segment.PostingsList
+	var it segment.PostingsIterator
+	for {
+		e, err := terms.Next()
+		if err != nil || e == nil {
+			return err
+		}
+		if pl, err = d.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return err
+		}
+		it = pl.Iterator(false, false, false, it)
+		n, err := intersection(it, m)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			counts[e.Term] += n
+		}
+	}
 }
 
 // intersection is how many documents of the postings it are in m: from the
@@ -280,9 +326,13 @@ func intersection(it segment.PostingsIterator, m *roaring.Bitmap) (int, error) {
 	}
 }
 
-// countDocValues counts the values of field of every match, reading its doc
-// values, as bleve's terms facet does.
-func (c *collector) countDocValues(field string, counts map[string]int) error {
+// countDocValues counts the values of field of the matches in the segments
+// segs and of those not filed by segment, reading their doc values, as
+// bleve's terms facet does.
+func (c *collector) countDocValues(field string, counts map[string]int, segs []int) error {
+	if len(segs) == 0 && len(c.others) == 0 {
+		return nil
+	}
 	dvr, err := c.reader.DocValueReader([]string{field})
 	if err != nil {
 		return err
@@ -293,8 +343,8 @@ func (c *collector) countDocValues(field string, counts map[string]int) error {
 		id.SetValue(n)
 		return dvr.VisitDocValues(id, visit)
 	}
-	for i, m := range c.matches {
-		it := m.Iterator()
+	for _, i := range segs {
+		it := c.matches[i].Iterator()
 		for it.HasNext() {
 			if err := one(c.offsets[i] + uint64(it.Next())); err != nil {
 				return err
