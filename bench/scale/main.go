@@ -31,9 +31,9 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/jixiao/jixiao/bench/procstat"
 	"github.com/jixiao/jixiao/bench/searchmix"
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/index"
@@ -95,6 +95,8 @@ type measure struct {
 	Ingest     time.Duration `json:"ingest"`
 	CPU        time.Duration `json:"cpu"`
 	PeakRSS    int64         `json:"peak_rss"`
+	Written    int64         `json:"written"` // bytes the ingest wrote to storage
+	Kept       int64         `json:"kept"`    // bytes of the database and the index after it
 	Docs       uint64        `json:"docs"`
 	MeanHits   uint64        `json:"mean_hits"`
 	P50, P99   time.Duration `json:"-"`
@@ -139,8 +141,9 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			if err := child(ctx, self, "ingest", n, dir, o, &m); err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "N=%d 入库：%d 份（失败 %d），%.1f s，%.0f 份/秒，每份 CPU %.1f ms，峰值内存 %.0f MB\n",
-				n, m.Stored, m.Failed, m.Ingest.Seconds(), m.perSecond(), ms(m.CPU)/float64(n), mb(m.PeakRSS))
+			fmt.Fprintf(out, "N=%d 入库：%d 份（失败 %d），%.1f s，%.0f 份/秒，每份 CPU %.1f ms，峰值内存 %.0f MB；写入磁盘 %.0f MB，留下 %.0f MB（%.2f 倍）\n",
+				n, m.Stored, m.Failed, m.Ingest.Seconds(), m.perSecond(), ms(m.CPU)/float64(n), mb(m.PeakRSS),
+				mb(m.Written), mb(m.Kept), float64(m.Written)/float64(max(1, m.Kept)))
 		}
 		if err := child(ctx, self, "search", n, dir, o, &m); err != nil {
 			return err
@@ -238,14 +241,22 @@ func runChild(ctx context.Context, phase string, n int, o options, out io.Writer
 			return err
 		}
 		defer ix.Close()
-		cpu0 := cpuTime()
+		cpu0, w0 := procstat.CPUTime(), procstat.WrittenBytes()
 		start := time.Now()
 		sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: o.Workers, Index: ix.NewBatch()})
 		if err != nil {
 			return err
 		}
-		fields = map[string]any{"stored": sum.Stored, "failed": sum.Failed, "ingest": time.Since(start),
-			"cpu": cpuTime() - cpu0, "peak_rss": peakRSS()}
+		took, cpu := time.Since(start), procstat.CPUTime()-cpu0
+		if err := ix.Close(); err != nil {
+			return err
+		}
+		if err := s.Close(); err != nil { // merges the WAL into the database
+			return err
+		}
+		dir := corpusDir(o.Dir, n)
+		fields = map[string]any{"stored": sum.Stored, "failed": sum.Failed, "ingest": took, "cpu": cpu,
+			"peak_rss": procstat.PeakRSS(), "written": procstat.WrittenBytes() - w0, "kept": procstat.DirBytes(dir)}
 	case "search":
 		s, err := corpus.Open(corpusDir(o.Dir, n))
 		if err != nil {
@@ -265,7 +276,7 @@ func runChild(ctx context.Context, phase string, n int, o options, out io.Writer
 		if err != nil {
 			return err
 		}
-		fields = map[string]any{"docs": docs, "mean_hits": l.MeanHits, "p50_ns": l.P50, "p99_ns": l.P99, "search_peak_rss": peakRSS(), "search_cpu_ns": l.CPU}
+		fields = map[string]any{"docs": docs, "mean_hits": l.MeanHits, "p50_ns": l.P50, "p99_ns": l.P99, "search_peak_rss": procstat.PeakRSS(), "search_cpu_ns": l.CPU}
 	default:
 		return fmt.Errorf("-child: unknown phase %q", phase)
 	}
@@ -282,20 +293,6 @@ func reportFiles(src string) ([]string, error) {
 		return err
 	})
 	return files, err
-}
-
-// peakRSS is the process's peak resident set in bytes.
-func peakRSS() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Maxrss << 10 // kilobytes on Linux
-}
-
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

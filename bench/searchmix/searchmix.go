@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/jixiao/jixiao/bench/procstat"
 	"github.com/jixiao/jixiao/index"
 )
 
@@ -64,7 +65,7 @@ func Run(ctx context.Context, ix *index.Index, rounds int) (Latencies, error) {
 	var cpu0 time.Duration
 	for r := 0; r <= rounds; r++ {
 		if r == 1 {
-			cpu0 = cpuTime()
+			cpu0 = procstat.CPUTime()
 		}
 		for _, q := range queries {
 			q.Size, q.Marks = 20, index.HTML
@@ -85,7 +86,7 @@ func Run(ctx context.Context, ix *index.Index, rounds int) (Latencies, error) {
 	slices.Sort(lat)
 	pct := func(p int) time.Duration { return lat[min(len(lat)-1, len(lat)*p/100)] }
 	return Latencies{Runs: len(lat), Queries: len(queries), MeanHits: hits / uint64(len(lat)),
-		P50: pct(50), P90: pct(90), P99: pct(99), CPU: (cpuTime() - cpu0) / time.Duration(len(lat))}, nil
+		P50: pct(50), P90: pct(90), P99: pct(99), CPU: (procstat.CPUTime() - cpu0) / time.Duration(len(lat))}, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
