@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -235,23 +236,17 @@ func runChild(ctx context.Context, phase string, n int, o options, out io.Writer
 		if err != nil {
 			return err
 		}
-		defer s.Close()
 		ix, err := index.Open(s.IndexPath(), 10*time.Second)
 		if err != nil {
+			s.Close()
 			return err
 		}
-		defer ix.Close()
 		cpu0, w0 := procstat.CPUTime(), procstat.WrittenBytes()
 		start := time.Now()
 		sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: o.Workers, Index: ix.NewBatch()})
-		if err != nil {
-			return err
-		}
 		took, cpu := time.Since(start), procstat.CPUTime()-cpu0
-		if err := ix.Close(); err != nil {
-			return err
-		}
-		if err := s.Close(); err != nil { // merges the WAL into the database
+		err = errors.Join(err, ix.Close(), s.Close()) // closing the store merges the WAL into the database
+		if err != nil {
 			return err
 		}
 		dir := corpusDir(o.Dir, n)
@@ -285,8 +280,12 @@ func runChild(ctx context.Context, phase string, n int, o options, out io.Writer
 
 // reportFiles lists the generated reports.
 func reportFiles(src string) ([]string, error) {
+	src, err := filepath.EvalSymlinks(src) // a kept folder may link to another run's
+	if err != nil {
+		return nil, err
+	}
 	var files []string
-	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
+	err = filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
 		if err == nil && e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
 			files = append(files, p)
 		}
