@@ -125,10 +125,25 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if err := s.writable(); err != nil {
 		return PutResult{}, err
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return PutResult{}, err
+	}
+	defer tx.Rollback()
+	res, err := putInTx(ctx, tx, f, doc, reps, fss, enc)
+	if err != nil {
+		return PutResult{}, err
+	}
+	return res, tx.Commit()
+}
+
+// putInTx is the work of putEncoded within tx, for one transaction per file
+// or for a batch of files (IngestFiles); on error tx holds part of it and
+// must be rolled back (to a savepoint taken before).
+func putInTx(ctx context.Context, tx *sql.Tx, f FileStat, doc *ingest.Document, reps []*extract.Report, fss [][]validate.Finding, enc encoded) (PutResult, error) {
 	if len(reps) == 0 || len(fss) != len(reps) || len(enc.reports) != len(reps) {
 		return PutResult{}, fmt.Errorf("corpus.Put %s: no reports, or findings not one per report", doc.Source)
 	}
-	rep := reps[0]
 	if len(doc.SHA256) < 12 {
 		return PutResult{}, fmt.Errorf("corpus.Put %s: no content hash", doc.Source)
 	}
@@ -138,15 +153,10 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if f.SHA256 == "" {
 		f.SHA256 = doc.SHA256
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return PutResult{}, err
-	}
-	defer tx.Rollback()
-
+	rep := reps[0]
 	var res PutResult
 	var firstPath string
-	err = tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ? AND part = 1`, doc.SHA256).Scan(&res.ID, &firstPath)
+	err := tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ? AND part = 1`, doc.SHA256).Scan(&res.ID, &firstPath)
 	switch {
 	case err == nil:
 		res.Status = StatusOK
@@ -203,7 +213,7 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if err := upsertLedger(ctx, tx, LedgerEntry{FileStat: f, Status: res.Status, ReportID: res.ID, Extractor: rep.Extractor}); err != nil {
 		return PutResult{}, err
 	}
-	return res, tx.Commit()
+	return res, nil
 }
 
 // partID is the id of the k-th report (from 1) of the file whose first report is id.
@@ -515,6 +525,14 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := repathInTx(ctx, tx, id, path); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// repathInTx is the work of repath within tx.
+func repathInTx(ctx context.Context, tx *sql.Tx, id, path string) error {
 	var old string
 	var data []byte
 	if err := tx.QueryRowContext(ctx, `SELECT r.path, d.report FROM reports r JOIN report_data d ON d.report_id = r.id WHERE r.id = ?`, id).
@@ -526,7 +544,8 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 		return err
 	}
 	rep.Source.Path = path
-	if data, err = deflateJSON(&rep); err != nil {
+	data, err := deflateJSON(&rep)
+	if err != nil {
 		return err
 	}
 	for _, q := range []struct {
@@ -545,5 +564,5 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }
