@@ -210,6 +210,10 @@ func titleAtEnd(text string) string {
 	return t
 }
 
+// extensionCell is a cell that begins with a file name's extension (.docx》…): the
+// reader cut the name before it.
+var extensionCell = regexp.MustCompile(`(?i)^\.(docx?|xlsx?|pdf|wps|et)\b`)
+
 // fileName is a document site's name of the file, not the table's title.
 var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
 
@@ -234,6 +238,9 @@ func (p *tableParser) head() {
 	// before one with a year, before one without
 	rank := -1
 	for i, c := range p.c {
+		if i+1 < len(p.c) && extensionCell.MatchString(p.c[i+1].key) {
+			continue // 《…自评表.docx》: a document site's name of the file, cut from its extension
+		}
 		if t := titleAtEnd(c.text); t != "" && rank < 2 && !fileName.MatchString(c.key) {
 			r.Title, at, rank = t, i, 2 // 详情见附件(…)部门预算项目支出绩效自评表(2023年度): the page's words glued before it
 			break
