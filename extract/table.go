@@ -430,6 +430,9 @@ func (p *tableParser) funds() {
 			hk.WriteString(h.key)
 		}
 		cols, _ = scanHeader(hk.String(), fundHeaderWords)
+		if more, at := p.headerBefore(i, hk.String(), len(cols)); more != nil {
+			i, cols = at, more // 年初 | 预算数 | 全年预算数 …: a header word split over the cells before the anchor
+		}
 		if hasColumn(cols, colBudget) || hasColumn(cols, colExecuted) {
 			anchor = i
 			break
