@@ -210,6 +210,10 @@ func titleAtEnd(text string) string {
 	return t
 }
 
+// chunkNumber is the number a document site puts before each chunk of a
+// file's text (1、…, 2、…).
+var chunkNumber = regexp.MustCompile(`^\d{1,2}、\s*`)
+
 // extensionCell is a cell that begins with a file name's extension (.docx》…): the
 // reader cut the name before it.
 var extensionCell = regexp.MustCompile(`(?i)^\.(docx?|xlsx?|pdf|wps|et)\b`)
@@ -272,6 +276,8 @@ func (p *tableParser) head() {
 			}
 		}
 	}
+	// 1、项目支出绩效自评表…: a document site's number of the page's text chunk
+	r.Title = chunkNumber.ReplaceAllString(r.Title, "")
 	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
 		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year) // the title keeps its (2023年度) as written
 	}

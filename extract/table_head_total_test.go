@@ -42,3 +42,12 @@ func TestDepartmentWholeTitle(t *testing.T) {
 		t.Errorf("%s: title %q year %d", id, r.Title, r.Year)
 	}
 }
+
+// TestChunkNumberTitle: a document site's chunk number (1、) is not part of
+// the table's title.
+func TestChunkNumberTitle(t *testing.T) {
+	const id = "beijing-haidian-xueyuanlu-jiedao-2016-qingsao"
+	if r := extractText(t, id, realDoc(t, id)); r.Title != "项目支出绩效自评表(2016年度)" || r.Year != 2016 {
+		t.Errorf("title %q year %d", r.Title, r.Year)
+	}
+}
