@@ -210,6 +210,14 @@ func titleAtEnd(text string) string {
 	return t
 }
 
+// chunkNumber is the number a document site puts before each chunk of a
+// file's text (1、…, 2、…).
+var chunkNumber = regexp.MustCompile(`^\d{1,2}、\s*`)
+
+// extensionCell is a cell that begins with a file name's extension (.docx》…): the
+// reader cut the name before it.
+var extensionCell = regexp.MustCompile(`(?i)^\.(docx?|xlsx?|pdf|wps|et)\b`)
+
 // fileName is a document site's name of the file, not the table's title.
 var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
 
@@ -234,6 +242,9 @@ func (p *tableParser) head() {
 	// before one with a year, before one without
 	rank := -1
 	for i, c := range p.c {
+		if i+1 < len(p.c) && extensionCell.MatchString(p.c[i+1].key) {
+			continue // 《…自评表.docx》: a document site's name of the file, cut from its extension
+		}
 		if t := titleAtEnd(c.text); t != "" && rank < 2 && !fileName.MatchString(c.key) {
 			r.Title, at, rank = t, i, 2 // 详情见附件(…)部门预算项目支出绩效自评表(2023年度): the page's words glued before it
 			break
@@ -265,6 +276,8 @@ func (p *tableParser) head() {
 			}
 		}
 	}
+	// 1、项目支出绩效自评表…: a document site's number of the page's text chunk
+	r.Title = chunkNumber.ReplaceAllString(r.Title, "")
 	if m := titleYear.FindStringSubmatchIndex(r.Title); m != nil {
 		fmt.Sscan(r.Title[m[2]:m[3]], &r.Year) // the title keeps its (2023年度) as written
 	}
@@ -423,6 +436,9 @@ func (p *tableParser) funds() {
 			hk.WriteString(h.key)
 		}
 		cols, _ = scanHeader(hk.String(), fundHeaderWords)
+		if more, at := p.headerBefore(i, hk.String(), len(cols)); more != nil {
+			i, cols = at, more // 年初 | 预算数 | 全年预算数 …: a header word split over the cells before the anchor
+		}
 		if hasColumn(cols, colBudget) || hasColumn(cols, colExecuted) {
 			anchor = i
 			break

@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // A fund header written as one row may leave empty cells between its column
 // labels: the two halves of a merged 预算执行数 cell (| 预算执行数 | | | 预算执行率 |).
 // The value rows under it leave the same cells empty, so their figures sit
@@ -85,4 +87,28 @@ func dropGaps(vals []cell, gaps []bool) []cell {
 		out = append(out, v)
 	}
 	return out
+}
+
+// headerBefore looks back from the funds anchor at i for a header word a
+// reader split over short cells (年初 | 预算数, written on two lines of one
+// cell): when the cells just before the anchor, joined with the header
+// after it, give more columns — a new one first, the joined cells all
+// header words — those are the header's; it returns them and the cell
+// they start at, or nil.
+func (p *tableParser) headerBefore(i int, after string, n int) ([]column, int) {
+	var best []column
+	at := i
+	prefix := ""
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		c := p.c[k]
+		if c.empty() || utf8.RuneCountInString(c.key) > 4 || isValueLike(c.text) {
+			break
+		}
+		prefix = c.key + prefix
+		cols, covered := scanHeader(prefix+after, fundHeaderWords)
+		if len(cols) > n && len(cols) > len(best) && covered >= len(prefix) && !hasColumn(cols[1:], cols[0]) {
+			best, at = cols, k
+		}
+	}
+	return best, at
 }

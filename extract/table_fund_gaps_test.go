@@ -49,3 +49,19 @@ func TestDropGaps(t *testing.T) {
 		t.Errorf("filled gap dropped: %v", got)
 	}
 }
+
+// TestHeaderWordBeforeAnchor reads a header whose first word a page split
+// over two blank-separated cells (年初 / 预算数) before 全年预算数: the six
+// columns are the header's, so the six figures of 年度资金总额 each find theirs.
+func TestHeaderWordBeforeAnchor(t *testing.T) {
+	const id = "hunan-lingling-linyeju-2021-zhengti"
+	r := extractText(t, id, realDoc(t, id))
+	if len(r.Funds) == 0 {
+		t.Fatal("no fund row")
+	}
+	f := r.Funds[0]
+	if f.Row != "年度资金总额" || decString(f.InitialWan) != "4753.66" || decString(f.BudgetWan) != "4753.66" || decString(f.ExecutedWan) != "3824.26" ||
+		decString(f.Weight) != "10" || decString(f.Rate) != "100" || decString(f.Score) != "10" {
+		t.Errorf("年度资金总额 = %s", dumpJSON(f))
+	}
+}

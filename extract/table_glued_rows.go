@@ -144,6 +144,7 @@ var gluedHeaderWords = func() []headerWord {
 		{"调整指标值", colTarget2}, {"调整后指标值", colTarget2}, {"全年指标值", colTarget}, {"全年完成值", colActual},
 		{"未完成原因分析及改进措施", colReason}, {"偏差原因分析及改进措施", colReason}, {"偏差及原因分析", colReason},
 		{"偏差大或目标未完成原因分析", colReason}, {"未完成原因及拟采取的改进措施", colReason},
+		{"说明", colReason}, // 重庆's 部门整体绩效自评表: … 指标得分(分) | 说明
 	}
 	seen := map[string]bool{}
 	for _, w := range out {
@@ -1164,7 +1165,7 @@ func (p *tableParser) gluedIndicators() {
 	}
 	gr := &gluedRows{g: g, cols: valueCols, strict: !glued}
 	rows, lv1, lv2, lw, stop := gr.readRows(he, cols[:l3+1])
-	if len(rows) == 0 || countFigures(nil, rows) == 0 {
+	if len(rows) == 0 || countFigures(nil, rows) == 0 && !allAmbiguous(rows) {
 		return
 	}
 	var inds []Indicator
@@ -1326,6 +1327,18 @@ func (p *tableParser) gluedIndicator(g gluedText, row gluedRow, l1, l2 string, l
 
 var gluedColumnNames = map[column]string{colTarget: "指标值", colTarget2: "调整指标值", colActual: "完成值", colWeight: "分值",
 	colScore: "得分", colCoef: "得分系数", colUnit: "计量单位", colNature: "指标性质", colCore: "是否核心指标", colMethod: "计算方法"}
+
+// allAmbiguous reports whether every row's figures allow more than one
+// split: the rows are then kept, their names read and their figures left
+// out, each with a warning naming the readings, rather than dropped unsaid.
+func allAmbiguous(rows []gluedRow) bool {
+	for _, r := range rows {
+		if len(r.alternates) < 2 {
+			return false
+		}
+	}
+	return len(rows) > 0
+}
 
 func hasString(ss []string, s string) bool {
 	for _, x := range ss {

@@ -35,4 +35,19 @@ func TestDepartmentWholeTitle(t *testing.T) {
 			t.Errorf("%s: 财政处室 read as the 主管部门", id)
 		}
 	}
+	// the site's file name (《…2022年度部门整体绩效自评表.docx》) is not the
+	// sheet's title (…2023年度部门整体绩效自评表)
+	const id = "chongqing-liangping-linyeju-2023-zhengti"
+	if r := extractText(t, id, realDoc(t, id)); r.Year != 2023 || r.Title != "重庆市梁平区林业局2023年度部门整体绩效自评表" {
+		t.Errorf("%s: title %q year %d", id, r.Title, r.Year)
+	}
+}
+
+// TestChunkNumberTitle: a document site's chunk number (1、) is not part of
+// the table's title.
+func TestChunkNumberTitle(t *testing.T) {
+	const id = "beijing-haidian-xueyuanlu-jiedao-2016-qingsao"
+	if r := extractText(t, id, realDoc(t, id)); r.Title != "项目支出绩效自评表(2016年度)" || r.Year != 2016 {
+		t.Errorf("title %q year %d", r.Title, r.Year)
+	}
 }
