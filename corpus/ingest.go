@@ -70,7 +70,7 @@ type Summary struct {
 	Skipped     int       `json:"skipped"`    // already in
 	Failed      int       `json:"failed"`     // failures, listed in Failures
 	Indexed     int       `json:"indexed"`    // reports put into the search index (catch-up included)
-	IndexErrors int       `json:"index_errors"`
+	IndexErrors int       `json:"index_errors"` // reports left out of the index by this run's failures, retried next run
 	IndexError  string    `json:"index_error,omitempty"` // the first index error
 	Failures    []Failure `json:"failures"`
 }
@@ -225,6 +225,14 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 		sum.Indexed += n
 		if err != nil {
 			w.indexError(err)
+		}
+	}
+	if sum.IndexErrors > 0 && storeErr == nil {
+		// the failures counted are attempts (a report put again when its copy
+		// committed first is tried twice); what the user is told is how many
+		// reports the index lacks now
+		if un, err := s.Unindexed(context.WithoutCancel(ctx)); err == nil {
+			sum.IndexErrors = len(un)
 		}
 	}
 	if storeErr != nil {
