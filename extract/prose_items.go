@@ -444,7 +444,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	plain := dropGloss(text) // names read without a reprint site's reading glosses
 	name, at := "", -1
 	set := func(n string, off int) {
-		n = trimPunct(cleanText(n))
+		n = trimPunct(cleanText(dropGloss(n)))
 		n = docNumber.ReplaceAllString(n, "")
 		if name == "" && utf8.RuneCountInString(n) >= 6 && !notItemName.MatchString(n) {
 			name, at = n, off
