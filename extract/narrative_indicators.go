@@ -566,3 +566,37 @@ func indicatorName(before, head string) string {
 	}
 	return s
 }
+
+// tableIndicators reads an indicator table a narrative report sets among its
+// paragraphs (具体完成情况如下表：一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值 | …)
+// with the table reader, from its header row to the heading after it.
+func tableIndicators(text string, pageAt func(int) int) []Indicator {
+	lines := splitTextLines(text)
+	for i, ln := range lines {
+		if !strings.HasPrefix(strings.TrimLeft(ln.text, " \t|｜\u3000"), "一级指标") {
+			continue
+		}
+		var head strings.Builder
+		for j := i; j < min(len(lines), i+8); j++ {
+			head.WriteString(lines[j].text)
+		}
+		if h := head.String(); !strings.Contains(h, "二级指标") || !strings.Contains(h, "三级指标") && !strings.Contains(h, "指标名称") {
+			continue
+		}
+		start, end := ln.start, len(text)
+		for _, l := range lines[i+1:] {
+			if endsIndicators(l.text) {
+				end = l.start
+				break
+			}
+		}
+		sub := &Report{}
+		readTable(text[start:end], func(off int) int { return pageAt(start + off) }, sub)
+		out := sub.Indicators
+		for k := range out {
+			out[k].Span = Span{out[k].Span[0] + start, out[k].Span[1] + start}
+		}
+		return out
+	}
+	return nil
+}

@@ -97,6 +97,21 @@ func TestPublishedProseIndicators(t *testing.T) {
 	}
 }
 
+// TestTableAmongParagraphs: an indicator table set among a narrative
+// report's paragraphs is read by the table reader, row for row, and its rows
+// are not read again as prose.
+func TestTableAmongParagraphs(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "prose-indicators", "table-in-prose.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := proseReport(t, string(b))
+	want := "产出指标|数量指标|改造户数|20户|23户\n产出指标|质量指标|竣工验收合格率|100%|100%\n满意度指标|服务对象满意度指标|改造户满意度|≥95%|98%\n"
+	if r.Genre != Narrative || indicatorLines(r.Indicators) != want {
+		t.Errorf("genre %s, indicators:\n%s\nwant:\n%s", r.Genre, indicatorLines(r.Indicators), want)
+	}
+}
+
 // FuzzProseIndicators feeds the prose indicator reader arbitrary text: it
 // must not panic, every span must lie inside the text, and every indicator
 // has a name and a figure. Seeds: testdata/prose-indicators and a real page.
