@@ -77,8 +77,10 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 	}
 	readSelfScore(doc, r)
 	if len(r.Indicators) == 0 {
+		// an indicator table among the paragraphs, and indicators written as prose
+		r.Indicators = tableIndicators(doc.Text, doc.PageAt)
 		inds, warns := proseIndicators(doc.Text, doc.PageAt)
-		r.Indicators = inds
+		r.Indicators = append(r.Indicators, inds...)
 		r.Warnings = append(r.Warnings, warns...)
 	}
 	r.Evaluations = readEvaluations(doc, lines, itemLines)

@@ -107,20 +107,41 @@ func proseIndicators(text string, pageAt func(int) int) ([]Indicator, []string) 
 			}
 		}
 	}
-	// satisfaction rates in running prose, outside any labelled block
+	// satisfaction rates and lists of rates sharing one figure in running
+	// prose, outside any labelled block
 	for _, s := range proseSentences(text) {
-		if !satisfaction.MatchString(text[s[0]:s[1]]) || inTableRow(text, s) {
+		if inTableRow(text, s) {
+			continue // a table's cells are the table readers' to read
+		}
+		for _, c := range indicatorClauses(text, s) {
+			if f := firstFigure(text[c[0]:c[1]]); f >= 0 && !inBlock(c[0]+f) {
+				if names := rateList(text[c[0] : c[0]+f]); len(names) > 1 {
+					inds, _ := readIndicatorSentence(text, c, indicatorBlock{})
+					for _, ind := range inds {
+						ind.Page = pageAt(ind.Span[0])
+						out = append(out, ind)
+					}
+				}
+			}
+		}
+		if !satisfaction.MatchString(text[s[0]:s[1]]) {
 			continue
 		}
 		b := indicatorBlock{level1: "满意度指标"}
 		inds, _ := readIndicatorSentence(text, s, b)
 		for _, ind := range inds {
+			if rateList(text[ind.Span[0]:ind.Span[1]]) != nil {
+				continue
+			}
 			if !inBlock(ind.Span[0]) && satisfaction.MatchString(ind.Level3) && (strings.HasSuffix(ind.Target, "%") || strings.HasSuffix(ind.Actual, "%") ||
 				strings.Contains(ind.Target, "%以") || strings.Contains(ind.Actual, "%以")) {
 				ind.Page = pageAt(ind.Span[0])
 				out = append(out, ind)
 			}
 		}
+	}
+	for i := range out {
+		out[i].Prose = true
 	}
 	return out, warns
 }
@@ -156,15 +177,18 @@ func narrativeBlock(text string, sents [][2]int) ([2]int, bool) {
 	return sents[first], true
 }
 
-// hasIndicatorFigure reports whether s holds a figure of an indicator.
-func hasIndicatorFigure(s string) bool {
-	for _, m := range proseFigure.FindAllString(s, -1) {
-		if f := strings.TrimSpace(m); !yearFigure.MatchString(f) && isMeasure(f) {
-			return true
+// firstFigure is the offset in s of its first indicator figure, or -1.
+func firstFigure(s string) int {
+	for _, m := range proseFigure.FindAllStringIndex(s, -1) {
+		if f := strings.TrimSpace(s[m[0]:m[1]]); !yearFigure.MatchString(f) && isMeasure(f) {
+			return m[0]
 		}
 	}
-	return false
+	return -1
 }
+
+// hasIndicatorFigure reports whether s holds a figure of an indicator.
+func hasIndicatorFigure(s string) bool { return firstFigure(s) >= 0 }
 
 // unsureWarning names a sentence that looks like indicators but was not split.
 func unsureWarning(text string, s [2]int, pageAt func(int) int) string {
@@ -490,20 +514,23 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 				continue
 			}
 		}
+		if names := rateList(f.before); len(names) > 1 {
+			// 开工率、完成率、验收合格率均达100%: one figure for each rate named
+			for _, n := range names {
+				one := ind
+				one.Level3 = n
+				placeFigure(&one, f.before, val, b.target)
+				out = append(out, one)
+			}
+			continue
+		}
 		if name == "" {
 			unsure = true
 			continue
 		}
 		ind.Level3 = name
-		m, _ := ReadMeasure(repeatedDir.ReplaceAllString(val, "$1"))
-		switch {
-		case achievedWord.MatchString(f.before):
-			ind.Actual = val
+		if placeFigure(&ind, f.before, val, b.target) {
 			ind.Level3 = strings.TrimPrefix(name, "实际")
-		case targetWord.MatchString(f.before), m.HasDir, b.target:
-			ind.Target = val
-		default:
-			ind.Actual = val
 		}
 		out = append(out, ind)
 	}
@@ -543,6 +570,63 @@ func indicatorClauses(text string, s [2]int) [][2]int {
 	return out
 }
 
+// placeFigure sets a single figure as the indicator's target or actual: the
+// actual after 实际/完成值, the target after 目标值/计划 … or when a direction
+// is written (≥95%, 95%以上) or the section is about the targets set, else
+// the actual. It reports whether the clause said 实际.
+func placeFigure(ind *Indicator, before, val string, targets bool) bool {
+	m, _ := ReadMeasure(repeatedDir.ReplaceAllString(val, "$1"))
+	switch {
+	case achievedWord.MatchString(before):
+		ind.Actual = val
+		return true
+	case targetWord.MatchString(before), m.HasDir, targets:
+		ind.Target = val
+	default:
+		ind.Actual = val
+	}
+	return false
+}
+
+// rateListRe is a list of rates sharing one figure (…合格率、入住率均达100%).
+var rateListRe = regexp.MustCompile(`^(.+、.+?)(?:均|都|全部|皆)(?:达到|达|为|是|在)?\s*$`)
+
+// rateEnd is how the name of a rate ends.
+var rateEnd = regexp.MustCompile(`(?:率|比例|比率|占比|度)$`)
+
+// rateList splits the names of a list of rates that share one figure; a part
+// that does not end as a rate's name does belongs to the next (人畜分离、卫生厕所
+// 等…有保障的比例 is one name). Nil when the clause is no such list.
+func rateList(before string) []string {
+	m := rateListRe.FindStringSubmatch(strings.TrimSpace(before))
+	if m == nil {
+		return nil
+	}
+	var out []string
+	cur := ""
+	for _, p := range strings.Split(indicatorNameLead(m[1]), "、") {
+		if cur != "" {
+			cur += "、"
+		}
+		cur += strings.TrimSpace(p)
+		if rateEnd.MatchString(cur) {
+			out = append(out, cur)
+			cur = ""
+		}
+	}
+	if cur != "" || len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// listLead is what opens a list of names: the unit speaking, a year, the
+// project the rates are of (我乡2023年度…改造项目当年开工率、…).
+var listLead = regexp.MustCompile(`^(?:我(?:乡|镇|县|市|区|校|院|局|单位))?(?:(?:19|20)\d\d年度?)?\s*[，,]?\s*(?:[^、，,]{0,30}?项目)?`)
+
+// indicatorNameLead is s without what opens the list (当年开工率 keeps its 当年).
+func indicatorNameLead(s string) string { return listLead.ReplaceAllString(strings.TrimSpace(s), "") }
+
 // isMeasure reports whether a figure is one the indicator reader reads (a
 // per-unit after a slash is the unit's own: 1000元/生.年).
 func isMeasure(f string) bool {
@@ -575,4 +659,38 @@ func indicatorName(before, head string) string {
 		return ""
 	}
 	return s
+}
+
+// tableIndicators reads an indicator table a narrative report sets among its
+// paragraphs (具体完成情况如下表：一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值 | …)
+// with the table reader, from its header row to the heading after it.
+func tableIndicators(text string, pageAt func(int) int) []Indicator {
+	lines := splitTextLines(text)
+	for i, ln := range lines {
+		if !strings.HasPrefix(strings.TrimLeft(ln.text, " \t|｜\u3000"), "一级指标") {
+			continue
+		}
+		var head strings.Builder
+		for j := i; j < min(len(lines), i+8); j++ {
+			head.WriteString(lines[j].text)
+		}
+		if h := head.String(); !strings.Contains(h, "二级指标") || !strings.Contains(h, "三级指标") && !strings.Contains(h, "指标名称") {
+			continue
+		}
+		start, end := ln.start, len(text)
+		for _, l := range lines[i+1:] {
+			if endsIndicators(l.text) {
+				end = l.start
+				break
+			}
+		}
+		sub := &Report{}
+		readTable(text[start:end], func(off int) int { return pageAt(start + off) }, sub)
+		out := sub.Indicators
+		for k := range out {
+			out[k].Span = Span{out[k].Span[0] + start, out[k].Span[1] + start}
+		}
+		return out
+	}
+	return nil
 }

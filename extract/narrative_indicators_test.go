@@ -41,6 +41,13 @@ func TestProseIndicators(t *testing.T) {
 产出指标|时效指标|受益户数|≥120户|125户
 产出指标|数量指标|培训人次|≥300人次|320人次
 `, nil},
+		// rates that share one figure, in running prose and under a label
+		{"rates.txt", `产出指标|质量指标|工程验收合格率||100%
+产出指标|质量指标|资金拨付及时率||100%
+||当年开工率||100%
+||竣工验收合格率||100%
+||改造后厕所人畜分离、粪污无害化处理的比例||100%
+`, nil},
 		// an account of the work under a label: its figures are named, not guessed at
 		{"account.txt", "产出指标|质量指标|竣工验收合格率||100%\n",
 			[]string{"第 1 页：“年初安排补助资金80万元，计划改造20户”像是绩效指标，但未能分出指标名、指标值与实际值，未读作指标 (prose-indicators-unsure)"}},
@@ -96,6 +103,21 @@ func TestPublishedProseIndicators(t *testing.T) {
 				t.Errorf("indicators:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTableAmongParagraphs: an indicator table set among a narrative
+// report's paragraphs is read by the table reader, row for row, and its rows
+// are not read again as prose.
+func TestTableAmongParagraphs(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "prose-indicators", "table-in-prose.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := proseReport(t, string(b))
+	want := "产出指标|数量指标|改造户数|20户|23户\n产出指标|质量指标|竣工验收合格率|100%|100%\n满意度指标|服务对象满意度指标|改造户满意度|≥95%|98%\n"
+	if r.Genre != Narrative || indicatorLines(r.Indicators) != want {
+		t.Errorf("genre %s, indicators:\n%s\nwant:\n%s", r.Genre, indicatorLines(r.Indicators), want)
 	}
 }
 

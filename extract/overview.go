@@ -153,6 +153,13 @@ func chooseTotal(figs []proseFig, limit int) int {
 	if first >= 0 {
 		return first
 	}
+	// the initial budget when no later one is stated (年初…预算安排300.7万元 and no
+	// 调整后): the budget of the year as it stood
+	for i, f := range figs {
+		if f.m.Start < limit && !f.part && !f.used && !f.paren && f.role == roleInitial {
+			return i
+		}
+	}
 	// a project's total investment when nothing else states a budget (an
 	// estimate or 概算 never: it is what the project may cost, not what was granted)
 	for i, f := range figs {

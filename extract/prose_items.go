@@ -42,7 +42,8 @@ var (
 	carriedOut = regexp.MustCompile(`实施(?:了)?([^，。；、]{4,40}?(?:项目|工程))[，,]?\s*[^，。；]*$`)
 	// what a title names when it names a project or a fund
 	fundTail      = regexp.MustCompile(`(?:支出)?(?:绩效)?(?:目标)?(?:单位)?(?:自评|评价)(?:价)?(?:总结)?(?:报告|情况).*$`)
-	titledFund    = regexp.MustCompile(`(?:项目|工程|资金|经费|补助|补贴)$`)
+	titledFund    = regexp.MustCompile(`(?:项目|工程|资金|经费|补助|补贴|转移支付)$`)
+	titleYearTail = regexp.MustCompile(`\s*(?:(?:19|20)\d{2}|20xx|20XX)\s*年度?$`)
 	titleYearLead = regexp.MustCompile(`^(?:关于)?\s*(?:(?:19|20)\d{2}|20xx|20XX)\s*年度?`)
 	groupOf       = regexp.MustCompile(`等\s*(\d{1,3})\s*个[^，。；\d]{0,8}项目`)
 	verbBefore    = regexp.MustCompile(`(?:下达|安排|获得|收到|下拨|批复|拨付|投入)(?:了)?`)
@@ -443,7 +444,7 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 	plain := dropGloss(text) // names read without a reprint site's reading glosses
 	name, at := "", -1
 	set := func(n string, off int) {
-		n = trimPunct(cleanText(n))
+		n = trimPunct(cleanText(dropGloss(n)))
 		n = docNumber.ReplaceAllString(n, "")
 		if name == "" && utf8.RuneCountInString(n) >= 6 && !notItemName.MatchString(n) {
 			name, at = n, off
@@ -518,8 +519,12 @@ func singleItem(doc *ingest.Document, figs []proseFig, sents [][2]int, total int
 			if owner == "" {
 				owner = place
 			}
+			if m := titlePlace.FindStringSubmatch(t); owner == "" && m != nil && r.Unit == m[1] {
+				owner = m[1] // 无为市危房改造转移支付…: the place the report speaks for
+			}
 			if owner != "" && strings.HasPrefix(t, owner) {
 				t = titleYearLead.ReplaceAllString(t[len(owner):], "")
+				t = titleYearTail.ReplaceAllString(t, "")
 				if titledFund.MatchString(t) {
 					set(t, 0)
 				}

@@ -49,6 +49,7 @@ func TestStatedTotalPhrasings(t *testing.T) {
 		{"an estimate is not the budget", "一、基本情况\n该工程估算投资1200万元，2023年下达资金300万元，已拨付300万元。\n", "300", "estimate"},
 		{"a project's 总投资 beside the year's grant", "一、基本情况\n项目总投资860万元，本年度安排资金200万元，已支付200万元。\n", "200", "estimate"},
 		{"a project's 总投资 when nothing else is stated", "一、基本情况\n项目总投资25万元，用于村内道路硬化。\n", "25", ""},
+		{"the initial budget when no later one is stated", "一、基本情况\n2022年初农村危房改造资金预算安排300.7万元，发放补助资金278.8万元。\n", "300.7", "actual"},
 		{"概算 alone is no total", "一、基本情况\n工程总概算540万元，正在实施。\n", "", "estimate"},
 	}
 	for _, tt := range tests {

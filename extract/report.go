@@ -329,7 +329,10 @@ type Indicator struct {
 	Unsure bool `json:"unsure,omitempty"`
 	// PartOf is the 1-based index in Indicators of the row a 其中 sub-row
 	// breaks down (其中桃树种植面积 under 补助各类瓜果蔬菜种植面积); 0 otherwise.
-	PartOf   int               `json:"part_of,omitempty"`
+	PartOf int `json:"part_of,omitempty"`
+	// Prose: the row was read from a narrative report's sentences, not from
+	// a table: it has no 偏差原因 column (the report explains in its text).
+	Prose    bool              `json:"prose,omitempty"`
 	Decimals map[string]int    `json:"decimals,omitempty"` // "weight", "score"
 	Page     int               `json:"page"`
 	Span     Span              `json:"span"`

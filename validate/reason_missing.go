@@ -15,6 +15,8 @@ import (
 // above a 反向 one), or scoring under its 分值, with an empty reason cell:
 // warning; with a cell that only says 无 / 暂无 / —: info. A table whose
 // 执行率 is under 90 % with no reason given anywhere in it: warning.
+// Indicators read from a narrative report's prose have no reason column and
+// are not judged by it.
 func init() {
 	register(Rule{ID: "reason-missing", Name: "缺偏差原因", Severity: Warning,
 		Summary: "未完成目标（或得分低于分值、执行率低于 90%）而没有写偏差原因",
@@ -34,8 +36,8 @@ func checkReasons(r *extract.Report) []Finding {
 		if reason != "" && !emptyReason.MatchString(reason) {
 			any = true
 		}
-		if ind.NotApplicable || ind.PartOf != 0 {
-			continue
+		if ind.NotApplicable || ind.PartOf != 0 || ind.Prose {
+			continue // a prose indicator has no reason column to be empty
 		}
 		why, short := shortOfTarget(ind)
 		if !short || reason != "" && !emptyReason.MatchString(reason) {

@@ -146,6 +146,11 @@ func TestReasonRule(t *testing.T) {
 		{"short, —", ind("产出指标", "x", "30户", "24户", "10", "8", "—"), "info"},
 		{"score under weight, qualitative", ind("效益指标", "x", "明显改善", "有所改善", "10", "6", ""), "warning"},
 		{"反向 over target", ind("产出指标", "x", "≤100万元", "120万元", "10", "10", ""), "warning"},
+		{"short, read from prose (no reason column)", func() extract.Indicator {
+			p := ind("产出指标", "x", "30户", "24户", "", "", "")
+			p.Prose = true
+			return p
+		}(), ""},
 	} {
 		fs := checkReasons(&extract.Report{Indicators: []extract.Indicator{tc.in}})
 		got := ""
