@@ -1,0 +1,91 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// checkBoxes says what is wrong with the boxes of a page's text: each box
+// covers a stretch of one line, in order, without overlap, and has an area.
+func checkBoxes(text string, boxes []Box) error {
+	end := 0
+	for i, b := range boxes {
+		if b.Start < end || b.End <= b.Start || b.End > len(text) {
+			return fmt.Errorf("box %d [%d,%d) out of order or outside the text (%d bytes, previous end %d)", i, b.Start, b.End, len(text), end)
+		}
+		if s := text[b.Start:b.End]; strings.ContainsAny(s, "\n\t") || strings.TrimSpace(s) != s {
+			return fmt.Errorf("box %d holds a separator: %q", i, s)
+		}
+		if !(b.X1 > b.X0 && b.Y1 > b.Y0) {
+			return fmt.Errorf("box %d %q has no area: %+v", i, text[b.Start:b.End], b)
+		}
+		end = b.End
+	}
+	return nil
+}
+
+// TestBoxesOfPrints: every print of the reference report gives, for the
+// stated total 937.131003 万元 (the figure of its total-mismatch finding), a
+// box on page 1 whose text is exactly the figure, inside the page, one em
+// high; and every box of every page is a stretch of one line.
+func TestBoxesOfPrints(t *testing.T) {
+	// Where each print drew the figure, in points from the bottom left.
+	want := map[string]Box{
+		"01_lo_txt_default":               {Start: 1067, End: 1077, X0: 375, Y0: 446.89, X1: 435.11, Y1: 456.89},
+		"02_lo_docx_notoserif16":          {Start: 1041, End: 1051, X0: 56.8, Y0: 220.47, X1: 139.36, Y1: 236.47},
+		"03_lo_docx_fangsongGB2312_subst": {Start: 1041, End: 1051, X0: 56.8, Y0: 217.07, X1: 153.41, Y1: 233.07},
+		"04_lo_odt_wqyzenhei12":           {Start: 1041, End: 1051, X0: 426.4, Y0: 419.65, X1: 494.6, Y1: 431.65},
+		"05_lo_odt_wqymicrohei14":         {Start: 1043, End: 1053, X0: 481.6, Y0: 379.91, X1: 554.68, Y1: 393.91},
+		"06_chromium_notoserif16":         {Start: 1048, End: 1058, X0: 33.75, Y0: 146.47, X1: 116.37, Y1: 163.37},
+		"07_chromium_wqyzenhei12":         {Start: 1046, End: 1056, X0: 427.31, Y0: 363.81, X1: 495.67, Y1: 375.81},
+		"08_cairo_wqyzenhei_identityH":    {Start: 1041, End: 1051, X0: 425.81, Y0: 419.71, X1: 493.86, Y1: 431.69},
+	}
+	for _, name := range printed {
+		res, err := extractFile(t, Options{NoOCR: true}, "printed", name+".pdf")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(res.Boxes) != len(res.Pages) || len(res.Geometry) != len(res.Pages) {
+			t.Fatalf("%s: %d pages, %d box lists, %d geometries", name, len(res.Pages), len(res.Boxes), len(res.Geometry))
+		}
+		for i, bs := range res.Boxes {
+			if err := checkBoxes(res.Pages[i], bs); err != nil {
+				t.Errorf("%s page %d: %v", name, i+1, err)
+			}
+		}
+		var got []Box
+		var pages []int
+		for i, bs := range res.Boxes {
+			for _, b := range bs {
+				if res.Pages[i][b.Start:b.End] == "937.131003" {
+					got, pages = append(got, b), append(pages, i+1)
+				}
+			}
+		}
+		if len(got) != 1 || pages[0] != 1 || got[0] != want[name] {
+			t.Errorf("%s: boxes of 937.131003 %+v on pages %v, want %+v on page 1", name, got, pages, want[name])
+			continue
+		}
+		g, b := res.Geometry[0], got[0]
+		if b.X0 < g.CropBox[0] || b.X1 > g.CropBox[2] || b.Y0 < g.CropBox[1] || b.Y1 > g.CropBox[3] || g.Rotate != 0 {
+			t.Errorf("%s: box %+v outside the page %+v", name, b, g)
+		}
+	}
+}
+
+// TestBoxesRotated: a line drawn up the page (a landscape table printed on
+// a portrait page) comes back as a tall box in page space.
+func TestBoxesRotated(t *testing.T) {
+	// Baseline along +y at x=100, from y=200; 10 pt glyphs of advance 10.
+	glyphs := []glyph{
+		{text: "1", x: 100, y: 200, adv: 10, size: 10, dx: 0, dy: 1, seq: 0},
+		{text: "2", x: 100, y: 210, adv: 10, size: 10, dx: 0, dy: 1, seq: 1},
+	}
+	lines := layoutLines(glyphs)
+	text, boxes := renderPage(lines, 1.5)
+	want := Box{Start: 0, End: 2, X0: 91.2, Y0: 200, X1: 101.2, Y1: 220}
+	if text != "12" || len(boxes) != 1 || boxes[0] != want {
+		t.Errorf("text %q boxes %+v, want %+v", text, boxes, want)
+	}
+}
