@@ -38,3 +38,24 @@ func (p *Page) BoxesOf(start, end int) []pdf.Box {
 	}
 	return out
 }
+
+// PageSpan maps Text[start:end] of the document back to the page it was
+// read from: the index of that page in Pages and the offsets in its Text.
+// A span running over a page break is cut at the end of its first page.
+// ok is false for an empty span or one outside the text.
+func (d *Document) PageSpan(start, end int) (page, s, e int, ok bool) {
+	if start < 0 || end > len(d.Text) || start >= end || len(d.Pages) == 0 {
+		return 0, 0, 0, false
+	}
+	os := d.OriginalOffset(start)
+	oe := d.OriginalOffset(end-1) + 1
+	at := 0 // where page i begins in Original()
+	for i, p := range d.Pages {
+		if next := at + len(p.Text); os <= next || i == len(d.Pages)-1 {
+			s, e = max(os-at, 0), min(oe-at, len(p.Text))
+			return i, s, e, s < e
+		}
+		at += len(p.Text) + 1 // the form feed between pages
+	}
+	return 0, 0, 0, false
+}

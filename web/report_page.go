@@ -96,6 +96,9 @@ type reportView struct {
 	Identity corpus.Identity
 	Versions []corpus.Version
 	Changes  *corpus.VersionDiff // from the version before this one
+	// PDFEvidence: for a PDF, where each target's evidence lies on its
+	// page (evidence.go), by target id; nil for other formats.
+	PDFEvidence map[string]pageEvidence
 }
 
 // partLink is one report of a file that holds several.
@@ -134,7 +137,9 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	for i, p := range doc.Pages {
 		nums[i] = p.N
 	}
-	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, reportTargets(sr), v.Selected)
+	targets := reportTargets(sr)
+	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, targets, v.Selected)
+	v.PDFEvidence = pdfEvidence(doc, targets, targetFigures(sr))
 	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
 	if sr.Report.Parts > 1 {
 		ids, err := s.store.FileReports(ctx, id)

@@ -86,6 +86,7 @@ func (s *Server) routes() {
 	get("/{$}", s.searchPage)
 	get("/reports", s.reportsPage)
 	get("/reports/{id}", s.reportPage)
+	get("/reports/{id}/original", s.originalPDF)
 	get("/findings", s.findingsPage)
 	get("/coverage", s.coveragePage)
 	get("/opinion", s.opinionPage)

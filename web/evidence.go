@@ -1,0 +1,182 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/ingest"
+	"github.com/jixiao/jixiao/ingest/pdf"
+)
+
+// Evidence on the page: for a report read from a PDF, the page a finding or
+// record rests on is drawn by pdf.js (embedded, static/pdfjs) from the
+// original file, with the boxes of its evidence over it. The boxes come
+// from the stored pages (ingest.Page.Boxes); the file is read again from the
+// path it was ingested from, and served only while its bytes still hash to
+// the report's SHA-256.
+
+// pageEvidence is where one target's evidence lies in the original PDF:
+// a page number (1-based) with its geometry, and boxes in PDF user space.
+// Figure marks the boxes whose text is one of the target's figures (the
+// figure itself, not the sentence around it).
+type pageEvidence struct {
+	Page     int           `json:"page"`
+	Geometry pdf.Geometry  `json:"geometry"`
+	Boxes    []evidenceBox `json:"boxes"`
+}
+
+type evidenceBox struct {
+	X0     float64 `json:"x0"`
+	Y0     float64 `json:"y0"`
+	X1     float64 `json:"x1"`
+	Y1     float64 `json:"y1"`
+	Text   string  `json:"text"`
+	Figure bool    `json:"figure,omitempty"`
+}
+
+// pdfEvidence gives, by target id, where each target's evidence lies on
+// the pages of doc; nil when doc is not a PDF with boxes. A target whose
+// spans run over several pages is placed on the page of its first span.
+func pdfEvidence(doc *ingest.Document, targets []target, figures map[string][]decimal.Decimal) map[string]pageEvidence {
+	if doc.Format != ingest.FormatPDF {
+		return nil
+	}
+	out := map[string]pageEvidence{}
+	for _, t := range targets {
+		ev := pageEvidence{Page: -1}
+		for _, sp := range t.spans {
+			pi, s, e, ok := doc.PageSpan(sp[0], sp[1])
+			if !ok || doc.Pages[pi].Geometry == nil || ev.Page >= 0 && doc.Pages[pi].N != ev.Page {
+				continue
+			}
+			p := &doc.Pages[pi]
+			boxes := p.BoxesOf(s, e)
+			if len(boxes) == 0 {
+				continue
+			}
+			ev.Page, ev.Geometry = p.N, *p.Geometry
+			for _, b := range boxes {
+				text := p.Text[b.Start:b.End]
+				ev.Boxes = append(ev.Boxes, evidenceBox{X0: b.X0, Y0: b.Y0, X1: b.X1, Y1: b.Y1, Text: text,
+					Figure: isFigure(text, figures[t.id])})
+			}
+		}
+		if ev.Page >= 0 {
+			out[t.id] = ev
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// isFigure tells whether a run of text is, as written, one of the figures
+// (thousands separators aside): 937.131003 for 937.131003, not 937.13.
+func isFigure(text string, figures []decimal.Decimal) bool {
+	if len(figures) == 0 {
+		return false
+	}
+	d, err := decimal.NewFromString(strings.NewReplacer(",", "", "，", "").Replace(text))
+	if err != nil {
+		return false
+	}
+	for _, f := range figures {
+		if d.Equal(f) || d.Equal(f.Abs()) {
+			return true
+		}
+	}
+	return false
+}
+
+// targetFigures are the figures each target names: a finding's expected,
+// actual and difference, an item's budget and actual.
+func targetFigures(sr *corpus.StoredReport) map[string][]decimal.Decimal {
+	out := map[string][]decimal.Decimal{}
+	add := func(id string, ds ...*decimal.Decimal) {
+		for _, d := range ds {
+			if d != nil {
+				out[id] = append(out[id], *d)
+			}
+		}
+	}
+	for i, f := range sr.Findings {
+		add(fmt.Sprintf("f%d", i), f.Expected, f.Actual, f.Diff)
+	}
+	for _, it := range sr.Report.Items {
+		add(fmt.Sprintf("i%d", it.Seq), it.BudgetWan, it.ActualWan)
+	}
+	return out
+}
+
+// maxOriginal bounds the size of an original served to the page viewer.
+const maxOriginal = 512 << 20
+
+// errOriginalGone says the file a report was read from is no longer there
+// as it was read.
+var errOriginalGone = errors.New("原件已移动或已修改 (original moved or changed)")
+
+// readOriginal reads the file report doc was ingested from, and checks
+// that it still is those bytes.
+func readOriginal(doc *ingest.Document) ([]byte, error) {
+	f, err := os.Open(doc.Source)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %w", doc.Source, errOriginalGone, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxOriginal+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.Source, err)
+	}
+	sum := sha256.Sum256(data)
+	if len(data) > maxOriginal || hex.EncodeToString(sum[:]) != doc.SHA256 {
+		return nil, fmt.Errorf("%s: %w", doc.Source, errOriginalGone)
+	}
+	return data, nil
+}
+
+// originalPDF: /reports/{id}/original — the PDF report id was read from,
+// for the page viewer. Other formats have no page to show.
+func (s *Server) originalPDF(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := s.resolveID(ctx, r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	doc, err := s.store.Document(ctx, id)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	if doc.Format != ingest.FormatPDF {
+		s.errorPage(w, http.StatusNotFound, "此报告不是 PDF，没有页面可显示。")
+		return
+	}
+	data, err := readOriginal(doc)
+	if errors.Is(err, errOriginalGone) {
+		s.errorPage(w, http.StatusNotFound, "原件 "+doc.Source+" 已移动或已修改，无法显示页面。")
+		return
+	}
+	if err != nil {
+		s.internalError(w, r, err, false)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", `inline; filename="`+id+`.pdf"`)
+	h.Set("Cache-Control", "private, no-cache")
+	h.Set("ETag", `"`+doc.SHA256+`"`)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+}

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/corpus"
+)
+
+// referencePrint is the reference report printed to PDF by LibreOffice.
+const referencePrint = "../ingest/pdf/testdata/printed/01_lo_txt_default.pdf"
+
+// pdfFixture is a server over a corpus of one print of the reference
+// report, copied to a temporary directory (so that a test may move it);
+// it returns the fixture, the report's id and the copy's path.
+func pdfFixture(t *testing.T) (*fixture, string, string) {
+	t.Helper()
+	data, err := os.ReadFile(referencePrint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "nantun-2023.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixtureOf(t, Options{}, path)
+	list, err := f.store.List(context.Background(), corpus.Filter{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("reports %v %v", list, err)
+	}
+	return f, list[0].ID, path
+}
+
+// TestPDFEvidence: the total-mismatch finding of the reference report's
+// PDF print (937.131003 stated, 905.534931 the items' sum) has, on page 1,
+// a box whose text is the stated figure, inside the page; the original is
+// served while its bytes are those read, and not once they change.
+func TestPDFEvidence(t *testing.T) {
+	f, id, path := pdfFixture(t)
+	ctx := context.Background()
+	sr, err := f.store.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := f.store.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := pdfEvidence(doc, reportTargets(sr), targetFigures(sr))
+	ref := ""
+	for i, fd := range sr.Findings {
+		if fd.Rule == "total-mismatch" {
+			if fd.Expected.String() != "937.131003" || fd.Actual.String() != "905.534931" {
+				t.Fatalf("total-mismatch %s vs %s", fd.Expected, fd.Actual)
+			}
+			ref = "f" + itoa(i)
+		}
+	}
+	got, ok := ev[ref]
+	if !ok {
+		t.Fatalf("no page evidence for the total-mismatch finding %q: %v", ref, ev)
+	}
+	var figures []evidenceBox
+	for _, b := range got.Boxes {
+		if b.Figure {
+			figures = append(figures, b)
+		}
+	}
+	want := evidenceBox{X0: 375, Y0: 446.89, X1: 435.11, Y1: 456.89, Text: "937.131003", Figure: true}
+	if got.Page != 1 || len(figures) != 1 || figures[0] != want {
+		t.Errorf("page %d, figure boxes %+v; want page 1, %+v", got.Page, figures, want)
+	}
+	if g := got.Geometry; g.CropBox[2] < want.X1 || g.CropBox[3] < want.Y1 || g.Rotate != 0 {
+		t.Errorf("geometry %+v", g)
+	}
+
+	// The report page carries the boxes and the viewer.
+	body := f.get("/reports/" + id).Body.String()
+	for _, s := range []string{`id="pdf-view"`, `data-src="/reports/` + id + `/original"`, `"text":"937.131003"`, `src="/static/evidence.js"`} {
+		if !strings.Contains(body, s) {
+			t.Errorf("report page lacks %s", s)
+		}
+	}
+	// The embedded pdf.js is served.
+	for _, name := range []string{"pdf.min.mjs", "pdf.worker.min.mjs", "GBK-EUC-H.bcmap", "evidence.js"} {
+		if w := f.get("/static/" + name); w.Code != http.StatusOK || w.Body.Len() < 1000 {
+			t.Errorf("/static/%s: %d, %d bytes", name, w.Code, w.Body.Len())
+		}
+	}
+
+	orig, _ := os.ReadFile(path)
+	w := f.get("/reports/" + id + "/original")
+	if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "application/pdf" || !bytes.Equal(w.Body.Bytes(), orig) {
+		t.Errorf("original: %d %s, %d bytes of %d", w.Code, w.Header().Get("Content-Type"), w.Body.Len(), len(orig))
+	}
+	if err := os.WriteFile(path, append(orig, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if w := f.get("/reports/" + id + "/original"); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "已移动或已修改") {
+		t.Errorf("changed original: %d %s", w.Code, w.Body.String())
+	}
+	// Other formats have no page.
+	g := newFixture(t, Options{})
+	if w := g.get("/reports/" + nantunID + "/original"); w.Code != http.StatusNotFound {
+		t.Errorf("original of a Markdown report: %d", w.Code)
+	}
+	if body := g.get("/reports/" + nantunID).Body.String(); strings.Contains(body, `id="pdf-view"`) {
+		t.Error("a Markdown report has a page viewer")
+	}
+}
