@@ -86,6 +86,7 @@ async function show(ref) {
     if (!first && (b.figure || !figures)) first = box;
   }
   holder.replaceChildren(sheet);
+  performance.mark('pdf-page-drawn', { detail: { page: ev.page, ref } });
   status.textContent = figures ? '框出的是问题所依据的数字' : '框出的是依据所在的文字';
   if (first) holder.scrollTop = Math.max(0, first.offsetTop - holder.clientHeight / 3);
 }

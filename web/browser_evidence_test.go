@@ -1,0 +1,87 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserPDFEvidence opens the PDF print of the reference report,
+// selects its total-mismatch finding and sees page 1 drawn by pdf.js with a
+// box over the stated figure 937.131003, ink under the box; then opens the
+// finding's link and sees the same box drawn on load. With
+// JIXIAO_SCREENSHOTS set it writes serve-evidence.png there.
+func TestBrowserPDFEvidence(t *testing.T) {
+	ctx, events := browser(t)
+	f, id, _ := pdfFixture(t)
+	base, _ := f.serving(t)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+	do(t, ctx, "open the PDF report",
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(base+"/reports/"+id),
+		chromedp.WaitVisible(css(`.finding[data-key="total-mismatch"]`)),
+	)
+	if hidden := eval[bool](t, ctx, `document.getElementById('pdf-view').hidden`); !hidden {
+		t.Error("page viewer shown before anything is selected")
+	}
+	do(t, ctx, "select total-mismatch",
+		chromedp.Click(css(`.finding[data-key="total-mismatch"] .finding-head`)),
+		chromedp.WaitVisible(css(`#pdf-page .pdf-box.figure`)),
+	)
+	check := func(step string) {
+		t.Helper()
+		type drawn struct {
+			Caption string
+			Text    []string
+			Inside  bool
+			Ink     int
+			Canvas  [2]float64
+		}
+		got := eval[drawn](t, ctx, `(() => {
+			const sheet = document.querySelector('#pdf-page .pdf-sheet');
+			const canvas = sheet.querySelector('canvas');
+			const boxes = Array.from(sheet.querySelectorAll('.pdf-box.figure'));
+			const s = sheet.getBoundingClientRect();
+			const inside = boxes.every((b) => { const r = b.getBoundingClientRect();
+				return r.left >= s.left && r.right <= s.right && r.top >= s.top && r.bottom <= s.bottom && r.width > 20 && r.height > 8; });
+			// Dark pixels of the rendered page under the first box: the figure's glyphs.
+			const b = boxes[0], k = canvas.width / canvas.clientWidth;
+			const px = canvas.getContext('2d').getImageData(b.offsetLeft * k, b.offsetTop * k, b.offsetWidth * k, b.offsetHeight * k).data;
+			let ink = 0;
+			for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 300) ink++;
+			return { Caption: document.getElementById('pdf-caption').textContent, Text: boxes.map((b) => b.dataset.text),
+				Inside: inside, Ink: ink, Canvas: [canvas.clientWidth, canvas.clientHeight] };
+		})()`)
+		if got.Caption != "原件第 1 页" || len(got.Text) != 1 || got.Text[0] != "937.131003" || !got.Inside || got.Ink < 50 {
+			t.Errorf("%s: drawn %+v; want page 1, one box 937.131003 inside the page over ink", step, got)
+		}
+		// A4 shown at the pane's width keeps its proportions.
+		if r := got.Canvas[1] / got.Canvas[0]; r < 1.40 || r > 1.43 {
+			t.Errorf("%s: canvas %v", step, got.Canvas)
+		}
+	}
+	check("selected")
+	t.Logf("page drawn %.0f ms after navigation (pdf.js loaded on selection)",
+		eval[float64](t, ctx, `performance.getEntriesByName('pdf-page-drawn').pop().startTime`))
+
+	// The finding's link draws the page on load.
+	do(t, ctx, "open the finding's link",
+		chromedp.Navigate(base+"/reports/"+id+"?finding=total-mismatch"),
+		chromedp.WaitVisible(css(`#pdf-page .pdf-box.figure`)),
+	)
+	check("on load")
+	t.Logf("page drawn %.0f ms after navigation (finding's link)",
+		eval[float64](t, ctx, `performance.getEntriesByName('pdf-page-drawn').pop().startTime`))
+	if dir := os.Getenv("JIXIAO_SCREENSHOTS"); dir != "" {
+		do(t, ctx, "settle", chromedp.Sleep(200*time.Millisecond))
+		png := get(t, ctx, chromedp.CaptureScreenshot())
+		if err := os.WriteFile(filepath.Join(dir, "serve-evidence.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events.check(t)
+}
