@@ -55,7 +55,7 @@ type Page struct {
 	// PDFs: where each run of Text was drawn on the page (offsets into
 	// Text, PDF user space), and the page's size and rotation, so that a
 	// figure can be shown boxed on the page itself.
-	Boxes    []pdf.Box     `json:"boxes,omitempty"`
+	Boxes    pdf.Boxes     `json:"boxes,omitempty"`
 	Geometry *pdf.Geometry `json:"geometry,omitempty"`
 }
 

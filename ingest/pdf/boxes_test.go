@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,4 +90,65 @@ func TestBoxesRotated(t *testing.T) {
 	if text != "12" || len(boxes) != 1 || boxes[0] != want {
 		t.Errorf("text %q boxes %+v, want %+v", text, boxes, want)
 	}
+}
+
+// TestBoxesJSON: the boxes of every page of every print come back from
+// their JSON as they were, and the JSON is the delta form.
+func TestBoxesJSON(t *testing.T) {
+	small := Boxes{{Start: 3, End: 13, X0: 375, Y0: 446.89, X1: 435.11, Y1: 456.89}, {Start: 14, End: 20, X0: 437.5, Y0: 446.89, X1: 470, Y1: 456.89}}
+	b, err := json.Marshal(small)
+	if want := "[3,10,37500,6011,44689,1000,1,6,239,3250,0,0]"; err != nil || string(b) != want {
+		t.Fatalf("JSON %s %v, want %s", b, err, want)
+	}
+	for _, name := range printed {
+		res, err := extractFile(t, Options{NoOCR: true}, "printed", name+".pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, bs := range res.Boxes {
+			data, err := json.Marshal(bs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Boxes
+			if err := json.Unmarshal(data, &back); err != nil || !slices.Equal(back, bs) {
+				t.Fatalf("%s page %d: %v; %d boxes back of %d", name, i+1, err, len(back), len(bs))
+			}
+		}
+	}
+	for _, bad := range []string{`[1,2,3]`, `[0,0,0,1,0,1]`, `[-1,1,0,1,0,1]`, `[0,1,0,-1,0,1]`, `[0,1,0,1,0,-1]`, `{"s":1}`, `[0,1,0,1,0,1e300]`} {
+		var bs Boxes
+		if err := json.Unmarshal([]byte(bad), &bs); err == nil {
+			t.Errorf("%s read as %+v", bad, bs)
+		}
+	}
+}
+
+// FuzzBoxesJSON reads any bytes as the JSON of a page's boxes: what is
+// read is boxes in order, and writes back to the same boxes.
+func FuzzBoxesJSON(f *testing.F) {
+	f.Add([]byte("[3,10,37500,6011,44689,1000,1,6,239,3250,0,0]"))
+	f.Add([]byte("[0,1,-100,0,-5,3]"))
+	f.Add([]byte("null"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var bs Boxes
+		if json.Unmarshal(data, &bs) != nil {
+			return
+		}
+		end := 0
+		for i, b := range bs {
+			if b.Start < end || b.End <= b.Start || b.X1 < b.X0 || b.Y1 < b.Y0 {
+				t.Fatalf("box %d %+v after end %d", i, b, end)
+			}
+			end = b.End
+		}
+		out, err := json.Marshal(bs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Boxes
+		if err := json.Unmarshal(out, &back); err != nil || !slices.Equal(back, bs) {
+			t.Fatalf("round trip of %s: %v", out, err)
+		}
+	})
 }

@@ -164,7 +164,7 @@ func (a *attempt) result(ctx context.Context, notes []string, opt Options) (Resu
 	pitch := linePitch(a.lines)
 	var noText []int
 	res.Geometry = a.geometry
-	res.Boxes = make([][]Box, len(a.lines))
+	res.Boxes = make([]Boxes, len(a.lines))
 	for i, ls := range a.lines {
 		text, boxes := renderPage(ls, pitch)
 		res.Pages = append(res.Pages, text)

@@ -42,7 +42,7 @@ type childResponse struct {
 	Pages    []string
 	Warnings []string
 	OCR      []PageOCR
-	Boxes    [][]Box
+	Boxes    []Boxes
 	Geometry []Geometry
 	Kind     string // which Err* the error wraps
 	Message  string

@@ -232,12 +232,12 @@ func renderLines(lines []line, pitch float64) string {
 
 // renderPage is renderLines that also gives the boxes of the page's runs of
 // text, their offsets counted in the rendered text.
-func renderPage(lines []line, pitch float64) (string, []Box) {
+func renderPage(lines []line, pitch float64) (string, Boxes) {
 	if len(lines) == 0 {
 		return "", nil
 	}
 	var b strings.Builder
-	var boxes []Box
+	var boxes Boxes
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -44,7 +44,7 @@ type Result struct {
 	Pages    []string
 	Warnings []string
 	OCR      []PageOCR // one per page, or nil when no page was OCR'd
-	Boxes    [][]Box
+	Boxes    []Boxes
 	Geometry []Geometry
 }
 
