@@ -120,6 +120,58 @@ func targetFigures(sr *corpus.StoredReport) map[string][]decimal.Decimal {
 	return out
 }
 
+// evidenceJSON is the answer of GET /api/reports/{id}/evidence: where
+// the URL of the original PDF is, and each target's evidence on its page,
+// by target id (the ids of the report page: f3, i17, r2, x5).
+type evidenceJSON struct {
+	ID       string                  `json:"id"`
+	Original string                  `json:"original"`
+	Targets  map[string]pageEvidence `json:"targets"`
+}
+
+// apiEvidence: /api/reports/{id}/evidence — fetched by the page viewer on
+// the first selection, so that the report page itself stays the size it
+// was (the boxes of every target are a third of it again).
+func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := s.resolveID(ctx, r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	sr, err := s.store.Get(ctx, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	doc, err := s.store.Document(ctx, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	out := evidenceJSON{ID: id, Targets: pdfEvidence(doc, reportTargets(sr), targetFigures(sr))}
+	if out.Targets == nil {
+		out.Targets = map[string]pageEvidence{}
+	} else {
+		out.Original = "/reports/" + id + "/original"
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// hasBoxes tells whether doc is a PDF whose pages know where their text
+// was drawn (PDFs ingested before the boxes were kept do not).
+func hasBoxes(doc *ingest.Document) bool {
+	if doc.Format != ingest.FormatPDF {
+		return false
+	}
+	for _, p := range doc.Pages {
+		if len(p.Boxes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // maxOriginal bounds the size of an original served to the page viewer.
 const maxOriginal = 512 << 20
 

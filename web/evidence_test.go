@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,12 +81,19 @@ func TestPDFEvidence(t *testing.T) {
 		t.Errorf("geometry %+v", g)
 	}
 
-	// The report page carries the boxes and the viewer.
+	// The report page carries the viewer; the API the boxes.
 	body := f.get("/reports/" + id).Body.String()
-	for _, s := range []string{`id="pdf-view"`, `data-src="/reports/` + id + `/original"`, `"text":"937.131003"`, `src="/static/evidence.js"`} {
+	for _, s := range []string{`id="pdf-view"`, `data-evidence="/api/reports/` + id + `/evidence"`, `src="/static/evidence.js"`} {
 		if !strings.Contains(body, s) {
 			t.Errorf("report page lacks %s", s)
 		}
+	}
+	var api evidenceJSON
+	if w := f.get("/api/reports/" + id + "/evidence"); w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &api) != nil {
+		t.Fatalf("evidence API: %d %s", w.Code, w.Body.String())
+	}
+	if api.Original != "/reports/"+id+"/original" || len(api.Targets) != len(ev) || !slices.Contains(api.Targets[ref].Boxes, want) {
+		t.Errorf("evidence API: original %q, %d targets (want %d), %s: %+v", api.Original, len(api.Targets), len(ev), ref, api.Targets[ref])
 	}
 	// The embedded pdf.js is served.
 	for _, name := range []string{"pdf.min.mjs", "pdf.worker.min.mjs", "GBK-EUC-H.bcmap", "evidence.js"} {
@@ -111,5 +120,8 @@ func TestPDFEvidence(t *testing.T) {
 	}
 	if body := g.get("/reports/" + nantunID).Body.String(); strings.Contains(body, `id="pdf-view"`) {
 		t.Error("a Markdown report has a page viewer")
+	}
+	if w := g.get("/api/reports/" + nantunID + "/evidence"); w.Code != http.StatusOK || w.Body.String() != `{"id":"`+nantunID+`","original":"","targets":{}}`+"\n" {
+		t.Errorf("evidence API of a Markdown report: %d %s", w.Code, w.Body.String())
 	}
 }

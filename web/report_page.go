@@ -96,9 +96,9 @@ type reportView struct {
 	Identity corpus.Identity
 	Versions []corpus.Version
 	Changes  *corpus.VersionDiff // from the version before this one
-	// PDFEvidence: for a PDF, where each target's evidence lies on its
-	// page (evidence.go), by target id; nil for other formats.
-	PDFEvidence map[string]pageEvidence
+	// PDFPages: a PDF whose pages know where their text was drawn: the
+	// page viewer is shown (evidence.go, static/evidence.js).
+	PDFPages bool
 }
 
 // partLink is one report of a file that holds several.
@@ -139,7 +139,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	targets := reportTargets(sr)
 	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, targets, v.Selected)
-	v.PDFEvidence = pdfEvidence(doc, targets, targetFigures(sr))
+	v.PDFPages = hasBoxes(doc)
 	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
 	if sr.Report.Parts > 1 {
 		ids, err := s.store.FileReports(ctx, id)

@@ -72,6 +72,7 @@ func (s *Server) routes() {
 	get("/api/reports", s.apiReports)
 	get("/api/reports/{id}", s.apiReport)
 	get("/api/reports/{id}/text", s.apiText)
+	get("/api/reports/{id}/evidence", s.apiEvidence)
 	get("/api/findings", s.apiFindings)
 	get("/api/export", s.apiExport)
 	m.Handle("/api/index/pending", allow(s.apiIndexPending, http.MethodPost))

@@ -9,17 +9,28 @@ const view = document.getElementById('pdf-view');
 const holder = document.getElementById('pdf-page');
 const caption = document.getElementById('pdf-caption');
 const status = document.getElementById('pdf-status');
-const data = JSON.parse(document.getElementById('pdf-evidence').textContent || '{}');
 
-let loading = null; // the pdf.js document, once asked for
+let evidence = null; // the boxes of every target, once asked for
+let loading = null;  // the pdf.js document, once asked for
 let shown = 0;      // the latest selection: older renders stop drawing
 
-function pdfDocument() {
+function targets() {
+  if (!evidence) {
+    evidence = fetch(view.dataset.evidence, { headers: { Accept: 'application/json' } }).then((r) => {
+      if (!r.ok) throw new Error('evidence ' + r.status);
+      return r.json();
+    });
+    evidence.catch(() => { evidence = null; });
+  }
+  return evidence;
+}
+
+function pdfDocument(src) {
   if (!loading) {
     loading = import('/static/pdf.min.mjs').then((lib) => {
       lib.GlobalWorkerOptions.workerSrc = '/static/pdf.worker.min.mjs';
       return lib.getDocument({
-        url: view.dataset.src,
+        url: src,
         cMapUrl: '/static/', // the GB CMaps, for fonts that name a predefined CMap
         cMapPacked: true,
         isEvalSupported: false,
@@ -32,8 +43,16 @@ function pdfDocument() {
 }
 
 async function show(ref) {
-  const ev = data[ref];
   const mine = ++shown;
+  let data;
+  try {
+    data = await targets();
+  } catch (err) {
+    if (mine === shown) view.hidden = true;
+    return;
+  }
+  const ev = data.targets[ref];
+  if (mine !== shown) return;
   if (!ev) {
     view.hidden = true;
     return;
@@ -43,7 +62,7 @@ async function show(ref) {
   status.textContent = '正在载入…';
   let doc;
   try {
-    doc = await pdfDocument();
+    doc = await pdfDocument(data.original);
   } catch (err) {
     if (mine === shown) status.textContent = '原件无法载入（已移动或已修改）';
     return;
