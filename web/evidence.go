@@ -2,13 +2,9 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
@@ -172,32 +168,6 @@ func hasBoxes(doc *ingest.Document) bool {
 	return false
 }
 
-// maxOriginal bounds the size of an original served to the page viewer.
-const maxOriginal = 512 << 20
-
-// errOriginalGone says the file a report was read from is no longer there
-// as it was read.
-var errOriginalGone = errors.New("原件已移动或已修改 (original moved or changed)")
-
-// readOriginal reads the file report doc was ingested from, and checks
-// that it still is those bytes.
-func readOriginal(doc *ingest.Document) ([]byte, error) {
-	f, err := os.Open(doc.Source)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", doc.Source, errOriginalGone, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxOriginal+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", doc.Source, err)
-	}
-	sum := sha256.Sum256(data)
-	if len(data) > maxOriginal || hex.EncodeToString(sum[:]) != doc.SHA256 {
-		return nil, fmt.Errorf("%s: %w", doc.Source, errOriginalGone)
-	}
-	return data, nil
-}
-
 // originalPDF: /reports/{id}/original — the PDF report id was read from,
 // for the page viewer. Other formats have no page to show.
 func (s *Server) originalPDF(w http.ResponseWriter, r *http.Request) {
@@ -216,9 +186,9 @@ func (s *Server) originalPDF(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusNotFound, "此报告不是 PDF，没有页面可显示。")
 		return
 	}
-	data, err := readOriginal(doc)
-	if errors.Is(err, errOriginalGone) {
-		s.errorPage(w, http.StatusNotFound, "原件 "+doc.Source+" 已移动或已修改，无法显示页面。")
+	data, path, err := s.store.Original(ctx, id)
+	if errors.Is(err, corpus.ErrOriginalGone) {
+		s.errorPage(w, http.StatusNotFound, "原件 "+path+" 已移动或已修改，无法显示页面。")
 		return
 	}
 	if err != nil {
