@@ -18,9 +18,9 @@ import (
 // Evidence on the page: for a report read from a PDF, the page a finding or
 // record rests on is drawn by pdf.js (embedded, static/pdfjs) from the
 // original file, with the boxes of its evidence over it. The boxes come
-// from the stored pages (ingest.Page.Boxes); the file is read again from the
-// path it was ingested from, and served only while its bytes still hash to
-// the report's SHA-256.
+// from the stored pages (ingest.Page.Boxes); the file is read again by the
+// store from the path it was ingested from (corpus.Store.Original), and is
+// served only while its bytes still hash to the report's SHA-256.
 
 // pageEvidence is where one target's evidence lies in the original PDF:
 // a page number (1-based) with its geometry, and boxes in PDF user space.
