@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,39 +33,7 @@ func TestBrowserPDFEvidence(t *testing.T) {
 		chromedp.Click(css(`.finding[data-key="total-mismatch"] .finding-head`)),
 		chromedp.WaitVisible(css(`#pdf-page .pdf-box.figure`)),
 	)
-	check := func(step string) {
-		t.Helper()
-		type drawn struct {
-			Caption string
-			Text    []string
-			Inside  bool
-			Ink     int
-			Canvas  [2]float64
-		}
-		got := eval[drawn](t, ctx, `(() => {
-			const sheet = document.querySelector('#pdf-page .pdf-sheet');
-			const canvas = sheet.querySelector('canvas');
-			const boxes = Array.from(sheet.querySelectorAll('.pdf-box.figure'));
-			const s = sheet.getBoundingClientRect();
-			const inside = boxes.every((b) => { const r = b.getBoundingClientRect();
-				return r.left >= s.left && r.right <= s.right && r.top >= s.top && r.bottom <= s.bottom && r.width > 20 && r.height > 8; });
-			// Dark pixels of the rendered page under the first box: the figure's glyphs.
-			const b = boxes[0], k = canvas.width / canvas.clientWidth;
-			const px = canvas.getContext('2d').getImageData(b.offsetLeft * k, b.offsetTop * k, b.offsetWidth * k, b.offsetHeight * k).data;
-			let ink = 0;
-			for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 300) ink++;
-			return { Caption: document.getElementById('pdf-caption').textContent, Text: boxes.map((b) => b.dataset.text),
-				Inside: inside, Ink: ink, Canvas: [canvas.clientWidth, canvas.clientHeight] };
-		})()`)
-		if got.Caption != "原件第 1 页" || len(got.Text) != 1 || got.Text[0] != "937.131003" || !got.Inside || got.Ink < 50 {
-			t.Errorf("%s: drawn %+v; want page 1, one box 937.131003 inside the page over ink", step, got)
-		}
-		// A4 shown at the pane's width keeps its proportions.
-		if r := got.Canvas[1] / got.Canvas[0]; r < 1.40 || r > 1.43 {
-			t.Errorf("%s: canvas %v", step, got.Canvas)
-		}
-	}
-	check("selected")
+	checkDrawn(t, ctx, "selected", "原件第 1 页")
 	t.Logf("page drawn %.0f ms after navigation (pdf.js loaded on selection)",
 		eval[float64](t, ctx, `performance.getEntriesByName('pdf-page-drawn').pop().startTime`))
 
@@ -73,7 +42,7 @@ func TestBrowserPDFEvidence(t *testing.T) {
 		chromedp.Navigate(base+"/reports/"+id+"?finding=total-mismatch"),
 		chromedp.WaitVisible(css(`#pdf-page .pdf-box.figure`)),
 	)
-	check("on load")
+	checkDrawn(t, ctx, "on load", "原件第 1 页")
 	t.Logf("page drawn %.0f ms after navigation (finding's link)",
 		eval[float64](t, ctx, `performance.getEntriesByName('pdf-page-drawn').pop().startTime`))
 	if dir := os.Getenv("JIXIAO_SCREENSHOTS"); dir != "" {
@@ -83,5 +52,64 @@ func TestBrowserPDFEvidence(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	events.check(t)
+}
+
+// checkDrawn: the page viewer shows a page captioned caption, with one
+// figure box whose text is 937.131003, inside the page and over ink.
+func checkDrawn(t *testing.T, ctx context.Context, step, caption string) {
+	t.Helper()
+	type drawn struct {
+		Caption string
+		Text    []string
+		Inside  bool
+		Ink     int
+		Canvas  [2]float64
+	}
+	got := eval[drawn](t, ctx, `(() => {
+		const sheet = document.querySelector('#pdf-page .pdf-sheet');
+		const canvas = sheet.querySelector('canvas');
+		const boxes = Array.from(sheet.querySelectorAll('.pdf-box.figure'));
+		const s = sheet.getBoundingClientRect();
+		const inside = boxes.every((b) => { const r = b.getBoundingClientRect();
+			return r.left >= s.left && r.right <= s.right && r.top >= s.top && r.bottom <= s.bottom && r.width > 20 && r.height > 8; });
+		// Dark pixels of the rendered page under the first box: the figure's glyphs.
+		const b = boxes[0], k = canvas.width / canvas.clientWidth;
+		const px = canvas.getContext('2d').getImageData(b.offsetLeft * k, b.offsetTop * k, b.offsetWidth * k, b.offsetHeight * k).data;
+		let ink = 0;
+		for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] + px[i + 1] + px[i + 2] < 300) ink++;
+		return { Caption: document.getElementById('pdf-caption').textContent, Text: boxes.map((b) => b.dataset.text),
+			Inside: inside, Ink: ink, Canvas: [canvas.clientWidth, canvas.clientHeight] };
+	})()`)
+	if got.Caption != caption || len(got.Text) != 1 || got.Text[0] != "937.131003" || !got.Inside || got.Ink < 50 {
+		t.Errorf("%s: drawn %+v; want %q, one box 937.131003 inside the page over ink", step, got, caption)
+	}
+	// A4 shown at the pane's width keeps its proportions.
+	if r := got.Canvas[1] / got.Canvas[0]; r < 1.40 || r > 1.43 {
+		t.Errorf("%s: canvas %v", step, got.Canvas)
+	}
+}
+
+// TestBrowserPDFEvidenceOfCopy: the reference report received as Markdown
+// and as a PDF print; the Markdown report's finding link draws the PDF's
+// page with the figure boxed, captioned with the PDF's name.
+func TestBrowserPDFEvidenceOfCopy(t *testing.T) {
+	ctx, events := browser(t)
+	data, err := os.ReadFile(referencePrint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfPath := filepath.Join(t.TempDir(), "南屯镇2023.pdf")
+	if err := os.WriteFile(pdfPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixtureOf(t, Options{}, referenceReport, pdfPath)
+	base, _ := f.serving(t)
+	do(t, ctx, "open the Markdown report's finding",
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(base+"/reports/"+nantunID+"?finding=total-mismatch"),
+		chromedp.WaitVisible(chromedp.CSS(`#pdf-page .pdf-box.figure`)),
+	)
+	checkDrawn(t, ctx, "copy", "原件第 1 页（同一报告的 PDF 文件 南屯镇2023.pdf）")
 	events.check(t)
 }

@@ -2,9 +2,11 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -116,11 +118,14 @@ func targetFigures(sr *corpus.StoredReport) map[string][]decimal.Decimal {
 	return out
 }
 
-// evidenceJSON is the answer of GET /api/reports/{id}/evidence: where
-// the URL of the original PDF is, and each target's evidence on its page,
-// by target id (the ids of the report page: f3, i17, r2, x5).
+// evidenceJSON is the answer of GET /api/reports/{id}/evidence: the
+// original PDF the pages are drawn from (the report's own file, or that of
+// a copy of it received as PDF), and each target's evidence on its page, by
+// target id (the ids of the report page: f3, i17, r2, x5).
 type evidenceJSON struct {
 	ID       string                  `json:"id"`
+	Source   string                  `json:"source,omitempty"` // the report whose file is drawn
+	File     string                  `json:"file,omitempty"`   // its path
 	Original string                  `json:"original"`
 	Targets  map[string]pageEvidence `json:"targets"`
 }
@@ -135,23 +140,98 @@ func (s *Server) apiEvidence(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	sr, err := s.store.Get(ctx, id)
+	out, err := s.evidence(ctx, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// evidence finds where the targets of report id lie on the pages of a PDF:
+// its own when it was read from one, else those of its first copy received
+// as PDF (the same report in another format: one report, several files).
+// The targets of a copy are matched to the report's own by finding key,
+// item number, and row.
+func (s *Server) evidence(ctx context.Context, id string) (evidenceJSON, error) {
+	out := evidenceJSON{ID: id, Targets: map[string]pageEvidence{}}
+	sr, err := s.store.Get(ctx, id)
+	if err != nil {
+		return out, err
 	}
 	doc, err := s.store.Document(ctx, id)
 	if err != nil {
-		s.apiFail(w, r, err)
-		return
+		return out, err
 	}
-	out := evidenceJSON{ID: id, Targets: pdfEvidence(doc, reportTargets(sr), targetFigures(sr))}
-	if out.Targets == nil {
-		out.Targets = map[string]pageEvidence{}
-	} else {
-		out.Original = "/reports/" + id + "/original"
+	src, srcDoc := sr, doc
+	if !hasBoxes(doc) {
+		files, err := s.store.Files(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		other := pdfCopy(id, files)
+		if other == "" {
+			return out, nil
+		}
+		if src, err = s.store.Get(ctx, other); err != nil {
+			return out, err
+		}
+		if srcDoc, err = s.store.Document(ctx, other); err != nil {
+			return out, err
+		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	found := pdfEvidence(srcDoc, reportTargets(src), targetFigures(src))
+	if len(found) == 0 {
+		return out, nil
+	}
+	out.Source, out.File, out.Original = src.ID, srcDoc.Source, "/reports/"+src.ID+"/original"
+	if src == sr {
+		out.Targets = found
+		return out, nil
+	}
+	// The copy's findings by key: f{j} there is f{i} here.
+	refOf := map[string]string{}
+	for j, k := range src.Keys {
+		refOf[k] = "f" + strconv.Itoa(j)
+	}
+	for i, k := range sr.Keys {
+		if ev, ok := found[refOf[k]]; ok {
+			out.Targets["f"+strconv.Itoa(i)] = ev
+		}
+	}
+	for ref, ev := range found {
+		if !strings.HasPrefix(ref, "f") { // items by number, rows by place
+			out.Targets[ref] = ev
+		}
+	}
+	return out, nil
+}
+
+// pdfCopy is the first of files, other than report id's own, that is a PDF.
+func pdfCopy(id string, files []corpus.FileRef) string {
+	for _, f := range files {
+		if f.Report != id && f.Format == string(ingest.FormatPDF) {
+			return f.Report
+		}
+	}
+	return ""
+}
+
+// hasPages tells whether the page viewer has pages to show for report id:
+// its own, or those of a copy received as PDF.
+func (s *Server) hasPages(ctx context.Context, id string, doc *ingest.Document, files []corpus.FileRef) (bool, error) {
+	if hasBoxes(doc) {
+		return true, nil
+	}
+	other := pdfCopy(id, files)
+	if other == "" {
+		return false, nil
+	}
+	od, err := s.store.Document(ctx, other)
+	if err != nil {
+		return false, err
+	}
+	return hasBoxes(od), nil
 }
 
 // hasBoxes tells whether doc is a PDF whose pages know where their text

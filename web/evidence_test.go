@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -123,5 +124,50 @@ func TestPDFEvidence(t *testing.T) {
 	}
 	if w := g.get("/api/reports/" + nantunID + "/evidence"); w.Code != http.StatusOK || w.Body.String() != `{"id":"`+nantunID+`","original":"","targets":{}}`+"\n" {
 		t.Errorf("evidence API of a Markdown report: %d %s", w.Code, w.Body.String())
+	}
+}
+
+// TestPDFEvidenceOfCopy: the reference report received as Markdown and as
+// a PDF print is one report with two files; the Markdown report's page
+// viewer draws the PDF's pages, its total-mismatch finding boxed there.
+func TestPDFEvidenceOfCopy(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(referencePrint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfPath := filepath.Join(dir, "nantun-2023.pdf")
+	if err := os.WriteFile(pdfPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFixtureOf(t, Options{}, referenceReport, pdfPath)
+	ctx := context.Background()
+	files, err := f.store.Files(ctx, nantunID)
+	if err != nil || len(files) != 2 {
+		t.Fatalf("files of the reference report: %+v %v", files, err)
+	}
+	pdfID := pdfCopy(nantunID, files)
+	if pdfID == "" {
+		t.Fatalf("no PDF among %+v", files)
+	}
+	if body := f.get("/reports/" + nantunID).Body.String(); !strings.Contains(body, `data-evidence="/api/reports/`+nantunID+`/evidence"`) {
+		t.Error("the Markdown report has no page viewer")
+	}
+	var api evidenceJSON
+	if w := f.get("/api/reports/" + nantunID + "/evidence"); w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &api) != nil {
+		t.Fatalf("evidence API: %d %s", w.Code, w.Body.String())
+	}
+	sr, err := f.store.Get(ctx, nantunID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := "f" + strconv.Itoa(slices.Index(sr.Keys, "total-mismatch"))
+	want := evidenceBox{X0: 375, Y0: 446.89, X1: 435.11, Y1: 456.89, Text: "937.131003", Figure: true}
+	if api.Source != pdfID || api.File != pdfPath || api.Original != "/reports/"+pdfID+"/original" ||
+		api.Targets[ref].Page != 1 || !slices.Contains(api.Targets[ref].Boxes, want) {
+		t.Errorf("evidence of the Markdown report: source %s file %s original %s, %s: %+v", api.Source, api.File, api.Original, ref, api.Targets[ref])
+	}
+	if len(api.Targets) < 40 {
+		t.Errorf("%d targets placed on the PDF's pages", len(api.Targets))
 	}
 }

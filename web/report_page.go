@@ -96,8 +96,9 @@ type reportView struct {
 	Identity corpus.Identity
 	Versions []corpus.Version
 	Changes  *corpus.VersionDiff // from the version before this one
-	// PDFPages: a PDF whose pages know where their text was drawn: the
-	// page viewer is shown (evidence.go, static/evidence.js).
+	// PDFPages: the report, or a copy of it received as PDF, has pages
+	// that know where their text was drawn: the page viewer is shown
+	// (evidence.go, static/evidence.js).
 	PDFPages bool
 }
 
@@ -139,7 +140,6 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	targets := reportTargets(sr)
 	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, targets, v.Selected)
-	v.PDFPages = hasBoxes(doc)
 	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
 	if sr.Report.Parts > 1 {
 		ids, err := s.store.FileReports(ctx, id)
@@ -162,6 +162,10 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 		v.Versions, err = s.store.Versions(ctx, id)
 	}
 	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	if v.PDFPages, err = s.hasPages(ctx, id, doc, v.Files); err != nil {
 		s.pageFail(w, r, err)
 		return
 	}

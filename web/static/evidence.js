@@ -34,6 +34,8 @@ function pdfDocument(src) {
         cMapUrl: '/static/', // the GB CMaps, for fonts that name a predefined CMap
         cMapPacked: true,
         isEvalSupported: false,
+        disableRange: true, // one request: the server reads and checks the whole file for each
+        disableStream: true,
         enableXfa: false,
       }).promise;
     });
@@ -58,7 +60,8 @@ async function show(ref) {
     return;
   }
   view.hidden = false;
-  caption.textContent = '原件第 ' + ev.page + ' 页';
+  caption.textContent = '原件第 ' + ev.page + ' 页' +
+    (data.source !== data.id ? '（同一报告的 PDF 文件 ' + data.file.split(/[\\/]/).pop() + '）' : '');
   status.textContent = '正在载入…';
   let doc;
   try {
@@ -106,7 +109,7 @@ async function show(ref) {
   }
   holder.replaceChildren(sheet);
   performance.mark('pdf-page-drawn', { detail: { page: ev.page, ref } });
-  status.textContent = figures ? '框出的是问题所依据的数字' : '框出的是依据所在的文字';
+  status.textContent = figures ? '实线框：所依据的数字；虚线框：其所在的文字' : '框出的是依据所在的文字';
   if (first) holder.scrollTop = Math.max(0, first.offsetTop - holder.clientHeight / 3);
 }
 
