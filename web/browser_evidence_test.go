@@ -17,7 +17,7 @@ import (
 // JIXIAO_SCREENSHOTS set it writes serve-evidence.png there.
 func TestBrowserPDFEvidence(t *testing.T) {
 	ctx, events := browser(t)
-	f, id, _ := pdfFixture(t)
+	f, id, _ := pdfFixture(t, Options{})
 	base, _ := f.serving(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 

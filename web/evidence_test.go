@@ -21,7 +21,7 @@ const referencePrint = "../ingest/pdf/testdata/printed/01_lo_txt_default.pdf"
 // pdfFixture is a server over a corpus of one print of the reference
 // report, copied to a temporary directory (so that a test may move it);
 // it returns the fixture, the report's id and the copy's path.
-func pdfFixture(t *testing.T) (*fixture, string, string) {
+func pdfFixture(t *testing.T, opt Options) (*fixture, string, string) {
 	t.Helper()
 	data, err := os.ReadFile(referencePrint)
 	if err != nil {
@@ -31,7 +31,7 @@ func pdfFixture(t *testing.T) (*fixture, string, string) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f := newFixtureOf(t, Options{}, path)
+	f := newFixtureOf(t, opt, path)
 	list, err := f.store.List(context.Background(), corpus.Filter{})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("reports %v %v", list, err)
@@ -44,7 +44,7 @@ func pdfFixture(t *testing.T) (*fixture, string, string) {
 // a box whose text is the stated figure, inside the page; the original is
 // served while its bytes are those read, and not once they change.
 func TestPDFEvidence(t *testing.T) {
-	f, id, path := pdfFixture(t)
+	f, id, path := pdfFixture(t, Options{})
 	ctx := context.Background()
 	sr, err := f.store.Get(ctx, id)
 	if err != nil {
@@ -169,5 +169,23 @@ func TestPDFEvidenceOfCopy(t *testing.T) {
 	}
 	if len(api.Targets) < 40 {
 		t.Errorf("%d targets placed on the PDF's pages", len(api.Targets))
+	}
+}
+
+// TestPDFEvidenceToken: with --token, the original and the boxes are the
+// token holder's only, like every page.
+func TestPDFEvidenceToken(t *testing.T) {
+	const tok = "s3cret-Token"
+	f, id, _ := pdfFixture(t, Options{Token: tok})
+	for _, target := range []string{"/reports/" + id + "/original", "/api/reports/" + id + "/evidence", "/static/pdf.worker.min.mjs"} {
+		r := request(http.MethodGet, target, nil)
+		r.Host = "192.168.1.5:8080"
+		if w := f.do(r); w.Code != http.StatusUnauthorized || bytes.HasPrefix(w.Body.Bytes(), []byte("%PDF")) {
+			t.Errorf("%s without the token: %d", target, w.Code)
+		}
+		r.Header.Set("Authorization", "Bearer "+tok)
+		if w := f.do(r); w.Code != http.StatusOK {
+			t.Errorf("%s with the token: %d", target, w.Code)
+		}
 	}
 }
