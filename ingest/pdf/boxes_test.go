@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -151,4 +152,39 @@ func FuzzBoxesJSON(f *testing.F) {
 			t.Fatalf("round trip of %s: %v", out, err)
 		}
 	})
+}
+
+// TestGeometryInherited: MediaBox and Rotate given by the page tree are the
+// page's; a CropBox of its own narrows it; a landscape page drawn with a
+// rotated matrix gives boxes in the page's own user space.
+func TestGeometryInherited(t *testing.T) {
+	data := buildPDF([]pdfObject{
+		{body: "<< /Type /Catalog /Pages 2 0 R >>"},
+		{body: "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 /MediaBox [0 0 842 595] /Rotate 450 >>"},
+		{body: "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 7 0 R >> >> /Contents 4 0 R >>"},
+		{body: "<< >>", stream: []byte("BT /F1 10 Tf 100 200 Td (Total 937.13) Tj ET")},
+		{body: "<< /Type /Page /Parent 2 0 R /CropBox [10 20 410 520] /Rotate 0 /Resources << /Font << /F1 7 0 R >> >> /Contents 6 0 R >>"},
+		{body: "<< >>", stream: []byte("BT /F1 10 Tf 0 1 -1 0 300 100 Tm (Total 937.13) Tj ET")},
+		{body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
+	})
+	res, err := Extract(context.Background(), data, Options{InProcess: true, NoOCR: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantGeom := []Geometry{
+		{MediaBox: [4]float64{0, 0, 842, 595}, CropBox: [4]float64{0, 0, 842, 595}, Rotate: 90},
+		{MediaBox: [4]float64{0, 0, 842, 595}, CropBox: [4]float64{10, 20, 410, 520}},
+	}
+	if !slices.Equal(res.Geometry, wantGeom) {
+		t.Errorf("geometry %+v, want %+v", res.Geometry, wantGeom)
+	}
+	for i, p := range res.Pages {
+		if p != "Total 937.13" || len(res.Boxes[i]) != 2 || p[res.Boxes[i][1].Start:res.Boxes[i][1].End] != "937.13" {
+			t.Fatalf("page %d: %q, boxes %+v", i+1, p, res.Boxes[i])
+		}
+	}
+	// Page 2 runs up the page from (300, 100): its figure's box is tall.
+	if b := res.Boxes[1][1]; !(b.X1-b.X0 < b.Y1-b.Y0 && b.X0 > 290 && b.X1 <= 301.2 && b.Y0 > 100) {
+		t.Errorf("rotated figure box %+v", b)
+	}
 }
