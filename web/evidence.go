@@ -27,10 +27,12 @@ import (
 // pageEvidence is where one target's evidence lies in the original PDF:
 // a page number (1-based) with its geometry, and boxes in PDF user space.
 // Figure marks the boxes whose text is one of the target's figures (the
-// figure itself, not the sentence around it).
+// figure itself, not the sentence around it). A page read by OCR, or one
+// ingested before the boxes were kept, has no boxes: the page alone is
+// shown.
 type pageEvidence struct {
 	Page     int           `json:"page"`
-	Geometry pdf.Geometry  `json:"geometry"`
+	Geometry *pdf.Geometry `json:"geometry,omitempty"`
 	Boxes    []evidenceBox `json:"boxes"`
 }
 
@@ -44,8 +46,8 @@ type evidenceBox struct {
 }
 
 // pdfEvidence gives, by target id, where each target's evidence lies on
-// the pages of doc; nil when doc is not a PDF with boxes. A target whose
-// spans run over several pages is placed on the page of its first span.
+// the pages of doc; nil when doc is not a PDF. A target whose spans run
+// over several pages is placed on the page of its first span.
 func pdfEvidence(doc *ingest.Document, targets []target, figures map[string][]decimal.Decimal) map[string]pageEvidence {
 	if doc.Format != ingest.FormatPDF {
 		return nil
@@ -55,22 +57,21 @@ func pdfEvidence(doc *ingest.Document, targets []target, figures map[string][]de
 		ev := pageEvidence{Page: -1}
 		for _, sp := range t.spans {
 			pi, s, e, ok := doc.PageSpan(sp[0], sp[1])
-			if !ok || doc.Pages[pi].Geometry == nil || ev.Page >= 0 && doc.Pages[pi].N != ev.Page {
+			if !ok || ev.Page >= 0 && doc.Pages[pi].N != ev.Page {
 				continue
 			}
 			p := &doc.Pages[pi]
-			boxes := p.BoxesOf(s, e)
-			if len(boxes) == 0 {
-				continue
-			}
-			ev.Page, ev.Geometry = p.N, *p.Geometry
-			for _, b := range boxes {
+			ev.Page, ev.Geometry = p.N, p.Geometry
+			for _, b := range p.BoxesOf(s, e) {
 				text := p.Text[b.Start:b.End]
 				ev.Boxes = append(ev.Boxes, evidenceBox{X0: b.X0, Y0: b.Y0, X1: b.X1, Y1: b.Y1, Text: text,
 					Figure: isFigure(text, figures[t.id])})
 			}
 		}
 		if ev.Page >= 0 {
+			if ev.Boxes == nil {
+				ev.Boxes = []evidenceBox{}
+			}
 			out[t.id] = ev
 		}
 	}
@@ -164,7 +165,7 @@ func (s *Server) evidence(ctx context.Context, id string) (evidenceJSON, error) 
 		return out, err
 	}
 	src, srcDoc := sr, doc
-	if !hasBoxes(doc) {
+	if doc.Format != ingest.FormatPDF {
 		files, err := s.store.Files(ctx, id)
 		if err != nil {
 			return out, err
@@ -217,35 +218,11 @@ func pdfCopy(id string, files []corpus.FileRef) string {
 	return ""
 }
 
-// hasPages tells whether the page viewer has pages to show for report id:
-// its own, or those of a copy received as PDF.
-func (s *Server) hasPages(ctx context.Context, id string, doc *ingest.Document, files []corpus.FileRef) (bool, error) {
-	if hasBoxes(doc) {
-		return true, nil
-	}
-	other := pdfCopy(id, files)
-	if other == "" {
-		return false, nil
-	}
-	od, err := s.store.Document(ctx, other)
-	if err != nil {
-		return false, err
-	}
-	return hasBoxes(od), nil
-}
-
-// hasBoxes tells whether doc is a PDF whose pages know where their text
-// was drawn (PDFs ingested before the boxes were kept do not).
-func hasBoxes(doc *ingest.Document) bool {
-	if doc.Format != ingest.FormatPDF {
-		return false
-	}
-	for _, p := range doc.Pages {
-		if len(p.Boxes) > 0 {
-			return true
-		}
-	}
-	return false
+// hasPages tells whether the page viewer has pages to show for report id
+// (read from doc, received as files): its own, or those of a copy
+// received as PDF.
+func hasPages(id string, doc *ingest.Document, files []corpus.FileRef) bool {
+	return doc.Format == ingest.FormatPDF || pdfCopy(id, files) != ""
 }
 
 // originalPDF: /reports/{id}/original — the PDF report id was read from,

@@ -82,6 +82,17 @@ func TestPDFEvidence(t *testing.T) {
 		t.Errorf("geometry %+v", g)
 	}
 
+	// Pages without boxes (read by OCR, or stored before boxes were kept)
+	// still place the evidence on its page.
+	bare := *doc
+	bare.Pages = slices.Clone(doc.Pages)
+	for i := range bare.Pages {
+		bare.Pages[i].Boxes, bare.Pages[i].Geometry = nil, nil
+	}
+	if old := pdfEvidence(&bare, reportTargets(sr), targetFigures(sr))[ref]; old.Page != 1 || len(old.Boxes) != 0 || old.Geometry != nil {
+		t.Errorf("without boxes: %+v, want page 1 alone", old)
+	}
+
 	// The report page carries the viewer; the API the boxes.
 	body := f.get("/reports/" + id).Body.String()
 	for _, s := range []string{`id="pdf-view"`, `data-evidence="/api/reports/` + id + `/evidence"`, `src="/static/evidence.js"`} {

@@ -96,9 +96,8 @@ type reportView struct {
 	Identity corpus.Identity
 	Versions []corpus.Version
 	Changes  *corpus.VersionDiff // from the version before this one
-	// PDFPages: the report, or a copy of it received as PDF, has pages
-	// that know where their text was drawn: the page viewer is shown
-	// (evidence.go, static/evidence.js).
+	// PDFPages: the report, or a copy of it, was received as PDF: the
+	// page viewer is shown (evidence.go, static/evidence.js).
 	PDFPages bool
 }
 
@@ -165,10 +164,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	if v.PDFPages, err = s.hasPages(ctx, id, doc, v.Files); err != nil {
-		s.pageFail(w, r, err)
-		return
-	}
+	v.PDFPages = hasPages(id, doc, v.Files)
 	if len(v.Files) < 2 {
 		v.Files = nil
 	}

@@ -109,7 +109,9 @@ async function show(ref) {
   }
   holder.replaceChildren(sheet);
   performance.mark('pdf-page-drawn', { detail: { page: ev.page, ref } });
-  status.textContent = figures ? '实线框：所依据的数字；虚线框：其所在的文字' : '框出的是依据所在的文字';
+  status.textContent = figures ? '实线框：所依据的数字；虚线框：其所在的文字'
+    : ev.boxes.length ? '框出的是依据所在的文字'
+    : '此页没有记下文字的位置（OCR 读出的页，或入库时尚未记录）：只显示所在页';
   if (first) holder.scrollTop = Math.max(0, first.offsetTop - holder.clientHeight / 3);
 }
 
