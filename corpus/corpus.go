@@ -33,6 +33,12 @@ const DBName = "corpus.db"
 // IndexDir is the directory of the search index inside the corpus directory.
 const IndexDir = "index"
 
+// UploadsDir is the directory inside the corpus directory where files sent
+// from the review page are kept: ingested from there like any other path
+// (the ledger and dedupe by path and bytes apply), and skipped by a Walk of a
+// parent directory as the rest of the corpus directory is.
+const UploadsDir = "uploads"
+
 // DefaultLockTimeout is how long Open retries before reporting ErrInUse.
 const DefaultLockTimeout = 1500 * time.Millisecond
 
@@ -151,6 +157,9 @@ func (s *Store) Dir() string { return s.dir }
 
 // IndexPath is the directory of the search index.
 func (s *Store) IndexPath() string { return filepath.Join(s.dir, IndexDir) }
+
+// UploadsPath is the directory of uploaded files (UploadsDir).
+func (s *Store) UploadsPath() string { return filepath.Join(s.dir, UploadsDir) }
 
 // ReadOnly reports whether the store was opened without the writer lock.
 func (s *Store) ReadOnly() bool { return s.readOnly }

@@ -52,6 +52,7 @@ type scope struct {
 	year      int
 	unit      string
 	unitExact bool
+	unitUnder bool
 	genre     extract.Genre
 	docType   extract.DocType
 	minTotal  *decimal.Decimal // 所述总额 (stated total) ≥
@@ -94,6 +95,9 @@ func (s scope) reportConds(c *conds) {
 	}
 	if s.unit != "" && s.unitExact {
 		c.add("r.unit = ?", s.unit)
+	} else if s.unit != "" && s.unitUnder {
+		// the units named after the county, and the files in its folder
+		c.add("(instr(r.unit, ?) = 1 OR instr(r.path, ?) > 0)", s.unit, "/"+s.unit+"/")
 	} else if s.unit != "" {
 		c.add("instr(r.unit, ?) > 0", s.unit)
 	}

@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
@@ -117,9 +120,11 @@ func (s *Store) Ingest(ctx context.Context, paths []string, opt IngestOptions) (
 }
 
 // IngestFiles reads, extracts and validates files in parallel workers and
-// stores the results from one writer, one transaction per file with its
-// ledger row: a run killed at any moment leaves every report either whole or
-// absent, and the next run completes it. Files already in (same path, size,
+// stores the results from one writer, several files per transaction (at most
+// filesPerTx, open at most txAge while waiting), each file with its ledger
+// row inside a savepoint: a run killed at any moment leaves every report
+// either whole or absent, and the next run completes it. Progress, the
+// summary and the index follow a file's commit. Files already in (same path, size,
 // modification time and hash, or the same bytes under another path) are not
 // extracted again; failed files are retried. After a report is committed it
 // is put into opt.Index and marked indexed; reports left unindexed by an
@@ -178,23 +183,41 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	go func() { wg.Wait(); close(results) }()
 
 	var storeErr error
-	w := &writer{s: s, ix: opt.Index, sum: &sum, firstSeq: map[string]int{}}
-	for r := range results {
+	w := &writer{s: s, ix: opt.Index, sum: &sum, firstSeq: map[string]int{}, progress: opt.Progress,
+		txCtx: context.WithoutCancel(ctx)}
+	fail := func(err error) {
+		if storeErr == nil && ctx.Err() == nil {
+			storeErr = err
+		}
+		cancel()
+	}
+	for {
+		r, ok, due := w.next(results)
+		if due {
+			if err := w.commitBatch(); err != nil {
+				fail(err)
+			}
+			continue
+		}
+		if !ok {
+			break
+		}
 		if storeErr != nil || ctx.Err() != nil {
 			continue // drain
 		}
-		ev, err := w.commit(ctx, r)
-		if err != nil {
-			if ctx.Err() == nil {
-				storeErr = err
-			}
-			cancel()
+		if err := w.add(ctx, r); err != nil {
+			fail(err)
 			continue
 		}
-		sum.Files++
-		if opt.Progress != nil {
-			opt.Progress(ev)
+		if len(w.batch) >= filesPerTx {
+			if err := w.commitBatch(); err != nil {
+				fail(err)
+			}
 		}
+	}
+	// what was recorded is committed, even when cancelled
+	if err := w.commitBatch(); err != nil && storeErr == nil {
+		storeErr = err
 	}
 	if w.ix != nil && storeErr == nil {
 		// what was stored is committed to the index too, even when cancelled
@@ -281,7 +304,19 @@ func fail(r fileResult, reason string, err error) fileResult {
 	return r
 }
 
-// writer is the one goroutine of IngestFiles that writes.
+// A transaction of IngestFiles holds at most filesPerTx files and stays open
+// at most txAge while the writer waits for the next file: a commit per file
+// cost four times the writes themselves, and a run killed loses at most the
+// files of the open transaction, which the next run does again.
+const txAge = time.Second
+
+var filesPerTx = 64 // a variable for the tests, which commit more often
+
+// writer is the one goroutine of IngestFiles that writes. It records the
+// files in a transaction of several files, each within a savepoint, so that
+// a file that cannot be stored leaves nothing of itself; what follows a
+// file's commit (the summary, the index, the progress) waits for the
+// transaction's commit.
 type writer struct {
 	s   *Store
 	ix  Indexer
@@ -292,19 +327,81 @@ type writer struct {
 	// worker finished first, so a run's outcome does not depend on timing.
 	firstSeq map[string]int
 	indexing indexing
+	progress func(Event)
+
+	txCtx   context.Context // the run's context without its cancellation: a cancelled run commits what it recorded
+	tx      *sql.Tx
+	txStart time.Time
+	batch   []recorded // the files in tx, in order
 }
 
-// commit records one file's result.
-func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
-	s, sum := w.s, w.sum
-	ev := Event{Path: r.stat.Path, ID: r.known}
+// recorded is one file in the open transaction and what its commit brings.
+type recorded struct {
+	ev      Event
+	sum     Summary   // the file's counts, added to the run's at commit
+	index   []string  // new reports to put into the index
+	reports []*StoredReport
+	reindex string // a report whose path became this file's: indexed again
+}
+
+// next waits for the next result; due is true, without a result, when the
+// open transaction has waited txAge.
+func (w *writer) next(results <-chan fileResult) (r fileResult, ok, due bool) {
+	if w.tx == nil {
+		r, ok = <-results
+		return r, ok, false
+	}
+	wait := time.NewTimer(time.Until(w.txStart.Add(txAge)))
+	defer wait.Stop()
+	select {
+	case r, ok = <-results:
+		return r, ok, false
+	case <-wait.C:
+		return r, false, true
+	}
+}
+
+// add records one file's result in the open transaction (beginning one).
+func (w *writer) add(ctx context.Context, r fileResult) error {
+	if r.err != nil && ctx.Err() != nil {
+		return ctx.Err() // cancelled: not the file's fault
+	}
+	if err := w.s.writable(); err != nil {
+		return err
+	}
+	if w.tx == nil {
+		tx, err := w.s.db.BeginTx(w.txCtx, nil)
+		if err != nil {
+			return err
+		}
+		w.tx, w.txStart = tx, time.Now()
+	}
+	if _, err := w.tx.ExecContext(w.txCtx, `SAVEPOINT file`); err != nil {
+		return err
+	}
+	rec, err := w.record(r)
+	if err != nil {
+		if _, rerr := w.tx.ExecContext(w.txCtx, `ROLLBACK TO file; RELEASE file`); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	if _, err := w.tx.ExecContext(w.txCtx, `RELEASE file`); err != nil {
+		return err
+	}
+	w.batch = append(w.batch, rec)
+	return nil
+}
+
+// record writes one file's result into w.tx.
+func (w *writer) record(r fileResult) (recorded, error) {
+	ctx, tx := w.txCtx, w.tx
+	rec := recorded{ev: Event{Path: r.stat.Path, ID: r.known}}
+	ev, sum := &rec.ev, &rec.sum
 	switch {
 	case r.err != nil:
-		if ctx.Err() != nil {
-			return ev, ctx.Err() // cancelled: not the file's fault
-		}
-		if err := s.RecordFailure(ctx, r.stat, r.reason, r.err); err != nil {
-			return ev, err
+		if err := recordFailure(ctx, tx, r.stat, r.reason, r.err); err != nil {
+			return rec, err
 		}
 		ev.Outcome, ev.Reason, ev.Err = Failed, r.reason, r.err
 		sum.Failed++
@@ -313,19 +410,19 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 		ev.Outcome = Skipped
 		sum.Skipped++
 	case r.known != "":
-		st, err := s.RecordKnown(ctx, r.stat, r.known)
+		st, err := recordKnown(ctx, tx, r.stat, r.known)
 		if err != nil {
-			return ev, err
+			return rec, err
 		}
-		if err := w.firstInOrder(ctx, r, r.known, st); err != nil {
-			return ev, err
+		if rec.reindex, err = w.firstInOrder(r, r.known, st); err != nil {
+			return rec, err
 		}
 		ev.Outcome = outcomeOf(st, false)
 		count(sum, ev.Outcome)
 	default:
-		res, err := s.putEncoded(ctx, r.stat, r.doc, r.reps, r.fss, r.enc)
+		res, err := putInTx(ctx, tx, r.stat, r.doc, r.reps, r.fss, r.enc)
 		if err != nil {
-			return ev, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
+			return rec, fmt.Errorf("%s: %s: %w", r.stat.Path, reasonStore, err)
 		}
 		ev.ID, ev.Outcome = res.ID, outcomeOf(res.Status, res.New)
 		count(sum, ev.Outcome)
@@ -334,42 +431,77 @@ func (w *writer) commit(ctx context.Context, r fileResult) (Event, error) {
 			sum.Copies += res.Copies
 			sum.Superseded += res.Superseded
 			w.firstSeq[res.ID] = r.seq
-		} else if err := w.firstInOrder(ctx, r, res.ID, res.Status); err != nil {
-			return ev, err
+		} else if rec.reindex, err = w.firstInOrder(r, res.ID, res.Status); err != nil {
+			return rec, err
 		}
 		if res.New && w.ix != nil {
-			for k, id := range res.IDs {
-				n, err := w.index().put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
-				sum.Indexed += n
-				if err != nil {
-					w.indexError(err)
-				}
+			rec.index = res.IDs
+			for k := range res.IDs {
+				rec.reports = append(rec.reports, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
 			}
 		}
 	}
-	return ev, nil
+	return rec, nil
 }
 
-// firstInOrder makes r's file the path of report id when r came out a
-// duplicate of a file stored in this run from later in walk order.
-func (w *writer) firstInOrder(ctx context.Context, r fileResult, id string, st Status) error {
-	first, ok := w.firstSeq[id]
-	if st != StatusDuplicate || !ok || first < r.seq {
+// commitBatch commits the open transaction, then counts its files, puts
+// their new reports into the index and reports their progress.
+func (w *writer) commitBatch() error {
+	if w.tx == nil {
 		return nil
 	}
-	w.firstSeq[id] = r.seq
-	if err := w.s.repath(ctx, id, r.stat.Path); err != nil {
+	tx, batch := w.tx, w.batch
+	w.tx, w.batch = nil, nil
+	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if w.ix != nil {
-		if err := w.s.indexOne(ctx, w.ix, id); err != nil {
-			w.sum.IndexErrors++
-			if w.sum.IndexError == "" {
-				w.sum.IndexError = err.Error()
+	ctx := w.txCtx
+	for _, rec := range batch {
+		merge(w.sum, rec.sum)
+		for k, id := range rec.index {
+			n, err := w.index().put(ctx, id, rec.reports[k])
+			w.sum.Indexed += n
+			if err != nil {
+				w.indexError(err)
 			}
+		}
+		if rec.reindex != "" && w.ix != nil {
+			if err := w.s.indexOne(ctx, w.ix, rec.reindex); err != nil {
+				w.indexError(err)
+			}
+		}
+		if w.progress != nil {
+			w.progress(rec.ev)
 		}
 	}
 	return nil
+}
+
+// merge adds the counts of one file to the run's.
+func merge(sum *Summary, f Summary) {
+	sum.Files++
+	sum.Stored += f.Stored
+	sum.Copies += f.Copies
+	sum.Superseded += f.Superseded
+	sum.Duplicates += f.Duplicates
+	sum.Skipped += f.Skipped
+	sum.Failed += f.Failed
+	sum.Failures = append(sum.Failures, f.Failures...)
+}
+
+// firstInOrder makes r's file the path of report id when r came out a
+// duplicate of a file stored in this run from later in walk order; it
+// returns id when it did (the report is to be indexed again).
+func (w *writer) firstInOrder(r fileResult, id string, st Status) (string, error) {
+	first, ok := w.firstSeq[id]
+	if st != StatusDuplicate || !ok || first < r.seq {
+		return "", nil
+	}
+	w.firstSeq[id] = r.seq
+	if err := repathInTx(w.txCtx, w.tx, id, r.stat.Path); err != nil {
+		return "", err
+	}
+	return id, nil
 }
 
 func outcomeOf(st Status, isNew bool) Outcome {

@@ -166,7 +166,12 @@ func TestUnindexedReportsAreIndexedNextRun(t *testing.T) {
 	}
 }
 
+// TestIngestCancelled cancels a run after the fifth file committed (two
+// files per transaction): what was committed stays, nothing is half-stored,
+// and the next run completes the rest.
 func TestIngestCancelled(t *testing.T) {
+	defer func(n int) { filesPerTx = n }(filesPerTx)
+	filesPerTx = 2
 	root := t.TempDir()
 	fixtureTree(t, root, 40)
 	s := openTemp(t)
@@ -196,8 +201,15 @@ func TestIngestCancelled(t *testing.T) {
 }
 
 // TestCopiesFinishingOutOfOrder: when the later of two copies (in walk
-// order) is stored first, the earlier still becomes the report's path.
+// order) is stored first, the earlier still becomes the report's path,
+// whether both are in one transaction or each in its own.
 func TestCopiesFinishingOutOfOrder(t *testing.T) {
+	for _, oneTx := range []bool{true, false} {
+		t.Run(fmt.Sprintf("oneTx=%v", oneTx), func(t *testing.T) { copiesOutOfOrder(t, oneTx) })
+	}
+}
+
+func copiesOutOfOrder(t *testing.T, oneTx bool) {
 	ctx := context.Background()
 	src := t.TempDir()
 	text := fixtureText(3, 2022)
@@ -206,13 +218,21 @@ func TestCopiesFinishingOutOfOrder(t *testing.T) {
 	s := openTemp(t)
 	ix := &fakeIndex{}
 	var sum Summary
-	w := &writer{s: s, ix: ix, sum: &sum, firstSeq: map[string]int{}}
+	w := &writer{s: s, ix: ix, sum: &sum, firstSeq: map[string]int{}, txCtx: ctx}
 	ra, rb := s.prepare(ctx, a, testRead), s.prepare(ctx, b, testRead)
 	ra.seq, rb.seq = 0, 1
 	for _, r := range []fileResult{rb, ra} { // b finished first
-		if _, err := w.commit(ctx, r); err != nil {
+		if err := w.add(ctx, r); err != nil {
 			t.Fatal(err)
 		}
+		if !oneTx {
+			if err := w.commitBatch(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.commitBatch(); err != nil {
+		t.Fatal(err)
 	}
 	ea, _, _ := s.LedgerLookup(ctx, a)
 	eb, _, _ := s.LedgerLookup(ctx, b)
@@ -226,7 +246,7 @@ func TestCopiesFinishingOutOfOrder(t *testing.T) {
 	if got.Path != a || got.Report.Source.Path != a || !got.Indexed {
 		t.Errorf("report path %s, source %s, indexed %v; want %s, indexed", got.Path, got.Report.Source.Path, got.Indexed, a)
 	}
-	if sum.Stored != 1 || sum.Duplicates != 1 || len(ix.puts) != 2 {
+	if sum.Stored != 1 || sum.Duplicates != 1 || sum.Files != 2 || len(ix.puts) != 2 {
 		t.Errorf("summary %+v, index puts %v", sum, ix.puts)
 	}
 	integrity(t, s)
@@ -235,4 +255,45 @@ func TestCopiesFinishingOutOfOrder(t *testing.T) {
 	if err != nil || sum.Skipped != 2 {
 		t.Errorf("second run: %+v %v", sum, err)
 	}
+}
+
+// TestBatchFileFailureLeavesNothing: a file whose writes fail midway (here
+// the ledger refuses its row, after its report rows were written) leaves
+// nothing of itself in the transaction of several files, and the files
+// recorded before it are committed whole.
+func TestBatchFileFailureLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	src := t.TempDir()
+	writeFiles(t, src, map[string]string{"good.txt": fixtureText(3, 2021), "bad.txt": fixtureText(4, 2022)})
+	s := openTemp(t)
+	if _, err := s.db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON ledger WHEN NEW.path LIKE '%bad.txt'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	var sum Summary
+	w := &writer{s: s, sum: &sum, firstSeq: map[string]int{}, txCtx: ctx}
+	good, bad := filepath.Join(src, "good.txt"), filepath.Join(src, "bad.txt")
+	if err := w.add(ctx, s.prepare(ctx, good, testRead)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.add(ctx, s.prepare(ctx, bad, testRead)); err == nil || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("bad file: err %v, want the ledger's refusal", err)
+	}
+	if err := w.commitBatch(); err != nil {
+		t.Fatal(err)
+	}
+	var reports, ledger int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM reports`).Scan(&reports); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM ledger`).Scan(&ledger); err != nil {
+		t.Fatal(err)
+	}
+	if reports != 1 || ledger != 1 || sum.Stored != 1 || sum.Files != 1 {
+		t.Errorf("%d reports, %d ledger rows, summary %+v; want the good file alone", reports, ledger, sum)
+	}
+	if e, ok, _ := s.LedgerLookup(ctx, good); !ok || e.Status != StatusOK {
+		t.Errorf("good file: ledger %+v, %v", e, ok)
+	}
+	integrity(t, s)
 }

@@ -60,6 +60,11 @@ func (s *Store) RecordFailure(ctx context.Context, f FileStat, reason string, er
 	if e := s.writable(); e != nil {
 		return e
 	}
+	return recordFailure(ctx, s.db, f, reason, err)
+}
+
+// recordFailure is RecordFailure through x (the store or a transaction).
+func recordFailure(ctx context.Context, x execer, f FileStat, reason string, err error) error {
 	msg := ""
 	if err != nil {
 		msg = err.Error()
@@ -67,7 +72,7 @@ func (s *Store) RecordFailure(ctx context.Context, f FileStat, reason string, er
 	if reason == "" {
 		reason = msg
 	}
-	return upsertLedger(ctx, s.db, LedgerEntry{FileStat: f, Status: StatusFailed, Reason: reason, Error: msg, Extractor: extract.Version})
+	return upsertLedger(ctx, x, LedgerEntry{FileStat: f, Status: StatusFailed, Reason: reason, Error: msg, Extractor: extract.Version})
 }
 
 // RecordKnown records in the ledger that file f holds bytes already stored
@@ -77,8 +82,16 @@ func (s *Store) RecordKnown(ctx context.Context, f FileStat, id string) (Status,
 	if e := s.writable(); e != nil {
 		return "", e
 	}
+	return recordKnown(ctx, s.db, f, id)
+}
+
+// recordKnown is RecordKnown through x (the store or a transaction).
+func recordKnown(ctx context.Context, x interface {
+	querier
+	execer
+}, f FileStat, id string) (Status, error) {
 	var first, extractor string
-	if err := s.db.QueryRowContext(ctx, `SELECT path, extractor FROM reports WHERE id = ?`, id).Scan(&first, &extractor); err != nil {
+	if err := x.QueryRowContext(ctx, `SELECT path, extractor FROM reports WHERE id = ?`, id).Scan(&first, &extractor); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", ErrNotFound
 		}
@@ -88,7 +101,7 @@ func (s *Store) RecordKnown(ctx context.Context, f FileStat, id string) (Status,
 	if first != f.Path {
 		st = StatusDuplicate
 	}
-	return st, upsertLedger(ctx, s.db, LedgerEntry{FileStat: f, Status: st, ReportID: id, Extractor: extractor})
+	return st, upsertLedger(ctx, x, LedgerEntry{FileStat: f, Status: st, ReportID: id, Extractor: extractor})
 }
 
 const ledgerColumns = `path, size, mtime_ns, sha256, status, COALESCE(report_id, ''), reason, error, extractor, at`

@@ -19,6 +19,7 @@ type Filter struct {
 	Year      int    // exact year
 	Unit      string // part of the unit name, or the whole name when UnitExact
 	UnitExact bool
+	UnitUnder bool             // Unit is a county (or a folder): the units under it (see ParseUnit)
 	Genre     extract.Genre    // exact genre
 	DocType   extract.DocType  // exact document type
 	MinTotal  *decimal.Decimal // 所述总额 (stated total, 万元, by magnitude) at least; reports without one fall out
@@ -41,7 +42,7 @@ type Filter struct {
 }
 
 func (f Filter) scope() scope {
-	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, unitUnder: f.UnitUnder, genre: f.Genre, docType: f.DocType,
 		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
 		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
 }
@@ -49,7 +50,7 @@ func (f Filter) scope() scope {
 // Findings is the filter of the findings of the reports f selects, the
 // finding's conditions included: what an export of f holds.
 func (f Filter) Findings() FindingFilter {
-	return FindingFilter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+	return FindingFilter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, UnitUnder: f.UnitUnder, Genre: f.Genre, DocType: f.DocType,
 		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
 		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }

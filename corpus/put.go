@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -105,7 +106,7 @@ type encoded struct {
 func encode(doc *ingest.Document, reps ...*extract.Report) (encoded, error) {
 	var e encoded
 	var err error
-	if e.pages, err = deflateJSON(nonNil(doc.Pages)); err != nil {
+	if e.pages, err = deflate(func(w io.Writer) error { return writePagesJSON(w, doc.Pages) }); err != nil {
 		return e, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 	}
 	for _, rep := range reps {
@@ -124,10 +125,25 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if err := s.writable(); err != nil {
 		return PutResult{}, err
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return PutResult{}, err
+	}
+	defer tx.Rollback()
+	res, err := putInTx(ctx, tx, f, doc, reps, fss, enc)
+	if err != nil {
+		return PutResult{}, err
+	}
+	return res, tx.Commit()
+}
+
+// putInTx is the work of putEncoded within tx, for one transaction per file
+// or for a batch of files (IngestFiles); on error tx holds part of it and
+// must be rolled back (to a savepoint taken before).
+func putInTx(ctx context.Context, tx *sql.Tx, f FileStat, doc *ingest.Document, reps []*extract.Report, fss [][]validate.Finding, enc encoded) (PutResult, error) {
 	if len(reps) == 0 || len(fss) != len(reps) || len(enc.reports) != len(reps) {
 		return PutResult{}, fmt.Errorf("corpus.Put %s: no reports, or findings not one per report", doc.Source)
 	}
-	rep := reps[0]
 	if len(doc.SHA256) < 12 {
 		return PutResult{}, fmt.Errorf("corpus.Put %s: no content hash", doc.Source)
 	}
@@ -137,15 +153,10 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if f.SHA256 == "" {
 		f.SHA256 = doc.SHA256
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return PutResult{}, err
-	}
-	defer tx.Rollback()
-
+	rep := reps[0]
 	var res PutResult
 	var firstPath string
-	err = tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ? AND part = 1`, doc.SHA256).Scan(&res.ID, &firstPath)
+	err := tx.QueryRowContext(ctx, `SELECT id, path FROM reports WHERE sha256 = ? AND part = 1`, doc.SHA256).Scan(&res.ID, &firstPath)
 	switch {
 	case err == nil:
 		res.Status = StatusOK
@@ -182,6 +193,15 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
 		}
 		res.Superseded = len(old)
+		// A report that says it replaces an earlier one (or an earlier one
+		// that comes after its correction).
+		for k, rep := range reps {
+			named, err := supersedeNamed(ctx, tx, res.IDs[k], rep, doc)
+			if err != nil {
+				return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
+			}
+			res.Superseded += len(named)
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM reports WHERE sha256 = ? AND copy_of IS NOT NULL`,
 			doc.SHA256).Scan(&res.Copies); err != nil {
 			return PutResult{}, fmt.Errorf("corpus.Put %s: %w", doc.Source, err)
@@ -193,7 +213,7 @@ func (s *Store) putEncoded(ctx context.Context, f FileStat, doc *ingest.Document
 	if err := upsertLedger(ctx, tx, LedgerEntry{FileStat: f, Status: res.Status, ReportID: res.ID, Extractor: rep.Extractor}); err != nil {
 		return PutResult{}, err
 	}
-	return res, tx.Commit()
+	return res, nil
 }
 
 // partID is the id of the k-th report (from 1) of the file whose first report is id.
@@ -365,19 +385,95 @@ func parseDec(s sql.NullString) (*decimal.Decimal, error) {
 // deflateJSON is v as zlib-deflated JSON: the large values (reports, pages)
 // shrink about sixfold, at a millisecond per report.
 func deflateJSON(v any) ([]byte, error) {
+	return deflate(func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(v)
+	})
+}
+
+// deflate is what write writes, zlib-deflated.
+func deflate(write func(io.Writer) error) ([]byte, error) {
 	var b bytes.Buffer
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	zw.Reset(&b)
-	enc := json.NewEncoder(zw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := write(zw); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// pageTextChunk is how much of a page's text writePagesJSON escapes at once.
+const pageTextChunk = 64 << 10
+
+// writePagesJSON writes the pages as deflateJSON would encode them (the same
+// bytes), but streams each page's text in chunks: encoding/json builds the
+// whole encoding in memory before writing it, which for a 100 MB text is one
+// more copy of the text (more, escaped) held beside the text itself.
+func writePagesJSON(w io.Writer, pages []ingest.Page) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// encode is v as enc writes it, without the newline it ends with.
+	encode := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+	for i, p := range pages {
+		text := p.Text
+		p.Text = ""
+		b, err := encode(p)
+		if err != nil {
+			return err
+		}
+		// Page's fields are n, then text: the text goes where "text":"" is.
+		const field = `"text":"`
+		at := bytes.Index(b, []byte(field+`"`))
+		if at < 0 {
+			return fmt.Errorf("corpus: page %d encodes without its text", p.N)
+		}
+		at += len(field)
+		rest := bytes.Clone(b[at:])
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write(b[:at]); err != nil {
+			return err
+		}
+		for len(text) > 0 {
+			n := min(len(text), pageTextChunk)
+			// never cut a character: back up to the start of one (an
+			// invalid byte is replaced alike on either side of a cut)
+			for k := 0; k < utf8.UTFMax && n < len(text) && n > 1 && !utf8.RuneStart(text[n]); k++ {
+				n--
+			}
+			q, err := encode(text[:n])
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(q[1 : len(q)-1]); err != nil { // without the quotes
+				return err
+			}
+			text = text[n:]
+		}
+		if _, err := w.Write(rest); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]\n")
+	return err
 }
 
 // zlibWriters are reused: a new one allocates its whole compressor state.
@@ -429,6 +525,14 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := repathInTx(ctx, tx, id, path); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// repathInTx is the work of repath within tx.
+func repathInTx(ctx context.Context, tx *sql.Tx, id, path string) error {
 	var old string
 	var data []byte
 	if err := tx.QueryRowContext(ctx, `SELECT r.path, d.report FROM reports r JOIN report_data d ON d.report_id = r.id WHERE r.id = ?`, id).
@@ -440,7 +544,8 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 		return err
 	}
 	rep.Source.Path = path
-	if data, err = deflateJSON(&rep); err != nil {
+	data, err := deflateJSON(&rep)
+	if err != nil {
 		return err
 	}
 	for _, q := range []struct {
@@ -459,5 +564,5 @@ func (s *Store) repath(ctx context.Context, id, path string) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }

@@ -240,6 +240,7 @@ type FindingFilter struct {
 	Year      int
 	Unit      string // part of the unit name, or the whole name when UnitExact (see ParseUnit)
 	UnitExact bool
+	UnitUnder bool // Unit is a county (or a folder): the units under it
 	Genre     extract.Genre
 	DocType   extract.DocType
 	MinTotal  *decimal.Decimal // the report's 所述总额 at least
@@ -252,14 +253,14 @@ type FindingFilter struct {
 }
 
 func (f FindingFilter) scope() scope {
-	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, genre: f.Genre, docType: f.DocType,
+	return scope{all: f.All, reportID: f.ReportID, year: f.Year, unit: f.Unit, unitExact: f.UnitExact, unitUnder: f.UnitUnder, genre: f.Genre, docType: f.DocType,
 		minTotal: f.MinTotal, maxTotal: f.MaxTotal, rule: f.Rule, severity: f.Severity, review: f.Review,
 		minDiff: f.MinDiff, maxDiff: f.MaxDiff}
 }
 
 // Reports is the filter of the reports that have a finding f selects.
 func (f FindingFilter) Reports() Filter {
-	return Filter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, Genre: f.Genre, DocType: f.DocType,
+	return Filter{All: f.All, ReportID: f.ReportID, Year: f.Year, Unit: f.Unit, UnitExact: f.UnitExact, UnitUnder: f.UnitUnder, Genre: f.Genre, DocType: f.DocType,
 		MinTotal: f.MinTotal, MaxTotal: f.MaxTotal, Rule: f.Rule, Severity: f.Severity, Review: f.Review,
 		MinDiff: f.MinDiff, MaxDiff: f.MaxDiff, Sort: f.Sort}
 }

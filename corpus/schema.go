@@ -206,6 +206,16 @@ CREATE INDEX reports_copy_of ON reports(copy_of) WHERE copy_of IS NOT NULL;
 CREATE INDEX reports_superseded_by ON reports(superseded_by) WHERE superseded_by IS NOT NULL;
 CREATE INDEX reports_path ON reports(path);
 `,
+	// 8: a document that says it replaces an earlier one (replaces.go):
+	// the kind of a report (unit, year, type, project, title without its
+	// marks of correction), what it shares with the report it replaces,
+	// and whether it says so (1). Reports stored before get their kind when
+	// reextract refreshes them.
+	`
+ALTER TABLE reports ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN replaces INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX reports_kind ON reports(kind) WHERE kind != '';
+`,
 }
 
 // noForeignKeys are the migrations that rebuild a table others refer to:

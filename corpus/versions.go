@@ -99,7 +99,7 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// identify records the fingerprint of report id (in the caller's
+// identify records the fingerprint and the kind of report id (in the caller's
 // transaction, after its extraction was written) and whether it is a copy:
 // of the oldest report with the same fingerprint that is itself neither a
 // copy nor superseded, from another file.
@@ -120,7 +120,7 @@ func identify(ctx context.Context, tx *sql.Tx, id string, rep *extract.Report) e
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE reports SET fingerprint = ?, copy_of = ? WHERE id = ?`, fp, copyOf, id)
+	_, err := tx.ExecContext(ctx, `UPDATE reports SET fingerprint = ?, copy_of = ?, kind = ? WHERE id = ?`, fp, copyOf, Kind(rep), id)
 	return err
 }
 
@@ -146,13 +146,19 @@ func supersede(ctx context.Context, tx *sql.Tx, path, sha, id string) ([]string,
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	return old, markSuperseded(ctx, tx, old, id)
+}
+
+// markSuperseded marks the reports old superseded by report id, now; they
+// are left unindexed, so that indexing takes them out of the index.
+func markSuperseded(ctx context.Context, tx *sql.Tx, old []string, id string) error {
 	t := now()
 	for _, o := range old {
 		if _, err := tx.ExecContext(ctx, `UPDATE reports SET superseded_by = ?, superseded_at = ?, indexed = 0 WHERE id = ?`, id, t, o); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return old, nil
+	return nil
 }
 
 // hidden says whether report id is left out of the lists and the search:

@@ -121,9 +121,9 @@ func readHead(raw []string) header {
 
 var (
 	// What a title ends with.
-	titleEnd = regexp.MustCompile(`(?:报告|自评表|评价表|绩效表|申报表|监控表|评分表|决算|预算|决算公开|预算公开|编制说明|办法|细则|规定)(?:[(（]试行[)）])?$`)
+	titleEnd = regexp.MustCompile(`(?:报告|自评结果|自评表|评价表|绩效表|申报表|监控表|评分表|决算|预算|决算公开|预算公开|编制说明|办法|细则|规定)(?:[(（]试行[)）])?$`)
 	// Furniture of a publishing site.
-	wrapperWords = regexp.MustCompile(`时间[:：]|日期[:：]|发布时间|发布日期|来源[:：]|信息来源|浏览|我要投稿|索引号|发布机构|字体|当前位置|现在位置|首页|登录|注册|相关推荐|版权|文档简介|网站客服|上传日期|格式[:：]|小编|访问次数|主动公开|公开目录|文号|时效性|欢迎阅读|由会员分享|仅供学习参考|背景色|\d+(?:\.\d+)?\s*KB|^[\s\p{P}\p{S}]*$|^-\s`)
+	wrapperWords = regexp.MustCompile(`时间[:：]|日期[:：]|发布时间|发布日期|来源[:：]|信息来源|发布单位|浏览|我要投稿|索引号|发布机构|字体|当前位置|现在位置|首页|登录|注册|相关推荐|版权|文档简介|网站客服|上传日期|格式[:：]|小编|访问次数|主动公开|公开目录|文号|时效性|欢迎阅读|由会员分享|仅供学习参考|背景色|^(?:详细信息|公开具体内容|主题词|归档时间|信息分类|成文日期|生效日期|有效期|统一登记号|公开责任部门|公开形式|文件名称|名\s*称)\s*[:：]?|\d+(?:\.\d+)?\s*KB|^[\s\p{P}\p{S}]*$|^-\s`)
 	// A wrapper glued after a title on one line (…自评报告时间:2023-02-25).
 	gluedWrapper = regexp.MustCompile(`(?:发布)?(?:时间|日期)[:：]|(?:信息)?来源[:：]|浏览|我要投稿|\d{4}-\d{1,2}-\d{1,2}`)
 	// What an essay or document site adds to a title.
@@ -393,6 +393,15 @@ var badContinuation = map[string]string{
 // notUnitWords never occur in a unit's name: they name a project or a fund.
 var notUnitWords = regexp.MustCompile(`项目|资金|工程|建设|经费|补助|绩效|报告|专项|关于|[:：|]`)
 
+// unitNameWords are the unit names that hold one of notUnitWords (住房和城乡建设局,
+// 重点工程建设服务中心 is not one: only the bureau and commission names).
+var unitNameWords = regexp.MustCompile(`(?:住房和城乡|住房城乡|城乡|城市)?建设(?:局|厅|委员会|委|部)|建设管理(?:局|站|所|中心)|工程建设(?:局|指挥部)`)
+
+// notUnitName reports whether s holds a word no unit's name holds.
+func notUnitName(s string) bool {
+	return notUnitWords.MatchString(unitNameWords.ReplaceAllString(s, "局"))
+}
+
 // unitAt is the longest prefix of s that ends as a unit's name does and is
 // not followed by a character that continues the last word.
 func unitAt(s string) string {
@@ -414,14 +423,14 @@ func unitAt(s string) string {
 			if strings.ContainsRune(badContinuation[suf], next) {
 				continue
 			}
-			if notUnitWords.MatchString(p) {
+			if notUnitName(p) {
 				return best
 			}
 			best = p
 			break
 		}
 	}
-	if u := s; notUnitWords.FindStringIndex(u) == nil {
+	if u := s; !notUnitName(u) {
 		for _, suf := range unitSuffixes {
 			if strings.HasSuffix(u, suf) {
 				if namedStem(u, suf) {
@@ -450,7 +459,7 @@ var (
 	// Labels naming the reporting unit.
 	unitLabel = regexp.MustCompile(`(?:单位名称|部门[(（]单位[)）]名称|部门名称|预算部门单位[(（]公章[)）]|预算部门[(（]单位[)）]|预算单位[(（]公章[)）]|填报单位[(（]盖章[)）]|填报单位|项目单位|评价单位)\s*[:：|]?\s*([\p{Han}()（）]{3,30})`)
 	// A site's 来源/发布机构 label.
-	sourceLabel = regexp.MustCompile(`(?:发文单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
+	sourceLabel = regexp.MustCompile(`(?:发文单位|发布单位|发布机构|(?:信息)?来源)[\s:：|]+([\p{Han}]{3,30})`)
 	// The unit as the subject of an opening sentence.
 	openingSubject = regexp.MustCompile(`(?:^(?:\d+[.、．])?|(?:要求|精神|规定|部署|安排|通知)[,，]\s*)([\p{Han}()（）]{3,30}?)(?:[(（]以下简称|为全额|为差额|内设|下设|是|对|于\d|开展|组织|按照|根据|认真|及时|严格|高度|成立|现将|针对|积极|负责|主要有|主要负责|承担|共实施|共有|获得|收到)`)
 	ourUnit        = regexp.MustCompile(`我(?:镇|乡|局|校|院|单位|中心|委|办|街道|所)[(（]([^()（）]{3,30})[)）]`)
@@ -464,7 +473,7 @@ func findUnit(lines []string, title string) string {
 	var cands []string
 	add := func(u string) {
 		u = strings.Trim(u, " ()（）")
-		if u != "" && !notUnitWords.MatchString(u) {
+		if u != "" && !notUnitName(u) {
 			cands = append(cands, u)
 		}
 	}
@@ -508,6 +517,9 @@ func findUnit(lines []string, title string) string {
 		}
 	}
 	if len(cands) == 0 {
+		if place == "" {
+			place = spokenPlace(lines, title)
+		}
 		if place == "" {
 			// nothing but the site's label of who published it (发文单位：鄂州市行政审批局),
 			// unless the text speaks as a unit of another kind (我校 on a 局's
@@ -560,13 +572,14 @@ func breadcrumbUnit(l string) string {
 }
 
 // selfWord is how a report names its own unit (我校, 我院, 我局 …).
-var selfWord = regexp.MustCompile(`我(校|院|局|镇|乡|街道|委|办|中心|站|所)`)
+var selfWord = regexp.MustCompile(`我(校|院|局|镇|乡|街道|委|办|中心|站|所|市|县|区)`)
 
 // selfKinds are the endings of a unit's name each self-reference allows.
 var selfKinds = map[string][]string{
 	"校": {"学校", "小学", "中学", "学院", "大学", "幼儿园", "校"},
 	"院": {"院"}, "局": {"局"}, "镇": {"镇", "人民政府"}, "乡": {"乡", "人民政府"},
 	"街道": {"街道", "办事处"}, "委": {"委", "委员会"}, "办": {"办", "办公室"}, "中心": {"中心"}, "站": {"站"}, "所": {"所"},
+	"市": {"市", "人民政府"}, "县": {"县", "人民政府"}, "区": {"区", "人民政府"},
 }
 
 // selfKindAgrees reports whether unit u is of the kind the text's own
@@ -585,6 +598,28 @@ func selfKindAgrees(lines []string, u string) bool {
 		return false
 	}
 	return true
+}
+
+// titlePlace is the place a title starts with (无为市 of 无为市危房改造…报告).
+var titlePlace = regexp.MustCompile(`^([\p{Han}]{2,8}?[省市县区州旗盟])`)
+
+// spokenPlace is the place a title starts with when the text speaks as that
+// place (我市 with 无为市…报告): the report is the place's, whoever published
+// the page (a town's page carrying the city's report).
+func spokenPlace(lines []string, title string) string {
+	m := titlePlace.FindStringSubmatch(codePrefix.ReplaceAllString(title, ""))
+	if m == nil {
+		return ""
+	}
+	for _, l := range lines {
+		if w := selfWord.FindStringSubmatch(l); w != nil {
+			if strings.HasSuffix(m[1], w[1]) {
+				return m[1]
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // commissionedBy reports whether the text says unit u commissioned it (受u委托).

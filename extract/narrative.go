@@ -76,6 +76,11 @@ func extractNarrative(doc *ingest.Document, r *Report) error {
 		r.Unit = unitFromItems(r.Items)
 	}
 	readSelfScore(doc, r)
+	if len(r.Indicators) == 0 {
+		inds, warns := proseIndicators(doc.Text, doc.PageAt)
+		r.Indicators = inds
+		r.Warnings = append(r.Warnings, warns...)
+	}
 	r.Evaluations = readEvaluations(doc, lines, itemLines)
 	r.Claims = findClaims(doc, lines, itemLines)
 	if len(r.Items) > 1 {
@@ -234,7 +239,10 @@ func amountBeside(figs []proseFig, sents [][2]int, at int) int {
 
 var (
 	// 自评得分100分 / 自评得分为86.4分: the score a prose report gives itself
-	selfScore = regexp.MustCompile(`自评(?:总)?(?:得分|分数|分值)\s*(?:为|是|达|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分`)
+	// (自评得分为92.5分, 自评分为85分, 综合得分102分, 综合评分为97分, 综合评价得分为 99.8分)
+	selfScore = regexp.MustCompile(`(?:自评(?:总)?(?:得分|分数|分值|分)|综合(?:评价)?(?:得分|评分|分数))\s*(?:为|是|达|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分`)
+	// 加分项: a score form with bonus points, whose total may pass 100
+	bonusPoints = regexp.MustCompile(`加分`)
 	// 自评结果为“优秀” / 评价等级为良: the grade it states
 	selfGrade = regexp.MustCompile(`(?:自评|评价)(?:结果|等级|结论)(?:为|是|评定为|定为)\s*[:：]?\s*[“"「『]?\s*(优秀|良好|优|良|中等|中|合格|及格|较差|差|不合格)\s*[”"」』]?(?:等级|等次)?(?:[，。；,;）)\s]|$)`)
 )
@@ -243,18 +251,17 @@ var (
 // itself, the first of each.
 func readSelfScore(doc *ingest.Document, r *Report) {
 	if r.TotalScore == nil {
-		// several scores (one per project, or a part's) say none of them is the report's
-		// the score of a project's self-evaluation (…专项资金项目自评得分86.4分) is
-		// the report's; a 部门整体 score is the department table's, read with it
+		// the score the report gives itself, in any of its phrasings; several
+		// different scores (one per project, or a part's) say none of them is the
+		// report's. A file holding a 部门整体 table as well has its own part for it.
 		var got *decimal.Decimal
+		limit := decimal.NewFromInt(100)
+		if bonusPoints.MatchString(doc.Text) {
+			limit = decimal.NewFromInt(120)
+		}
 		for _, m := range selfScore.FindAllStringSubmatchIndex(doc.Text, -1) {
-			sent := doc.Text[sentenceStart(doc.Text, m[0]):m[0]]
-			if !strings.Contains(sent, "项目") || strings.Contains(sent, "整体") {
-				got = nil
-				break
-			}
 			sc, err := decimal.NewFromString(doc.Text[m[2]:m[3]])
-			if err != nil || sc.GreaterThan(decimal.NewFromInt(100)) || got != nil && !got.Equal(sc) {
+			if err != nil || sc.GreaterThan(limit) || got != nil && !got.Equal(sc) {
 				got = nil
 				break
 			}

@@ -126,8 +126,9 @@ type StatedCandidate struct {
 // chooseTotal picks the stated total among the prose figures by what their
 // clauses say they are: an adjusted budget (调整后预算) over any other; then
 // a budget stated as a total (共计/合计/总投资 …); then the first budget. Parts
-// (其中), batches, payments, initial budgets and contract prices are never the
-// total, and nothing is chosen for making a sum agree.
+// (其中), batches, payments, initial budgets, contract prices and estimates
+// (估算投资, 概算) are never the total, and nothing is chosen for making a sum
+// agree; a project's 总投资 is the total only when no budget is stated.
 func chooseTotal(figs []proseFig, limit int) int {
 	first, flagged := -1, -1
 	for i, f := range figs {
@@ -152,6 +153,13 @@ func chooseTotal(figs []proseFig, limit int) int {
 	if first >= 0 {
 		return first
 	}
+	// a project's total investment when nothing else states a budget (an
+	// estimate or 概算 never: it is what the project may cost, not what was granted)
+	for i, f := range figs {
+		if f.m.Start < limit && !f.part && !f.used && f.role == roleEstimate && !estimateOnly.MatchString(f.lead) {
+			return i
+		}
+	}
 	// funds received stated as the whole (资金合计101.2万元已全部到位 / 到位资金 X 万元)
 	// when nothing states a budget
 	for i, f := range figs {
@@ -163,6 +171,9 @@ func chooseTotal(figs []proseFig, limit int) int {
 }
 
 var receivedWord = regexp.MustCompile(`到位`)
+
+// estimateOnly: an estimate or 概算, never the stated total.
+var estimateOnly = regexp.MustCompile(`估算|概算|预计`)
 
 // widest: of totals that are each broken down into sources (…合计1067.2万元。
 // 其中，中央资金…，省级资金…; …共投入资金1987.08万元。其中中央…，省级…，地方…),

@@ -27,6 +27,7 @@ const (
 	roleUnspent  = "unspent"         // 未支 / 结余
 	roleStandard = "standard"        // 按生均 1000 元: a rate, not an amount spent
 	roleIncome   = "income"          // 收入 / 收益 / 分红: not spending
+	roleEstimate = "estimate"        // 估算投资 / 概算 / 项目总投资: what a construction project costs, not the budget evaluated
 	rolePlain    = ""                // no role word: an item's figure in a list
 )
 
@@ -52,6 +53,11 @@ var (
 	actualWord   = regexp.MustCompile(`拨付|支付|支出|使用|完成|到位|执行|发放|兑付|报账|兑现`)
 	incomeWord   = regexp.MustCompile(`收入|收益|分红|利润|产值|产量|增收|营业额`)
 	advanceWord  = regexp.MustCompile(`预拨`)
+	// what a construction project is estimated to cost in all (估算投资, 总概算,
+	// 项目总投资), beside the year's budget that is evaluated
+	estimateWord = regexp.MustCompile(`估算|概算|(?:项目|工程|建设)总投资|计划总投资|预计总投资`)
+	// a grant of the budget (批复总投资, 下达…): the budget, whatever it is called
+	grantWord    = regexp.MustCompile(`批复|下达|安排`)
 	initialWord  = regexp.MustCompile(`年初`)
 	adjustedWord = regexp.MustCompile(`调整后|调整预算|调整为`)
 	batchWord    = regexp.MustCompile(`第?[一二三四五六七八九十]批|\d批`)
@@ -223,6 +229,8 @@ func roleOf(lead, tail string) string {
 	lead = fixedTerm.ReplaceAllString(titled.ReplaceAllString(lead, ""), "资金")
 	lead = budgetKind.ReplaceAllString(lead, "预算")
 	switch {
+	case estimateWord.MatchString(lead) && !grantWord.MatchString(lead):
+		return roleEstimate
 	case unspentWord.MatchString(lead):
 		return roleUnspent
 	case contractWord.MatchString(lead):

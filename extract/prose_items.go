@@ -34,7 +34,7 @@ var (
 	nameLabel  = regexp.MustCompile(`项目名称\s*[:：]?\s*([^\s，。；]{4,60})`)
 	oneProject = regexp.MustCompile(`项目(?:为|是|有)?\s*(?:一|1)\s*个\s*[:：]\s*([^\s，。；（(]{2,40})`)
 	usedFor    = regexp.MustCompile(`用于(?:实施)?([^，。；]{4,60}?(?:项目|工程))(?:支出|建设)?(?:[，。；,]|$)`)
-	nextLabel  = regexp.MustCompile(`评价年度|预算部门|主管部门|实施单位|项目单位|填报日期|单位名称|项目类别|[:：]`)
+	nextLabel  = regexp.MustCompile(`评价年度|预算部门|项目主管部门|主管部门|项目实施单位|实施单位|项目单位|项目负责人|负责人|联系人|联系电话|资金来源|项目类别|项目类型|项目属性|建设地点|实施地点|填报日期|单位名称|[:：]`)
 	// …转移支付资金即X项目(普惠): the fund is the project
 	namedAs  = regexp.MustCompile(`(?:资金|本项目|该项目)即([^，。；]{4,80}?项目(?:[（(][^）)]{1,8}[)）])?)`)
 	thisProj = regexp.MustCompile(`本项目|该项目`)
@@ -263,7 +263,7 @@ func inlineItems(doc *ingest.Document, figs []proseFig, sents [][2]int) []Item {
 				}
 			}
 			closed := next >= 0 && next < len(units) && len(units[next].figs) == 1 && sumKeyword.MatchString(strings.TrimSpace(figs[units[next].figs[0]].lead))
-			if len(run) < 2 && !(opened && strings.Contains(text[units[run[0]-1].start:units[run[0]-1].end], "如下")) {
+			if len(run) < 2 && !(opened && run[0] > 0 && strings.Contains(text[units[run[0]-1].start:units[run[0]-1].end], "如下")) {
 				return
 			}
 			if !opened && !semis && !closed {

@@ -46,6 +46,10 @@ func TestStatedTotalPhrasings(t *testing.T) {
 		{"到位资金 when nothing states a budget", "一、基本情况\n本年度到位资金56万元，用于排水沟建设。\n", "56", ""},
 		{"contract price is not a budget", "一、基本情况\n项目合同造价76.84万元，项目累计支付资金合计795333.77元。\n", "", "contract"},
 		{"a rate per head is not money", "一、基本情况\n按生均1000元安排，共计239万元，其中上级资金179.25万元，本级59.75万元。\n", "239", "part"},
+		{"an estimate is not the budget", "一、基本情况\n该工程估算投资1200万元，2023年下达资金300万元，已拨付300万元。\n", "300", "estimate"},
+		{"a project's 总投资 beside the year's grant", "一、基本情况\n项目总投资860万元，本年度安排资金200万元，已支付200万元。\n", "200", "estimate"},
+		{"a project's 总投资 when nothing else is stated", "一、基本情况\n项目总投资25万元，用于村内道路硬化。\n", "25", ""},
+		{"概算 alone is no total", "一、基本情况\n工程总概算540万元，正在实施。\n", "", "estimate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,5 +201,46 @@ func TestColonListWithOtherOverview(t *testing.T) {
 	}
 	if len(r.Items) != 2 {
 		t.Errorf("%d items, want 2", len(r.Items))
+	}
+}
+
+// TestProjectNameLabel: a 项目名称 label read from a line that runs on into the
+// next labels (项目实施单位, 主管部门, 项目负责人) stops before them.
+func TestProjectNameLabel(t *testing.T) {
+	for _, text := range []string{
+		"某镇2023年项目绩效自评报告\n项目名称：长岭村道路硬化工程项目实施单位：某镇人民政府主管部门：某县交通运输局\n一、项目基本情况\n本项目计划投资50万元。截至年底，本项目资金已全部拨付。\n",
+		"某镇2023年项目绩效自评报告\n项目名称：长岭村道路硬化工程项目负责人：张三\n一、项目基本情况\n本项目计划投资50万元。截至年底，本项目资金已全部拨付。\n",
+	} {
+		r := proseReport(t, text)
+		if len(r.Items) != 1 || r.Items[0].Name != "长岭村道路硬化工程" {
+			var names []string
+			for _, it := range r.Items {
+				names = append(names, it.Name)
+			}
+			t.Errorf("items %q, want the one project 长岭村道路硬化工程", names)
+		}
+	}
+}
+
+// TestUnitFromOtherHands: the unit where other hands put it — a 发布单位 or
+// 来源 line, a breadcrumb, the signature — with a name ending in 建设局,
+// 卫生院 or 中心学校 kept whole, and never the publisher when the report
+// speaks for another unit (我校 on a bureau's page, 我市 on a town's page).
+func TestUnitFromOtherHands(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"发布单位", "2023年度项目支出绩效自评报告\n发布单位：桃源县住房和城乡建设局 发布时间：2024-03-01\n一、基本情况\n我局2023年农村危房改造项目下达资金80万元，已全部拨付。\n", "桃源县住房和城乡建设局"},
+		{"来源 line", "2022年度项目绩效自评报告\n来源：石门县卫生健康局\n一、基本情况\n我局2022年基本公共卫生服务项目下达资金120万元。\n", "石门县卫生健康局"},
+		{"breadcrumb", "当前位置：首页 > 乡镇 > 白沙镇 > 财政信息\n2023年度衔接资金项目绩效自评报告\n一、基本情况\n我镇2023年实施衔接资金项目，下达资金50万元。\n", "白沙镇"},
+		{"signature of a 卫生院", "2023年度基本公共卫生服务项目绩效自评报告\n一、基本情况\n我院2023年收到基本公共卫生服务补助资金45.6万元，已全部使用。\n\n大坪镇中心卫生院\n2024年3月10日\n", "大坪镇中心卫生院"},
+		{"signature of a 中心学校", "2023年度营养改善计划绩效自评报告\n一、基本情况\n我校2023年营养改善计划资金38万元，已全部支出。\n\n永和乡中心学校\n2024年3月5日\n", "永和乡中心学校"},
+		{"我校 on a bureau's page", "2023年度教育专项工作经费绩效自评报告\n发布机构：昌宁县教育体育局\n一、基本情况\n我校2023年教育专项工作经费16.2万元，已全部拨付。\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := proseReport(t, tt.text)
+			if r.Unit != tt.want {
+				t.Errorf("unit = %q, want %q", r.Unit, tt.want)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/ingest"
@@ -39,7 +40,11 @@ func detectTable(text string) (Genre, bool) {
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
 	scoring := hasScoringForm(text)
-	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring) {
+	// an indicator block with the template's header and no title or head
+	// fields: the end of a table whose start is on an earlier page, or
+	// the first of several forms in one file
+	untitled := hasInd && has("指标值") && has("完成值") && has("得分") && strings.ContainsAny(text, "|\t")
+	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring || untitled) {
 		return "", false
 	}
 	prose := 0
@@ -57,7 +62,7 @@ func detectTable(text string) (Genre, bool) {
 	if prose > maxProseBeforeTable {
 		return "", false
 	}
-	if strings.Contains(title, "整体支出") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
+	if strings.Contains(title, "整体支出") || strings.Contains(title, "部门整体") || strings.Contains(title, "单位整体") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
 		return DepartmentTable, true
 	}
 	return ProjectTable, true
@@ -96,8 +101,38 @@ func readTable(text string, pageAt func(int) int, r *Report) {
 	p.scoringForm()
 	p.gluedIndicators()
 	p.grade()
+	p.headTotal()
 	p.item()
 	p.countTables()
+	p.fragmentTotal()
+}
+
+// fragmentTotal sets aside the 合计 of a standard form's indicator block
+// read without the rest of its form (no title, no head fields, no fund
+// rows: a table whose start is on an earlier page, or the tail of the form
+// before another in one file). The template's 合计 counts the 预算执行 row
+// too, which this text does not hold, so it is no sum of the rows read:
+// it is named in a warning and not kept as the table's total.
+func (p *tableParser) fragmentTotal() {
+	r := p.r
+	if r.TotalRow == nil || r.Title != "" || r.Project != nil || r.Department != nil || len(r.Funds) > 0 || len(r.Indicators) == 0 {
+		return
+	}
+	for _, ind := range r.Indicators {
+		if ind.Target == "" && ind.Actual == "" {
+			return // a scoring form: its total is the sum of its rows
+		}
+	}
+	var figs []string
+	if w := r.TotalRow.Weight; w != nil {
+		figs = append(figs, "分值 "+w.String())
+	}
+	if s := r.TotalRow.Score; s != nil {
+		figs = append(figs, "得分 "+s.String())
+	}
+	r.Warnings = append(r.Warnings, fmt.Sprintf("%s %s：表的开头（标题、资金行）不在本段文字中，合计含不在此处的预算执行分，未作核对 (table-fragment)",
+		r.TotalRow.Label, strings.Join(figs, " ")))
+	r.TotalRow, r.TotalScore = nil, nil
 }
 
 func (p *tableParser) page(off int) int {
@@ -147,6 +182,34 @@ func (p *tableParser) wrapsOnto(i, row int) bool {
 	return strings.Count(between, "\n") <= 1
 }
 
+// titleAtEnd is the template's title at the end of a long cell that other
+// words run into (a page's lead-in glued before the title): from the last
+// punctuation or space before the template's name to the (2023年度) that
+// ends the cell. "" when the cell is short (the title itself) or does not
+// end so.
+func titleAtEnd(text string) string {
+	if utf8.RuneCountInString(text) <= 40 || !titleYear.MatchString(text) {
+		return ""
+	}
+	locs := templateTitle.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return ""
+	}
+	start := locs[len(locs)-1][0]
+	for start > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) {
+			break
+		}
+		start -= w
+	}
+	t := strings.TrimSpace(text[start:])
+	if n := utf8.RuneCountInString(t); n > 40 || n == utf8.RuneCountInString(text) {
+		return ""
+	}
+	return t
+}
+
 // fileName is a document site's name of the file, not the table's title.
 var fileName = regexp.MustCompile(`(?i)\.(docx?|xlsx?|pdf|wps)|上传人|文档编号`)
 
@@ -171,6 +234,10 @@ func (p *tableParser) head() {
 	// before one with a year, before one without
 	rank := -1
 	for i, c := range p.c {
+		if t := titleAtEnd(c.text); t != "" && rank < 2 && !fileName.MatchString(c.key) {
+			r.Title, at, rank = t, i, 2 // 详情见附件(…)部门预算项目支出绩效自评表(2023年度): the page's words glued before it
+			break
+		}
 		if templateTitle.MatchString(c.key) && utf8.RuneCountInString(c.key) <= 40 && !fileName.MatchString(c.key) {
 			k := 0
 			switch {
@@ -365,6 +432,11 @@ func (p *tableParser) funds() {
 			p.columnMajor(first)
 			return
 		}
+		if hcols, from, ok := p.headerRowAfterLabels(first); ok {
+			p.yuan = p.inYuan(i, from)
+			p.rowMajorAfterLabels(first, hcols, from)
+			return
+		}
 		first = -1
 	}
 	if anchor < 0 {
@@ -373,6 +445,7 @@ func (p *tableParser) funds() {
 	p.yuan = p.inYuan(anchor, first)
 	defer p.blockWeight(anchor, first, cols)
 
+	gaps := p.fundHeaderGaps(anchor, first, cols)
 	level1Seen := false
 	var present []column // the columns the first row really has, when it lacks one
 	for i := first; i < len(p.c); {
@@ -400,7 +473,14 @@ func (p *tableParser) funds() {
 		if lvl == 1 {
 			level1Seen = true
 		}
-		vals, next := p.take(i+1, len(cols), c.row, isFundStop)
+		n := len(cols)
+		if gaps != nil {
+			n = len(gaps)
+		}
+		vals, next := p.take(i+1, n, c.row, isFundStop)
+		if gaps != nil {
+			vals = dropGaps(vals, gaps)
+		}
 		rowCols := cols
 		if present != nil && len(trimEmpty(vals)) <= len(present) {
 			rowCols = present

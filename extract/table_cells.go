@@ -69,31 +69,61 @@ func tokenize(text string) cellStream {
 	markdown := pipeLines > 0 && mdLines*2 >= pipeLines
 	// Cells separated by blank lines: consecutive lines then form one cell.
 	blankSeparated := nonBlank > 0 && blank*2 >= nonBlank && pipeLines*2 < nonBlank
+	pipePerLine := isPipePerLine(text, lines)
 
 	var cs cellStream
 	row := 0
 	groupOpen := false // a single-text-cell line group is open (blank-separated layout)
+	cellOpen := false  // the last cell came from a text line no pipe has ended yet (pipe-per-line layout)
+	inCell := false    // and it began right after a pipe: the lines up to the next pipe are all of it
+	lastPipe := false  // the line before held a pipe
 	for _, l := range lines {
 		s := text[l.start:l.end]
 		if isBlank(s) {
 			groupOpen = false
 			continue
 		}
+		wasPipe := lastPipe
+		lastPipe = strings.ContainsRune(s, '|')
+		if pipePerLine && isLonePipe(s) {
+			groupOpen, inCell = false, false
+			if cellOpen {
+				cellOpen = false // the pipe that ends the cell above
+				continue
+			}
+			cs.cells = append(cs.cells, cell{start: l.start, end: l.start, row: row})
+			row++
+			continue
+		}
+		if pipePerLine && isPipeRun(s) {
+			// the end of a row (||||): its first pipe ends the cell above,
+			// the others are the row's trailing empty cells, which carry
+			// nothing and would only push the next row's cells along
+			groupOpen, cellOpen, inCell = false, false, false
+			row++
+			continue
+		}
 		if strings.ContainsRune(s, '|') {
-			groupOpen = false
+			groupOpen, cellOpen = false, false
 			cs.cells = append(cs.cells, splitPipes(text, l, markdown, row)...)
 			row++
 			continue
 		}
 		if isSpaceOnly(s) {
-			groupOpen = false
+			groupOpen, cellOpen = false, false
 			cs.cells = append(cs.cells, cell{start: l.start, end: l.start, row: row})
 			row++
 			continue
 		}
 		cells := splitFlat(text, l, row)
 		single := len(cells) == 1 && !isValueLike(cells[0].text)
-		if blankSeparated && groupOpen && single {
+		if pipePerLine && cellOpen && inCell && single && len(cs.cells) > 0 && !isValueLike(cs.cells[len(cs.cells)-1].text) {
+			groupOpen = true // the cell goes on: 项目资金\n(万元)\n|
+		} else if pipePerLine {
+			inCell = wasPipe // lines before the table (titles) are cells of their own
+		}
+		cellOpen = pipePerLine
+		if (blankSeparated || pipePerLine) && groupOpen && single {
 			// continuation line of a multi-line cell: 项目资金\n(万元)
 			prev := &cs.cells[len(cs.cells)-1]
 			prev.text += cells[0].text
@@ -124,6 +154,38 @@ func tokenize(text string) cellStream {
 	}
 	cs.rows = lines1 > 0 && multi*10 >= lines1*3
 	return cs
+}
+
+// isLonePipe reports whether a line holds a pipe and nothing else.
+func isLonePipe(s string) bool { return strings.TrimSpace(s) == "|" }
+
+// isPipeRun reports whether a line holds two or more pipes and nothing
+// else: in a pipe-per-line table, the end of a row (||||).
+func isPipeRun(s string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) >= 2 && strings.Trim(t, "|") == ""
+}
+
+// isPipePerLine reports whether a text is a table copied with every cell
+// and every pipe on a line of its own (a web table copied with its cell
+// ends): most lines that hold a pipe hold nothing else, and they are a
+// good part of the text. A lone pipe then ends the cell written above it.
+func isPipePerLine(text string, lines []lineSpan) bool {
+	pipeLines, lonePipes, nonBlank := 0, 0, 0
+	for _, l := range lines {
+		s := text[l.start:l.end]
+		if isBlank(s) {
+			continue
+		}
+		nonBlank++
+		if strings.ContainsRune(s, '|') {
+			pipeLines++
+			if isLonePipe(s) {
+				lonePipes++
+			}
+		}
+	}
+	return pipeLines > 0 && lonePipes*2 > pipeLines && lonePipes*4 >= nonBlank
 }
 
 // splitPipes cuts a pipe row into cells. In Markdown rows ("| a | b |") the

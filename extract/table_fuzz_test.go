@@ -24,6 +24,8 @@ func FuzzReadTable(f *testing.F) {
 	for _, m := range []tableModel{langfangModel, xiaoxianModel} {
 		f.Add(m.pipeRows())
 		f.Add(m.cellLines())
+		f.Add(m.pipeLines(true))
+		f.Add(m.tailWrapped())
 		f.Add(m.flattened(false))
 		f.Add(m.glued())
 	}

@@ -667,7 +667,7 @@ func placeIndicatorValues(vals []cell, cols []column) map[column]cell {
 }
 
 // scoreTotal labels a row that states the total score alone.
-var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)([:]?\d+(\.\d+)?分?)?$`)
+var scoreTotal = regexp.MustCompile(`^(总分|自评总分|自评得分|综合得分|得分合计|总得分)(\(\d+(?:\.\d+)?分\))?([:]?\d+(\.\d+)?分?)?$`)
 
 // totalWithValue is a total label with its figure in the same cell: 总分:95, 合计100.
 var totalWithValue = regexp.MustCompile(`^(?:合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)[:]?(\d+(?:\.\d+)?分?)$`)

@@ -58,6 +58,32 @@ func (m tableModel) cellLines() string {
 	return b.String()
 }
 
+// pipeLines: every cell and every pipe on a line of its own (a web table
+// copied with its cell ends), an empty cell a pipe after a pipe; with
+// blank lines between the cells when gaps is set.
+func (m tableModel) pipeLines(gaps bool) string {
+	var b strings.Builder
+	end := "|\n"
+	if gaps {
+		end = "\n|\n\n"
+	}
+	for _, l := range m.before {
+		b.WriteString(l + "\n" + end)
+	}
+	for _, row := range m.rows {
+		for _, c := range row {
+			switch c {
+			case merged:
+			case "":
+				b.WriteString(end)
+			default:
+				b.WriteString(c + "\n" + end)
+			}
+		}
+	}
+	return b.String()
+}
+
 // blankSeparated: one cell per line, cells separated by blank lines, " " for
 // an empty cell (langfang).
 func (m tableModel) blankSeparated() string {
@@ -108,6 +134,24 @@ func (m tableModel) flattened(allTabs bool) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// tailWrapped: flattened as a PDF's text flow gives a row too long for its
+// line: the last two figures of each indicator row (分值 | 得分, or 实际完成值
+// | 得分) begin the next line.
+func (m tableModel) tailWrapped() string {
+	var out []string
+	for _, l := range strings.Split(m.flattened(false), "\n") {
+		f := strings.Fields(l)
+		if len(f) >= 5 && isValueLike(f[len(f)-1]) && isValueLike(f[len(f)-2]) && !strings.Contains(l, "资金") {
+			k := strings.LastIndex(l, f[len(f)-1])
+			k = strings.LastIndex(l[:k], f[len(f)-2])
+			out = append(out, strings.TrimRight(l[:k], " \t"), l[k:])
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
 
 // glued: flattened, with the figures of the fund rows written without any
@@ -250,9 +294,12 @@ func TestTableLayouts(t *testing.T) {
 		for _, l := range []struct{ name, text string }{
 			{"pipe rows", tc.model.pipeRows()},
 			{"cell per line", tc.model.cellLines()},
+			{"every cell and pipe on a line", tc.model.pipeLines(false)},
+			{"every cell and pipe on a line, blank lines between", tc.model.pipeLines(true)},
 			{"blank-separated cells", tc.model.blankSeparated()},
 			{"space-flattened rows", tc.model.flattened(false)},
 			{"tab-flattened rows", tc.model.flattened(true)},
+			{"flattened rows, 分值 and 得分 on the next line", tc.model.tailWrapped()},
 			{"glued figures", tc.model.glued()},
 		} {
 			got := comparable(t, extractText(t, l.name, l.text))

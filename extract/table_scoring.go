@@ -107,6 +107,9 @@ type scoringRow struct {
 // carries on the row before it), and, outside them, groups of lines
 // separated by blank lines, one cell per line.
 func scoringRows(text string) []scoringRow {
+	if lines := splitLines(text); isPipePerLine(text, lines) {
+		return pipeLineRows(text, lines)
+	}
 	var rows []scoringRow
 	open := false   // a cell-per-line group is open
 	spaced := false // from a header written as words between spaces on, each line is a row of such cells
@@ -159,6 +162,74 @@ func scoringRows(text string) []scoringRow {
 		rows = append(rows, scoringRow{cells: []cell{c}})
 		open = true
 	}
+	return rows
+}
+
+// pipeLineRows cuts a pipe-per-line text into rows: the lines of text up to
+// a lone pipe are one cell, a lone pipe right after a pipe is an empty
+// cell, and a line of pipes alone (||||, the row's remaining empty cells)
+// ends the row. Lines before the first pipe are rows of one cell (titles).
+func pipeLineRows(text string, lines []lineSpan) []scoringRow {
+	var rows []scoringRow
+	var cur []cell
+	open := -1 // index in cur of the cell no pipe has ended yet
+	seenPipe := false
+	titleLast := false // the line before was text before any pipe
+	endRow := func() {
+		if len(cur) > 0 {
+			rows = append(rows, scoringRow{cells: cur})
+		}
+		cur, open = nil, -1
+	}
+	for _, l := range lines {
+		s := text[l.start:l.end]
+		switch {
+		case isBlank(s) || isSpaceOnly(s):
+			continue
+		case isLonePipe(s):
+			if !seenPipe && titleLast {
+				// the first pipe ends the line above: the table's first cell
+				cur = rows[len(rows)-1].cells
+				rows = rows[:len(rows)-1]
+				seenPipe, titleLast, open = true, false, -1
+				continue
+			}
+			seenPipe = true
+			if open < 0 {
+				cur = append(cur, cell{start: l.start, end: l.start, piped: true})
+			}
+			open = -1
+			continue
+		case isPipeRun(s):
+			seenPipe, titleLast = true, false
+			endRow()
+			continue
+		case strings.ContainsRune(s, '|'):
+			titleLast = false
+			endRow()
+			rows = append(rows, scoringRow{cells: pipeCells(text, l)})
+			continue
+		}
+		t := strings.TrimSpace(s)
+		lead := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
+		c := cell{text: t, key: cellKey(t), start: l.start + lead, end: l.start + lead + len(t), piped: true}
+		if !seenPipe {
+			rows = append(rows, scoringRow{cells: []cell{c}})
+			titleLast = true
+			continue
+		}
+		if open >= 0 {
+			// the cell goes on: 偏差大或 / 目标未完成 / 原因分析
+			o := &cur[open]
+			o.text += t
+			o.key = cellKey(o.text)
+			o.end = c.end
+			continue
+		}
+		cur = append(cur, c)
+		open = len(cur) - 1
+	}
+	endRow()
 	return rows
 }
 

@@ -77,6 +77,8 @@ var fieldLabels = map[string]string{
 	"预算部门":     fieldDeptName,
 	"财务负责人":    fieldOther,
 	"联系人":      fieldOther,
+	"部门联系人":    fieldOther,
+	"财政处室":     fieldOther, // the finance office in charge (重庆's 部门整体绩效自评表 head)
 	"联系电话":     fieldOther,
 	"填报人":      fieldOther,
 	"填表人":      fieldOther,
@@ -153,8 +155,9 @@ func isSectionLabel(key string) bool {
 	return ok
 }
 
-// totalLabel marks the 合计 / 总分 row at the end of the indicators.
-var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)$`)
+// totalLabel marks the 合计 / 总分 row at the end of the indicators, the
+// full marks sometimes written into it: 总分(100分).
+var totalLabel = regexp.MustCompile(`^(合计|总分|总计|自评总分|自评得分|综合得分|得分合计|总得分|分值合计)(\(\d+(?:\.\d+)?分\))?$`)
 
 // Fund rows: the total and its components.
 var (

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 // spanOf is the byte span of the n-th (0-based) occurrence of word in text.
@@ -71,6 +73,7 @@ func TestMergeSpans(t *testing.T) {
 // Any query text gives a result or an error, never a panic, and fragments
 // stay valid UTF-8 with balanced marks.
 func FuzzSearch(f *testing.F) {
+	fuzzbudget.Set()
 	for _, s := range []string{"驻村工作队", "驻村 市级", "地力保护", "，。", "ＡＫＴＤ", "\xff驻村", "a\x00b", "***", "+-:\"(", "防火 防火 防火"} {
 		f.Add(s)
 	}

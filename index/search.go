@@ -3,11 +3,11 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/shopspring/decimal"
 )
 
@@ -60,7 +60,9 @@ const (
 var storedFields = append([]string{fieldReport, fieldUnitKW, fieldYearKW, fieldSeq, fieldBudgetWan, fieldActualWan}, sourceFields...)
 
 // Search runs q and returns one page of hits with their fragments, and the
-// facets of every matching document.
+// facets of every matching document. One pass over the matches finds the
+// page and counts the facets (collector); a second search reads the stored
+// fields and the matched words of the page's hits alone.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	bq, err := ix.bleveQuery(q)
 	if err != nil {
@@ -71,29 +73,49 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		size = 10
 	}
 	size = min(size, maxPageSize)
-	req := bleve.NewSearchRequestOptions(bq, size, max(q.From, 0), false)
-	req.Fields = storedFields
-	req.IncludeLocations = true
-	// Equal scores (filters only) fall back to the newest year, then the
-	// report and the item order.
-	req.SortBy([]string{"-_score", "-" + fieldYear, fieldReport, fieldSeq})
-	req.AddFacet("year", bleve.NewFacetRequest(fieldYearKW, yearFacetSize))
-	req.AddFacet("unit", bleve.NewFacetRequest(fieldUnitKW, unitFacetSize))
-	req.AddFacet("rule", bleve.NewFacetRequest(fieldRule, ruleFacetSize))
-	req.AddFacet("doc_type", bleve.NewFacetRequest(fieldDocType, docTypeFacetSize))
-	res, err := ix.b.SearchInContext(ctx, req)
+	from := max(q.From, 0)
+	c := newCollector(from + size)
+	// Sorted by score alone and without facets, bleve reads no doc values:
+	// the collector reads what it needs of the few hits that may be kept.
+	req := bleve.NewSearchRequestOptions(bq, 1, 0, false)
+	if _, err := ix.b.SearchInContext(c.ctx(ctx), req); err != nil {
+		return nil, fmt.Errorf("检索 %q: %w", q.Text, err)
+	}
+	out := &Result{Total: c.total, Hits: []Hit{}, Facets: &Facets{
+		Year:    c.facets["year"],
+		Unit:    c.facets["unit"],
+		Rule:    c.facets["rule"],
+		DocType: c.facets["doc_type"],
+	}}
+	if from >= len(c.ids) {
+		return out, nil
+	}
+	page := c.ids[from:]
+	dms, err := ix.fetch(ctx, bq, page)
 	if err != nil {
 		return nil, fmt.Errorf("检索 %q: %w", q.Text, err)
 	}
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, dm := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(dm, q.Marks, q.FragmentRunes))
+	for _, id := range page {
+		if dm := dms[id]; dm != nil { // nil: deleted between the two searches
+			out.Hits = append(out.Hits, hitOf(dm, q.Marks, q.FragmentRunes))
+		}
 	}
-	out.Facets = &Facets{
-		Year:    facetCounts(res.Facets["year"]),
-		Unit:    facetCounts(res.Facets["unit"]),
-		Rule:    facetCounts(res.Facets["rule"]),
-		DocType: facetCounts(res.Facets["doc_type"]),
+	return out, nil
+}
+
+// fetch reads the stored fields and the locations of the matched words of
+// the documents ids, as matches of bq.
+func (ix *Index) fetch(ctx context.Context, bq query.Query, ids []string) (map[string]*search.DocumentMatch, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bq, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		out[dm.ID] = dm
 	}
 	return out, nil
 }
@@ -133,21 +155,4 @@ func hitOf(dm *search.DocumentMatch, marks Marks, fragmentRunes int) Hit {
 	}
 	h.Fragments = fragments(texts, matchedRanges(dm, texts), marks, fragmentRunes)
 	return h
-}
-
-func facetCounts(fr *search.FacetResult) []FacetCount {
-	out := []FacetCount{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, FacetCount{Value: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
 }

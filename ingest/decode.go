@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -14,10 +15,14 @@ import (
 // encoding found: a BOM decides (UTF-8, UTF-16LE/BE); otherwise valid UTF-8
 // is taken as is, and anything else is read as GB18030 (a superset of GBK and
 // GB2312, which county sites publish) when it decodes cleanly.
-func DecodeText(data []byte) (string, string, error) {
+func DecodeText(data []byte) (string, string, error) { return decodeText(data, false) }
+
+// decodeText is DecodeText; owned says that data is never changed after the
+// call, so a valid UTF-8 text can be data itself instead of a copy of it.
+func decodeText(data []byte, owned bool) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return validUTF8(data[3:]), "UTF-8 (BOM)", nil
+		return validUTF8(data[3:], owned), "UTF-8 (BOM)", nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		s, err := decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 		return s, "UTF-16LE", err
@@ -31,7 +36,7 @@ func DecodeText(data []byte) (string, string, error) {
 				return s, enc, nil
 			}
 		}
-		return string(data), "UTF-8", nil
+		return asString(data, owned), "UTF-8", nil
 	}
 	if s, enc, ok := utf16WithoutBOM(data); ok {
 		return s, enc, nil
@@ -123,14 +128,23 @@ func decodeWith(data []byte, t transform.Transformer) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return validUTF8(out), nil
+	return validUTF8(out, true), nil // out is ours: no second copy
 }
 
-func validUTF8(b []byte) string {
+func validUTF8(b []byte, owned bool) string {
 	if utf8.Valid(b) {
-		return string(b)
+		return asString(b, owned)
 	}
 	return string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
+}
+
+// asString is b as a string: b itself when the caller owns b and never
+// changes it again (no copy of a large text), a copy otherwise.
+func asString(b []byte, owned bool) string {
+	if !owned || len(b) == 0 {
+		return string(b)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func countReplacement(s string) int {

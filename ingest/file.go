@@ -55,7 +55,7 @@ func Load(path string) (File, error) {
 			return f, err
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(h, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(h, MaxFileSize+1), fi.Size())
 	if err != nil {
 		return f, &Error{Path: path, Reason: ReasonRead, Err: plainPathError(err)}
 	}
@@ -82,6 +82,28 @@ func regular(path string, fi fs.FileInfo) error {
 		return &Error{Path: path, Reason: ReasonDevice}
 	default:
 		return &Error{Path: path, Reason: ReasonIrregular}
+	}
+}
+
+// readAll reads r to its end into a buffer sized for the size the file
+// claims (and one byte more, to see the end without growing): the bytes are
+// held once, where io.ReadAll's doubling would make a large file cost up to
+// twice its size, plus the copies it leaves behind. A file that grew since it
+// was stat'ed still reads whole (the buffer grows as io.ReadAll's would).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
 	}
 }
 

@@ -30,6 +30,11 @@ type Options struct {
 	// NoOCR leaves scanned pages and image files unread (reported as
 	// needing OCR) even where tesseract is installed.
 	NoOCR bool
+
+	// ownsData says that the bytes are the reader's to keep (File.Read: Load
+	// made them and nothing changes them): a UTF-8 text then becomes the
+	// page's text without a copy, so a large text is held once, not twice.
+	ownsData bool
 }
 
 // Error is a file that could not be read: it names the file and the reason.
@@ -82,6 +87,7 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Document, error) 
 
 // Read normalises the bytes of a loaded file.
 func (f File) Read(ctx context.Context, opt Options) (*Document, error) {
+	opt.ownsData = true
 	return read(ctx, f.Path, f.Data, f.SHA256, opt)
 }
 
@@ -208,7 +214,7 @@ func parse(ctx context.Context, name string, data []byte, sha string, opt Option
 		}
 		pages, warnings = []Page{{N: 1, Text: text}}, w
 	default:
-		text, enc, err := DecodeText(data)
+		text, enc, err := decodeText(data, opt.ownsData)
 		if err != nil {
 			return nil, &Error{Path: name, Reason: ReasonUnknown, Err: err}
 		}

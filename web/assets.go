@@ -58,7 +58,7 @@ func loadAssets() (map[string]asset, error) {
 }
 
 // pageNames are the templates of pages; each is parsed with layout.html.
-var pageNames = []string{"search", "reports", "report", "findings", "coverage", "opinion", "error"}
+var pageNames = []string{"search", "reports", "report", "findings", "coverage", "opinion", "upload", "charts", "error"}
 
 // loadTemplates parses each page with the layout and the shared partials.
 func loadTemplates() (map[string]*template.Template, error) {

@@ -226,6 +226,8 @@ var listShots = []struct{ name, target, wait string }{
 	{"serve-reports.png", "/reports?sort=diff&rule=total-mismatch", "table.data"},
 	{"serve-coverage.png", "/coverage", "table.coverage"},
 	{"serve-opinion.png", "/opinion?report=" + nantunID, ".opinion-table"},
+	{"serve-charts.png", "/charts", "figure.chart svg"},
+	{"serve-charts-unit.png", "/charts?unit=%3D南屯镇", "#chart-unit-budget svg"},
 }
 
 // TestScreenshotsLists writes the lists' screenshots into JIXIAO_SCREENSHOTS.

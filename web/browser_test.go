@@ -283,6 +283,44 @@ func TestBrowserReview(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('img, b, iframe').length + document.scripts.length`); n != 1 {
 		t.Errorf("search page: %d scripts and elements, want only app.js", n)
 	}
+
+	// The charts: drawn, with the figures on the bars.
+	do(t, ctx, "charts", chromedp.Navigate(base+"/charts?unit=%3D南屯镇"), chromedp.WaitVisible(css(`#chart-unit-budget rect.bar`)))
+	bars := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#chart-unit-budget rect.bar')).map(r =>
+		r.dataset.series + '=' + r.dataset.value + ':' + (r.getBoundingClientRect().height > 10))`)
+	if !slices.Equal(bars, []string{"预算数=905.534931:true", "执行数=156.4:true"}) {
+		t.Errorf("budget chart of 南屯镇 in the browser: %q", bars)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#chart-findings-by-rule rect.bar').length`); n != 5 {
+		t.Errorf("findings-by-rule bars of 南屯镇: %d", n)
+	}
+
+	// Upload a PDF from the page: it is ingested, listed and searchable.
+	pdf, err := filepath.Abs("../testdata/formats/hengshan-2023-zhengti.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "upload",
+		chromedp.Navigate(base+"/upload"),
+		chromedp.WaitReady(css(`#upload-files`)),
+		chromedp.SetUploadFiles(css(`#upload-files`), []string{pdf}),
+		chromedp.WaitVisible(css(`tr.upload[data-outcome] td.report a`)),
+	)
+	row := textOf(t, ctx, `tr.upload`)
+	if !strings.Contains(row, "hengshan-2023-zhengti.pdf") || !strings.Contains(row, "新入库") || !strings.Contains(row, "衡山县贯塘乡人民政府 2023") {
+		t.Errorf("upload row %q", row)
+	}
+	if s := textOf(t, ctx, `#upload-summary`); s != "新入库 1，内容重复 0，已在库中 0，失败 0" {
+		t.Errorf("upload summary %q", s)
+	}
+	do(t, ctx, "uploaded report", chromedp.Click(css(`tr.upload td.report a`)), chromedp.WaitVisible(css(`#doc-text`)))
+	if h := textOf(t, ctx, `main h1`); h != "年度部门整体支出绩效自评表" {
+		t.Errorf("uploaded report's title %q", h)
+	}
+	do(t, ctx, "uploaded in the list", chromedp.Navigate(base+"/reports?unit=衡山县"), chromedp.WaitVisible(css(`table.data`)))
+	if rows := textsOf(t, ctx, `table.data tbody tr`); len(rows) != 1 || !strings.Contains(rows[0], "衡山县贯塘乡人民政府") {
+		t.Errorf("reports of 衡山县 after the upload: %q", rows)
+	}
 	events.check(t)
 }
 
@@ -324,6 +362,28 @@ func TestScreenshots(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, s.name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// The upload page after three files: one new, one a print of a stored
+	// report, one that cannot be read.
+	var uploads []string
+	for _, p := range []string{"../testdata/formats/hengshan-2023-zhengti.pdf", "../ingest/pdf/testdata/printed/05_lo_odt_wqymicrohei14.pdf",
+		"../ingest/pdf/testdata/bad/b07_enc_aes256_userpw.pdf"} {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uploads = append(uploads, abs)
+	}
+	do(t, ctx, "serve-upload.png",
+		chromedp.Navigate(base+"/upload"),
+		chromedp.WaitReady(chromedp.CSS(`#upload-files`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#upload-files`), uploads),
+		chromedp.WaitVisible(chromedp.CSS(`tr.upload:nth-child(3)[data-outcome]`)),
+		chromedp.Sleep(200*time.Millisecond),
+	)
+	png := get(t, ctx, chromedp.CaptureScreenshot())
+	if err := os.WriteFile(filepath.Join(dir, "serve-upload.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	events.check(t)
 }

@@ -157,6 +157,7 @@ var templateFuncs = template.FuncMap{
 	"dimShort":     func(d string) string { return dimShort[d] },
 	"orDash":       orDash,
 	"joinInts":     joinInts,
+	"groupDigits":  groupDigits,
 	"plusOne":      func(n int) int { return n + 1 },
 	"timeText":     func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
 	"reviewFor":    reviewName,

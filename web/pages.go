@@ -49,7 +49,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var buf bytes.Buffer
 	lay := layout{Title: title, Nav: nav, Body: body}
 	filter := url.Values{}
-	if nav == "reports" || nav == "findings" || nav == "coverage" {
+	if nav == "reports" || nav == "findings" || nav == "coverage" || nav == "charts" {
 		filter = listForm(r.URL.Query())
 	}
 	lay.Exports = exportLinks(filter)
@@ -324,7 +324,8 @@ type listFilterView struct {
 	Action                                      string // the list's path
 	Unit, Year, MinDiff, MaxDiff, MinTotal      string
 	MaxTotal, Report                            string
-	Units                                       []string // for the unit box's suggestions
+	Units                                       []string           // for the unit box's suggestions
+	Counties                                    []corpus.UnitGroup // the hierarchy where known: a county, then its units
 	Years, DocTypes, Rules, Severities, Reviews []option
 	Sorts                                       []option
 	Chips                                       []filterChip
@@ -335,10 +336,10 @@ type listFilterView struct {
 
 // newListFilter fills the filter form of the list at path from form (the
 // list parameters set) and f (as read from them).
-func newListFilter(path string, form url.Values, f corpus.FindingFilter, st *corpus.Stats) listFilterView {
+func newListFilter(path string, form url.Values, f corpus.FindingFilter, st *corpus.Stats, tree []corpus.UnitGroup) listFilterView {
 	v := listFilterView{Action: path, Unit: form.Get("unit"), Year: form.Get("year"), MinDiff: form.Get("min_diff"),
 		MaxDiff: form.Get("max_diff"), MinTotal: form.Get("min_total"), MaxTotal: form.Get("max_total"),
-		Report: form.Get("report"), Units: st.Units, Query: form.Encode(), Opinion: link("/opinion", form)}
+		Report: form.Get("report"), Units: st.Units, Counties: tree, Query: form.Encode(), Opinion: link("/opinion", form)}
 	v.Years = []option{{"", "全部年度", f.Year == 0}}
 	for i := len(st.Years) - 1; i >= 0; i-- {
 		y := st.Years[i]
@@ -369,7 +370,11 @@ func newListFilter(path string, form url.Values, f corpus.FindingFilter, st *cor
 			v.Filtered = true
 		}
 	}
-	chip("unit", "单位："+strings.TrimPrefix(form.Get("unit"), "="))
+	unitChip := "单位：" + strings.TrimPrefix(form.Get("unit"), "=")
+	if f.UnitUnder {
+		unitChip = "单位：" + f.Unit + " 及所属单位"
+	}
+	chip("unit", unitChip)
 	chip("year", "年度："+form.Get("year"))
 	chip("doc_type", "类型："+f.DocType.Label())
 	chip("rule", "规则："+ruleName(f.Rule))
@@ -459,7 +464,12 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := listForm(v)
-	view := reportsView{Reports: list, Filter: newListFilter("/reports", form, ff, st),
+	tree, err := s.store.UnitTree(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view := reportsView{Reports: list, Filter: newListFilter("/reports", form, ff, st, tree),
 		Pager: newPager("/reports", form, from, reportsPageSize, len(list), n)}
 	view.Pager.Pages = pageLinks("/reports", form, from, reportsPageSize, n)
 	s.render(w, r, http.StatusOK, "reports", "报告", "reports", view)
@@ -520,7 +530,12 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := listForm(v)
-	view := findingsView{Counts: st, Filter: newListFilter("/findings", form, f, st)}
+	tree, err := s.store.UnitTree(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view := findingsView{Counts: st, Filter: newListFilter("/findings", form, f, st, tree)}
 	view.Reviewer, view.ReviewerFixed = reviewer(r)
 	var ids []string
 	for _, rf := range rows {
@@ -584,7 +599,12 @@ func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := listForm(v)
-	view := coverageView{Filter: newListFilter("/coverage", form, ff, st), Years: cv.Years}
+	tree, err := s.store.UnitTree(r.Context())
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	view := coverageView{Filter: newListFilter("/coverage", form, ff, st, tree), Years: cv.Years}
 	for _, u := range cv.Units {
 		row := coverageRow{Unit: u}
 		for _, y := range cv.Years {

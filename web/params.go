@@ -104,6 +104,7 @@ func searchQuery(q url.Values) (index.Query, error) {
 	if sq.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
 		return sq, err
 	}
+	sq.Unit, _ = corpus.ParseUnitUnder(sq.Unit) // the search knows no folders: a county is part of its units' names
 	sq.Unit, sq.UnitExact = corpus.ParseUnit(sq.Unit)
 	if sq.Rule, err = text(q, "rule", 64); err != nil {
 		return sq, err
@@ -177,7 +178,9 @@ func findingFilter(q url.Values) (corpus.FindingFilter, error) {
 	if f.Unit, err = text(q, "unit", maxFilterRunes); err != nil {
 		return f, err
 	}
-	f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
+	if f.Unit, f.UnitUnder = corpus.ParseUnitUnder(f.Unit); !f.UnitUnder {
+		f.Unit, f.UnitExact = corpus.ParseUnit(f.Unit)
+	}
 	if dt := strings.TrimSpace(q.Get("doc_type")); dt != "" {
 		t, ok := extract.DocTypeByLabel(dt)
 		if !ok {

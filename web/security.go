@@ -155,9 +155,12 @@ func loopbackHost(r *http.Request) bool {
 // jsonBody reports whether a request that changes something says it sends
 // JSON. An HTML form cannot send that content type to another site, so
 // together with the cross-origin check this stops cross-site requests.
-func jsonBody(r *http.Request) bool {
-	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return err == nil && mt == "application/json"
+func jsonBody(r *http.Request) bool { return bodyOfType(r, "application/json") }
+
+// bodyOfType reports whether r says its body is of the media type mt.
+func bodyOfType(r *http.Request, mt string) bool {
+	got, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && got == mt
 }
 
 // withoutToken is u without its token parameter: where /?token=T redirects.

@@ -78,6 +78,7 @@ func (s *Server) routes() {
 	m.Handle("/api/index/pending", allow(s.apiIndexPending, http.MethodPost))
 	m.Handle("/api/decisions", allow(s.apiDecisions, http.MethodPost))
 	m.Handle("/api/reviewer", allow(s.apiReviewer, http.MethodPost))
+	m.Handle(uploadPath, allow(s.apiUpload, http.MethodPost))
 	m.Handle("/api/reports/{id}/findings/{key}/decision", allow(s.apiDecision, http.MethodPost, http.MethodDelete))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "没有这个接口 (no such API)")
@@ -91,6 +92,8 @@ func (s *Server) routes() {
 	get("/findings", s.findingsPage)
 	get("/coverage", s.coveragePage)
 	get("/opinion", s.opinionPage)
+	get("/upload", s.uploadPage)
+	get("/charts", s.chartsPage)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, http.StatusNotFound, "找不到这个页面。")
 	})
@@ -99,7 +102,7 @@ func (s *Server) routes() {
 
 // ServeHTTP checks every request before it reaches a handler: a clean path,
 // the host (no token) or the token, and for changes the origin and a JSON
-// body.
+// body (an upload: the file's bytes, see uploadType).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	secureHeaders(w.Header())
 	w.Header().Set("Cache-Control", "no-store")
@@ -148,7 +151,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fail(http.StatusForbidden, "拒绝跨站请求 (cross-origin request refused)")
 			return
 		}
-		if !jsonBody(r) {
+		if r.URL.Path == uploadPath {
+			if !bodyOfType(r, uploadType) {
+				fail(http.StatusUnsupportedMediaType, "上传须为文件内容 (Content-Type: application/octet-stream)")
+				return
+			}
+		} else if !jsonBody(r) {
 			fail(http.StatusUnsupportedMediaType, "请求须为 JSON (Content-Type: application/json)")
 			return
 		}

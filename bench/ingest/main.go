@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jixiao/jixiao/bench/procstat"
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/extract/segment"
 	"github.com/jixiao/jixiao/index"
@@ -97,7 +98,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srcBytes := dirBytes(src)
+	srcBytes := procstat.DirBytes(src)
 	fmt.Fprintf(stdout, "生成 %d 份合成报告：%.1f s，%.1f MB\n", opts.N, time.Since(start).Seconds(), mb(srcBytes))
 
 	s, err := corpus.Open(store)
@@ -124,9 +125,9 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		defer x.Close()
 		ix = x.NewBatch()
 	}
-	resetPeakRSS()
-	written0 := writtenBytes()
-	cpu0 := cpuTime()
+	procstat.ResetPeakRSS()
+	written0 := procstat.WrittenBytes()
+	cpu0 := procstat.CPUTime()
 	start = time.Now()
 	sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: opts.Workers, Index: ix})
 	took := time.Since(start)
@@ -138,9 +139,9 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 		line += fmt.Sprintf("（耗时为参照的 %.2f 倍）", took.Seconds()/ref.Seconds())
 	}
 	fmt.Fprintln(stdout, line)
-	fmt.Fprintf(stdout, "入库 CPU 时间：%.1f s（每份 %.1f ms）\n", (cpuTime() - cpu0).Seconds(), (cpuTime()-cpu0).Seconds()*1000/float64(len(files)))
-	peak := peakRSS()
-	written := writtenBytes() - written0
+	fmt.Fprintf(stdout, "入库 CPU 时间：%.1f s（每份 %.1f ms）\n", (procstat.CPUTime() - cpu0).Seconds(), (procstat.CPUTime()-cpu0).Seconds()*1000/float64(len(files)))
+	peak := procstat.PeakRSS()
+	written := procstat.WrittenBytes() - written0
 
 	start = time.Now()
 	again, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: opts.Workers, Index: ix})
@@ -156,7 +157,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 	db := fileBytes(filepath.Join(store, corpus.DBName))
 	fmt.Fprintf(stdout, "数据库：%.1f MB，每份报告 %.1f KB；原文件共 %.1f MB\n",
 		mb(db), float64(db)/1024/float64(max(1, sum.Stored)), mb(srcBytes))
-	kept := db + dirBytes(s.IndexPath())
+	kept := db + procstat.DirBytes(s.IndexPath())
 	if written > 0 {
 		fmt.Fprintf(stdout, "入库阶段写入磁盘 %.0f MB，留下数据库与索引 %.0f MB：%.2f 倍\n", mb(written), mb(kept), float64(written)/float64(kept))
 	}
@@ -180,15 +181,4 @@ func fileBytes(p string) int64 {
 		return 0
 	}
 	return fi.Size()
-}
-
-func dirBytes(dir string) int64 {
-	var n int64
-	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
-		if err == nil && fi.Mode().IsRegular() {
-			n += fi.Size()
-		}
-		return nil
-	})
-	return n
 }

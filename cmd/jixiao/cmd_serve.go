@@ -41,6 +41,11 @@ func newServeCommand(gopts *globalOptions) *cobra.Command {
 浏览器打开一次 http://地址/?token=令牌 即可，程序可用请求头 Authorization: Bearer 令牌。
 令牌也可由环境变量 JIXIAO_TOKEN 给出（不出现在进程列表中）。
 
+导入（/upload）：在网页上选择或拖入文件、文件夹，逐个上传并入库，规则与 ingest 相同
+（去重、断点续传、PDF 在子进程中解析、大小限制），每个文件显示进度和结果或失败原因；
+文件保存在语料库目录的 uploads 中。图表（/charts）：各单位逐年的预算与执行、问题数，
+按规则、按单位的问题数和执行率分布。单位筛选中写“衡山县/”即选该县及所属单位。
+
 每个审核结论都记下审核人：在本机地址上，网页问一次姓名并记住（cookie）；
 用 --reviewers 文件（每行“姓名 令牌”）时，每位审核人用自己的令牌访问，姓名由令牌确定。
 

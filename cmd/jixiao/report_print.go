@@ -30,8 +30,9 @@ func printReport(w io.Writer, r *extract.Report) {
 	if !validate.FiguresRead(r) {
 		fmt.Fprintln(w, "（未能读出项目或金额）")
 	}
+	defer printIndicators(w, r)
 	if len(r.Items) == 0 {
-		if validate.FiguresRead(r) {
+		if validate.FiguresRead(r) && len(r.Indicators) == 0 {
 			fmt.Fprintln(w, "（没有识别出项目）")
 		}
 		return
@@ -53,6 +54,23 @@ func printReport(w io.Writer, r *extract.Report) {
 	rows = append(rows, []string{"合计", fmt.Sprintf("%d 项", len(r.Items)), budget.String(), actual.String(), "", strconv.Itoa(subs), "", ""})
 	fmt.Fprintln(w)
 	printTable(w, []string{"序号", "项目", "预算(万元)", "实际(万元)", "拨付", "子项目", "评价", "页"}, rows)
+}
+
+// printIndicators lists a report's 绩效指标, from a table's rows or written
+// as prose in a narrative report, with their targets, what was achieved and,
+// where the table gives them, the weight and score.
+func printIndicators(w io.Writer, r *extract.Report) {
+	if len(r.Indicators) == 0 {
+		return
+	}
+	var rows [][]string
+	for _, in := range r.Indicators {
+		rows = append(rows, []string{in.Level1, in.Level2, in.Level3, orDash(in.Target), orDash(in.Actual),
+			amountText(in.Weight), amountText(in.Score), whereText(in.Page, in.Cell) + ocrText(in.OCRMark)})
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "绩效指标 %d 项：\n", len(r.Indicators))
+	printTable(w, []string{"一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "页"}, rows)
 }
 
 func joinPages(ps []int) string {

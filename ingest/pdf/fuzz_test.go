@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 // Fuzz tests of the parsers of outside bytes. Seeds are the crafted files,
@@ -72,6 +74,7 @@ func FuzzCMap(f *testing.F) {
 // recovers from is a failure when it comes from our code; a hang is a
 // failure too.
 func FuzzExtract(f *testing.F) {
+	fuzzbudget.Set()
 	crafted, _ := filepath.Glob("testdata/crafted/*.pdf")
 	for _, name := range crafted {
 		data, err := os.ReadFile(name)

@@ -281,7 +281,158 @@
     });
   }
 
+  // Upload: files chosen or dropped (folders too) are sent one after the
+  // other as their bytes, each with its progress and, once ingested, its
+  // outcome or the reason it failed.
+  function setupUpload() {
+    var zone = document.getElementById('dropzone');
+    if (!zone) return;
+    var table = document.getElementById('uploads');
+    var body = table.querySelector('tbody');
+    var summary = document.getElementById('upload-summary');
+    var queue = [];
+    var busy = false;
+    var counts = { stored: 0, duplicate: 0, skipped: 0, failed: 0 };
+
+    function cell(row, cls, text) {
+      var td = document.createElement('td');
+      if (cls) td.className = cls;
+      if (text !== undefined) td.textContent = text;
+      row.appendChild(td);
+      return td;
+    }
+    function size(n) {
+      if (n >= 1048576) return (n / 1048576).toFixed(1) + ' MB';
+      if (n >= 1024) return (n / 1024).toFixed(1) + ' KB';
+      return n + ' B';
+    }
+    function showSummary() {
+      var left = queue.length + (busy ? 1 : 0);
+      summary.textContent = '新入库 ' + counts.stored + '，内容重复 ' + counts.duplicate + '，已在库中 ' +
+        counts.skipped + '，失败 ' + counts.failed + (left ? '；还有 ' + left + ' 个文件' : '');
+    }
+    function add(file, path) {
+      var row = document.createElement('tr');
+      row.className = 'upload';
+      row.setAttribute('data-path', path);
+      cell(row, 'name', path);
+      cell(row, 'num', size(file.size));
+      var bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = 0;
+      cell(row, 'progress').appendChild(bar);
+      cell(row, 'outcome', '等待');
+      cell(row, 'report');
+      body.appendChild(row);
+      table.hidden = false;
+      queue.push({ file: file, path: path, row: row, bar: bar });
+    }
+    function finish(job, data, failed) {
+      var outcome = job.row.querySelector('.outcome');
+      var report = job.row.querySelector('.report');
+      job.bar.value = 100;
+      var kind = failed ? 'failed' : data.outcome;
+      if (counts[kind] !== undefined) counts[kind]++;
+      job.row.setAttribute('data-outcome', kind);
+      outcome.className = 'outcome outcome-' + kind;
+      if (failed) {
+        outcome.textContent = '失败：' + (data.reason || data.error || '');
+        if (data.reason && data.error) outcome.title = data.error;
+      } else {
+        var label = data.label || data.outcome;
+        if (data.copy) label += '（另一格式或印本）';
+        if (data.superseded) label += '（替换旧版本 ' + data.superseded + ' 份）';
+        outcome.textContent = label;
+      }
+      if (data.report) {
+        var a = document.createElement('a');
+        a.href = '/reports/' + encodeURIComponent(data.report);
+        a.textContent = [data.unit, data.year ? String(data.year) : '', data.title].filter(Boolean).join(' ') || data.report;
+        report.appendChild(a);
+        if (data.findings) report.appendChild(document.createTextNode(' · ' + data.findings + ' 个问题'));
+      }
+    }
+    function next() {
+      if (busy) return;
+      var job = queue.shift();
+      if (!job) { showSummary(); return; }
+      busy = true;
+      showSummary();
+      job.row.querySelector('.outcome').textContent = '上传中';
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/upload?path=' + encodeURIComponent(job.path));
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.onprogress = function (ev) {
+        if (ev.lengthComputable) job.bar.value = Math.round(ev.loaded * 90 / ev.total);
+      };
+      xhr.upload.onload = function () {
+        job.bar.value = 90;
+        job.row.querySelector('.outcome').textContent = '入库中';
+      };
+      xhr.onload = function () {
+        var data = {};
+        try { data = JSON.parse(xhr.responseText); } catch (e) { data = { error: '服务器答复无法读取（' + xhr.status + '）' }; }
+        finish(job, data, xhr.status !== 200 || data.outcome === 'failed');
+      };
+      xhr.onerror = function () { finish(job, { error: '连接中断' }, true); };
+      xhr.onloadend = function () { busy = false; next(); };
+      xhr.send(job.file);
+    }
+    function addFiles(list) {
+      Array.prototype.forEach.call(list, function (f) { add(f, f.webkitRelativePath || f.name); });
+      next();
+    }
+    // readEntry collects the files under a dropped entry with their paths.
+    function readEntry(entry, out) {
+      if (entry.isFile) {
+        return new Promise(function (resolve) {
+          entry.file(function (f) { out.push({ file: f, path: entry.fullPath.replace(/^\//, '') }); resolve(); },
+            function () { resolve(); });
+        });
+      }
+      if (!entry.isDirectory) return Promise.resolve();
+      var reader = entry.createReader();
+      return new Promise(function (resolve) {
+        var all = [];
+        (function more() {
+          reader.readEntries(function (batch) {
+            if (!batch.length) {
+              Promise.all(all.map(function (e) { return readEntry(e, out); })).then(resolve);
+              return;
+            }
+            all = all.concat(Array.prototype.slice.call(batch));
+            more();
+          }, function () { resolve(); });
+        })();
+      });
+    }
+    ['upload-files', 'upload-folder'].forEach(function (id) {
+      var input = document.getElementById(id);
+      input.addEventListener('change', function () { addFiles(input.files); input.value = ''; });
+    });
+    zone.addEventListener('dragover', function (ev) { ev.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', function () { zone.classList.remove('over'); });
+    zone.addEventListener('drop', function (ev) {
+      ev.preventDefault();
+      zone.classList.remove('over');
+      var items = ev.dataTransfer.items;
+      var entries = items ? Array.prototype.map.call(items, function (it) { return it.webkitGetAsEntry && it.webkitGetAsEntry(); }) : [];
+      if (!entries.length || entries.some(function (e) { return !e; })) {
+        addFiles(ev.dataTransfer.files);
+        return;
+      }
+      var out = [];
+      Promise.all(entries.map(function (e) { return readEntry(e, out); })).then(function () {
+        out.sort(function (a, b) { return a.path < b.path ? -1 : a.path > b.path ? 1 : 0; });
+        out.forEach(function (x) { add(x.file, x.path); });
+        next();
+      });
+    });
+  }
+
   ready(function () {
+    setupUpload();
     setupTabs();
     setupEvidence();
     setupDecisions();

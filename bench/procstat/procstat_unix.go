@@ -1,6 +1,8 @@
 //go:build unix
 
-package main
+// Package procstat reads what the benchmarks measure of their own process:
+// peak resident memory, CPU time and bytes written to storage.
+package procstat
 
 import (
 	"bufio"
@@ -11,8 +13,8 @@ import (
 	"time"
 )
 
-// peakRSS is the process's peak resident set in bytes (VmHWM, or getrusage).
-func peakRSS() int64 {
+// PeakRSS is the process's peak resident set in bytes (VmHWM, or getrusage).
+func PeakRSS() int64 {
 	if f, err := os.Open("/proc/self/status"); err == nil {
 		defer f.Close()
 		sc := bufio.NewScanner(f)
@@ -28,19 +30,19 @@ func peakRSS() int64 {
 	return ru.Maxrss << 10
 }
 
-// resetPeakRSS starts VmHWM afresh (Linux), so the peak is that of ingest alone.
-func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+// ResetPeakRSS starts VmHWM afresh (Linux), so the peak is that of ingest alone.
+func ResetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime() time.Duration {
+// CPUTime is the user and system CPU time the process has used.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// writtenBytes is what the process has caused to be written to storage
+// WrittenBytes is what the process has caused to be written to storage
 // (write_bytes of /proc/self/io, Linux); 0 when unknown.
-func writtenBytes() int64 {
+func WrittenBytes() int64 {
 	b, err := os.ReadFile("/proc/self/io")
 	if err != nil {
 		return 0
