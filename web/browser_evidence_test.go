@@ -2,12 +2,16 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/jixiao/jixiao/corpus"
 )
 
 // TestBrowserPDFEvidence opens the PDF print of the reference report,
@@ -112,4 +116,30 @@ func TestBrowserPDFEvidenceOfCopy(t *testing.T) {
 	)
 	checkDrawn(t, ctx, "copy", "原件第 1 页（同一报告的 PDF 文件 南屯镇2023.pdf）")
 	events.check(t)
+}
+
+// openPDFEvidence ingests the PDF print of the reference report into f's
+// corpus while the server runs, opens its total-mismatch finding and sees
+// the figure boxed on page 1 (a step of the browser tests on a large
+// corpus).
+func openPDFEvidence(t *testing.T, ctx context.Context, f *fixture, base string) {
+	t.Helper()
+	data, err := os.ReadFile(referencePrint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "nantun-2023.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := f.store.Ingest(context.Background(), []string{path}, corpus.IngestOptions{Workers: 1, Index: f.ix})
+	if err != nil || sum.Failed != 0 {
+		t.Fatalf("ingesting the print: %+v %v", sum, err)
+	}
+	h := sha256.Sum256(data)
+	do(t, ctx, "open the PDF report's finding",
+		chromedp.Navigate(base+"/reports/"+hex.EncodeToString(h[:])[:12]+"?finding=total-mismatch"),
+		chromedp.WaitVisible(chromedp.CSS(`#pdf-page .pdf-box.figure`)),
+	)
+	checkDrawn(t, ctx, "PDF report", "原件第 1 页")
 }
