@@ -47,12 +47,12 @@ func (d *Document) PageSpan(start, end int) (page, s, e int, ok bool) {
 	if start < 0 || end > len(d.Text) || start >= end || len(d.Pages) == 0 {
 		return 0, 0, 0, false
 	}
-	os := d.OriginalOffset(start)
-	oe := d.OriginalOffset(end-1) + 1
+	from := d.OriginalOffset(start)
+	to := d.OriginalOffset(end-1) + 1
 	at := 0 // where page i begins in Original()
 	for i, p := range d.Pages {
-		if next := at + len(p.Text); os <= next || i == len(d.Pages)-1 {
-			s, e = max(os-at, 0), min(oe-at, len(p.Text))
+		if next := at + len(p.Text); from <= next || i == len(d.Pages)-1 {
+			s, e = max(from-at, 0), min(to-at, len(p.Text))
 			return i, s, e, s < e
 		}
 		at += len(p.Text) + 1 // the form feed between pages
