@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/ingest/pdf"
 )
@@ -53,6 +54,9 @@ func (d *Document) PageSpan(start, end int) (page, s, e int, ok bool) {
 	for i, p := range d.Pages {
 		if next := at + len(p.Text); from <= next || i == len(d.Pages)-1 {
 			s, e = max(from-at, 0), min(to-at, len(p.Text))
+			for e < len(p.Text) && !utf8.RuneStart(p.Text[e]) {
+				e++ // the whole of a character normalisation folded (９ → 9)
+			}
 			return i, s, e, s < e
 		}
 		at += len(p.Text) + 1 // the form feed between pages
