@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
 
 	"github.com/jixiao/jixiao/corpus"
 	"github.com/jixiao/jixiao/ingest"
@@ -82,12 +83,13 @@ func pdfEvidence(doc *ingest.Document, targets []target, figures map[string][]de
 }
 
 // isFigure tells whether a run of text is, as written, one of the figures
-// (thousands separators aside): 937.131003 for 937.131003, not 937.13.
+// (thousands separators and full-width digits aside): 937.131003 or
+// ９３７.１３１００３ for 937.131003, not 937.13.
 func isFigure(text string, figures []decimal.Decimal) bool {
 	if len(figures) == 0 {
 		return false
 	}
-	d, err := decimal.NewFromString(strings.NewReplacer(",", "", "，", "").Replace(text))
+	d, err := decimal.NewFromString(strings.ReplaceAll(width.Narrow.String(text), ",", ""))
 	if err != nil {
 		return false
 	}

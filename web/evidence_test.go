@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jixiao/jixiao/corpus"
 )
 
@@ -197,6 +199,16 @@ func TestPDFEvidenceToken(t *testing.T) {
 		r.Header.Set("Authorization", "Bearer "+tok)
 		if w := f.do(r); w.Code != http.StatusOK {
 			t.Errorf("%s with the token: %d", target, w.Code)
+		}
+	}
+}
+
+func TestIsFigure(t *testing.T) {
+	figs := []decimal.Decimal{decimal.RequireFromString("937.131003"), decimal.RequireFromString("-31.596072")}
+	for text, want := range map[string]bool{"937.131003": true, "９３７．１３１００３": true, "９３７.１３１００３": true, "31.596072": true,
+		"1,937.131003": false, "937.13": false, "万元": false, "": false, "937，131003": false} {
+		if got := isFigure(text, figs); got != want {
+			t.Errorf("isFigure(%q) = %v", text, got)
 		}
 	}
 }
