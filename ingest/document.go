@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/jixiao/jixiao/ingest/ocr"
+	"github.com/jixiao/jixiao/ingest/pdf"
 	"github.com/jixiao/jixiao/ingest/sheet"
 )
 
@@ -50,6 +51,12 @@ type Page struct {
 	// Words then give the engine's confidence in each word of Text.
 	OCR   bool       `json:"ocr,omitempty"`
 	Words []ocr.Word `json:"ocr_words,omitempty"`
+
+	// PDFs: where each run of Text was drawn on the page (offsets into
+	// Text, PDF user space), and the page's size and rotation, so that a
+	// figure can be shown boxed on the page itself.
+	Boxes    pdf.Boxes     `json:"boxes,omitempty"`
+	Geometry *pdf.Geometry `json:"geometry,omitempty"`
 }
 
 // Document is one file read and normalised.

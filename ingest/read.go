@@ -248,6 +248,7 @@ func ocrPages(res pdf.Result) []Page {
 	pages := make([]Page, len(res.Pages))
 	for i, t := range res.Pages {
 		pages[i] = Page{N: i + 1, Text: t}
+		pdfPlaces(&pages[i], res, i)
 		if i < len(res.OCR) && res.OCR[i].OCR {
 			pages[i].OCR, pages[i].Words = true, res.OCR[i].Words
 		}

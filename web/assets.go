@@ -26,10 +26,12 @@ type asset struct {
 // assetTypes are the content types of the static files, fixed here rather
 // than taken from the system's MIME tables.
 var assetTypes = map[string]string{
-	".css": "text/css; charset=utf-8",
-	".js":  "text/javascript; charset=utf-8",
-	".svg": "image/svg+xml",
-	".png": "image/png",
+	".css":   "text/css; charset=utf-8",
+	".js":    "text/javascript; charset=utf-8",
+	".mjs":   "text/javascript; charset=utf-8", // pdf.js modules
+	".bcmap": "application/octet-stream",       // pdf.js packed CMaps
+	".svg":   "image/svg+xml",
+	".png":   "image/png",
 }
 
 // loadAssets reads every file of static/ into memory: the server serves

@@ -83,7 +83,8 @@ func jixiaoBinary(t *testing.T) string {
 // TestBrowserWorkTheList: on synthetic reports plus the samples, a reviewer
 // filters the findings to one unit and year, sorts them by |差额|, dismisses
 // all its underspent infos in one action as 张三, and exports the filtered
-// XLSX; meanwhile `jixiao search` in another process succeeds.
+// XLSX; meanwhile `jixiao search` in another process succeeds; then a PDF
+// print received opens with its total-mismatch figure boxed on its page.
 func TestBrowserWorkTheList(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil && os.Getenv("JIXIAO_REQUIRE_BROWSER") != "1" {
 		t.Skipf("no %s", chromiumPath)
@@ -213,6 +214,7 @@ func TestBrowserWorkTheList(t *testing.T) {
 			t.Errorf("exported report %q", row)
 		}
 	}
+	openPDFEvidence(t, ctx, f, base)
 	events.check(t)
 }
 

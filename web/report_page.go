@@ -96,6 +96,9 @@ type reportView struct {
 	Identity corpus.Identity
 	Versions []corpus.Version
 	Changes  *corpus.VersionDiff // from the version before this one
+	// PDFPages: the report, or a copy of it, was received as PDF: the
+	// page viewer is shown (evidence.go, static/evidence.js).
+	PDFPages bool
 }
 
 // partLink is one report of a file that holds several.
@@ -134,7 +137,8 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	for i, p := range doc.Pages {
 		nums[i] = p.N
 	}
-	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, reportTargets(sr), v.Selected)
+	targets := reportTargets(sr)
+	v.Segments = segmentText(doc.Text, doc.PageStarts, nums, targets, v.Selected)
 	v.Warnings = append(append([]string{}, doc.Warnings...), sr.Report.Warnings...)
 	if sr.Report.Parts > 1 {
 		ids, err := s.store.FileReports(ctx, id)
@@ -160,6 +164,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
+	v.PDFPages = hasPages(id, doc, v.Files)
 	if len(v.Files) < 2 {
 		v.Files = nil
 	}

@@ -93,6 +93,7 @@ func extractInProcess(ctx context.Context, data []byte, opt Options) (res Result
 // attempt is one reading of the file.
 type attempt struct {
 	lines    [][]line
+	geometry []Geometry
 	images   []int
 	failed   int // pages the parser could not read
 	runes    int // letters and digits read
@@ -141,6 +142,7 @@ func readAttempt(ctx context.Context, data []byte) *attempt {
 		}
 		ls := layoutLines(glyphs)
 		a.lines = append(a.lines, ls)
+		a.geometry = append(a.geometry, pageGeometry(p.v))
 		a.images = append(a.images, images)
 		for _, l := range ls {
 			for _, r := range l.text {
@@ -161,9 +163,12 @@ func (a *attempt) result(ctx context.Context, notes []string, opt Options) (Resu
 	dropFurniture(a.lines)
 	pitch := linePitch(a.lines)
 	var noText []int
+	res.Geometry = a.geometry
+	res.Boxes = make([]Boxes, len(a.lines))
 	for i, ls := range a.lines {
-		text := renderLines(ls, pitch)
+		text, boxes := renderPage(ls, pitch)
 		res.Pages = append(res.Pages, text)
+		res.Boxes[i] = boxes
 		if strings.TrimSpace(text) == "" && a.images[i] > 0 {
 			noText = append(noText, i+1)
 		}
@@ -188,6 +193,7 @@ func (a *attempt) result(ctx context.Context, notes []string, opt Options) (Resu
 						continue
 					}
 					res.Pages[pg-1] = p.Text
+					res.Boxes[pg-1] = nil // OCR words have no boxes here
 					res.OCR[pg-1] = PageOCR{OCR: true, Words: p.Words}
 					done = append(done, pg)
 					for _, r := range p.Text {

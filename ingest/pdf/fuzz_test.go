@@ -40,9 +40,12 @@ func FuzzContent(f *testing.F) {
 		in.gs.size = 10
 		in.run(content, nil)
 		lines := layoutLines(in.glyphs)
-		out := renderLines(lines, linePitch([][]line{lines}))
+		out, boxes := renderPage(lines, linePitch([][]line{lines}))
 		if strings.ContainsRune(out, '\x00') {
 			t.Errorf("NUL in output %q", out)
+		}
+		if err := checkBoxes(out, boxes); err != nil {
+			t.Error(err)
 		}
 	})
 }

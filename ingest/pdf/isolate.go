@@ -42,6 +42,8 @@ type childResponse struct {
 	Pages    []string
 	Warnings []string
 	OCR      []PageOCR
+	Boxes    []Boxes
+	Geometry []Geometry
 	Kind     string // which Err* the error wraps
 	Message  string
 }
@@ -93,7 +95,7 @@ func runChild(in io.Reader, out io.Writer) int {
 		read = ocrImageInProcess
 	}
 	res, err := read(ctx, req.Data, Options{Password: req.Password, NoOCR: req.NoOCR, MemoryLimit: req.MemoryLimit})
-	resp := childResponse{Pages: res.Pages, Warnings: res.Warnings, OCR: res.OCR}
+	resp := childResponse{Pages: res.Pages, Warnings: res.Warnings, OCR: res.OCR, Boxes: res.Boxes, Geometry: res.Geometry}
 	if err != nil {
 		resp.Message = err.Error()
 		for _, k := range errorKinds {
@@ -195,7 +197,7 @@ func runIsolated(ctx context.Context, req childRequest, opt Options) (Result, er
 	if err := gob.NewDecoder(&stdout).Decode(&resp); err != nil {
 		return Result{}, fmt.Errorf("%w: 子进程输出无法读取 (bad child output): %v", ErrCrashed, err)
 	}
-	res := Result{Pages: resp.Pages, Warnings: resp.Warnings, OCR: resp.OCR}
+	res := Result{Pages: resp.Pages, Warnings: resp.Warnings, OCR: resp.OCR, Boxes: resp.Boxes, Geometry: resp.Geometry}
 	if resp.Message == "" {
 		return res, nil
 	}

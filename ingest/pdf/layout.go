@@ -28,6 +28,7 @@ type line struct {
 	y      float64 // baseline, growing down the page
 	x0, x1 float64
 	size   float64
+	runs   []Box // where runs of text were drawn, in page space; offsets into text
 }
 
 // placed is a glyph in the reading frame: x to the right, y down.
@@ -77,6 +78,7 @@ func layoutLines(glyphs []glyph) []line {
 	var curY, curSize float64
 	flush := func() {
 		if l, ok := buildLine(cur); ok {
+			toPageSpace(l.runs, cos, sin)
 			lines = append(lines, l)
 		}
 		cur = cur[:0]
@@ -153,6 +155,7 @@ func buildLine(ps []placed) (line, bool) {
 	var prev *placed
 	sizes := make([]float64, 0, len(ps))
 	spaceSeen := false
+	var run *Box // the run being drawn, in the reading frame until toPageSpace
 	for i := range ps {
 		p := &ps[i]
 		if p.space {
@@ -169,6 +172,7 @@ func buildLine(ps []placed) (line, bool) {
 			}
 			em := math.Max(prev.size, p.size)
 			gap := p.x - (prev.x + prev.adv)
+			before := b.Len()
 			switch {
 			case gap > tabGap*em:
 				b.WriteByte('\t')
@@ -179,10 +183,21 @@ func buildLine(ps []placed) (line, bool) {
 			case !(prev.wide && p.wide) && gap > latinGap*em:
 				b.WriteByte(' ')
 			}
+			if b.Len() > before || p.wide != prev.wide {
+				run = nil // a gap or a change of script ends a run
+			}
 		} else {
 			l.x0 = p.x
 		}
+		if run == nil {
+			l.runs = append(l.runs, Box{Start: b.Len(), X0: p.x, X1: p.x, Y0: math.Inf(1), Y1: math.Inf(-1)})
+			run = &l.runs[len(l.runs)-1]
+		}
 		b.WriteString(p.text)
+		run.End = b.Len()
+		run.X1 = math.Max(run.X1, p.x+p.adv)
+		run.Y0 = math.Min(run.Y0, p.y-ascent*p.size)
+		run.Y1 = math.Max(run.Y1, p.y+descent*p.size)
 		sizes = append(sizes, p.size)
 		l.x1 = p.x + p.adv
 		prev = p
@@ -211,10 +226,18 @@ func buildLine(ps []placed) (line, bool) {
 // size, measured over the whole document: on a page of one-line paragraphs
 // the paragraph spacing would otherwise pass for the line pitch).
 func renderLines(lines []line, pitch float64) string {
+	s, _ := renderPage(lines, pitch)
+	return s
+}
+
+// renderPage is renderLines that also gives the boxes of the page's runs of
+// text, their offsets counted in the rendered text.
+func renderPage(lines []line, pitch float64) (string, Boxes) {
 	if len(lines) == 0 {
-		return ""
+		return "", nil
 	}
 	var b strings.Builder
+	var boxes Boxes
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -222,9 +245,15 @@ func renderLines(lines []line, pitch float64) string {
 				b.WriteByte('\n')
 			}
 		}
+		at := b.Len()
+		for _, r := range l.runs {
+			r.Start += at
+			r.End += at
+			boxes = append(boxes, r)
+		}
 		b.WriteString(l.text)
 	}
-	return b.String()
+	return b.String(), boxes
 }
 
 // linePitch is the smallest distance between consecutive baselines, as a

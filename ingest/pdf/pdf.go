@@ -36,10 +36,16 @@ const (
 // Pages without a text layer whose images were read by OCR (tesseract) are
 // in Pages like the others; OCR, when any page was OCR'd, says which, with
 // the engine's confidence in each word.
+//
+// Boxes[i] are where the text of Pages[i] was drawn (offsets into
+// Pages[i]); Geometry[i] is the size and rotation of that page. Both are
+// positions only: the text is the same with or without them.
 type Result struct {
 	Pages    []string
 	Warnings []string
 	OCR      []PageOCR // one per page, or nil when no page was OCR'd
+	Boxes    []Boxes
+	Geometry []Geometry
 }
 
 // Errors name the reason a file gives no text; they are wrapped with

@@ -37,6 +37,8 @@
     if (status) status.textContent = segs.length ? '' : '原文中没有可标出的依据';
     if (scroll && segs.length) scrollToEvidence(text, segs[0]);
     rememberSelection(ref);
+    // The page viewer (evidence.js) draws the evidence on the PDF's page.
+    document.dispatchEvent(new CustomEvent('jixiao:select', { detail: ref }));
   }
 
   function scrollToEvidence(pane, seg) {
