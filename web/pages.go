@@ -306,7 +306,7 @@ func exactUnit(name string) string { return "=" + name }
 const overviewReports = 50
 
 func (s *Server) overview(r *http.Request) (*overview, error) {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -458,13 +458,13 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
@@ -522,13 +522,13 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
@@ -580,13 +580,13 @@ func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return

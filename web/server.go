@@ -40,6 +40,7 @@ type Server struct {
 	log    *slog.Logger
 	mux    *http.ServeMux
 	csrf   *http.CrossOriginProtection
+	memo   memo // what pages derive from the whole corpus, while it does not change
 }
 
 // New makes the server of store (opened for writing: decisions are stored)

@@ -23,8 +23,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
@@ -37,14 +39,28 @@ func main() {
 	n := flag.Int("n", 10000, "synthetic reports to ingest when the corpus is new")
 	dir := flag.String("corpus", "", "corpus folder (kept; reused when it holds a corpus)")
 	rounds := flag.Int("rounds", 20, "loads of each page after the warm-up")
+	only := flag.String("only", "", "load only the pages whose address contains this")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the loads here")
 	flag.Parse()
-	if err := run(context.Background(), *dir, *n, *rounds, os.Stdout); err != nil {
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/serve:", err)
+			os.Exit(1)
+		}
+	}
+	err := run(context.Background(), *dir, *n, *rounds, *only, os.Stdout)
+	pprof.StopCPUProfile()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/serve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir string, n, rounds int, out io.Writer) error {
+func run(ctx context.Context, dir string, n, rounds int, only string, out io.Writer) error {
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "jixiao-bench-serve-")
 		if err != nil {
@@ -85,6 +101,9 @@ func run(ctx context.Context, dir string, n, rounds int, out io.Writer) error {
 	var all []time.Duration
 	fmt.Fprintf(out, "%-58s %8s %8s %8s %9s\n", "page", "p50 ms", "p95 ms", "max ms", "bytes")
 	for _, p := range pages {
+		if only != "" && !strings.Contains(p, only) {
+			continue
+		}
 		var ds []time.Duration
 		size := 0
 		for i := 0; i <= rounds; i++ {
