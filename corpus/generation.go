@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 )
 
@@ -45,4 +46,17 @@ func (s *Store) closeGeneration() {
 		s.gen.conn.Close()
 		s.gen.conn = nil
 	}
+}
+
+// ReportsStamp changes whenever a report is stored, re-extracted, moved,
+// marked a copy or superseded, and not on a review decision: what a cache
+// of figures from the reports and their items alone is keyed on, so that a
+// reviewer's decisions leave it. One pass over the reports' rows.
+func (s *Store) ReportsStamp(ctx context.Context) (string, error) {
+	var n, superseded, copies int
+	var last string
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(updated_at), ''),
+		COALESCE(SUM(superseded_by IS NOT NULL), 0), COALESCE(SUM(copy_of IS NOT NULL), 0) FROM reports`).
+		Scan(&n, &last, &superseded, &copies)
+	return fmt.Sprintf("%d|%s|%d|%d", n, last, superseded, copies), err
 }

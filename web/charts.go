@@ -266,7 +266,11 @@ func rateBucket(rate decimal.Decimal) int {
 // itemFigures are the sums of the items of the reports f selects, report
 // by report.
 func (s *Server) itemFigures(r *http.Request, form url.Values, f corpus.Filter) ([]corpus.ReportFigures, error) {
-	return remember(r.Context(), s, "figures?"+form.Encode(), func() ([]corpus.ReportFigures, error) {
+	keep := remember[[]corpus.ReportFigures]
+	if !f.Findings().OnFindings() {
+		keep = rememberReports[[]corpus.ReportFigures] // the items' figures: decisions leave them
+	}
+	return keep(r.Context(), s, "figures?"+form.Encode(), func() ([]corpus.ReportFigures, error) {
 		var out []corpus.ReportFigures
 		err := s.store.EachReportFigures(r.Context(), f, func(rf corpus.ReportFigures) error {
 			out = append(out, rf)

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"sync"
 
 	"github.com/jixiao/jixiao/corpus"
@@ -15,7 +16,7 @@ import (
 // and every list page needs the first two.
 type memo struct {
 	mu   sync.Mutex
-	gen  int64
+	gen  string
 	vals map[string]any
 }
 
@@ -31,22 +32,36 @@ func remember[T any](ctx context.Context, s *Server, key string, fn func() (T, e
 	if err != nil {
 		return fn()
 	}
-	m := &s.memo
+	return memoGet(&s.memo, strconv.FormatInt(g, 10), key, fn)
+}
+
+// rememberReports is remember for what depends on the reports and their
+// items only (corpus.Store.ReportsStamp): a decision leaves it.
+func rememberReports[T any](ctx context.Context, s *Server, key string, fn func() (T, error)) (T, error) {
+	st, err := s.store.ReportsStamp(ctx)
+	if err != nil {
+		return fn()
+	}
+	return memoGet(&s.reportsMemo, st, key, fn)
+}
+
+// memoGet gives the value of key kept for generation gen, or computes it.
+func memoGet[T any](m *memo, gen, key string, fn func() (T, error)) (T, error) {
 	m.mu.Lock()
-	if m.vals == nil || m.gen != g {
-		m.vals, m.gen = map[string]any{}, g
+	if m.vals == nil || m.gen != gen {
+		m.vals, m.gen = map[string]any{}, gen
 	}
 	v, ok := m.vals[key].(T)
 	m.mu.Unlock()
 	if ok {
 		return v, nil
 	}
-	v, err = fn()
+	v, err := fn()
 	if err != nil {
 		return v, err
 	}
 	m.mu.Lock()
-	if m.gen == g && len(m.vals) < maxMemo {
+	if m.gen == gen && len(m.vals) < maxMemo {
 		m.vals[key] = v
 	}
 	m.mu.Unlock()

@@ -49,3 +49,36 @@ func TestKeptUntilChanged(t *testing.T) {
 		t.Errorf("findings by unit after a new report: %q", got)
 	}
 }
+
+// TestDecisionsLeaveFigures: a decision does not throw away the charts'
+// sums of a filter without conditions on the findings; a stored report does.
+func TestDecisionsLeaveFigures(t *testing.T) {
+	f := newFixture(t, Options{})
+	f.get("/charts")
+	kept := func() bool {
+		f.srv.reportsMemo.mu.Lock()
+		defer f.srv.reportsMemo.mu.Unlock()
+		_, ok := f.srv.reportsMemo.vals["figures?"]
+		return ok
+	}
+	if !kept() {
+		t.Fatal("the charts' figures are not kept")
+	}
+	if w := f.do(f.decide(nantunID, "underspent:2", `{"decision":"dismissed","note":"结转"}`)); w.Code != 200 {
+		t.Fatalf("decide: %d", w.Code)
+	}
+	f.get("/charts")
+	if !kept() {
+		t.Error("a decision threw away the charts' figures")
+	}
+	if code, _ := f.upload("衡山县/自评表.pdf", readFile(t, "../testdata/formats/hengshan-2023-zhengti.pdf")); code != 200 {
+		t.Fatal(code)
+	}
+	// the next look at the kept figures finds the stamp changed
+	if _, err := rememberReports(context.Background(), f.srv, "probe", func() (int, error) { return 1, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if kept() {
+		t.Error("a stored report left the charts' figures")
+	}
+}
