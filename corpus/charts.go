@@ -53,3 +53,8 @@ func (s *Store) CountFindingsBy(ctx context.Context, f FindingFilter, by string)
 		}, args...)
 	return out, err
 }
+
+// OnFindings says whether f has conditions on the findings (rule,
+// severity, review state, |差额|): what it selects then changes with a
+// decision, not only with the reports.
+func (f FindingFilter) OnFindings() bool { return f.scope().hasFindingConds() }

@@ -48,6 +48,7 @@ type Store struct {
 	db       *sql.DB
 	lock     *os.File // nil for a read-only store
 	readOnly bool
+	gen      generation // see Generation
 }
 
 // Options tune Open.
@@ -169,6 +170,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
+	s.closeGeneration()
 	err := s.db.Close()
 	s.db = nil
 	s.unlock()

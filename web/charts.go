@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -264,13 +265,19 @@ func rateBucket(rate decimal.Decimal) int {
 
 // itemFigures are the sums of the items of the reports f selects, report
 // by report.
-func (s *Server) itemFigures(r *http.Request, f corpus.Filter) ([]corpus.ReportFigures, error) {
-	var out []corpus.ReportFigures
-	err := s.store.EachReportFigures(r.Context(), f, func(rf corpus.ReportFigures) error {
-		out = append(out, rf)
-		return nil
+func (s *Server) itemFigures(r *http.Request, form url.Values, f corpus.Filter) ([]corpus.ReportFigures, error) {
+	keep := remember[[]corpus.ReportFigures]
+	if !f.Findings().OnFindings() {
+		keep = rememberReports[[]corpus.ReportFigures] // the items' figures: decisions leave them
+	}
+	return keep(r.Context(), s, "figures?"+form.Encode(), func() ([]corpus.ReportFigures, error) {
+		var out []corpus.ReportFigures
+		err := s.store.EachReportFigures(r.Context(), f, func(rf corpus.ReportFigures) error {
+			out = append(out, rf)
+			return nil
+		})
+		return out, err
 	})
-	return out, err
 }
 
 type chartsView struct {
@@ -296,25 +303,25 @@ func (s *Server) chartsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	view := chartsView{Filter: newListFilter("/charts", form, ff, st, tree), Unit: strings.TrimPrefix(form.Get("unit"), "=")}
-	figs, err := s.itemFigures(r, ff.Reports())
+	figs, err := s.itemFigures(r, form, ff.Reports())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	if view.Unit != "" {
-		byYear, err := s.store.CountFindingsBy(r.Context(), ff, corpus.ByYear)
+		byYear, err := s.findingCounts(r.Context(), form, ff, corpus.ByYear)
 		if err != nil {
 			s.pageFail(w, r, err)
 			return
@@ -322,7 +329,7 @@ func (s *Server) chartsPage(w http.ResponseWriter, r *http.Request) {
 		view.PerUnit = unitCharts(figs, byYear, form)
 	}
 	for _, by := range []string{corpus.ByRule, corpus.ByUnit} {
-		counts, err := s.store.CountFindingsBy(r.Context(), ff, by)
+		counts, err := s.findingCounts(r.Context(), form, ff, by)
 		if err != nil {
 			s.pageFail(w, r, err)
 			return
@@ -394,6 +401,7 @@ func unitCharts(figs []corpus.ReportFigures, byYear []corpus.FindingCount, form 
 		money.links = append(money.links, link("/reports", with(form, "year", strconv.Itoa(y))))
 		money.values = append(money.values, vs)
 	}
+	byYear = slices.Clone(byYear) // kept for other pages: sorted here on a copy
 	sort.Slice(byYear, func(i, j int) bool { return byYear[i].Key < byYear[j].Key })
 	finds := chartData{id: "unit-findings", title: "问题（按年度）", unit: "条", series: []string{"问题"}}
 	for _, c := range byYear {

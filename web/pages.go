@@ -306,7 +306,7 @@ func exactUnit(name string) string { return "=" + name }
 const overviewReports = 50
 
 func (s *Server) overview(r *http.Request) (*overview, error) {
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -458,13 +458,13 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
@@ -524,13 +524,13 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
@@ -575,8 +575,14 @@ type coverageView struct {
 	Filter  listFilterView
 	Years   []int
 	Rows    []coverageRow
-	Missing int
+	Missing int // over every unit, not only the page's
+	Units   int
+	Pager   pager
 }
+
+// coveragePageSize is how many units a page of the coverage shows: a
+// county's are one page; 1,500 units are fifteen, not one of 3 MB.
+const coveragePageSize = 100
 
 // coveragePage: /coverage — what was received of each unit in each year
 // (the filter of the lists applies), its errors and pending findings,
@@ -588,24 +594,39 @@ func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	cv, err := s.store.Coverage(r.Context(), ff.Reports())
+	from, err := intParam(v, "from", 0, 0, 1<<30)
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context())
+	cv, err := remember(r.Context(), s, "coverage?"+listForm(v).Encode(), func() (*corpus.Coverage, error) {
+		return s.store.Coverage(r.Context(), ff.Reports())
+	})
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	st, err := s.stats(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
 	form := listForm(v)
-	tree, err := s.store.UnitTree(r.Context())
+	tree, err := s.unitTree(r.Context())
 	if err != nil {
 		s.pageFail(w, r, err)
 		return
 	}
-	view := coverageView{Filter: newListFilter("/coverage", form, ff, st, tree), Years: cv.Years}
-	for _, u := range cv.Units {
+	view := coverageView{Filter: newListFilter("/coverage", form, ff, st, tree), Years: cv.Years, Units: len(cv.Units)}
+	for i, u := range cv.Units {
+		if i < from || i >= from+coveragePageSize {
+			for _, y := range cv.Years { // counted, not shown
+				if _, ok := cv.Cells[u][y]; !ok {
+					view.Missing++
+				}
+			}
+			continue
+		}
 		row := coverageRow{Unit: u}
 		for _, y := range cv.Years {
 			c, ok := cv.Cells[u][y]
@@ -621,6 +642,8 @@ func (s *Server) coveragePage(w http.ResponseWriter, r *http.Request) {
 		view.Missing += row.Missing
 		view.Rows = append(view.Rows, row)
 	}
+	view.Pager = newPager("/coverage", form, from, coveragePageSize, len(view.Rows), len(cv.Units))
+	view.Pager.Pages = pageLinks("/coverage", form, from, coveragePageSize, len(cv.Units))
 	s.render(w, r, http.StatusOK, "coverage", "覆盖", "coverage", view)
 }
 

@@ -40,6 +40,10 @@ type Server struct {
 	log    *slog.Logger
 	mux    *http.ServeMux
 	csrf   *http.CrossOriginProtection
+	memo   memo // what pages derive from the whole corpus, while it does not change
+	// reportsMemo: what they derive from the reports and items alone,
+	// while no report changes (decisions aside)
+	reportsMemo memo
 }
 
 // New makes the server of store (opened for writing: decisions are stored)

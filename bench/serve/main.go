@@ -4,7 +4,8 @@
 // coverage, the charts, the review opinion, the upload page — requested
 // through the server's handler in this process (no network), each page
 // -rounds times after one warm-up round; it prints p50, p95 and the worst
-// per page and over all loads.
+// per page and over all loads, then the first load of the heavy pages
+// after a change, when nothing derived from the corpus is kept.
 //
 //	go run ./bench/serve [-n 10000] [-corpus DIR] [-rounds 20]
 //
@@ -23,8 +24,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
@@ -37,14 +40,28 @@ func main() {
 	n := flag.Int("n", 10000, "synthetic reports to ingest when the corpus is new")
 	dir := flag.String("corpus", "", "corpus folder (kept; reused when it holds a corpus)")
 	rounds := flag.Int("rounds", 20, "loads of each page after the warm-up")
+	only := flag.String("only", "", "load only the pages whose address contains this")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the loads here")
 	flag.Parse()
-	if err := run(context.Background(), *dir, *n, *rounds, os.Stdout); err != nil {
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/serve:", err)
+			os.Exit(1)
+		}
+	}
+	err := run(context.Background(), *dir, *n, *rounds, *only, os.Stdout)
+	pprof.StopCPUProfile()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/serve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir string, n, rounds int, out io.Writer) error {
+func run(ctx context.Context, dir string, n, rounds int, only string, out io.Writer) error {
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "jixiao-bench-serve-")
 		if err != nil {
@@ -85,6 +102,9 @@ func run(ctx context.Context, dir string, n, rounds int, out io.Writer) error {
 	var all []time.Duration
 	fmt.Fprintf(out, "%-58s %8s %8s %8s %9s\n", "page", "p50 ms", "p95 ms", "max ms", "bytes")
 	for _, p := range pages {
+		if only != "" && !strings.Contains(p, only) {
+			continue
+		}
 		var ds []time.Duration
 		size := 0
 		for i := 0; i <= rounds; i++ {
@@ -100,7 +120,28 @@ func run(ctx context.Context, dir string, n, rounds int, out io.Writer) error {
 		all = append(all, ds...)
 		fmt.Fprintf(out, "%-58s %8.1f %8.1f %8.1f %9d\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)), ms(slices.Max(ds)), size)
 	}
-	fmt.Fprintf(out, "all %d loads: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", len(all), ms(pct(all, 50)), ms(pct(all, 95)), ms(slices.Max(all)))
+	if len(all) > 0 {
+		fmt.Fprintf(out, "all %d loads: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", len(all), ms(pct(all, 50)), ms(pct(all, 95)), ms(slices.Max(all)))
+	}
+
+	// Cold: the first load after the corpus changed (a decision, an
+	// ingest), when nothing derived from it is kept: a new server each time.
+	fmt.Fprintf(out, "first load after a change (nothing kept), %d loads each:\n", rounds)
+	for _, p := range []string{"/reports", "/findings", "/coverage", "/charts"} {
+		var ds []time.Duration
+		for i := 0; i < rounds; i++ {
+			cold, err := web.New(store, ix, web.Options{})
+			if err != nil {
+				return err
+			}
+			d, _, err := load(cold, p)
+			if err != nil {
+				return err
+			}
+			ds = append(ds, d)
+		}
+		fmt.Fprintf(out, "%-58s %8.1f %8.1f %8.1f\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)), ms(slices.Max(ds)))
+	}
 	return nil
 }
 
