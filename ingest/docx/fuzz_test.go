@@ -6,11 +6,14 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 // FuzzExtract feeds whole files: the DOCX fixtures and small packages.
 // Mutated zips mostly exercise the container checks.
 func FuzzExtract(f *testing.F) {
+	fuzzbudget.Set()
 	for _, name := range []string{"nantun-2023-lo.docx", "nantun-2023-autonum.docx", "xiangmu-table.docx"} {
 		f.Add(readFile(f, name))
 	}
@@ -29,6 +32,7 @@ func FuzzExtract(f *testing.F) {
 // stored uncompressed, so that mutations reach the body walker and the
 // numbering renderer instead of breaking checksums.
 func FuzzParts(f *testing.F) {
+	fuzzbudget.Set()
 	for _, c := range bodyCases {
 		f.Add(c.body, "", "")
 	}

@@ -4,9 +4,12 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 func FuzzExtract(f *testing.F) {
+	fuzzbudget.Set()
 	for _, name := range []string{"nantun-2023.html", "portal-gbk.html", "xiangmu-table-gbk.html"} {
 		f.Add(readFile(f, name))
 	}

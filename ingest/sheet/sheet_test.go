@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/jixiao/jixiao/internal/fuzzbudget"
 )
 
 // readFile reads a workbook of the repository's testdata/formats (made by
@@ -142,6 +144,7 @@ func TestBadInput(t *testing.T) {
 // whatever the bytes, Extract ends in sheets or an error, never a panic,
 // and every cell span lies on the text it names.
 func FuzzExtract(f *testing.F) {
+	fuzzbudget.Set()
 	for _, name := range []string{"hengshan-2023-zhengti.xlsx", "hengshan-2023-stale.xlsx", "hengshan-2023-workbook.xlsx"} {
 		f.Add(readFile(f, name))
 	}
