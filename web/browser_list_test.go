@@ -89,7 +89,7 @@ func TestBrowserWorkTheList(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil && os.Getenv("JIXIAO_REQUIRE_BROWSER") != "1" {
 		t.Skipf("no %s", chromiumPath)
 	}
-	n := 300
+	n := 1000 // a county's worth of reports, as the page is used
 	if testing.Short() {
 		n = 60
 	}
