@@ -62,15 +62,15 @@ func failure(path, id, reason string, err error) Failure {
 
 // Summary counts the outcomes of Ingest or Reextract.
 type Summary struct {
-	Files       int       `json:"files"`      // files (or reports) looked at
-	Stored      int       `json:"stored"`     // new reports (Reextract: reports re-extracted)
-	Copies      int       `json:"copies"`     // of Stored: copies of a stored report (another format or print)
-	Superseded  int       `json:"superseded"` // stored reports replaced by new bytes at their path
-	Duplicates  int       `json:"duplicates"` // files whose bytes were already stored from another path
-	Skipped     int       `json:"skipped"`    // already in
-	Failed      int       `json:"failed"`     // failures, listed in Failures
-	Indexed     int       `json:"indexed"`    // reports put into the search index (catch-up included)
-	IndexErrors int       `json:"index_errors"` // reports left out of the index by this run's failures, retried next run
+	Files       int       `json:"files"`                 // files (or reports) looked at
+	Stored      int       `json:"stored"`                // new reports (Reextract: reports re-extracted)
+	Copies      int       `json:"copies"`                // of Stored: copies of a stored report (another format or print)
+	Superseded  int       `json:"superseded"`            // stored reports replaced by new bytes at their path
+	Duplicates  int       `json:"duplicates"`            // files whose bytes were already stored from another path
+	Skipped     int       `json:"skipped"`               // already in
+	Failed      int       `json:"failed"`                // failures, listed in Failures
+	Indexed     int       `json:"indexed"`               // reports put into the search index (catch-up included)
+	IndexErrors int       `json:"index_errors"`          // reports left out of the index by this run's failures, retried next run
 	IndexError  string    `json:"index_error,omitempty"` // the first index error
 	Failures    []Failure `json:"failures"`
 }
@@ -346,8 +346,8 @@ type writer struct {
 // recorded is one file in the open transaction and what its commit brings.
 type recorded struct {
 	ev      Event
-	sum     Summary   // the file's counts, added to the run's at commit
-	index   []string  // new reports to put into the index
+	sum     Summary  // the file's counts, added to the run's at commit
+	index   []string // new reports to put into the index
 	reports []*StoredReport
 	reindex string // a report whose path became this file's: indexed again
 }
