@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/validate"
@@ -150,4 +152,33 @@ func (x *Sync) Flush(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return len(ids), x.st.MarkIndexed(ctx, ids...)
+}
+
+// StoreSource gives every stored report of a corpus: put for a report that
+// is searched for, skip for one that is not (a copy, a superseded version),
+// which the index holds nothing of.
+type StoreSource func(ctx context.Context, put PutFunc, skip func(id string)) error
+
+// RebuildStore is Rebuild from the corpus st: it then marks every report src
+// gave (put or skipped) indexed, and only once the new index is swapped in,
+// so a failed rebuild marks nothing and the old index keeps its marks.
+func RebuildStore(ctx context.Context, dir string, timeout time.Duration, st Store, src StoreSource) (int, error) {
+	var ids []string
+	skip := func(id string) { ids = append(ids, id) }
+	n, err := Rebuild(ctx, dir, timeout, func(ctx context.Context, put PutFunc) error {
+		return src(ctx, func(id string, r *extract.Report, fs []validate.Finding) error {
+			if err := put(id, r, fs); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+			return nil
+		}, skip)
+	})
+	if err != nil {
+		return n, err
+	}
+	if err := st.MarkIndexed(ctx, ids...); err != nil {
+		return n, fmt.Errorf("重建检索索引：记录索引状态: %w", err)
+	}
+	return n, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -155,5 +156,39 @@ func TestSyncBatchMarksAtFlush(t *testing.T) {
 	}
 	if un, _ := st.Unindexed(ctx); len(un) != 0 {
 		t.Errorf("unindexed at the end: %v", un)
+	}
+}
+
+// A rebuild from the corpus marks every report it was given, put or
+// skipped, once swapped in; a rebuild that fails marks nothing.
+func TestRebuildStoreMarks(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	st := newSyncStore(0)
+	st.ids = []string{nantunID, "b2", "copy"}
+	puts := testSource(t, nantunID, "b2")
+	src := func(ctx context.Context, put PutFunc, skip func(string)) error {
+		if err := puts(ctx, put); err != nil {
+			return err
+		}
+		skip("copy")
+		return nil
+	}
+	broken := func(ctx context.Context, put PutFunc, skip func(string)) error {
+		skip("copy")
+		return errors.New("corpus unreadable")
+	}
+	if n, err := RebuildStore(ctx, dir, DefaultTimeout, st, broken); err == nil || n != 0 {
+		t.Fatalf("failed RebuildStore = %d, %v; want an error", n, err)
+	}
+	if len(st.indexed) != 0 {
+		t.Fatalf("a failed rebuild marked %v", st.indexed)
+	}
+	n, err := RebuildStore(ctx, dir, DefaultTimeout, st, src)
+	if err != nil || n != 2 {
+		t.Fatalf("RebuildStore = %d, %v; want 2", n, err)
+	}
+	if want := map[string]bool{nantunID: true, "b2": true, "copy": true}; !reflect.DeepEqual(st.indexed, want) {
+		t.Errorf("marked %v, want %v", st.indexed, want)
 	}
 }
