@@ -7,10 +7,22 @@ import (
 	"github.com/jixiao/jixiao/validate"
 )
 
-// Indexer is what the store needs of the search index (package index's
-// *Index): the corpus never imports it, the index is derived from the corpus.
+// Indexer is what ingest and reextract need of the sync of the search index
+// (package index's *Sync, which reads what is unindexed from the store and
+// marks it indexed): the corpus never imports the index, which is derived
+// from the corpus, and only keeps the flag that says a report is in it.
 type Indexer interface {
-	Put(id string, r *extract.Report, fs []validate.Finding) error
+	// Pending indexes every report stored unindexed.
+	Pending(ctx context.Context) (int, error)
+	// Put indexes committed report id; it returns how many reports became
+	// durable in the index with the call.
+	Put(ctx context.Context, id string, r *extract.Report, fs []validate.Finding) (int, error)
+	// Refresh indexes report id again as the store holds it now.
+	Refresh(ctx context.Context, id string) error
+	// Delete takes a report no longer stored out of the index.
+	Delete(id string) error
+	// Flush commits what was put and gives how many reports it marked.
+	Flush(ctx context.Context) (int, error)
 }
 
 // MarkIndexed records that the search index holds the current version of
@@ -28,7 +40,7 @@ func (s *Store) MarkIndexed(ctx context.Context, ids ...string) error {
 }
 
 // ResetIndexed marks every report as not indexed (after the index was
-// deleted or its mapping changed), so that IndexPending puts them all again.
+// deleted or its mapping changed), so that the index sync puts them all again.
 func (s *Store) ResetIndexed(ctx context.Context) error {
 	if err := s.writable(); err != nil {
 		return err
@@ -57,51 +69,22 @@ func (s *Store) Unindexed(ctx context.Context) ([]string, error) {
 	return ids, rows.Err()
 }
 
-// IndexPending puts every unindexed report into ix and marks it indexed;
-// it returns how many it indexed.
-func (s *Store) IndexPending(ctx context.Context, ix Indexer) (int, error) {
-	ids, err := s.Unindexed(ctx)
-	if err != nil {
-		return 0, err
-	}
-	x := &indexing{s: s, ix: ix}
-	n := 0
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return n, err
-		}
-		r, err := s.reportForIndex(ctx, id)
-		if err != nil {
-			return n, err
-		}
-		k, err := x.put(ctx, id, r)
-		n += k
-		if err != nil {
-			return n, err
-		}
-	}
-	k, err := x.flush(ctx)
-	return n + k, err
-}
-
-func (s *Store) indexOne(ctx context.Context, ix Indexer, id string) error {
-	r, err := s.reportForIndex(ctx, id)
-	if err != nil {
-		return err
-	}
-	x := &indexing{s: s, ix: ix}
-	if _, err := x.put(ctx, id, r); err != nil {
-		return err
-	}
-	_, err = x.flush(ctx)
-	return err
-}
-
-// reportForIndex loads report id with its findings, without pages.
-func (s *Store) reportForIndex(ctx context.Context, id string) (*StoredReport, error) {
+// ReportForIndex loads report id with its findings, without pages, for
+// the search index.
+func (s *Store) ReportForIndex(ctx context.Context, id string) (*extract.Report, []validate.Finding, error) {
 	r, err := scanReport(s.db.QueryRowContext(ctx, reportSelect+` WHERE r.id = ?`, id))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r, fillReview(ctx, s.db, r)
+	if err := fillReview(ctx, s.db, r); err != nil {
+		return nil, nil, err
+	}
+	return r.Report, r.Findings, nil
+}
+
+// Hidden says whether report id is a copy or a superseded version, which
+// is not searched for (the report it copies, or the version after it, is).
+// An id not stored is not hidden.
+func (s *Store) Hidden(ctx context.Context, id string) (bool, error) {
+	return hidden(ctx, s.db, id)
 }

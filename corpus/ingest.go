@@ -139,7 +139,7 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	}
 	sum.Failures = []Failure{}
 	if opt.Index != nil {
-		n, err := s.IndexPending(ctx, opt.Index)
+		n, err := opt.Index.Pending(ctx)
 		sum.Indexed += n
 		if err != nil {
 			if ctx.Err() != nil {
@@ -221,7 +221,7 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	}
 	if w.ix != nil && storeErr == nil {
 		// what was stored is committed to the index too, even when cancelled
-		n, err := w.index().flush(context.WithoutCancel(ctx))
+		n, err := w.ix.Flush(context.WithoutCancel(ctx))
 		sum.Indexed += n
 		if err != nil {
 			w.indexError(err)
@@ -241,16 +241,8 @@ func (s *Store) IngestFiles(ctx context.Context, files []string, opt IngestOptio
 	return sum, ctx.Err()
 }
 
-// index is the writer's indexing of committed reports into w.ix.
-func (w *writer) index() *indexing {
-	if w.indexing.s == nil {
-		w.indexing = indexing{s: w.s, ix: w.ix}
-	}
-	return &w.indexing
-}
-
 // indexError counts a failure of the index; the reports stay unindexed and
-// IndexPending retries them on the next run.
+// the next run's Pending retries them.
 func (w *writer) indexError(err error) {
 	w.sum.IndexErrors++
 	if w.sum.IndexError == "" {
@@ -334,7 +326,6 @@ type writer struct {
 	// once, the first in walk order becomes the report's path whichever
 	// worker finished first, so a run's outcome does not depend on timing.
 	firstSeq map[string]int
-	indexing indexing
 	progress func(Event)
 
 	txCtx   context.Context // the run's context without its cancellation: a cancelled run commits what it recorded
@@ -467,14 +458,14 @@ func (w *writer) commitBatch() error {
 	for _, rec := range batch {
 		merge(w.sum, rec.sum)
 		for k, id := range rec.index {
-			n, err := w.index().put(ctx, id, rec.reports[k])
+			n, err := w.ix.Put(ctx, id, rec.reports[k].Report, rec.reports[k].Findings)
 			w.sum.Indexed += n
 			if err != nil {
 				w.indexError(err)
 			}
 		}
 		if rec.reindex != "" && w.ix != nil {
-			if err := w.s.indexOne(ctx, w.ix, rec.reindex); err != nil {
+			if err := w.ix.Refresh(ctx, rec.reindex); err != nil {
 				w.indexError(err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/ingest"
 	"github.com/jixiao/jixiao/validate"
 )
@@ -49,7 +50,7 @@ func TestIngestTree(t *testing.T) {
 
 	ix := &fakeIndex{}
 	var events int
-	sum, err := s.Ingest(ctx, []string{root, filepath.Join(s.Dir(), "notes.txt"), filepath.Join(s.Dir(), DBName)}, IngestOptions{Workers: 4, Read: testRead, Index: ix, Progress: func(Event) { events++ }})
+	sum, err := s.Ingest(ctx, []string{root, filepath.Join(s.Dir(), "notes.txt"), filepath.Join(s.Dir(), DBName)}, IngestOptions{Workers: 4, Read: testRead, Index: index.NewSync(s, ix), Progress: func(Event) { events++ }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestIngestTree(t *testing.T) {
 
 	// a second run skips everything that is in and retries what failed
 	ix.puts = nil
-	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Workers: 3, Read: testRead, Index: ix})
+	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Workers: 3, Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestIngestTree(t *testing.T) {
 	later := time.Now().Add(time.Hour)
 	touched := filepath.Join(root, "2020/unit-000/report-0.txt")
 	os.Chtimes(touched, later, later)
-	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: ix})
+	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestUnindexedReportsAreIndexedNextRun(t *testing.T) {
 	root := t.TempDir()
 	fixtureTree(t, root, 20)
 	s := openTemp(t)
-	sum, err := s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: failingIndex{}})
+	sum, err := s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: index.NewSync(s, failingIndex{})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func TestUnindexedReportsAreIndexedNextRun(t *testing.T) {
 		t.Errorf("unindexed = %d, want 20", len(un))
 	}
 	ix := &fakeIndex{}
-	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: ix})
+	sum, err = s.Ingest(ctx, []string{root}, IngestOptions{Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func copiesOutOfOrder(t *testing.T, oneTx bool) {
 	s := openTemp(t)
 	ix := &fakeIndex{}
 	var sum Summary
-	w := &writer{s: s, ix: ix, sum: &sum, firstSeq: map[string]int{}, txCtx: ctx}
+	w := &writer{s: s, ix: index.NewSync(s, ix), sum: &sum, firstSeq: map[string]int{}, txCtx: ctx}
 	ra, rb := s.prepare(ctx, a, testRead), s.prepare(ctx, b, testRead)
 	ra.seq, rb.seq = 0, 1
 	for _, r := range []fileResult{rb, ra} { // b finished first

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -56,7 +57,7 @@ func childMain(mode string) int {
 		}
 		defer s.Close()
 		ix := &logIndex{path: os.Getenv("INDEXLOG")}
-		sum, err := s.Ingest(context.Background(), []string{os.Getenv("SRC")}, IngestOptions{Workers: 2, Read: testRead, Index: ix})
+		sum, err := s.Ingest(context.Background(), []string{os.Getenv("SRC")}, IngestOptions{Workers: 2, Read: testRead, Index: index.NewSync(s, ix)})
 		if err != nil {
 			fmt.Println(err)
 			return 1

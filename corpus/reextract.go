@@ -114,7 +114,6 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	go func() { wg.Wait(); close(results) }()
 
 	var storeErr error
-	x := &indexing{s: s, ix: opt.Index}
 	for r := range results {
 		if storeErr != nil || ctx.Err() != nil {
 			continue
@@ -135,16 +134,14 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 			ev.Outcome = Stored
 			sum.Stored += len(ids) // reports: a file may hold several
 			if opt.Index != nil {
-				if d, ok := opt.Index.(interface{ Delete(string) error }); ok {
-					for _, id := range gone {
-						if err := d.Delete(id); err != nil && sum.IndexError == "" {
-							sum.IndexErrors++
-							sum.IndexError = err.Error()
-						}
+				for _, id := range gone {
+					if err := opt.Index.Delete(id); err != nil && sum.IndexError == "" {
+						sum.IndexErrors++
+						sum.IndexError = err.Error()
 					}
 				}
 				for k, id := range ids {
-					n, err := x.put(ctx, id, &StoredReport{Report: r.reps[k], Findings: r.fss[k]})
+					n, err := opt.Index.Put(ctx, id, r.reps[k], r.fss[k])
 					sum.Indexed += n
 					if err != nil {
 						sum.IndexErrors++
@@ -160,7 +157,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 		}
 	}
 	if opt.Index != nil && storeErr == nil {
-		n, err := x.flush(context.WithoutCancel(ctx))
+		n, err := opt.Index.Flush(context.WithoutCancel(ctx))
 		sum.Indexed += n
 		if err != nil {
 			sum.IndexErrors++
@@ -175,7 +172,7 @@ func (s *Store) Reextract(ctx context.Context, opt ReextractOptions) (Summary, e
 	}
 	if opt.Index != nil && sum.IndexErrors == 0 {
 		// reports left unindexed earlier (a killed run, an index that was down)
-		n, err := s.IndexPending(ctx, opt.Index)
+		n, err := opt.Index.Pending(ctx)
 		sum.Indexed += n
 		if err != nil {
 			sum.IndexErrors++

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 )
 
 // corrected is fixtureText(u, y) with item 2 paid, and with its title or
@@ -43,7 +44,7 @@ func TestSaysReplacesSupersedes(t *testing.T) {
 		for name := range files {
 			paths = append(paths, filepath.Join(dir, name))
 		}
-		sum, err := s.Ingest(ctx, paths, IngestOptions{Read: testRead, Index: ix, Workers: 1})
+		sum, err := s.Ingest(ctx, paths, IngestOptions{Read: testRead, Index: index.NewSync(s, ix), Workers: 1})
 		if err != nil || sum.Failed != 0 {
 			t.Fatalf("ingest %v: %+v %v", paths, sum, err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -178,7 +179,7 @@ func TestReextractKeepsDecisions(t *testing.T) {
 		t.Fatalf("Stale = %v", stale)
 	}
 	ix := &fakeIndex{}
-	sum, err := s.Reextract(ctx, ReextractOptions{Index: ix})
+	sum, err := s.Reextract(ctx, ReextractOptions{Index: index.NewSync(s, ix)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/ingest"
 	"github.com/jixiao/jixiao/synth"
 	"github.com/jixiao/jixiao/validate"
@@ -41,7 +42,7 @@ func TestIngestSynth(t *testing.T) {
 
 	s := openTemp(t)
 	ix := &fakeIndex{}
-	sum, err := s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: ix})
+	sum, err := s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestIngestSynth(t *testing.T) {
 		}
 	}
 
-	sum, err = s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: ix})
+	sum, err = s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil || sum.Skipped != n+3 || sum.Stored != 0 || sum.Failed != 2 || ix.held() != n {
 		t.Errorf("second run: %+v, %v; index holds %d", sum, err, ix.held())
 	}

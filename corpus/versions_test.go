@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/extract"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/validate"
 )
 
@@ -60,7 +61,7 @@ func TestTenFilesOneReport(t *testing.T) {
 	}
 	s := openTemp(t)
 	ix := &deletingIndex{}
-	sum, err := s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: ix})
+	sum, err := s.Ingest(ctx, []string{src}, IngestOptions{Workers: 2, Read: testRead, Index: index.NewSync(s, ix)})
 	if err != nil || sum.Failed != 0 || sum.Stored != 10 || sum.Copies != 9 || sum.Superseded != 0 {
 		t.Fatalf("ingest: %+v %v (want 10 stored, 9 of them copies)", sum, err)
 	}
@@ -128,7 +129,7 @@ func TestNewVersionSupersedes(t *testing.T) {
 	s := openTemp(t)
 	ix := &deletingIndex{}
 	writeFiles(t, dir, map[string]string{"report.md": fixtureText(7, 2023)})
-	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: ix}); err != nil || sum.Stored != 1 {
+	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: index.NewSync(s, ix)}); err != nil || sum.Stored != 1 {
 		t.Fatalf("first version: %+v %v", sum, err)
 	}
 	old, err := s.Resolve(ctx, path)
@@ -141,7 +142,7 @@ func TestNewVersionSupersedes(t *testing.T) {
 	}
 	// The corrected resubmission: other figures, the same path.
 	writeFiles(t, dir, map[string]string{"report.md": strings.Replace(fixtureText(7, 2023), "实际拨付 0 万元", "实际拨付 7.007 万元", 1)})
-	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: ix}); err != nil || sum.Stored != 1 || sum.Superseded != 1 || sum.Copies != 0 {
+	if sum, err := s.Ingest(ctx, []string{dir}, IngestOptions{Read: testRead, Index: index.NewSync(s, ix)}); err != nil || sum.Stored != 1 || sum.Superseded != 1 || sum.Copies != 0 {
 		t.Fatalf("second version: %+v %v (want 1 stored, superseding 1)", sum, err)
 	}
 	cur, err := s.Resolve(ctx, path)
@@ -178,7 +179,7 @@ func TestNewVersionSupersedes(t *testing.T) {
 		}
 	}
 	// The index let go of the old one (at the next indexing of pending reports).
-	if _, err := s.IndexPending(ctx, ix); err != nil {
+	if _, err := index.NewSync(s, ix).Pending(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if ix.held[old] || !ix.held[cur] {

@@ -1,7 +1,10 @@
 // Package index is the bleve search index over the corpus: one document per
 // item and one per report, cut into words by jieba (package index/jieba) with
 // a bigram field for exact substrings. It is derived data, rebuilt from the
-// corpus at will; it is never the only copy of anything.
+// corpus at will; it is never the only copy of anything. The package also
+// owns the sync from the corpus (sync.go): which stored reports the index
+// lacks, and when one counts as indexed, so that a run killed at any moment
+// leaves at worst reports put again, never one marked but missing.
 package index
 
 import (

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/index"
 )
 
 // TestBrowserPDFEvidence opens the PDF print of the reference report,
@@ -132,7 +133,7 @@ func openPDFEvidence(t *testing.T, ctx context.Context, f *fixture, base string)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := f.store.Ingest(context.Background(), []string{path}, corpus.IngestOptions{Workers: 1, Index: f.ix})
+	sum, err := f.store.Ingest(context.Background(), []string{path}, corpus.IngestOptions{Workers: 1, Index: index.NewSync(f.store, f.ix)})
 	if err != nil || sum.Failed != 0 {
 		t.Fatalf("ingesting the print: %+v %v", sum, err)
 	}

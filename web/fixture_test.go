@@ -80,7 +80,7 @@ func buildCorpus(dir string, paths ...string) error {
 		return err
 	}
 	defer ix.Close()
-	sum, err := s.Ingest(context.Background(), paths, corpus.IngestOptions{Workers: 2, Index: ix})
+	sum, err := s.Ingest(context.Background(), paths, corpus.IngestOptions{Workers: 2, Index: index.NewSync(s, ix)})
 	if err == nil && (sum.Failed != 0 || sum.Indexed != sum.Stored) {
 		err = fmt.Errorf("test corpus: %d failed, %d of %d indexed", sum.Failed, sum.Indexed, sum.Stored)
 	}

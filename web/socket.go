@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/jixiao/jixiao/index"
 )
 
 // SocketName is the Unix socket of a running `jixiao serve` inside the corpus
@@ -27,7 +29,7 @@ func (s *Server) Local() http.Handler {
 
 func isLocal(r *http.Request) bool { v, _ := r.Context().Value(localKey{}).(bool); return v }
 
-// indexMu keeps one IndexPending at a time (the endpoint and KeepIndexed).
+// indexMu keeps one sync of the index at a time (the endpoint and KeepIndexed).
 var indexMu sync.Mutex
 
 // IndexPending puts into the index what the store holds unindexed (reports
@@ -35,7 +37,7 @@ var indexMu sync.Mutex
 func (s *Server) IndexPending(ctx context.Context) (int, error) {
 	indexMu.Lock()
 	defer indexMu.Unlock()
-	return s.store.IndexPending(ctx, s.index)
+	return index.NewSync(s.store, s.index).Pending(ctx)
 }
 
 // KeepIndexed indexes what other processes store, every interval, until ctx

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/corpus"
+	"github.com/jixiao/jixiao/index"
 	"github.com/jixiao/jixiao/ingest"
 )
 
@@ -124,7 +125,7 @@ func (s *Server) ingestUpload(ctx context.Context, sent, dst string) (uploadResu
 	indexMu.Lock() // the index is written here as by IndexPending
 	sum, err := s.store.IngestFiles(ctx, []string{dst}, corpus.IngestOptions{
 		Workers:  1,
-		Index:    s.index,
+		Index:    index.NewSync(s.store, s.index),
 		Progress: func(e corpus.Event) { ev = e },
 	})
 	indexMu.Unlock()

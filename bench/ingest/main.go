@@ -123,7 +123,7 @@ func run(ctx context.Context, opts options, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer x.Close()
-		ix = x.NewBatch()
+		ix = index.NewSync(s, x.NewBatch())
 	}
 	procstat.ResetPeakRSS()
 	written0 := procstat.WrittenBytes()

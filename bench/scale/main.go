@@ -243,7 +243,7 @@ func runChild(ctx context.Context, phase string, n int, o options, out io.Writer
 		}
 		cpu0, w0 := procstat.CPUTime(), procstat.WrittenBytes()
 		start := time.Now()
-		sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: o.Workers, Index: ix.NewBatch()})
+		sum, err := s.IngestFiles(ctx, files, corpus.IngestOptions{Workers: o.Workers, Index: index.NewSync(s, ix.NewBatch())})
 		took, cpu := time.Since(start), procstat.CPUTime()-cpu0
 		err = errors.Join(err, ix.Close(), s.Close()) // closing the store merges the WAL into the database
 		if err != nil {

@@ -167,7 +167,7 @@ func build(ctx context.Context, dir string, n int, out io.Writer) error {
 		return err
 	}
 	defer ix.Close()
-	sum, err := store.Ingest(ctx, []string{src}, corpus.IngestOptions{Index: ix})
+	sum, err := store.Ingest(ctx, []string{src}, corpus.IngestOptions{Index: index.NewSync(store, ix)})
 	if err != nil {
 		return err
 	}

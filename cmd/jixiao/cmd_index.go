@@ -38,29 +38,21 @@ func runIndexRebuild(ctx context.Context, gopts globalOptions, out io.Writer) er
 		return err
 	}
 	defer store.Close()
-	var ids []string
-	each := func(ctx context.Context, put index.PutFunc) error {
+	each := func(ctx context.Context, put index.PutFunc, skip func(id string)) error {
 		return store.Each(ctx, func(sr *corpus.StoredReport) error {
 			if !sr.Searchable() { // a copy or a superseded version: not searched for
-				ids = append(ids, sr.ID)
+				skip(sr.ID)
 				return nil
 			}
-			if err := put(sr.ID, sr.Report, sr.Findings); err != nil {
-				return err
-			}
-			ids = append(ids, sr.ID)
-			return nil
+			return put(sr.ID, sr.Report, sr.Findings)
 		})
 	}
-	n, err := index.Rebuild(ctx, store.IndexPath(), gopts.indexWait(), each)
+	n, err := index.RebuildStore(ctx, store.IndexPath(), gopts.indexWait(), store, each)
 	if errors.Is(err, index.ErrInUse) {
 		return &exitError{2, fmt.Errorf("%w：请等另一个 jixiao 进程（如 serve）结束后再试", err)}
 	}
 	if err != nil {
 		return err
-	}
-	if err := store.MarkIndexed(ctx, ids...); err != nil {
-		return fmt.Errorf("重建检索索引：记录索引状态: %w", err)
 	}
 	if gopts.Quiet {
 		return nil

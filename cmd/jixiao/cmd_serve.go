@@ -112,7 +112,7 @@ func runServe(ctx context.Context, opts serveOptions, gopts globalOptions, stdou
 	}
 	defer closeIndex()
 	// Reports a killed ingest left unindexed are searchable too.
-	if n, err := store.IndexPending(ctx, ix); err != nil {
+	if n, err := index.NewSync(store, ix).Pending(ctx); err != nil {
 		fmt.Fprintf(stderr, "jixiao: 警告：补建检索索引失败（%v）\n", err)
 	} else if n > 0 {
 		fmt.Fprintf(stdout, "已补建 %d 份报告的检索索引\n", n)

@@ -117,7 +117,7 @@ func openIndex(s *corpus.Store, stderr io.Writer) (corpus.Indexer, func()) {
 		fmt.Fprintf(stderr, "jixiao: 警告：检索索引无法打开（%v）；报告照常入库，下次 ingest 时补建索引\n", err)
 		return nil, func() {}
 	}
-	return ix.NewBatch(), func() { ix.Close() }
+	return index.NewSync(s, ix.NewBatch()), func() { ix.Close() }
 }
 
 // writeJSON writes v as indented JSON for programs.
