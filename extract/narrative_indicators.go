@@ -540,34 +540,7 @@ func readIndicatorSentence(text string, s [2]int, b indicatorBlock) ([]Indicator
 // indicatorClauses cuts a sentence at ，；, outside brackets: a colon stays
 // inside its clause (年度指标值：≥95%).
 func indicatorClauses(text string, s [2]int) [][2]int {
-	var out [][2]int
-	depth := 0
-	start := s[0]
-	for i, r := range text[s[0]:s[1]] {
-		i += s[0]
-		switch r {
-		case '（', '(', '《', '【', '〔', '[', '“':
-			depth++
-		case '）', ')', '》', '】', '〕', ']', '”':
-			if depth > 0 {
-				depth--
-			}
-		case '，', ',', '；', ';':
-			if r == ',' && i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1]) {
-				continue // 1,030 人
-			}
-			if depth == 0 {
-				if i > start {
-					out = append(out, [2]int{start, i})
-				}
-				start = i + utf8.RuneLen(r)
-			}
-		}
-	}
-	if start < s[1] {
-		out = append(out, [2]int{start, s[1]})
-	}
-	return out
+	return cutClauses(text, s, false)
 }
 
 // placeFigure sets a single figure as the indicator's target or actual: the

@@ -116,6 +116,13 @@ func proseSentences(text string) [][2]int {
 
 // proseClauses cuts a sentence at ，；：, outside brackets, into document offsets.
 func proseClauses(text string, s [2]int) [][2]int {
+	return cutClauses(text, s, true)
+}
+
+// cutClauses cuts sentence s of text at ，；(and ：when colons is set) outside
+// brackets, into document offsets; a comma between ASCII digits is a
+// thousands separator (1,030,640 元), not a cut.
+func cutClauses(text string, s [2]int, colons bool) [][2]int {
 	var out [][2]int
 	depth := 0
 	start := s[0]
@@ -129,8 +136,11 @@ func proseClauses(text string, s [2]int) [][2]int {
 				depth--
 			}
 		case '，', ',', '；', ';', '：', ':':
+			if (r == '：' || r == ':') && !colons {
+				continue
+			}
 			if r == ',' && i > 0 && i+1 < len(text) && isASCIIDigit(text[i-1]) && isASCIIDigit(text[i+1]) {
-				continue // 1,030,640 元
+				continue
 			}
 			if depth == 0 {
 				if i > start {
