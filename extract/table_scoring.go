@@ -107,13 +107,15 @@ type scoringRow struct {
 // carries on the row before it), and, outside them, groups of lines
 // separated by blank lines, one cell per line.
 func scoringRows(text string) []scoringRow {
-	if lines := splitLines(text); isPipePerLine(text, lines) {
+	lines := splitLines(text)
+	if isPipePerLine(text, lines) {
 		return pipeLineRows(text, lines)
 	}
 	var rows []scoringRow
 	open := false   // a cell-per-line group is open
 	spaced := false // from a header written as words between spaces on, each line is a row of such cells
-	for _, l := range splitLines(text) {
+	for _, ls := range lines {
+		l := ls.wide()
 		s := text[l.start:l.end]
 		if !strings.ContainsRune(s, '|') && !isBlank(s) {
 			if cells := spacedCells(text, l); len(cells) >= 3 {
@@ -181,7 +183,8 @@ func pipeLineRows(text string, lines []lineSpan) []scoringRow {
 		}
 		cur, open = nil, -1
 	}
-	for _, l := range lines {
+	for _, ls := range lines {
+		l := ls.wide()
 		s := text[l.start:l.end]
 		switch {
 		case isBlank(s) || isSpaceOnly(s):
@@ -235,7 +238,7 @@ func pipeLineRows(text string, lines []lineSpan) []scoringRow {
 
 // spacedCells splits a line at its spaces: the cells of a row a PDF or a
 // document site wrote as words between spaces (相关性 5 5).
-func spacedCells(text string, l lineSpan) []cell {
+func spacedCells(text string, l lineRange) []cell {
 	s := text[l.start:l.end]
 	var out []cell
 	for i := 0; i < len(s); {
@@ -260,7 +263,7 @@ func spacedCells(text string, l lineSpan) []cell {
 }
 
 // pipeCells splits one pipe line into its cells, the outer pipes dropped.
-func pipeCells(text string, l lineSpan) []cell {
+func pipeCells(text string, l lineRange) []cell {
 	s := text[l.start:l.end]
 	var out []cell
 	at := 0
