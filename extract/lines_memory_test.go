@@ -2,7 +2,9 @@ package extract
 
 import (
 	"context"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -111,4 +113,53 @@ func TestExtractAllocatesInProportion(t *testing.T) {
 			t.Errorf("%s: Extract of %d bytes allocated %d bytes, want at most %d (%d × the text)", name, len(doc.Text), got, limit, bound[name])
 		}
 	}
+}
+
+// formInRows is hasScoringForm over rows held whole: a header row, or a
+// header scoringStream gathers from one-cell rows.
+func formInRows(rows []scoringRow) bool {
+	for _, r := range rows {
+		if _, ok := scoringHeader(r); ok {
+			return true
+		}
+	}
+	_, h := scoringStream(rows)
+	return h >= 0
+}
+
+// TestHasScoringFormWithoutRows: looking for a scoring form row by row, as
+// the rows are cut, finds what looking at all the rows held at once finds,
+// on every text among the test files (the fuzz target checks the same).
+func TestHasScoringFormWithoutRows(t *testing.T) {
+	var files []string
+	for _, root := range []string{"testdata", "../testdata"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".txt")) {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	forms := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		got, want := hasScoringForm(text), formInRows(scoringRows(text))
+		if got != want {
+			t.Errorf("%s: hasScoringForm = %v, the rows held whole say %v", f, got, want)
+		}
+		if want {
+			forms++
+		}
+	}
+	if len(files) < 20 || forms == 0 {
+		t.Errorf("%d test files, %d with a scoring form: the test looked at too little", len(files), forms)
+	}
+	t.Logf("%d files, %d with a scoring form", len(files), forms)
 }
