@@ -66,7 +66,7 @@ func readEvaluations(doc *ingest.Document, lines []textLine, items []itemLine) [
 				} else {
 					cur.Dimensions[dim] = text
 				}
-				cur.Span[1] = l.end
+				cur.Span[1] = l.end()
 				lastDim = dim
 			}
 			continue
@@ -76,7 +76,7 @@ func readEvaluations(doc *ingest.Document, lines []textLine, items []itemLine) [
 			flush()
 			heading := strings.TrimRight(strings.TrimSpace(t[mk.len:]), "：: ")
 			cur = &Evaluation{Seq: mk.seq, Heading: cleanText(heading), Dimensions: map[string]string{},
-				Page: doc.PageAt(l.start), Span: Span{l.start, l.end}}
+				Page: doc.PageAt(l.start), Span: Span{l.start, l.end()}}
 			continue
 		}
 		if cur == nil {
@@ -89,7 +89,7 @@ func readEvaluations(doc *ingest.Document, lines []textLine, items []itemLine) [
 		// a continuation of the last dimension's text that the layout broke off
 		if lastDim != "" {
 			cur.Dimensions[lastDim] += t
-			cur.Span[1] = l.end
+			cur.Span[1] = l.end()
 		}
 	}
 	flush()

@@ -137,7 +137,7 @@ func longestRun(cands []itemLine) []itemLine {
 // readItem parses one listed item from its line (and continuation lines).
 func readItem(doc *ingest.Document, lines []textLine, il itemLine, r *Report) Item {
 	l := lines[il.line]
-	end := l.end
+	end := l.end()
 	text := l.text
 	for j := il.line + 1; j < len(lines); j++ {
 		t := lines[j].text
@@ -148,7 +148,7 @@ func readItem(doc *ingest.Document, lines []textLine, il itemLine, r *Report) It
 			break
 		}
 		text += t
-		end = lines[j].end
+		end = lines[j].end()
 	}
 	it := Item{
 		Seq:          il.mk.seq,

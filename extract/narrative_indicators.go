@@ -211,7 +211,7 @@ func indicatorBlocks(text string) []indicatorBlock {
 		// a label opens a line, or follows a full stop or a 一是/二是 in it
 		for _, p := range labelStarts(ln.text) {
 			at := ln.start + p
-			s := text[at:ln.end]
+			s := text[at:ln.end()]
 			lead := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
 			s = s[lead:]
 			if mk, ok := parseMarker(s); ok {

@@ -77,7 +77,7 @@ func markerItems(doc *ingest.Document, lines []textLine, figs []proseFig, r *Rep
 	var paras []para
 	for _, mp := range markedParas(lines) {
 		mk, end := mp.mk, mp.end
-		l := textLine{text: doc.Text[mp.start:mp.lineEnd], start: mp.start, end: mp.lineEnd}
+		l := textLine{text: doc.Text[mp.start:mp.lineEnd], start: mp.start}
 		rest := l.text[mk.len:]
 		from := l.start + mk.len
 		if loc := docNumber.FindStringIndex(rest); loc != nil {
@@ -642,7 +642,7 @@ func markedParas(lines []textLine) []markedPara {
 	for i, l := range lines {
 		inline := inlineShi(l.text)
 		if mk, ok := parseMarker(l.text); ok && len(inline) < 2 {
-			end := l.end
+			end := l.end()
 			for j := i + 1; j < len(lines); j++ {
 				t := strings.TrimSpace(lines[j].text)
 				if t == "" {
@@ -651,9 +651,9 @@ func markedParas(lines []textLine) []markedPara {
 				if _, ok := parseMarker(t); ok {
 					break
 				}
-				end = lines[j].end
+				end = lines[j].end()
 			}
-			out = append(out, markedPara{mk: mk, start: l.start, lineEnd: l.end, end: end})
+			out = append(out, markedPara{mk: mk, start: l.start, lineEnd: l.end(), end: end})
 			continue
 		}
 		at := inline

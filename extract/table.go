@@ -39,11 +39,15 @@ func detectTable(text string) (Genre, bool) {
 	hasRow := has("年度资金总额", "总额")
 	hasInd := has("一级指标") && has("三级指标")
 	title := templateTitle.FindString(compact)
-	scoring := hasScoringForm(text)
 	// an indicator block with the template's header and no title or head
 	// fields: the end of a table whose start is on an earlier page, or
 	// the first of several forms in one file
 	untitled := hasInd && has("指标值") && has("完成值") && has("得分") && strings.ContainsAny(text, "|\t")
+	hasWhole := has("整体支出")
+	// the compacted copy of the text is not needed any more: let it go
+	// before the scoring form's rows are built, which cost as much again
+	compact = ""
+	scoring := hasScoringForm(text)
 	if !((hasProject || hasDept) && hasFunds && (hasRow || hasInd) || title != "" && (hasFunds || hasInd) || scoring || untitled) {
 		return "", false
 	}
@@ -62,7 +66,7 @@ func detectTable(text string) (Genre, bool) {
 	if prose > maxProseBeforeTable {
 		return "", false
 	}
-	if strings.Contains(title, "整体支出") || strings.Contains(title, "部门整体") || strings.Contains(title, "单位整体") || hasTasks || hasDept && !hasProject || scoring && !hasProject && has("整体支出") {
+	if strings.Contains(title, "整体支出") || strings.Contains(title, "部门整体") || strings.Contains(title, "单位整体") || hasTasks || hasDept && !hasProject || scoring && !hasProject && hasWhole {
 		return DepartmentTable, true
 	}
 	return ProjectTable, true

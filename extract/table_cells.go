@@ -77,7 +77,8 @@ func tokenize(text string) cellStream {
 	cellOpen := false  // the last cell came from a text line no pipe has ended yet (pipe-per-line layout)
 	inCell := false    // and it began right after a pipe: the lines up to the next pipe are all of it
 	lastPipe := false  // the line before held a pipe
-	for _, l := range lines {
+	for _, ls := range lines {
+		l := ls.wide()
 		s := text[l.start:l.end]
 		if isBlank(s) {
 			groupOpen = false
@@ -190,16 +191,16 @@ func isPipePerLine(text string, lines []lineSpan) bool {
 
 // splitPipes cuts a pipe row into cells. In Markdown rows ("| a | b |") the
 // pipes surround cells; in the other style ("a | b |", "|") each pipe ends one.
-func splitPipes(text string, l lineSpan, markdown bool, row int) []cell {
-	var parts []lineSpan
+func splitPipes(text string, l lineRange, markdown bool, row int) []cell {
+	var parts []lineRange
 	i := l.start
 	for {
 		j := strings.IndexByte(text[i:l.end], '|')
 		if j < 0 {
-			parts = append(parts, lineSpan{i, l.end})
+			parts = append(parts, lineRange{i, l.end})
 			break
 		}
-		parts = append(parts, lineSpan{i, i + j})
+		parts = append(parts, lineRange{i, i + j})
 		i += j + 1
 	}
 	if markdown && strings.HasPrefix(strings.TrimLeftFunc(text[l.start:l.end], unicode.IsSpace), "|") && len(parts) > 1 {
@@ -238,7 +239,7 @@ func isTableRule(s string) bool {
 	return true
 }
 
-func allRules(text string, parts []lineSpan) bool {
+func allRules(text string, parts []lineRange) bool {
 	n := 0
 	for _, p := range parts {
 		s := text[p.start:p.end]
@@ -292,7 +293,7 @@ func joinLines(s string) string {
 // more spaces separate cells; within a run, figures (43.2, 86%, 29.5亩) are
 // cells of their own, labels (项目名称, 年度资金总额, 一级指标 …) too, and
 // the words between them are joined back into one text cell.
-func splitFlat(text string, l lineSpan, row int) []cell {
+func splitFlat(text string, l lineRange, row int) []cell {
 	type tok struct{ start, end int }
 	var toks []tok
 	var hard []bool // a wide gap (tab, 2+ spaces) precedes the token

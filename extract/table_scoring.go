@@ -107,13 +107,34 @@ type scoringRow struct {
 // carries on the row before it), and, outside them, groups of lines
 // separated by blank lines, one cell per line.
 func scoringRows(text string) []scoringRow {
-	if lines := splitLines(text); isPipePerLine(text, lines) {
+	lines := splitLines(text)
+	if isPipePerLine(text, lines) {
 		return pipeLineRows(text, lines)
 	}
+	return cutScoringRows(text, lines, nil)
+}
+
+// cutScoringRows is scoringRows outside the pipe-per-line layout. With a
+// visit function it keeps no rows: each row, once the lines after it can no
+// longer add to it (only the last row grows), is handed to visit and let go,
+// and a visit that returns true stops the cutting. That is how a whole
+// document is looked through for a form without holding a cell per line.
+func cutScoringRows(text string, lines []lineSpan, visit func(scoringRow) bool) []scoringRow {
 	var rows []scoringRow
 	open := false   // a cell-per-line group is open
 	spaced := false // from a header written as words between spaces on, each line is a row of such cells
-	for _, l := range splitLines(text) {
+	for _, ls := range lines {
+		if visit != nil && len(rows) > 1 {
+			for _, r := range rows[:len(rows)-1] {
+				if visit(r) {
+					return nil
+				}
+			}
+			rows[0] = rows[len(rows)-1]
+			clear(rows[1:])
+			rows = rows[:1]
+		}
+		l := ls.wide()
 		s := text[l.start:l.end]
 		if !strings.ContainsRune(s, '|') && !isBlank(s) {
 			if cells := spacedCells(text, l); len(cells) >= 3 {
@@ -162,6 +183,14 @@ func scoringRows(text string) []scoringRow {
 		rows = append(rows, scoringRow{cells: []cell{c}})
 		open = true
 	}
+	if visit != nil {
+		for _, r := range rows {
+			if visit(r) {
+				return nil
+			}
+		}
+		return nil
+	}
 	return rows
 }
 
@@ -181,7 +210,8 @@ func pipeLineRows(text string, lines []lineSpan) []scoringRow {
 		}
 		cur, open = nil, -1
 	}
-	for _, l := range lines {
+	for _, ls := range lines {
+		l := ls.wide()
 		s := text[l.start:l.end]
 		switch {
 		case isBlank(s) || isSpaceOnly(s):
@@ -235,7 +265,7 @@ func pipeLineRows(text string, lines []lineSpan) []scoringRow {
 
 // spacedCells splits a line at its spaces: the cells of a row a PDF or a
 // document site wrote as words between spaces (相关性 5 5).
-func spacedCells(text string, l lineSpan) []cell {
+func spacedCells(text string, l lineRange) []cell {
 	s := text[l.start:l.end]
 	var out []cell
 	for i := 0; i < len(s); {
@@ -260,7 +290,7 @@ func spacedCells(text string, l lineSpan) []cell {
 }
 
 // pipeCells splits one pipe line into its cells, the outer pipes dropped.
-func pipeCells(text string, l lineSpan) []cell {
+func pipeCells(text string, l lineRange) []cell {
 	s := text[l.start:l.end]
 	var out []cell
 	at := 0
@@ -336,14 +366,51 @@ func scoringLabelRow(r scoringRow) ([]scoringCol, bool) {
 
 // hasScoringForm reports whether the text holds a scoring form's header.
 func hasScoringForm(text string) bool {
-	rows := scoringRows(text)
-	for _, r := range rows {
+	lines := splitLines(text)
+	if isPipePerLine(text, lines) {
+		rows := pipeLineRows(text, lines)
+		for _, r := range rows {
+			if _, ok := scoringHeader(r); ok {
+				return true
+			}
+		}
+		_, h := scoringStream(rows)
+		return h >= 0
+	}
+	// the rows are looked at one by one as they are cut: a header row, or a
+	// run of one-cell header rows that scoringStream would gather (any
+	// suffix of the run of three or more that reads as a header)
+	found := false
+	var run scoringRow
+	endRun := func() {
+		for k := range run.cells {
+			if hdr := (scoringRow{cells: run.cells[k:]}); len(hdr.cells) >= 3 {
+				if _, ok := scoringHeader(hdr); ok {
+					found = true
+					return
+				}
+			}
+		}
+		run.cells = run.cells[:0]
+	}
+	cutScoringRows(text, lines, func(r scoringRow) bool {
 		if _, ok := scoringHeader(r); ok {
+			found = true
 			return true
 		}
+		if len(r.cells) == 1 {
+			if col, ok := scoringHeaderCol(r.cells[0].key); ok && col != scOther {
+				run.cells = append(run.cells, r.cells[0])
+				return false
+			}
+		}
+		endRun()
+		return found
+	})
+	if !found {
+		endRun()
 	}
-	_, h := scoringStream(rows)
-	return h >= 0
+	return found
 }
 
 // scoringNote is a level cell that is only a weight: (20分), (10), (特性指标70分).

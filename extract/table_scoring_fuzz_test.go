@@ -25,7 +25,9 @@ func FuzzScoringForm(f *testing.F) {
 		if len(text) > 1<<16 {
 			return
 		}
-		hasScoringForm(text)
+		if got, want := hasScoringForm(text), formInRows(scoringRows(text)); got != want {
+			t.Fatalf("hasScoringForm = %v, the rows held whole say %v", got, want)
+		}
 		r := &Report{}
 		p := &tableParser{text: text, pageAt: func(int) int { return 1 }, r: r}
 		p.scoringForm()

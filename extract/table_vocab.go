@@ -12,8 +12,13 @@ import (
 // on their key (cellKey), so "产 出 指 标 (50分)" and "一级\n指标" match too.
 
 // cellKey is the form a cell is matched in: no whitespace, ASCII parentheses
-// and colon, no trailing colon.
+// and colon, no trailing colon. A text already in that form is returned
+// as it is (a piece of the document text, not a copy): the scoring form's
+// reader keys every line of a document, and most lines need no change.
 func cellKey(s string) string {
+	if keyForm(s) {
+		return strings.TrimRight(s, ":")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -30,6 +35,18 @@ func cellKey(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimRight(b.String(), ":")
+}
+
+// keyForm reports whether cellKey would change no rune of s: no space, no
+// zero-width character, no full-width parenthesis or colon, and no invalid
+// UTF-8 (which the copy writes as U+FFFD).
+func keyForm(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '（' || r == '）' || r == '：' || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 // scoreNote is a weight written into a label: 产出指标(50分), 绩效指标（90分）.
