@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jixiao/jixiao/bench/procstat"
 	"github.com/jixiao/jixiao/extract"
 	"github.com/jixiao/jixiao/ingest"
 	"github.com/jixiao/jixiao/synth"
@@ -38,7 +39,7 @@ func BenchmarkIngest(b *testing.B) {
 		files[i] = filepath.Join(src, t.File)
 	}
 	ref := extractOnly(b, files)
-	resetPeakRSS()
+	procstat.ResetPeakRSS()
 	b.ResetTimer()
 
 	var took time.Duration
@@ -65,7 +66,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(n)/took.Seconds(), "reports/s")
 	b.ReportMetric(float64(n)/ref.Seconds(), "ref-reports/s")
 	b.ReportMetric(took.Seconds()/ref.Seconds(), "time/ref")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peakRSS-MB")
+	b.ReportMetric(float64(procstat.PeakRSS())/(1<<20), "peakRSS-MB")
 	b.ReportMetric(float64(dbBytes)/float64(n), "dbB/report")
 }
 
